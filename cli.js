@@ -3,7 +3,7 @@
 // - React's development build leaks memory on every render: production it is (Ink 6.8).
 // - chalk ignores NO_COLOR, so NO_COLOR (any value, https://no-color.org) and TERM=dumb become
 //   FORCE_COLOR=0, which chalk honours. `--no-color` is handled the same way.
-process.env.NODE_ENV ??= 'production';
+process.env.NODE_ENV = 'production';
 const wantsNoColor =
 	(process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') ||
 	process.env.TERM === 'dumb' ||
