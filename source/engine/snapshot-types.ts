@@ -4,8 +4,10 @@
 // snapshots of the same run serialize to byte-identical JSON.
 
 import type {KernelEvent, KernelEventKind, PanicRecord} from '../kernel/events.js';
+import type {RetiredSubheap, SubheapOrigin} from '../kernel/subheap-book.js';
 
 export type {PanicKind, PanicRecord} from '../kernel/events.js';
+export type {RetiredFate, RetiredSubheap, SubheapOrigin} from '../kernel/subheap-book.js';
 
 export const snapshotSchemaId = 'kmtop.snapshot/1';
 
@@ -41,7 +43,6 @@ export type BackupSummary = {
 	failedReplacements: number;
 };
 
-export type SubheapOrigin = 'pool' | 'backup' | 'region' | 'recycled';
 
 export type SubheapRow = {
 	id: number;
@@ -55,16 +56,6 @@ export type SubheapRow = {
 	addedAtTick: number;
 };
 
-export type RetiredFate = 'freed' | 'became-backup' | 'queued' | 're-added';
-
-export type RetiredSubheap = {
-	id: number;
-	base: string;
-	memoryBytes: number;
-	addedAtTick: number;
-	removedAtTick: number;
-	fate: RetiredFate;
-};
 
 export type SlabRow = {size: number; allocated: number; free: number};
 

@@ -1,0 +1,333 @@
+// `ExpandableHeap` (Kernel/Heap/Heap.h, reference §2): the main subheap over the pool, then
+// added subheaps in a singly linked list sorted by address, each with its SubHeap header at the
+// start of its memory. Walking the list reads each SubHeap's header from that memory, so in the
+// revisions that free a region while it is still linked (§5.5) the walk page-faults, as the
+// kernel did. The list is a real linked list because the kernel's loops see insertions and
+// removals made by the calls they make (an allocation inside remove_memory, §5.5).
+
+import {CHUNK_SIZE, formatVirtualAddress} from './constants.js';
+import {Heap, chunksNeeded, heapMemoryForBytes, type HeapFaults} from './heap.js';
+import {HeapMemory} from './heap-memory.js';
+import type {Revision} from './revisions.js';
+import {sites} from './source-sites.js';
+
+/** The `ExpandHeap` callbacks: KmallocGlobalHeap::ExpandGlobalHeap in the kernel, stubs in tests. */
+export type ExpandHeapCallbacks = {
+	addMemory(allocationRequest: number): boolean;
+	removeMemory(memoryBase: number): boolean;
+};
+
+/** A search pass budget for the unbounded loop of 4b66692a553: past it, we call it a hang (§5.3a). */
+export const EXPANSION_WATCHDOG_PASSES = 10_000;
+
+export type HeapStallReport = {passes: number; request: number};
+
+export class SubHeap {
+	readonly heap: Heap;
+	next: SubHeap | undefined;
+	/** `memory_size` as stored: the memory given to add_subheap minus the SubHeap header. */
+	readonly memorySize: number;
+	/** Where the SubHeap header sits: the start of the added memory (the pool for the main heap). */
+	readonly base: number;
+	constructor(heap: Heap, memorySize: number, base: number) {
+		this.heap = heap;
+		this.memorySize = memorySize;
+		this.base = base;
+	}
+}
+
+export type ExpandableHeapOptions = {
+	revision: Revision;
+	faults: HeapFaults;
+	expand: ExpandHeapCallbacks;
+	/** The watchdog: the kernel would loop forever here. Never returns. */
+	onHang(report: HeapStallReport): never;
+};
+
+export class ExpandableHeap {
+	readonly main: SubHeap;
+	/** `m_expanding` (ee51b28edd8). */
+	expanding = false;
+	/** Calls of the expand callback, for tests of the attempt limit (§11 scenario 7). */
+	addMemoryCalls = 0;
+	lastAllocatePasses = 0;
+	private readonly revision: Revision;
+	private readonly faults: HeapFaults;
+	private readonly expand: ExpandHeapCallbacks;
+	private readonly onHang: (report: HeapStallReport) => never;
+
+	constructor(pool: HeapMemory, options: ExpandableHeapOptions) {
+		this.revision = options.revision;
+		this.faults = options.faults;
+		this.expand = options.expand;
+		this.onHang = options.onHang;
+		const heap = new Heap(pool, pool.base, pool.size, options.faults);
+		this.main = new SubHeap(heap, pool.size, pool.base);
+	}
+
+	/** sizeof(SubHeap) + Heap's estimate (§2.5). */
+	calculateMemoryForBytes(bytes: number): number {
+		return this.revision.subHeapHeaderSize + heapMemoryForBytes(bytes);
+	}
+
+	*subheaps(): Generator<SubHeap> {
+		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
+			yield subheap;
+		}
+	}
+
+	allocate(size: number): number {
+		const chunks = chunksNeeded(size);
+		const limit = this.revision.expansionAttemptLimit;
+		let passes = 0;
+		for (;;) {
+			passes++;
+			const pointer = this.tryEverySubheap(size, chunks);
+			if (pointer !== 0) {
+				this.lastAllocatePasses = passes;
+				return pointer;
+			}
+
+			if (limit === null) {
+				if (passes >= EXPANSION_WATCHDOG_PASSES) {
+					this.onHang({passes, request: size});
+				}
+			} else if (passes >= limit) {
+				break;
+			}
+
+			if (!this.expandMemory(size)) {
+				break;
+			}
+		}
+
+		this.lastAllocatePasses = passes;
+		return 0;
+	}
+
+	deallocate(pointer: number): void {
+		if (pointer === 0) {
+			return;
+		}
+
+		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
+			this.touch(subheap);
+			if (!subheap.heap.contains(pointer)) {
+				continue;
+			}
+
+			subheap.heap.deallocate(pointer);
+			const mayRemove = !this.revision.expansionGuard || !this.expanding;
+			if (subheap.heap.allocatedChunks === 0 && subheap !== this.main && mayRemove) {
+				this.removeSubheap(subheap);
+			}
+
+			return;
+		}
+
+		this.faults.verify(sites.expandableDeallocateNotReached);
+	}
+
+	/** ExpandableHeap::reallocate + Heap::reallocate (§1.5, §2.5), data-loss quirk included. */
+	reallocate(pointer: number, newSize: number): number {
+		if (pointer === 0) {
+			return this.allocate(newSize);
+		}
+
+		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
+			this.touch(subheap);
+			if (subheap.heap.contains(pointer)) {
+				return this.reallocateIn(subheap.heap, pointer, newSize);
+			}
+		}
+
+		return this.faults.verify(sites.expandableReallocateNotReached);
+	}
+
+	/** `add_subheap(memory, size)`: header at the start, heap after it, linked in address order (§2.1). */
+	addSubheap(memory: HeapMemory, memoryBase: number, memorySize: number): SubHeap {
+		const headerSize = this.revision.subHeapHeaderSize;
+		if (!(memorySize > headerSize)) {
+			this.faults.verify(sites.addSubheapSize);
+		}
+
+		const heapSize = memorySize - headerSize;
+		const heap = new Heap(memory, memoryBase + headerSize, heapSize, this.faults);
+		const subheap = new SubHeap(heap, heapSize, memoryBase);
+		let previous = this.main;
+		let next = this.main.next;
+		while (next) {
+			this.touch(next);
+			if (heap.chunkBase < next.heap.chunkBase) {
+				break;
+			}
+
+			previous = next;
+			next = next.next;
+		}
+
+		subheap.next = next;
+		previous.next = subheap;
+		return subheap;
+	}
+
+	isLinked(target: SubHeap): boolean {
+		for (const subheap of this.subheaps()) {
+			if (subheap === target) {
+				return true;
+			}
+		}
+
+		return false;
+	}
+
+	totalChunks(): number {
+		let total = 0;
+		for (const subheap of this.subheaps()) {
+			total += subheap.heap.totalChunks;
+		}
+
+		return total;
+	}
+
+	allocatedChunks(): number {
+		let total = 0;
+		for (const subheap of this.subheaps()) {
+			total += subheap.heap.allocatedChunks;
+		}
+
+		return total;
+	}
+
+	freeBytes(): number {
+		return (this.totalChunks() - this.allocatedChunks()) * CHUNK_SIZE;
+	}
+
+	allocatedBytes(): number {
+		return this.allocatedChunks() * CHUNK_SIZE;
+	}
+
+	private tryEverySubheap(size: number, chunks: number): number {
+		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
+			this.touch(subheap);
+			// The O(1) test fails exactly when Heap::allocate's search would (free count, longest run).
+			if (subheap.heap.couldFit(chunks)) {
+				const pointer = subheap.heap.allocate(size);
+				if (pointer !== 0) {
+					return pointer;
+				}
+			}
+		}
+
+		return 0;
+	}
+
+	private expandMemory(size: number): boolean {
+		this.addMemoryCalls++;
+		if (!this.revision.expansionGuard) {
+			return this.expand.addMemory(size);
+		}
+
+		if (this.expanding) {
+			return false;
+		}
+
+		// TemporaryChange: restored on the way out (a panic never comes back, so no finally).
+		this.expanding = true;
+		const added = this.expand.addMemory(size);
+		this.expanding = false;
+		return added;
+	}
+
+	/** §2.4 (74fa8949943 and after) or §5.1/§5.5 (before: remove first, unlink after). */
+	private removeSubheap(subheap: SubHeap): void {
+		if (this.revision.unlinkBeforeRemove) {
+			this.unlink(subheap);
+			const savedMemorySize = subheap.memorySize;
+			if (!this.expand.removeMemory(subheap.base)) {
+				// Re-added from the already reduced size: 32 bytes smaller again (§2.4, scenario 13).
+				const readded = this.addSubheap(subheap.heap.memory, subheap.base, savedMemorySize);
+				this.onReadded?.(subheap, readded);
+			}
+
+			return;
+		}
+
+		if (this.expand.removeMemory(subheap.base)) {
+			this.unlink(subheap);
+		}
+	}
+
+	/** Set by the kmalloc layer to follow re-added subheaps (§2.4). */
+	onReadded: ((removed: SubHeap, readded: SubHeap) => void) | undefined;
+
+	private unlink(subheap: SubHeap): void {
+		let previous = this.main;
+		let current = this.main.next;
+		while (current !== subheap) {
+			if (!current) {
+				return;
+			}
+
+			this.touch(current);
+			previous = current;
+			current = current.next;
+		}
+
+		this.touch(subheap); // `*subheap_link = subheap->next` reads the SubHeap header.
+		previous.next = subheap.next;
+	}
+
+	private reallocateIn(heap: Heap, pointer: number, newSize: number): number {
+		const header = (pointer - 4) >>> 0;
+		if (!(header >= heap.chunkBase && pointer < heap.chunkEnd)) {
+			this.faults.verify(sites.heapDeallocateInRange);
+		}
+
+		const chunks = heap.readHeader(pointer);
+		const oldSize = Math.imul(chunks, CHUNK_SIZE) >>> 0;
+		if (((header + oldSize) >>> 0) > heap.chunkEnd) {
+			this.faults.verify(sites.heapDeallocateSizeFits);
+		}
+
+		if (oldSize === newSize) {
+			return pointer;
+		}
+
+		const newPointer = this.allocate(newSize);
+		if (newPointer !== 0) {
+			const target = this.findHeap(newPointer);
+			if (target) {
+				HeapMemory.copyData(
+					heap.memory,
+					Math.floor((header - heap.chunkBase) / CHUNK_SIZE),
+					target.memory,
+					(((newPointer - 4) >>> 0) - target.chunkBase) / CHUNK_SIZE,
+					Math.min(oldSize, newSize),
+				);
+			}
+		}
+
+		// The old block is freed with the subheap's own deallocate: never a removal, and even
+		// when the new allocation failed (the data is lost; fixed later by 3694b8b6906).
+		heap.deallocate(pointer);
+		return newPointer;
+	}
+
+	findHeap(pointer: number): Heap | undefined {
+		for (const subheap of this.subheaps()) {
+			if (subheap.heap.contains(pointer)) {
+				return subheap.heap;
+			}
+		}
+
+		return undefined;
+	}
+
+	/** Reading a SubHeap header whose memory was unmapped is a page fault in ring 0. */
+	private touch(subheap: SubHeap): void {
+		if (!subheap.heap.memory.mapped) {
+			this.faults.fault(`read of the SubHeap at ${formatVirtualAddress(subheap.base)}, which was unmapped`);
+		}
+	}
+}

@@ -1,0 +1,177 @@
+// What the kmalloc heap's memory holds, modelled at chunk granularity: the kernel never clears
+// memory it hands out or takes back, it scrubs it (0xbb on allocate, 0xaa on free, header
+// included, reference §1.2–§1.3), and a Heap built on memory does not clear its bitmap (§1.1).
+// So a double kfree reads a scrubbed header, a backup that comes back as a subheap still holds
+// its old bitmap (§5.5: an orphaned block's bit survives), and a subheap re-added 32 bytes
+// smaller reads its new bitmap out of its old last chunk (§2.4). Memory outlives the Heap built
+// on it: one HeapMemory per pool or kernel region, shared by every Heap placed on it.
+
+import {CHUNK_SIZE, KFREE_SCRUB_BYTE, KMALLOC_SCRUB_BYTE} from './constants.js';
+
+/** Never written since the pages were zero-filled. */
+export const CHUNK_ZERO = 0;
+/** Scrubbed by kfree: 0xaa throughout. */
+export const CHUNK_FREED = 1;
+/** Inside a live allocation: 0xbb (we do not model what callers write). */
+export const CHUNK_INTERIOR = 2;
+/** Starts with a 4-byte word (an allocation header), then 0xbb. */
+export const CHUNK_WORD = 3;
+
+const FREED_WORD = 0xaaaaaaaa;
+const INTERIOR_WORD = 0xbbbbbbbb;
+
+export class HeapMemory {
+	readonly base: number;
+	readonly size: number;
+	/** Cleared when the region is unmapped: touching it then is a page fault. */
+	mapped = true;
+	/** Offset of chunk 0 from `base`, fixed by the first Heap placed here. */
+	heapOffset = -1;
+	state: Uint8Array = new Uint8Array(0);
+	words: Uint32Array = new Uint32Array(0);
+	private bitmapWords: Uint32Array | undefined;
+	private bitmapChunks = -1;
+
+	constructor(base: number, size: number) {
+		this.base = base;
+		this.size = size;
+	}
+
+	/** Called by each Heap built on this memory. */
+	placeHeap(heapOffset: number): void {
+		if (this.heapOffset === -1) {
+			this.heapOffset = heapOffset;
+			const slots = Math.floor((this.size - heapOffset) / CHUNK_SIZE);
+			this.state = new Uint8Array(slots);
+			this.words = new Uint32Array(slots);
+		} else if (this.heapOffset !== heapOffset) {
+			throw new Error(`a heap at offset ${heapOffset} on memory laid out for ${this.heapOffset}`);
+		}
+	}
+
+	/**
+	 * The bitmap of a heap with `chunks` chunks sits right after its chunk area (§1.1). Same
+	 * layout as before: the same bytes, bits and all. A new layout reads whatever the memory
+	 * holds there now.
+	 */
+	bitmapFor(chunks: number): Uint32Array {
+		if (chunks === this.bitmapChunks && this.bitmapWords) {
+			return this.bitmapWords;
+		}
+
+		const words = new Uint32Array(Math.ceil(chunks / 32));
+		const bitmapOffset = chunks * CHUNK_SIZE;
+		for (let byte = 0; byte < Math.ceil(chunks / 8); byte++) {
+			const value = this.readByte(bitmapOffset + byte);
+			words[byte >>> 2] = (words[byte >>> 2]! | (value << (8 * (byte & 3)))) >>> 0;
+		}
+
+		this.bitmapWords = words;
+		this.bitmapChunks = chunks;
+		return words;
+	}
+
+	/** One byte at `offset` from chunk 0, as the memory holds it now. */
+	readByte(offset: number): number {
+		const oldBitmapOffset = this.bitmapChunks * CHUNK_SIZE;
+		if (this.bitmapWords && offset >= oldBitmapOffset && offset < oldBitmapOffset + Math.ceil(this.bitmapChunks / 8)) {
+			const index = offset - oldBitmapOffset;
+			return (this.bitmapWords[index >>> 2]! >>> (8 * (index & 3))) & 0xff;
+		}
+
+		const chunk = Math.floor(offset / CHUNK_SIZE);
+		if (chunk >= this.state.length) {
+			return 0;
+		}
+
+		switch (this.state[chunk]) {
+			case CHUNK_FREED: {
+				return KFREE_SCRUB_BYTE;
+			}
+
+			case CHUNK_INTERIOR: {
+				return KMALLOC_SCRUB_BYTE;
+			}
+
+			case CHUNK_WORD: {
+				const within = offset % CHUNK_SIZE;
+				return within < 4 ? (this.words[chunk]! >>> (8 * within)) & 0xff : KMALLOC_SCRUB_BYTE;
+			}
+
+			default: {
+				return 0;
+			}
+		}
+	}
+
+	/** The 32-bit little-endian word at `offset` from chunk 0 (an allocation header when aligned). */
+	readWord(offset: number): number {
+		if (offset % CHUNK_SIZE === 0) {
+			const chunk = offset / CHUNK_SIZE;
+			switch (this.state[chunk]) {
+				case CHUNK_WORD: {
+					return this.words[chunk]!;
+				}
+
+				case CHUNK_FREED: {
+					return FREED_WORD;
+				}
+
+				case CHUNK_INTERIOR: {
+					return INTERIOR_WORD;
+				}
+
+				default: {
+					return 0;
+				}
+			}
+		}
+
+		let word = 0;
+		for (let i = 3; i >= 0; i--) {
+			word = ((word << 8) | this.readByte(offset + i)) >>> 0;
+		}
+
+		return word;
+	}
+
+	/** Heap::allocate: header, then 0xbb over the rest (§1.2). */
+	writeAllocation(chunk: number, chunks: number): void {
+		this.state[chunk] = CHUNK_WORD;
+		this.words[chunk] = chunks;
+		if (chunks > 1) {
+			this.state.fill(CHUNK_INTERIOR, chunk + 1, chunk + chunks);
+		}
+	}
+
+	/** Heap::deallocate: 0xaa over the whole allocation, header included (§1.3). */
+	scrubFree(chunk: number, chunks: number): void {
+		this.state.fill(CHUNK_FREED, chunk, chunk + chunks);
+	}
+
+	/**
+	 * Heap::reallocate's memcpy of `bytes` from one allocation's data to another's (§1.5): both
+	 * data areas start 4 bytes into a chunk, so chunk j of the copy takes chunk j of the source.
+	 * The copy reads up to 4 bytes past the old block (fixed only by 77f9f442d80), which may carry
+	 * a neighbour's header into the new block. Of a chunk the copy covers in part, only its first
+	 * word is modelled as copied; the rest stays 0xbb (a documented simplification).
+	 */
+	static copyData(from: HeapMemory, fromChunk: number, to: HeapMemory, toChunk: number, bytes: number): void {
+		const coveredChunks = Math.floor((bytes + 4) / CHUNK_SIZE);
+		for (let j = 1; j < coveredChunks; j++) {
+			const source = fromChunk + j;
+			if (source >= from.state.length || toChunk + j >= to.state.length) {
+				break;
+			}
+
+			to.state[toChunk + j] = from.state[source]!;
+			to.words[toChunk + j] = from.words[source]!;
+		}
+
+		const partial = coveredChunks;
+		if ((bytes + 4) % CHUNK_SIZE >= 4 && partial >= 1 && toChunk + partial < to.state.length) {
+			to.state[toChunk + partial] = CHUNK_WORD;
+			to.words[toChunk + partial] = from.readWord((fromChunk + partial) * CHUNK_SIZE);
+		}
+	}
+}

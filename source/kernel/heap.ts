@@ -1,0 +1,148 @@
+// `Heap<CHUNK_SIZE, 0xbb, 0xaa>` (Kernel/Heap/Heap.h @ 5d180d1f996, reference §1): one subheap's
+// chunk allocator. floor(M/33) chunks of 32 bytes for M bytes, the bitmap right after the last
+// chunk, a 4-byte header in front of every allocation, first fit below 128 chunks and best fit
+// from 128. Addresses are unsigned 32-bit numbers and the arithmetic wraps like the i386 kernel's.
+
+import {ChunkBitmap} from './bitmap.js';
+import {ALLOCATION_HEADER_SIZE, BEST_FIT_THRESHOLD, CHUNK_SIZE, formatVirtualAddress} from './constants.js';
+import {HeapMemory} from './heap-memory.js';
+import type {SourceSite} from './panic.js';
+import {sites} from './source-sites.js';
+
+/** How the heap fails: the kernel halts, so neither returns. */
+export type HeapFaults = {
+	/** A VERIFY that did not hold (§9.2). */
+	verify(site: SourceSite): never;
+	/** A write through memory that is not there: a page fault in ring 0. */
+	fault(description: string): never;
+};
+
+const u32 = (value: number): number => value >>> 0;
+
+/** `calculate_chunks`: a whole byte per chunk is set aside for a one-bit bitmap entry (§1.1). */
+export const calculateChunks = (memorySize: number): number => Math.floor(memorySize / (CHUNK_SIZE + 1));
+
+/** Chunks for a request, in the kernel's 32-bit arithmetic: kmalloc(0) still takes one (§1.2). */
+export const chunksNeeded = (size: number): number =>
+	Math.floor(u32(u32(size + ALLOCATION_HEADER_SIZE) + CHUNK_SIZE - 1) / CHUNK_SIZE);
+
+/** `Heap::calculate_memory_for_bytes`: underestimates what the chunk formula needs (§1.5). */
+export const heapMemoryForBytes = (bytes: number): number => {
+	const chunks = chunksNeeded(bytes);
+	return chunks * CHUNK_SIZE + Math.ceil(chunks / 8);
+};
+
+export class Heap {
+	readonly memory: HeapMemory;
+	/** Address of chunk 0 (`m_chunks`). */
+	readonly chunkBase: number;
+	/** End of the chunk area. */
+	readonly chunkEnd: number;
+	readonly totalChunks: number;
+	allocatedChunks = 0;
+	readonly bitmap: ChunkBitmap;
+	private readonly faults: HeapFaults;
+
+	constructor(memory: HeapMemory, chunkBase: number, memorySize: number, faults: HeapFaults) {
+		this.memory = memory;
+		this.chunkBase = chunkBase;
+		this.totalChunks = calculateChunks(memorySize);
+		this.chunkEnd = chunkBase + this.totalChunks * CHUNK_SIZE;
+		this.faults = faults;
+		memory.placeHeap(chunkBase - memory.base);
+		this.bitmap = new ChunkBitmap(this.totalChunks, memory.bitmapFor(this.totalChunks));
+	}
+
+	get freeChunks(): number {
+		return this.totalChunks - this.allocatedChunks;
+	}
+
+	get freeBytes(): number {
+		return this.freeChunks * CHUNK_SIZE;
+	}
+
+	get totalBytes(): number {
+		return this.totalChunks * CHUNK_SIZE;
+	}
+
+	get allocatedBytes(): number {
+		return this.allocatedChunks * CHUNK_SIZE;
+	}
+
+	/** O(1): whether `allocate` could succeed for `chunks` chunks (free count and longest run). */
+	couldFit(chunks: number): boolean {
+		return chunks <= this.freeChunks && chunks <= this.bitmap.longestFreeRun;
+	}
+
+	/** Returns the address of the data, or 0. */
+	allocate(size: number): number {
+		const chunks = chunksNeeded(size);
+		if (chunks > this.freeChunks) {
+			return 0;
+		}
+
+		if (chunks === 0) {
+			// size + 4 + 31 wrapped to < 32: the header goes to chunk 0 and the 0xbb scrub of
+			// `0 * 32 - 4` bytes, i.e. 4 GiB, runs off the end of the heap.
+			this.faults.fault(
+				`memset of 4294967292 bytes at ${formatVirtualAddress(this.chunkBase + ALLOCATION_HEADER_SIZE)} in Heap::allocate(${size})`,
+			);
+		}
+
+		const first = chunks < BEST_FIT_THRESHOLD ? this.bitmap.findFirstFit(chunks) : this.bitmap.findBestFit(chunks);
+		if (first < 0) {
+			return 0;
+		}
+
+		this.memory.writeAllocation(first, chunks);
+		this.bitmap.setRange(first, chunks, true);
+		this.allocatedChunks += chunks;
+		return this.chunkBase + first * CHUNK_SIZE + ALLOCATION_HEADER_SIZE;
+	}
+
+	/** `contains`: pure pointer comparison, never reads memory (§1.5). */
+	contains(pointer: number): boolean {
+		return u32(pointer - ALLOCATION_HEADER_SIZE) >= this.chunkBase && pointer < this.chunkEnd;
+	}
+
+	/** The size header of the allocation at `pointer`, as memory holds it now. */
+	readHeader(pointer: number): number {
+		return this.memory.readWord(u32(pointer - ALLOCATION_HEADER_SIZE) - this.chunkBase);
+	}
+
+	/**
+	 * Heap::deallocate as of 5d180d1f996: no check that the block is live (that came with
+	 * 79ebcacce29 in April 2021), so a double kfree reads the 0xaa-scrubbed header and fails in
+	 * Bitmap::set_range, whose `start + len <= m_size` the wrapped size check let through (§1.3).
+	 */
+	deallocate(pointer: number): void {
+		if (pointer === 0) {
+			return;
+		}
+
+		const header = u32(pointer - ALLOCATION_HEADER_SIZE);
+		if (!(header >= this.chunkBase && pointer < this.chunkEnd)) {
+			this.faults.verify(sites.heapDeallocateInRange);
+		}
+
+		const start = Math.floor((header - this.chunkBase) / CHUNK_SIZE);
+		const chunks = this.readHeader(pointer);
+		if (u32(header + u32(Math.imul(chunks, CHUNK_SIZE))) > this.chunkEnd) {
+			this.faults.verify(sites.heapDeallocateSizeFits);
+		}
+
+		if (start + chunks > this.totalChunks) {
+			// `start + len` in size_t: header words are chunk counts or scrub patterns, never
+			// large enough to wrap, so this is the plain comparison.
+			this.faults.verify(sites.bitmapSetRangeEnd);
+		}
+
+		this.bitmap.setRange(start, chunks, false);
+		if (!(this.allocatedChunks >= chunks)) {
+			this.faults.verify(sites.heapDeallocateCount);
+		}
+
+		this.allocatedChunks -= chunks;
+		this.memory.scrubFree(start, chunks);
+	}
+}

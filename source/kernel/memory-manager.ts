@@ -1,0 +1,134 @@
+// MemoryManager::allocate_kernel_region and Region teardown (reference §6.1, §6.4), with every
+// kmalloc and slab allocation they make, in the order the kernel makes them. A failure returns
+// nothing and leaks what the kernel leaked: a virtual range taken before the commit failed.
+
+import {KERNEL_RANGE_BASE, KERNEL_RANGE_SIZE, PAGE_SIZE, formatVirtualAddress} from './constants.js';
+import type {VectorHeap} from './kernel-vector.js';
+import {PageTableMap} from './page-tables.js';
+import type {SourceSite} from './panic.js';
+import type {PhysicalPages} from './physical-pages.js';
+import {RangeAllocator} from './range-allocator.js';
+import {Region, STRING_IMPL_SIZE, VMOBJECT_SIZE, type AllocationStrategy} from './region.js';
+import {sites} from './source-sites.js';
+
+export type MemoryManagerServices = VectorHeap & {
+	slabAlloc(size: number): number;
+	slabDealloc(address: number): void;
+	enterCritical(): void;
+	leaveCritical(): void;
+	log(message: string): void;
+	verify(site: SourceSite): never;
+	deadlock(description: string): never;
+	regionAllocated(region: Region): void;
+	regionFreed(region: Region): void;
+};
+
+export class MemoryManager {
+	/** `MemoryManager::is_initialized()`: `s_the` is set (§3.7 step 1). */
+	initialized = false;
+	readonly regions = new Set<Region>();
+	readonly pageTables = new PageTableMap();
+	private rangeAllocator: RangeAllocator | undefined;
+	private readonly services: MemoryManagerServices;
+	private readonly physical: PhysicalPages;
+
+	constructor(services: MemoryManagerServices, physical: PhysicalPages) {
+		this.services = services;
+		this.physical = physical;
+	}
+
+	/** `MemoryManager::initialize(0)` up to `s_the`: the kernel range allocator comes to life. */
+	initialize(): void {
+		this.rangeAllocator = new RangeAllocator(this.services, KERNEL_RANGE_BASE, KERNEL_RANGE_SIZE);
+		this.initialized = true;
+	}
+
+	get freeRanges(): ReadonlyArray<{base: number; size: number}> {
+		return this.rangeAllocator?.ranges ?? [];
+	}
+
+	allocateKernelRegion(size: number, name: string, strategy: AllocationStrategy): Region | undefined {
+		if (size % PAGE_SIZE !== 0) {
+			this.services.verify(sites.allocateKernelRegionPageAligned);
+		}
+
+		const rangeAllocator = this.rangeAllocator;
+		if (!rangeAllocator) {
+			return undefined;
+		}
+
+		const {services} = this;
+		services.enterCritical(); // s_mm_lock
+		const range = rangeAllocator.allocateAnywhere(size);
+		if (!range) {
+			services.leaveCritical();
+			return undefined;
+		}
+
+		const region = new Region(range.base, size, name, strategy);
+		// AnonymousVMObject::create_with_size: commit first; on failure the range is not returned.
+		if (!this.physical.commit(region.pageCount)) {
+			services.leaveCritical();
+			return undefined;
+		}
+
+		region.vmobject = services.kmalloc(VMOBJECT_SIZE);
+		region.pageVector.resize(services, region.pageCount);
+		if (strategy === 'allocate-now') {
+			for (let page = 0; page < region.pageCount; page++) {
+				this.physical.allocateCommitted();
+				region.physicalPageObjects[page] = services.slabAlloc(16);
+			}
+		}
+
+		// Region::create_kernel_only: the Region from its slab, then its name, then it registers
+		// its purgeable page ranges with the VMObject (the vector's first append).
+		region.regionObject = services.slabAlloc(128);
+		region.nameString = services.kmalloc(STRING_IMPL_SIZE + name.length + 1);
+		region.purgeableRanges.grow(services);
+		this.map(region);
+		this.regions.add(region);
+		services.regionAllocated(region);
+		services.leaveCritical();
+		return region;
+	}
+
+	/** ~Region (§6.4): unmap and return the range, unregister, drop the VMObject, free the name. */
+	freeRegion(region: Region): void {
+		const {services} = this;
+		services.enterCritical();
+		this.regions.delete(region);
+		region.unmap();
+		this.rangeAllocator!.deallocate({base: region.base, size: region.size});
+		region.purgeableRanges.shrink();
+		if (region.strategy === 'allocate-now') {
+			for (let page = 0; page < region.pageCount; page++) {
+				this.physical.free();
+				services.slabDealloc(region.physicalPageObjects[page]!);
+			}
+		} else {
+			this.physical.uncommit(region.pageCount);
+		}
+
+		region.pageVector.release(services);
+		region.purgeableRanges.release(services);
+		services.kfree(region.vmobject);
+		services.kfree(region.nameString);
+		services.slabDealloc(region.regionObject);
+		services.regionFreed(region);
+		services.leaveCritical();
+	}
+
+	/** Region::map: page tables for new 2 MiB areas; a failure is only logged (§6.1 step 5.2). */
+	private map(region: Region): void {
+		for (const area of this.pageTables.missingAreas(region.base, region.size)) {
+			if (!this.physical.allocateUncommitted()) {
+				this.services.log(`MM: Unable to allocate page table to map ${formatVirtualAddress(region.base)}`);
+				continue;
+			}
+
+			this.services.slabAlloc(16);
+			this.pageTables.insert(this.services, area);
+		}
+	}
+}

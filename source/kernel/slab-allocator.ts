@@ -1,0 +1,61 @@
+// The four slab allocators (Kernel/Heap/SlabAllocator.cpp, reference §7): 16, 32, 64 and 128
+// bytes, carved from the eternal range at boot. The initial free list runs in descending address
+// order, so the last slab goes out first; freed slabs are pushed back (LIFO). An empty class
+// falls back to kmalloc(class size), counted by kmalloc but not by the slab.
+
+import {KiB} from './constants.js';
+
+export const slabClasses = [
+	{size: 16, bytes: 128 * KiB},
+	{size: 32, bytes: 128 * KiB},
+	{size: 64, bytes: 512 * KiB},
+	{size: 128, bytes: 512 * KiB},
+] as const;
+
+/** 1,310,720 bytes of eternal memory. */
+export const SLAB_ETERNAL_BYTES = slabClasses.reduce((sum, slab) => sum + slab.bytes, 0);
+
+export class Slab {
+	readonly size: number;
+	readonly base: number;
+	readonly count: number;
+	numAllocated = 0;
+	private readonly freeList: Int32Array;
+	private freeTop: number;
+
+	constructor(size: number, base: number, bytes: number) {
+		this.size = size;
+		this.base = base;
+		this.count = bytes / size;
+		this.freeList = new Int32Array(this.count);
+		// Pop order: highest address first.
+		for (let index = 0; index < this.count; index++) {
+			this.freeList[index] = index;
+		}
+
+		this.freeTop = this.count;
+	}
+
+	get numFree(): number {
+		return this.count - this.numAllocated;
+	}
+
+	contains(address: number): boolean {
+		return address >= this.base && address < this.base + this.count * this.size;
+	}
+
+	/** A slot's address, or 0 when the class is exhausted. */
+	take(): number {
+		if (this.freeTop === 0) {
+			return 0;
+		}
+
+		this.numAllocated++;
+		return this.base + this.freeList[--this.freeTop]! * this.size;
+	}
+
+	give(address: number): void {
+		this.numAllocated--;
+		this.freeList[this.freeTop++] = (address - this.base) / this.size;
+	}
+}

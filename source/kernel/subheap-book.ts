@@ -1,0 +1,84 @@
+// The monitor's ledger of subheaps: ids, where each came from, when it was added and what became
+// of it (snapshot.md `subheaps`, `retiredSubheaps`). Not kernel state: the kernel never numbered
+// its subheaps; this is what lets a user follow "#3 from the backup" across the screen.
+
+import type {SubHeap} from './expandable-heap.js';
+
+export type SubheapOrigin = 'pool' | 'backup' | 'region' | 'recycled';
+
+export type RetiredFate = 'freed' | 'became-backup' | 'queued' | 're-added';
+
+export type RetiredSubheap = {
+	id: number;
+	base: string;
+	memoryBytes: number;
+	addedAtTick: number;
+	removedAtTick: number;
+	fate: RetiredFate;
+};
+
+export type SubheapLabel = {id: number; origin: SubheapOrigin; addedAtTick: number; memoryBytes: number};
+
+export const RETIRED_SUBHEAPS_KEPT = 64;
+
+const hex = (address: number): string => `0x${(address >>> 0).toString(16).padStart(8, '0')}`;
+
+export class SubheapBook {
+	now = 0;
+	readonly retiredSubheaps: RetiredSubheap[] = [];
+	private nextId = 1;
+	private readonly labels = new WeakMap<SubHeap, SubheapLabel>();
+	private readonly linkedByBase = new Map<number, SubHeap>();
+
+	label(subheap: SubHeap): SubheapLabel {
+		return this.labels.get(subheap) ?? {id: -1, origin: 'region', addedAtTick: 0, memoryBytes: subheap.memorySize};
+	}
+
+	added(subheap: SubHeap, origin: SubheapOrigin, memoryBytes: number): SubheapLabel {
+		const label = {id: origin === 'pool' ? 0 : this.nextId++, origin, addedAtTick: this.now, memoryBytes};
+		this.labels.set(subheap, label);
+		this.linkedByBase.set(subheap.base, subheap);
+		return label;
+	}
+
+	/** A subheap left the list: freed, became the backup, or was queued to be freed. */
+	retired(base: number, fate: RetiredFate): void {
+		const subheap = this.linkedByBase.get(base);
+		if (!subheap) {
+			return;
+		}
+
+		this.linkedByBase.delete(base);
+		const label = this.label(subheap);
+		this.retiredSubheaps.push({
+			id: label.id,
+			base: hex(base),
+			memoryBytes: label.memoryBytes,
+			addedAtTick: label.addedAtTick,
+			removedAtTick: this.now,
+			fate,
+		});
+		if (this.retiredSubheaps.length > RETIRED_SUBHEAPS_KEPT) {
+			this.retiredSubheaps.shift();
+		}
+	}
+
+	/** A queued removal ran: the region was freed or became the backup. */
+	resolved(base: number, fate: RetiredFate): void {
+		for (let index = this.retiredSubheaps.length - 1; index >= 0; index--) {
+			const record = this.retiredSubheaps[index]!;
+			if (record.base === hex(base) && record.fate === 'queued') {
+				record.fate = fate;
+				return;
+			}
+		}
+	}
+
+	/** remove_memory rejected the subheap and it was re-added, 32 bytes smaller (§2.4). */
+	readded(removed: SubHeap, readded: SubHeap): void {
+		const label = this.label(removed);
+		this.linkedByBase.set(removed.base, removed);
+		this.retired(removed.base, 're-added');
+		this.added(readded, label.origin, label.memoryBytes);
+	}
+}
