@@ -1,0 +1,136 @@
+import {defaults, formatList, optionTable, readOption, suggest} from './read-option.js';
+import {tokenizeArguments} from './tokenize-arguments.js';
+
+export type ParseContext = {
+	/** Built-in workloads, in list order. */
+	workloadNames: string[];
+	/** Kernel revisions, in list order. */
+	revisionIds: string[];
+	defaultRevision: string;
+	defaultWorkload: string;
+	/** The smallest RAM that boots (the kernel gives it). */
+	minRamBytes: number;
+	maxRamBytes: number;
+};
+
+export type Command = 'live' | 'snapshot' | 'workloads' | 'revisions' | 'help' | 'version';
+
+export type RunPlan = {
+	command: Command;
+	workload: {kind: 'builtin'; name: string} | {kind: 'path'; path: string};
+	seed: number;
+	revision: string;
+	ramBytes: number;
+	/** Live view. */
+	rate: number;
+	refreshMs: number;
+	/** Snapshot; `null` means the default: 1000, or to the end of a `--trace`. */
+	ticks: number | null;
+	format: 'json' | 'text';
+	columns: number;
+	/** `null` is stdout. */
+	output: string | null;
+	trace: string | null;
+	traceSize: 'req' | 'alloc';
+	/** `null` leaves the pace to the trace player. */
+	traceMsPerTick: number | null;
+	strict: boolean;
+	debugAsserts: boolean;
+	/** The flag only: the caller also honours NO_COLOR, FORCE_COLOR and TERM=dumb. */
+	color: boolean;
+};
+
+export type ParseResult = {ok: true; plan: RunPlan} | {ok: false; errors: string[]};
+
+export const commands = ['snapshot', 'workloads', 'revisions'] as const;
+
+const defaultPlan = (context: ParseContext): RunPlan => ({
+	command: 'live',
+	workload: {kind: 'builtin', name: context.defaultWorkload},
+	seed: defaults.seed,
+	revision: context.defaultRevision,
+	ramBytes: defaults.ramBytes,
+	rate: defaults.rate,
+	refreshMs: defaults.refreshMs,
+	ticks: null,
+	format: defaults.format,
+	columns: defaults.columns,
+	output: null,
+	trace: null,
+	traceSize: defaults.traceSize,
+	traceMsPerTick: null,
+	strict: false,
+	debugAsserts: false,
+	color: true,
+});
+
+const unknownOption = (flag: string) =>
+	`unknown option "${flag}"${suggest(flag.replace(/^-+/, ''), Object.keys(optionTable), '--') || '; see kmtop --help'}`;
+
+type Issue = {position: number; message: string};
+type Word = {value: string; position: number};
+
+const unknownCommand = (word: string) =>
+	`unknown command "${word}"${suggest(word, commands)}; commands: ${formatList(commands)} (none for the live view)`;
+
+// The first word names the command; any other word is one too many.
+const readCommand = ([first, ...rest]: Word[]): {command: Command; issues: Issue[]} => {
+	if (!first) {
+		return {command: 'live', issues: []};
+	}
+
+	const command = commands.find(name => name === first.value);
+	if (!command) {
+		return {command: 'live', issues: [{position: first.position, message: unknownCommand(first.value)}]};
+	}
+
+	return {command, issues: rest.map(({position, value}) => ({position, message: `unexpected argument "${value}"; kmtop ${command} takes options only`}))};
+};
+
+/**
+Turn the command line (without `node` and the script) into a run plan, or into every problem with it, one line each, in command-line order.
+
+Pure: it reads nothing but its arguments, prints nothing and never exits.
+*/
+export const parseArguments = (argv: string[], context: ParseContext): ParseResult => {
+	const tokens = tokenizeArguments(argv, optionTable).map((token, position) => ({...token, position}));
+	const options = tokens.filter(token => token.kind === 'option');
+
+	// Help and version win over anything else on the line, errors included; help over version,
+	// since the help text shows the version too.
+	for (const command of ['help', 'version'] as const) {
+		if (options.some(option => option.name === command)) {
+			return {ok: true, plan: {...defaultPlan(context), command}};
+		}
+	}
+
+	const issues: Issue[] = tokens.flatMap(token => token.kind === 'unknown' ? [{position: token.position, message: unknownOption(token.flag)}] : []);
+	// The last occurrence wins (a shell alias can be overridden), so only it is read.
+	const latest = new Map(options.map(option => [option.name, option]));
+	const patches: Array<Partial<RunPlan>> = [];
+	for (const option of latest.values()) {
+		const result = readOption(option, context);
+		if (typeof result === 'string') {
+			issues.push({position: option.position, message: result});
+		} else {
+			patches.push(result);
+		}
+	}
+
+	const workload = latest.get('workload');
+	const trace = latest.get('trace');
+	if (workload && trace) {
+		const position = Math.max(workload.position, trace.position);
+		issues.push({position, message: `${trace.flag} replays a trace as the workload, so it cannot be combined with ${workload.flag}`});
+	}
+
+	const words = tokens.flatMap(token => token.kind === 'word' ? [{value: token.value, position: token.position}] : []);
+	const {command, issues: commandIssues} = readCommand(words);
+	issues.push(...commandIssues);
+	if (issues.length > 0) {
+		// The sort is stable, so issues that share a position keep their order.
+		return {ok: false, errors: issues.sort((a, b) => a.position - b.position).map(issue => issue.message)};
+	}
+
+	return {ok: true, plan: Object.assign(defaultPlan(context), ...patches, {command})};
+};

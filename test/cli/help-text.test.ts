@@ -1,0 +1,83 @@
+import {describe, expect, it} from 'vitest';
+import {helpText} from '../../source/cli/help-text.js';
+import type {ParseContext} from '../../source/cli/parse-arguments.js';
+import {optionTable} from '../../source/cli/read-option.js';
+
+const MiB = 1024 * 1024;
+
+const context: ParseContext = {
+	workloadNames: ['vmobject-churn', 'logging-burst', 'fragmentation', 'big-allocations', 'leak', 'drain', 'steady'],
+	revisionIds: ['2020-08-28', '2020-08-29', '2020-09-02', '2020-09-09', '2020-11-04', '2020-12-26', '2020-12-31', '2021-02-23'],
+	defaultRevision: '2021-02-23',
+	defaultWorkload: 'vmobject-churn',
+	minRamBytes: 16 * MiB,
+	maxRamBytes: 4096 * MiB,
+};
+
+const text = helpText(context, {version: '1.2.3'});
+const lines = text.split('\n');
+
+describe('helpText', () => {
+	it.each([80, 72, 100, 200])('fits %i columns, without trailing spaces', columns => {
+		for (const line of helpText(context, {version: '1.2.3', columns}).split('\n')) {
+			expect(line.length).toBeLessThanOrEqual(columns);
+			expect(line).not.toMatch(/\s$/);
+		}
+	});
+
+	it('is plain text: no colour codes, tabs or leftover no-break spaces', () => {
+		expect(text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F\u00A0]/);
+		expect(text).not.toMatch(/\n$/);
+	});
+
+	it.each([
+		'kmtop 1.2.3: a terminal monitor for a simulated SerenityOS kernel heap',
+		'  kmtop [options]           the live dashboard (needs a terminal)',
+		'  kmtop snapshot [options]  run headless, write one snapshot, exit',
+		'  kmtop workloads           list the workloads',
+		'  kmtop revisions           list the kernel revisions',
+		'                            (default: vmobject-churn)',
+		'  --seed N                  integer seed; same seed, same run (default: 1)',
+		'                            (default: 2021-02-23)',
+		'                            whole 4K pages from 16M to 4G (default: 512M)',
+		'  --rate N                  ticks per second, up to 1000000 (default: 100)',
+		'  --refresh MS              redraw every MS ms, 50 to 5000 (default: 250)',
+		'                            (default: 1000, or a whole --trace)',
+		'  --format json|text        JSON, or the dashboard as plain text (default: json)',
+		'  --columns N               width for --format text, 40 to 1000 (default: 120)',
+		'  -o, --output FILE         write to FILE, atomically (default: - for stdout)',
+		'                            (default: req)',
+		'  kmtop -w logging-burst --seed 7',
+		'  kmtop snapshot --ticks 5000 --revision 2020-08-29 -o run.json',
+	])('has the line %j', line => {
+		expect(lines).toContain(line);
+	});
+
+	// cli.md, "Keys (live)".
+	it.each(['1..9', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', 's', '?', 'q, Ctrl+C'])('lists the key %j', key => {
+		expect(lines.some(line => line.startsWith(`  ${key}  `))).toBe(true);
+	});
+
+	it.each(Object.keys(optionTable))('documents --%s, which the parser takes', name => {
+		expect(text).toMatch(new RegExp(`  (-\\w, )?--${name}\\b`));
+	});
+
+	it('lines every option description up in one column', () => {
+		const starts = lines.filter(line => line.startsWith('  -')).map(line => /^ {2}\S.*? {2,}(?=\S)/.exec(line)?.[0].length);
+		expect(new Set(starts)).toEqual(new Set([28]));
+	});
+
+	it('takes its defaults and RAM range from the context', () => {
+		const other = helpText({...context, defaultWorkload: 'steady', defaultRevision: '2020-08-29', minRamBytes: 32 * MiB, maxRamBytes: 2048 * MiB}, {version: '0.0.1'});
+		expect(other).toContain('(default: steady)');
+		expect(other).toContain('(default: 2020-08-29)');
+		expect(other).toContain('whole 4K pages from 32M to 2G');
+		expect(other).toMatch(/^kmtop 0\.0\.1: /);
+	});
+
+	it('wraps descriptions under themselves on a narrow terminal', () => {
+		const narrow = helpText(context, {version: '1.2.3', columns: 62}).split('\n');
+		expect(narrow).toContain('  --seed N                  integer seed; same seed, same run');
+		expect(narrow).toContain('                            (default: 1)');
+	});
+});
