@@ -1,0 +1,39 @@
+// The two ways a trace can be bad input, each with a message fit for one line on stderr: the CLI
+// prints `message` and exits 2, never a stack (the stack stays on the object for DEBUG=kmtop).
+
+/** The trace's content: a malformed line under `strict`, an empty file, or no kmalloc/kfree events. */
+export class TraceFormatError extends Error {
+	override readonly name = 'TraceFormatError';
+}
+
+/** The trace cannot be read: missing, unreadable, a directory, or corrupt gzip. */
+export class TraceFileError extends Error {
+	override readonly name = 'TraceFileError';
+
+	constructor(readonly file: string, readonly code: string, cause?: unknown) {
+		super(`cannot read trace ${file}: ${code}${describeCode(code)}`, {cause});
+	}
+}
+
+const descriptions: Record<string, string> = {
+	ENOENT: 'no such file',
+	EACCES: 'permission denied',
+	EISDIR: 'is a directory',
+	Z_DATA_ERROR: 'not valid gzip data',
+	Z_BUF_ERROR: 'gzip data cut short',
+};
+
+function describeCode(code: string): string {
+	const description = descriptions[code];
+	return description === undefined ? '' : ` (${description})`;
+}
+
+/** Wraps a node/zlib error; anything without an error code is a bug, not bad input, and passes through. */
+export function toTraceFileError(file: string, error: unknown): unknown {
+	if (error instanceof TraceFileError || error instanceof TraceFormatError) {
+		return error;
+	}
+
+	const code = (error as {code?: unknown} | undefined)?.code;
+	return typeof code === 'string' ? new TraceFileError(file, code, error) : error;
+}

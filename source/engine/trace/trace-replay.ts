@@ -1,0 +1,238 @@
+// Replays parsed trace records against a simulated heap. Pure: no I/O, no clock but the trace's.
+//
+// Feeding and rhythm: records are `enqueue`d in file order (each event gets its tick from the
+// TraceClock as it arrives) and `replayTick(tick)` applies every queued record due at or before
+// `tick`. The queue is what lets a synchronous workload `tick()` be fed from an asynchronous file:
+// TraceSource (trace-source.ts) fills it in bounded batches between ticks. Ticks are relative to
+// the trace: the first event is due at tick 0, so a caller that starts the replay at engine tick
+// S passes `tick - S`.
+//
+// The heap is passed per call rather than held, because the engine hands a workload its kernel
+// facade on every tick and a reboot brings a new one (see forgetLiveBlocks).
+//
+// Rules: a kmalloc maps the trace's pointer to the simulated address it got; a kmalloc whose
+// pointer is still live (its kfree went untraced, e.g. lost events or a cache-level free) frees
+// the old block first; NULL results and frees of NULL or of pointers not live are counted and
+// skipped, so a trace cut from the middle of a run replays without a single bad kfree.
+
+import {CallSiteTally, type CallSiteTotal} from './tally-call-sites.js';
+import {TraceClock} from './assign-trace-tick.js';
+import type {KfreeEvent, KmallocEvent, TraceRecord} from './trace-record.js';
+
+/** The part of the kernel a replay drives; addresses are the simulated 32-bit kernel's. */
+export type TraceHeap = {kmalloc(size: number): number; kfree(address: number): void};
+
+export type TraceReplayOptions = {
+	/** Which trace size to ask the simulated heap for: Linux's request (default) or its slab's size. */
+	size?: 'req' | 'alloc';
+	msPerTick?: number;
+};
+
+export type TraceReplayStats = {
+	/** kmalloc and kfree events taken from the queue, replayed or skipped. */
+	eventsSeen: number;
+	/** Of those, the ones that called the heap. */
+	eventsReplayed: number;
+	kmallocReplayed: number;
+	kfreeReplayed: number;
+	/** kmallocs of a pointer still live: the old block was freed first. */
+	reusedLivePointer: number;
+	/** kmallocs that returned NULL in Linux. */
+	failedInTrace: number;
+	/** kmallocs for which the simulated heap returned 0: their later kfree counts as unknown. */
+	failedInReplay: number;
+	kfreeNull: number;
+	/** kfrees of a pointer not live in the replay: allocated before the trace began, or freed twice. */
+	kfreeUnknown: number;
+	ignored: number;
+	malformed: number;
+	liveBlocks: number;
+	/** The sizes the heap was asked for (bytes_req by default) of the live blocks. */
+	liveBytes: number;
+	largestRequest: {bytes: number; callSite: string} | null;
+	firstTimeSeconds: number | null;
+	/** The latest timestamp seen (timestamps may run slightly backwards). */
+	lastTimeSeconds: number | null;
+	timeSpanSeconds: number;
+};
+
+type Counter = Exclude<keyof TraceReplayStats, 'liveBlocks' | 'liveBytes' | 'largestRequest' | 'firstTimeSeconds' | 'lastTimeSeconds' | 'timeSpanSeconds'>;
+
+type LiveBlock = {address: number; size: number};
+
+type Queued = {tick: number; record: TraceRecord};
+
+// Dropping the consumed head of the queue only now and then keeps takes O(1) amortised.
+const compactAfter = 4096;
+
+export class TraceReplay {
+	readonly clock: TraceClock;
+	readonly #size: 'req' | 'alloc';
+	#queue: Queued[] = [];
+	#head = 0;
+	readonly #live = new Map<string, LiveBlock>();
+	#liveBytes = 0;
+	readonly #counts: Record<Counter, number> = {
+		eventsSeen: 0, eventsReplayed: 0, kmallocReplayed: 0, kfreeReplayed: 0, reusedLivePointer: 0,
+		failedInTrace: 0, failedInReplay: 0, kfreeNull: 0, kfreeUnknown: 0, ignored: 0, malformed: 0,
+	};
+
+	#largest: {bytes: number; callSite: string} | null = null;
+	#firstTime: number | null = null;
+	#lastTime: number | null = null;
+	readonly #callSites = new CallSiteTally();
+
+	constructor(options: TraceReplayOptions = {}) {
+		this.clock = new TraceClock(options.msPerTick);
+		this.#size = options.size ?? 'req';
+	}
+
+	/** Records waiting in the queue. */
+	get buffered(): number {
+		return this.#queue.length - this.#head;
+	}
+
+	/** The tick of the last queued record, undefined when the queue is empty. */
+	get lastBufferedTick(): number | undefined {
+		return this.buffered === 0 ? undefined : this.#queue.at(-1)!.tick;
+	}
+
+	/** Ignored and malformed records have no time of their own: they share the preceding event's tick. */
+	enqueue(record: TraceRecord): void {
+		const tick = record.kind === 'kmalloc' || record.kind === 'kfree' ? this.clock.tickOf(record.timeSeconds) : this.clock.tick;
+		this.#queue.push({tick, record});
+	}
+
+	/** Removes and returns the queued records due at or before `tick` (late ones are not lost). */
+	takeEventsForTick(tick: number): TraceRecord[] {
+		const due: TraceRecord[] = [];
+		while (this.#head < this.#queue.length && this.#queue[this.#head].tick <= tick) {
+			due.push(this.#queue[this.#head++].record);
+		}
+
+		if (this.#head > compactAfter && this.#head * 2 > this.#queue.length) {
+			this.#queue = this.#queue.slice(this.#head);
+			this.#head = 0;
+		}
+
+		return due;
+	}
+
+	/** Applies everything due at or before `tick`; returns how many records that was. */
+	replayTick(tick: number, heap: TraceHeap): number {
+		const due = this.takeEventsForTick(tick);
+		for (const record of due) {
+			this.apply(record, heap);
+		}
+
+		return due.length;
+	}
+
+	apply(record: TraceRecord, heap: TraceHeap): void {
+		switch (record.kind) {
+			case 'kmalloc': {
+				this.#seen(record.timeSeconds);
+				this.#kmalloc(record, heap);
+				break;
+			}
+
+			case 'kfree': {
+				this.#seen(record.timeSeconds);
+				this.#kfree(record, heap);
+				break;
+			}
+
+			case 'ignored': {
+				this.#counts.ignored++;
+				break;
+			}
+
+			case 'malformed': {
+				this.#counts.malformed++;
+				break;
+			}
+		}
+	}
+
+	/** After a reboot the simulated blocks are gone; later frees of their pointers count as unknown. */
+	forgetLiveBlocks(): void {
+		this.#live.clear();
+		this.#liveBytes = 0;
+	}
+
+	topCallSites(n: number): CallSiteTotal[] {
+		return this.#callSites.top(n);
+	}
+
+	stats(): TraceReplayStats {
+		const span = this.#firstTime === null || this.#lastTime === null ? 0 : this.#lastTime - this.#firstTime;
+		return {
+			...this.#counts,
+			liveBlocks: this.#live.size,
+			liveBytes: this.#liveBytes,
+			largestRequest: this.#largest === null ? null : {...this.#largest},
+			firstTimeSeconds: this.#firstTime,
+			lastTimeSeconds: this.#lastTime,
+			timeSpanSeconds: span,
+		};
+	}
+
+	#seen(timeSeconds: number): void {
+		this.#counts.eventsSeen++;
+		this.#firstTime ??= timeSeconds;
+		this.#lastTime = Math.max(this.#lastTime ?? timeSeconds, timeSeconds);
+	}
+
+	#kmalloc(event: KmallocEvent, heap: TraceHeap): void {
+		if (event.ptr === null) {
+			this.#counts.failedInTrace++;
+			return;
+		}
+
+		const previous = this.#live.get(event.ptr);
+		if (previous !== undefined) {
+			this.#release(event.ptr, previous, heap);
+			this.#counts.reusedLivePointer++;
+		}
+
+		const size = this.#size === 'alloc' ? event.bytesAlloc : event.bytesReq;
+		const address = heap.kmalloc(size);
+		this.#counts.eventsReplayed++;
+		this.#counts.kmallocReplayed++;
+		this.#callSites.add(event.callSite, size);
+		if (this.#largest === null || size > this.#largest.bytes) {
+			this.#largest = {bytes: size, callSite: event.callSite};
+		}
+
+		if (address === 0) {
+			this.#counts.failedInReplay++;
+			return;
+		}
+
+		this.#live.set(event.ptr, {address, size});
+		this.#liveBytes += size;
+	}
+
+	#kfree(event: KfreeEvent, heap: TraceHeap): void {
+		if (event.ptr === null) {
+			this.#counts.kfreeNull++;
+			return;
+		}
+
+		const block = this.#live.get(event.ptr);
+		if (block === undefined) {
+			this.#counts.kfreeUnknown++;
+			return;
+		}
+
+		this.#release(event.ptr, block, heap);
+		this.#counts.eventsReplayed++;
+		this.#counts.kfreeReplayed++;
+	}
+
+	#release(ptr: string, block: LiveBlock, heap: TraceHeap): void {
+		this.#live.delete(ptr);
+		this.#liveBytes -= block.size;
+		heap.kfree(block.address);
+	}
+}
