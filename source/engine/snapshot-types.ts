@@ -68,6 +68,9 @@ export type HistorySeries = {
 	kmallocAllocated: number[];
 	kmallocAvailable: number[];
 	subheapCount: number[];
+	/** Added to the schema's required keys: the call counters at each sample, for rates. */
+	kmallocCalls: number[];
+	kfreeCalls: number[];
 };
 
 export type SnapshotDocument = {

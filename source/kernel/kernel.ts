@@ -13,7 +13,7 @@ import {KmallocGlobalHeap} from './kmalloc-global-heap.js';
 import {formatKlogLine} from './klog.js';
 import {buildMemstat, type Memstat} from './memstat.js';
 import {MemoryManager} from './memory-manager.js';
-import {KernelHalt, type SourceSite} from './panic.js';
+import {KernelHalt, isKernelHalt, type SourceSite} from './panic.js';
 import {PhysicalPages} from './physical-pages.js';
 import {Processor} from './processor.js';
 import type {AllocationStrategy, Region} from './region.js';
@@ -47,8 +47,15 @@ export class Kernel {
 	kfreeCalls = 0;
 	eternalBytes = 0;
 	panic: KernelHalt['panic'] | undefined;
-	/** The simulation tick, set by whoever drives the kernel. */
-	now = 0;
+	/** The simulation tick, set by whoever drives the kernel; events and the subheap ledger carry it. */
+	get now(): number {
+		return this.global.book.now;
+	}
+
+	set now(tick: number) {
+		this.global.book.now = tick;
+	}
+
 	/** The current thread, `Name(pid:tid)`, or undefined for kernel context. */
 	currentProcess: string | undefined;
 	/** Debug-only: every live kmalloc block, address → chunks. */
@@ -219,11 +226,25 @@ export class Kernel {
 		this.afterCall();
 	}
 
-	/** Runs `fn` holding a spinlock: deferred calls wait until it returns. */
+	/**
+	 * Runs `fn` holding a spinlock: deferred calls wait until it returns. If `fn` throws (a
+	 * workload's own error), the lock is released on the way out, as a ScopedSpinLock would be;
+	 * a kernel halt releases nothing.
+	 */
 	withLock<T>(fn: () => T): T {
 		this.refuseIfHalted();
 		this.processor.enterCritical();
-		const result = fn();
+		let result: T;
+		try {
+			result = fn();
+		} catch (error) {
+			if (!isKernelHalt(error)) {
+				this.processor.leaveCritical();
+			}
+
+			throw error;
+		}
+
 		this.processor.leaveCritical();
 		this.afterCall();
 		return result;
@@ -233,9 +254,11 @@ export class Kernel {
 	asProcess<T>(process: string | undefined, fn: () => T): T {
 		const previous = this.currentProcess;
 		this.currentProcess = process ?? previous;
-		const result = fn();
-		this.currentProcess = previous;
-		return result;
+		try {
+			return fn();
+		} finally {
+			this.currentProcess = previous;
+		}
 	}
 
 	memstat(): Memstat {
@@ -298,7 +321,8 @@ export class Kernel {
 		this.processor.leaveCritical();
 	}
 
-	private slabAlloc(size: number): number {
+	/** `slab_alloc(n)`: the smallest class that fits; an empty class falls back to kmalloc (§7). */
+	slabAlloc(size: number): number {
 		const slab = this.slabs.find((candidate) => candidate.size >= size);
 		if (!slab) {
 			return this.verifyFailed(sites.slabAllocTooLarge);
@@ -308,7 +332,8 @@ export class Kernel {
 		return address === 0 ? this.kmallocImpl(slab.size) : address;
 	}
 
-	private slabDealloc(address: number): void {
+	/** `slab_dealloc`: a pointer outside every slab goes to kfree. */
+	slabDealloc(address: number): void {
 		const slab = this.slabs.find((candidate) => candidate.contains(address));
 		if (slab) {
 			slab.give(address);

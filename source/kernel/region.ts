@@ -27,7 +27,7 @@ export class Region {
 	nameString = 0;
 	readonly pageVector = new KernelVector(4);
 	readonly purgeableRanges = new KernelVector(4);
-	readonly physicalPageObjects: Int32Array;
+	readonly physicalPageObjects: Uint32Array;
 	private heapMemory: HeapMemory | undefined;
 
 	constructor(base: number, size: number, name: string, strategy: AllocationStrategy) {
@@ -36,7 +36,7 @@ export class Region {
 		this.name = name;
 		this.strategy = strategy;
 		this.pageCount = size / 4096;
-		this.physicalPageObjects = new Int32Array(strategy === 'allocate-now' ? this.pageCount : 0);
+		this.physicalPageObjects = new Uint32Array(strategy === 'allocate-now' ? this.pageCount : 0);
 	}
 
 	/** The region's memory as the kmalloc heap sees it; zero-filled when first used (AllocateNow). */

@@ -1,0 +1,93 @@
+// The snapshot document (snapshot.md) of a simulation, keys in the declared order so that equal
+// runs serialize to byte-identical JSON.
+
+import {CHUNK_SIZE, formatAddress} from '../kernel/constants.js';
+import type {Kernel} from '../kernel/kernel.js';
+import {systemMonitorLines} from '../kernel/memstat.js';
+import type {Simulation} from './simulation.js';
+import {snapshotSchemaId, type BackupSummary, type SnapshotDocument, type SubheapRow} from './snapshot-types.js';
+import {kmtopVersion} from './version.js';
+
+export const SNAPSHOT_DMESG_LINES = 100;
+
+const backupSummary = (kernel: Kernel): BackupSummary => {
+	const {global} = kernel;
+	const backup = global.backup;
+	const state = backup ? 'ready' : global.replacementRunning ? 'replacing' : global.replacementPending ? 'consumed' : 'none';
+	return {
+		state,
+		base: backup ? formatAddress(backup.base) : null,
+		bytes: backup ? backup.size : null,
+		consumed: global.counts.consumed,
+		replaced: global.counts.replaced,
+		recycled: global.counts.recycled,
+		failedReplacements: global.counts.failedReplacements,
+	};
+};
+
+const subheapRows = (kernel: Kernel): SubheapRow[] =>
+	[...kernel.heap.subheaps()].map((subheap) => {
+		const label = kernel.global.book.label(subheap);
+		const {heap} = subheap;
+		return {
+			id: label.id,
+			origin: label.origin,
+			base: formatAddress(subheap.base),
+			memoryBytes: label.memoryBytes,
+			totalChunks: heap.totalChunks,
+			allocatedChunks: heap.allocatedChunks,
+			freeChunks: heap.freeChunks,
+			largestFreeRunChunks: Math.min(heap.bitmap.longestFreeRun, heap.freeChunks),
+			addedAtTick: label.addedAtTick,
+		};
+	});
+
+export const buildSnapshot = (simulation: Simulation): SnapshotDocument => {
+	const {kernel} = simulation;
+	const memstat = kernel.memstat();
+	const subheaps = subheapRows(kernel);
+	const totalChunks = subheaps.reduce((sum, row) => sum + row.totalChunks, 0);
+	const allocatedChunks = subheaps.reduce((sum, row) => sum + row.allocatedChunks, 0);
+	let regionBytes = 0;
+	for (const region of kernel.mm.regions) {
+		regionBytes += region.size;
+	}
+
+	const samples = simulation.history.samples.toArray();
+	return {
+		schema: snapshotSchemaId,
+		kmtop: {version: kmtopVersion},
+		run: {
+			seed: simulation.seed,
+			tick: simulation.tick,
+			workload: simulation.workload.name,
+			revision: simulation.revision,
+			ramBytes: simulation.ramBytes,
+		},
+		memstat,
+		systemMonitor: systemMonitorLines(memstat),
+		heap: {
+			totalBytes: totalChunks * CHUNK_SIZE,
+			allocatedBytes: allocatedChunks * CHUNK_SIZE,
+			freeBytes: (totalChunks - allocatedChunks) * CHUNK_SIZE,
+			largestFreeRunBytes: Math.max(...subheaps.map((row) => row.largestFreeRunChunks)) * CHUNK_SIZE,
+			subheapCount: subheaps.length,
+		},
+		backup: backupSummary(kernel),
+		subheaps,
+		retiredSubheaps: kernel.global.book.retiredSubheaps.map((record) => ({...record})),
+		regions: {count: kernel.mm.regions.size, bytes: regionBytes},
+		slabs: kernel.slabs.map((slab) => ({size: slab.size, allocated: slab.numAllocated, free: slab.numFree})),
+		events: simulation.events.list(),
+		dmesg: kernel.dmesg.tail(SNAPSHOT_DMESG_LINES),
+		history: {
+			everyTicks: simulation.history.everyTicks,
+			kmallocAllocated: samples.map((sample) => sample.kmallocAllocated),
+			kmallocAvailable: samples.map((sample) => sample.kmallocAvailable),
+			subheapCount: samples.map((sample) => sample.subheapCount),
+			kmallocCalls: samples.map((sample) => sample.kmallocCalls),
+			kfreeCalls: samples.map((sample) => sample.kfreeCalls),
+		},
+		panic: kernel.panic ? {tick: kernel.panic.tick, kind: kernel.panic.kind, lines: [...kernel.panic.lines]} : null,
+	};
+};

@@ -1,0 +1,38 @@
+// The event stream of a run: the kernel's lifecycle events plus the engine's own (workload
+// switches and errors, reboots). Region and deferred-call events come by the thousand under a
+// churning workload, so they have their own ring and cannot push the rarer lifecycle events
+// (a subheap removed an hour ago) out of view.
+
+import type {SnapshotEvent} from './snapshot-types.js';
+import {RingBuffer} from './ring-buffer.js';
+
+const frequentKinds = new Set(['region-allocated', 'region-freed', 'deferred-call']);
+
+type Numbered = {sequence: number; event: SnapshotEvent};
+
+export class EventLog {
+	private readonly lifecycle = new RingBuffer<Numbered>(200);
+	private readonly frequent = new RingBuffer<Numbered>(56);
+	private sequence = 0;
+
+	add(event: SnapshotEvent): void {
+		const entry = {sequence: this.sequence++, event};
+		(frequentKinds.has(event.kind) ? this.frequent : this.lifecycle).push(entry);
+	}
+
+	/** Oldest first. */
+	list(): SnapshotEvent[] {
+		return [...this.lifecycle.toArray(), ...this.frequent.toArray()]
+			.sort((a, b) => a.sequence - b.sequence)
+			.map((entry) => entry.event);
+	}
+
+	/** Lifecycle events only, oldest first (subheaps, backup, panics, workloads). */
+	lifecycleEvents(): SnapshotEvent[] {
+		return this.lifecycle.toArray().map((entry) => entry.event);
+	}
+
+	get count(): number {
+		return this.sequence;
+	}
+}

@@ -1,0 +1,39 @@
+// Samples of the heap over time, every `everyTicks` ticks, newest `capacity` kept: what the
+// sparklines and rates of the live view are drawn from (snapshot.md `history`).
+
+import type {Kernel} from '../kernel/kernel.js';
+import {RingBuffer} from './ring-buffer.js';
+
+export const HISTORY_EVERY_TICKS = 10;
+export const HISTORY_CAPACITY = 512;
+
+export type HistorySample = {
+	tick: number;
+	kmallocAllocated: number;
+	kmallocAvailable: number;
+	subheapCount: number;
+	kmallocCalls: number;
+	kfreeCalls: number;
+};
+
+export class HeapHistory {
+	readonly everyTicks = HISTORY_EVERY_TICKS;
+	readonly samples = new RingBuffer<HistorySample>(HISTORY_CAPACITY);
+
+	sample(kernel: Kernel, tick: number): void {
+		const memstat = kernel.memstat();
+		let subheapCount = 0;
+		for (const _subheap of kernel.heap.subheaps()) {
+			subheapCount++;
+		}
+
+		this.samples.push({
+			tick,
+			kmallocAllocated: memstat.kmalloc_allocated!,
+			kmallocAvailable: memstat.kmalloc_available!,
+			subheapCount,
+			kmallocCalls: kernel.kmallocCalls,
+			kfreeCalls: kernel.kfreeCalls,
+		});
+	}
+}

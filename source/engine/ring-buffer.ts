@@ -1,0 +1,41 @@
+// A fixed-capacity ring: the newest `capacity` items, oldest first. History and event lists stay
+// within their bounds however long kmtop runs.
+
+export class RingBuffer<T> {
+	readonly capacity: number;
+	private readonly items: T[] = [];
+	private start = 0;
+	private total = 0;
+
+	constructor(capacity: number) {
+		this.capacity = capacity;
+	}
+
+	push(item: T): void {
+		this.total++;
+		if (this.items.length < this.capacity) {
+			this.items.push(item);
+			return;
+		}
+
+		this.items[this.start] = item;
+		this.start = (this.start + 1) % this.capacity;
+	}
+
+	get length(): number {
+		return this.items.length;
+	}
+
+	/** Items pushed since creation, including those that fell out. */
+	get pushed(): number {
+		return this.total;
+	}
+
+	toArray(): T[] {
+		return [...this.items.slice(this.start), ...this.items.slice(0, this.start)];
+	}
+
+	last(): T | undefined {
+		return this.items.length === 0 ? undefined : this.items[(this.start + this.items.length - 1) % this.items.length];
+	}
+}

@@ -1,0 +1,150 @@
+// Runs a kernel with a workload, tick by tick: boot, switch workloads without resetting the
+// kernel, reboot (same or another revision), and keep the history and events the views draw.
+// Faults inside the simulation are results, not crashes: a kernel panic halts the kernel and
+// is recorded; a workload that throws is stopped and recorded; the program goes on.
+
+import {Kernel} from '../kernel/kernel.js';
+import {isKernelHalt} from '../kernel/panic.js';
+import {EventLog} from './event-log.js';
+import {HeapHistory} from './heap-history.js';
+import {createKernelFacade, type FacadeLedger} from './kernel-facade.js';
+import {createRng, hashSeed} from './rng.js';
+import type {EventKind} from './snapshot-types.js';
+import type {Workload, WorkloadContext} from './workload-api.js';
+
+export type SimulationOptions = {
+	seed: number;
+	revision: string;
+	ramBytes: number;
+	workload: Workload;
+	debugAsserts?: boolean;
+};
+
+export type WorkloadFailure = {workload: string; tick: number; message: string};
+
+export class Simulation {
+	readonly seed: number;
+	readonly ramBytes: number;
+	readonly debugAsserts: boolean;
+	revision: string;
+	kernel!: Kernel;
+	tick = 0;
+	workload: Workload;
+	/** Set when the running workload threw: it is stopped, the kernel goes on. */
+	workloadFailure: WorkloadFailure | undefined;
+	history = new HeapHistory();
+	readonly events = new EventLog();
+	private ledger!: FacadeLedger;
+	private context!: WorkloadContext;
+
+	constructor(options: SimulationOptions) {
+		this.seed = options.seed;
+		this.ramBytes = options.ramBytes;
+		this.debugAsserts = options.debugAsserts ?? false;
+		this.revision = options.revision;
+		this.workload = options.workload;
+		this.boot();
+	}
+
+	get halted(): boolean {
+		return this.kernel.halted;
+	}
+
+	/** Runs up to `count` ticks; stops early when the kernel halts. Returns the ticks run. */
+	step(count = 1): number {
+		let ran = 0;
+		while (ran < count && !this.kernel.halted) {
+			this.tick++;
+			this.kernel.now = this.tick;
+			if (!this.workloadFailure) {
+				this.runHook('tick');
+			}
+
+			if (this.tick % this.history.everyTicks === 0 && !this.kernel.halted) {
+				this.history.sample(this.kernel, this.tick);
+			}
+
+			ran++;
+		}
+
+		return ran;
+	}
+
+	/** Another workload on the same kernel: nothing is reset (a `workload-switched` event). */
+	switchWorkload(workload: Workload): void {
+		if (!this.workloadFailure && !this.kernel.halted) {
+			this.runHook('teardown');
+		}
+
+		const previous = this.workload.name;
+		this.workload = workload;
+		this.workloadFailure = undefined;
+		this.record('workload-switched', `workload ${previous} → ${workload.name} at tick ${this.tick}`);
+		this.startWorkload();
+	}
+
+	/** A fresh kernel, same seed; the revision may change (`v` / `V` in the live view). */
+	reboot(revision = this.revision): void {
+		const from = this.revision;
+		this.revision = revision;
+		this.record('reboot', revision === from ? `reboot (${revision})` : `reboot: ${from} → ${revision}`);
+		this.boot();
+	}
+
+	private boot(): void {
+		this.tick = 0;
+		this.workloadFailure = undefined;
+		this.kernel = new Kernel({
+			revision: this.revision,
+			ramBytes: this.ramBytes,
+			debugAsserts: this.debugAsserts,
+			onEvent: (event) => {
+				this.events.add(event);
+			},
+		});
+		this.ledger = createKernelFacade(this.kernel);
+		this.history = new HeapHistory();
+		this.history.sample(this.kernel, 0);
+		this.startWorkload();
+	}
+
+	private startWorkload(): void {
+		this.ledger.setWorkload(this.workload.name);
+		const simulation = this;
+		// The stream depends on the seed, the workload and when it started, not on the revision:
+		// the same workload does the same things on every revision, so their bugs can be compared.
+		this.context = {
+			get tick() {
+				return simulation.tick;
+			},
+			rng: createRng(hashSeed(this.seed, this.workload.name, this.tick)),
+			state: {},
+		};
+		if (!this.kernel.halted) {
+			this.runHook('setup');
+		}
+	}
+
+	private runHook(hook: 'setup' | 'tick' | 'teardown'): void {
+		const fn = this.workload[hook];
+		if (!fn) {
+			return;
+		}
+
+		try {
+			fn.call(this.workload, this.ledger.facade, this.context);
+		} catch (error) {
+			if (isKernelHalt(error) || this.kernel.halted) {
+				return; // The kernel recorded its panic; the run is over.
+			}
+
+			const message = error instanceof Error ? error.message : String(error);
+			this.workloadFailure = {workload: this.workload.name, tick: this.tick, message};
+			this.record('workload-error', `workload ${this.workload.name} failed at tick ${this.tick}: ${message}`);
+		}
+	}
+
+	private record(kind: EventKind, message: string): void {
+		this.events.add({tick: this.tick, kind, message});
+	}
+}

@@ -1,0 +1,72 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {builtinWorkloadNames, loadBuiltinWorkload, loadWorkloadFile} from '../../source/engine/workload-loader.js';
+
+const directory = mkdtempSync(path.join(tmpdir(), 'kmtop-workloads-'));
+afterAll(() => {
+	rmSync(directory, {recursive: true, force: true});
+});
+
+const file = (name: string, text: string): string => {
+	const target = path.join(directory, name);
+	writeFileSync(target, text);
+	return target;
+};
+
+describe('built-in workloads', () => {
+	it('are listed in the order of the live view keys', () => {
+		expect(builtinWorkloadNames()).toEqual([
+			'steady',
+			'vmobject-churn',
+			'logging-burst',
+			'fragmentation',
+			'big-allocations',
+			'leak',
+			'drain',
+		]);
+	});
+
+	it.each(builtinWorkloadNames())('%s loads, with a one-line description', async (name) => {
+		const workload = await loadBuiltinWorkload(name);
+		expect(workload.name).toBe(name);
+		expect(workload.description.length).toBeGreaterThan(20);
+		expect(workload.description.length).toBeLessThanOrEqual(110);
+	});
+
+	it('an unknown name lists the valid ones', async () => {
+		await expect(loadBuiltinWorkload('nope')).rejects.toThrow(
+			'unknown workload "nope"; built-in workloads: steady, vmobject-churn, logging-burst, fragmentation, big-allocations, leak, drain',
+		);
+	});
+});
+
+describe("a user's workload module", () => {
+	it('loads from a path', async () => {
+		const path = file('mine.mjs', "export default {name: 'mine', description: 'mine', tick() {}};");
+		expect((await loadWorkloadFile(path)).name).toBe('mine');
+	});
+
+	it.each([
+		['missing.mjs', null, 'missing.mjs: no such file'],
+		['nodefault.mjs', 'export const x = 1;', 'nodefault.mjs: no default export (export default {name, description, tick})'],
+		['notobject.mjs', 'export default 42;', 'notobject.mjs: the default export must be a workload object ({name, description, tick})'],
+		['notick.mjs', "export default {name: 'no-tick', description: 'd'};", 'notick.mjs: workload "no-tick" has no tick(kernel, ctx) function'],
+		['badname.mjs', "export default {name: 'Bad Name', description: 'd', tick() {}};", 'badname.mjs: the workload\'s name must be kebab-case (like "my-workload"), got "Bad Name"'],
+		['nodescription.mjs', "export default {name: 'no-description', tick() {}};", 'nodescription.mjs: workload "no-description" needs a one-line description'],
+		['duplicate.mjs', "export default {name: 'steady', description: 'd', tick() {}};", 'duplicate.mjs: the name "steady" is taken by a built-in workload; pick another'],
+		['throws.mjs', "throw new Error('at import');", 'throws.mjs: failed to load: at import'],
+		// A syntax error and a .ts file under plain Node: test/cli (they spawn the built CLI, where
+		// imports are Node's own, not the test runner's).
+	])('%s: a clear error naming the file and the problem', async (name, text, message) => {
+		const target = text === null ? path.join(directory, name) : file(name, text);
+		const error = await loadWorkloadFile(target).then(
+			() => undefined,
+			(error: Error) => error,
+		);
+		expect(error?.name).toBe('WorkloadLoadError');
+		expect(error?.message).toContain(message.replace(/^[^:]+/, ''));
+		expect(error?.message.startsWith(target)).toBe(true);
+	});
+});
