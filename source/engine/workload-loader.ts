@@ -12,7 +12,19 @@ export class WorkloadLoadError extends Error {
 }
 
 /** The order of the live view's 1…9 keys; any other file in workloads/ follows, by name. */
-const preferredOrder = ['steady', 'vmobject-churn', 'logging-burst', 'fragmentation', 'big-allocations', 'leak', 'drain'];
+const preferredOrder = [
+	'steady',
+	'vmobject-churn',
+	'logging-burst',
+	'fragmentation',
+	'big-allocations',
+	'leak',
+	'drain',
+	// Repros of the bugs the seed commits fixed (revisions.md), one each.
+	'expansion-loop',
+	'unlink-race',
+	'backup-deadlock',
+];
 
 export const defaultWorkloadName = 'vmobject-churn';
 

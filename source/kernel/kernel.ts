@@ -93,6 +93,7 @@ export class Kernel {
 				regionFreed: (region) => this.event('region-freed', describeRegion(region)),
 			},
 			this.physical,
+			this.revision.allocationStrategyApi,
 		);
 		this.global = new KmallocGlobalHeap({
 			...heapServices,
@@ -369,9 +370,19 @@ export class Kernel {
 		}
 	}
 
-	/** Processor::halt(): the lines go to the console, the kernel stops for good. */
+	/**
+	 * Processor::halt(): the lines go to the console, the kernel stops for good. Until the
+	 * VERIFY rename, a failed ASSERT was one klog message with an embedded newline, so its second
+	 * line reached the console without a prefix (reference §9.2).
+	 */
 	halt(kind: PanicKind, lines: string[]): never {
-		const printed = lines.map((message) => {
+		const continuation = kind === 'verify' && this.revision.assertionMacro === 'ASSERT';
+		const printed = lines.map((message, index) => {
+			if (continuation && index === 1) {
+				this.dmesg.append(message, message.length + 1);
+				return message;
+			}
+
 			const line = formatKlogLine(message, this.currentProcess, this.revision.klogCpuPrefix);
 			this.dmesg.append(line.text, line.rawLength);
 			return line.text;

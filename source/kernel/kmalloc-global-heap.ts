@@ -167,9 +167,16 @@ export class KmallocGlobalHeap {
 				services.leaveCritical();
 			},
 			() => {
-				// Destroying the lambda destroys the region it still holds, then frees the lambda.
+				// Destroying the lambda destroys the region it still holds (OwnPtr::clear), which then
+				// writes null into the lambda: if the lambda was allocated inside that very region (the
+				// orphan of §5.5, before 74fa8949943), that write hits unmapped memory.
 				if (held) {
 					services.mm.freeRegion(region);
+					if (region.contains(lambda)) {
+						services.fault(
+							`write to the deferred call's OwnPtr at ${formatVirtualAddress(lambda)}, inside the region it just unmapped`,
+						);
+					}
 				}
 
 				services.kfree(lambda);

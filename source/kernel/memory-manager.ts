@@ -32,9 +32,12 @@ export class MemoryManager {
 	private readonly services: MemoryManagerServices;
 	private readonly physical: PhysicalPages;
 
-	constructor(services: MemoryManagerServices, physical: PhysicalPages) {
+	private readonly allocationStrategyApi: boolean;
+
+	constructor(services: MemoryManagerServices, physical: PhysicalPages, allocationStrategyApi: boolean) {
 		this.services = services;
 		this.physical = physical;
+		this.allocationStrategyApi = allocationStrategyApi;
 	}
 
 	/** `MemoryManager::initialize(0)` up to `s_the`: the kernel range allocator comes to life. */
@@ -49,7 +52,9 @@ export class MemoryManager {
 
 	allocateKernelRegion(size: number, name: string, strategy: AllocationStrategy): Region | undefined {
 		if (size % PAGE_SIZE !== 0) {
-			this.services.verify(sites.allocateKernelRegionPageAligned);
+			this.services.verify(
+				this.allocationStrategyApi ? sites.allocateKernelRegionPageAligned : sites.allocateKernelRegionPageAlignedAug2020,
+			);
 		}
 
 		const rangeAllocator = this.rangeAllocator;

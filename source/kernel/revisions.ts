@@ -52,6 +52,8 @@ export type Revision = {
 	oomMessage: 'klog' | 'panic';
 	/** ASSERT (until 5d180d1f996) or VERIFY: the same semantics, always on (§9.1). */
 	assertionMacro: 'ASSERT' | 'VERIFY';
+	/** allocate_kernel_region takes an AllocationStrategy (476f17b3f18, 2020-09-05), not booleans. */
+	allocationStrategyApi: boolean;
 	/** kmalloc's own function name in panic locations (§9.3). */
 	kmallocFunctionName: string;
 	/** klog prefix `[#<cpu> name(pid:tid)]` from 95bfc12ff43 (2021-01-27, §10.2). */
@@ -82,6 +84,7 @@ const baseline: Switches = {
 	deferredBackupReplacement: false,
 	oomMessage: 'klog',
 	assertionMacro: 'ASSERT',
+	allocationStrategyApi: false,
 	kmallocFunctionName: 'kmalloc_impl',
 	klogCpuPrefix: false,
 	memstatCommitted: false,
@@ -96,6 +99,7 @@ const r20200909: Switches = {
 	expansionAttemptLimit: 3,
 	extraRegionSizing: 'page-round-up-plus-1mib',
 	addingGuard: true,
+	allocationStrategyApi: true,
 };
 const r20201104: Switches = {...r20200909, deferredContraction: true, eternalRounding: true};
 const r20201226: Switches = {...r20201104, unlinkBeforeRemove: true, subHeapHeaderSize: 32};

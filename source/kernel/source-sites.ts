@@ -80,10 +80,19 @@ export const sites = {
 		line: 251,
 		function: 'void* kmalloc_impl(size_t)',
 	},
-	allocateKernelRegionPageAligned: {
+	/** At 4b66692a553 (reference §5.3b): MemoryManager.cpp line 386, booleans for user/commit/cache. */
+	allocateKernelRegionPageAlignedAug2020: {
 		expression: '!(size % PAGE_SIZE)',
 		file: '../Kernel/VM/MemoryManager.cpp',
 		line: 386,
+		function:
+			'AK::OwnPtr<Kernel::Region> Kernel::MemoryManager::allocate_kernel_region(size_t, const AK::StringView&, u8, bool, bool, bool)',
+	},
+	/** From 476f17b3f18 the signature takes an AllocationStrategy; the line is our estimate. */
+	allocateKernelRegionPageAligned: {
+		expression: '!(size % PAGE_SIZE)',
+		file: '../Kernel/VM/MemoryManager.cpp',
+		line: 414,
 		function:
 			'AK::OwnPtr<Kernel::Region> Kernel::MemoryManager::allocate_kernel_region(size_t, const AK::StringView&, u8, Kernel::AllocationStrategy, bool)',
 	},

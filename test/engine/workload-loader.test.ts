@@ -25,6 +25,9 @@ describe('built-in workloads', () => {
 			'big-allocations',
 			'leak',
 			'drain',
+			'expansion-loop',
+			'unlink-race',
+			'backup-deadlock',
 		]);
 	});
 
@@ -37,7 +40,7 @@ describe('built-in workloads', () => {
 
 	it('an unknown name lists the valid ones', async () => {
 		await expect(loadBuiltinWorkload('nope')).rejects.toThrow(
-			'unknown workload "nope"; built-in workloads: steady, vmobject-churn, logging-burst, fragmentation, big-allocations, leak, drain',
+			'unknown workload "nope"; built-in workloads: steady, vmobject-churn, logging-burst, fragmentation, big-allocations, leak, drain, expansion-loop, unlink-race, backup-deadlock',
 		);
 	});
 });

@@ -1,0 +1,145 @@
+// The live view's data store (the `bottom` way: collection, store and drawing apart). It owns
+// the simulation and the knobs a user turns (rate, pause, freeze, workload, revision) and hands
+// out snapshot documents; it never draws. Freeze is one flag here: the simulation goes on, the
+// document handed out stays the one taken when the flag went up.
+
+import {revisions} from '../kernel/revisions.js';
+import {buildSnapshot} from './build-snapshot.js';
+import {Simulation} from './simulation.js';
+import type {SnapshotDocument} from './snapshot-types.js';
+import type {Workload} from './workload-api.js';
+
+export const rateSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000];
+
+export type LiveSessionOptions = {
+	seed: number;
+	revision: string;
+	ramBytes: number;
+	rate: number;
+	debugAsserts?: boolean;
+	/** The workloads the keys 1…9 and w/W cycle through, in order. */
+	workloads: Workload[];
+	initialWorkload: Workload;
+	/** How long one `advance` may compute, so a rate beyond the machine does not freeze the screen. */
+	budgetMs?: number;
+	now?: () => number;
+};
+
+export class LiveSession {
+	readonly simulation: Simulation;
+	readonly workloads: Workload[];
+	rate: number;
+	paused = false;
+	frozen = false;
+	/** What the last advance managed, ticks per second of wall time. */
+	achievedRate = 0;
+	private frozenSnapshot: SnapshotDocument | undefined;
+	private carry = 0;
+	private readonly budgetMs: number;
+	private readonly now: () => number;
+
+	constructor(options: LiveSessionOptions) {
+		this.workloads = options.workloads.includes(options.initialWorkload)
+			? options.workloads
+			: [...options.workloads, options.initialWorkload];
+		this.rate = options.rate;
+		this.budgetMs = options.budgetMs ?? 40;
+		this.now = options.now ?? (() => performance.now());
+		this.simulation = new Simulation({
+			seed: options.seed,
+			revision: options.revision,
+			ramBytes: options.ramBytes,
+			debugAsserts: options.debugAsserts,
+			workload: options.initialWorkload,
+		});
+	}
+
+	/** Runs the ticks `elapsedMs` of wall time owes at the current rate; returns how many ran. */
+	advance(elapsedMs: number): number {
+		if (this.paused || this.simulation.halted) {
+			this.carry = 0;
+			this.achievedRate = 0;
+			return 0;
+		}
+
+		this.carry += (this.rate * elapsedMs) / 1000;
+		const owed = Math.floor(this.carry);
+		this.carry -= owed;
+		const started = this.now();
+		let ran = 0;
+		// In slices, so the time budget is checked often without reading the clock every tick.
+		while (ran < owed && !this.simulation.halted) {
+			ran += this.simulation.step(Math.min(256, owed - ran));
+			if (this.now() - started > this.budgetMs) {
+				this.carry = 0; // falling behind: drop the debt rather than snowball
+				break;
+			}
+		}
+
+		this.achievedRate = elapsedMs > 0 ? (ran * 1000) / elapsedMs : 0;
+		return ran;
+	}
+
+	snapshot(): SnapshotDocument {
+		return this.frozen && this.frozenSnapshot ? this.frozenSnapshot : buildSnapshot(this.simulation);
+	}
+
+	/** The live document, even while the display is frozen (what `s` saves). */
+	liveSnapshot(): SnapshotDocument {
+		return buildSnapshot(this.simulation);
+	}
+
+	togglePause(): void {
+		this.paused = !this.paused;
+	}
+
+	/** `.`: one tick, while paused. */
+	stepOnce(): void {
+		if (this.paused) {
+			this.simulation.step(1);
+		}
+	}
+
+	faster(): void {
+		this.rate = rateSteps.find((step) => step > this.rate) ?? this.rate;
+	}
+
+	slower(): void {
+		this.rate = [...rateSteps].reverse().find((step) => step < this.rate) ?? this.rate;
+	}
+
+	toggleFreeze(): void {
+		this.frozen = !this.frozen;
+		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;
+	}
+
+	get workloadIndex(): number {
+		return this.workloads.indexOf(this.simulation.workload);
+	}
+
+	/** 0-based index into the list; out of range does nothing. */
+	switchWorkload(index: number): void {
+		const workload = this.workloads[index];
+		if (workload && workload !== this.simulation.workload) {
+			this.simulation.switchWorkload(workload);
+		}
+	}
+
+	cycleWorkload(direction: 1 | -1): void {
+		const count = this.workloads.length;
+		this.switchWorkload((this.workloadIndex + direction + count) % count);
+	}
+
+	/** `v` / `V`: the next or previous revision, rebooting with the same seed. */
+	cycleRevision(direction: 1 | -1): void {
+		const ids = revisions.map((revision) => revision.id as string);
+		const index = ids.indexOf(this.simulation.revision);
+		this.simulation.reboot(ids[(index + direction + ids.length) % ids.length]);
+		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;
+	}
+
+	reboot(): void {
+		this.simulation.reboot();
+		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;
+	}
+}
