@@ -6,6 +6,7 @@ import type {Kernel} from '../kernel/kernel.js';
 import {systemMonitorLines} from '../kernel/memstat.js';
 import type {Simulation} from './simulation.js';
 import {snapshotSchemaId, type BackupSummary, type SnapshotDocument, type SubheapRow} from './snapshot-types.js';
+import {isTraceWorkload} from './trace/trace-workload.js';
 import {kmtopVersion} from './version.js';
 
 export const SNAPSHOT_DMESG_LINES = 100;
@@ -54,7 +55,7 @@ export const buildSnapshot = (simulation: Simulation): SnapshotDocument => {
 	}
 
 	const samples = simulation.history.samples.toArray();
-	return {
+	const document: SnapshotDocument = {
 		schema: snapshotSchemaId,
 		kmtop: {version: kmtopVersion},
 		run: {
@@ -90,4 +91,10 @@ export const buildSnapshot = (simulation: Simulation): SnapshotDocument => {
 		},
 		panic: kernel.panic ? {tick: kernel.panic.tick, kind: kernel.panic.kind, lines: [...kernel.panic.lines]} : null,
 	};
+	// An addition to the schema's keys, present only for a trace replay.
+	if (isTraceWorkload(simulation.workload)) {
+		document.trace = simulation.workload.summary();
+	}
+
+	return document;
 };

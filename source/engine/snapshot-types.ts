@@ -5,6 +5,7 @@
 
 import type {KernelEvent, KernelEventKind, PanicRecord} from '../kernel/events.js';
 import type {RetiredSubheap, SubheapOrigin} from '../kernel/subheap-book.js';
+import type {TraceSummary} from './trace/trace-workload.js';
 
 export type {PanicKind, PanicRecord} from '../kernel/events.js';
 export type {RetiredFate, RetiredSubheap, SubheapOrigin} from '../kernel/subheap-book.js';
@@ -89,4 +90,6 @@ export type SnapshotDocument = {
 	dmesg: string[];
 	history: HistorySeries;
 	panic: PanicRecord | null;
+	/** Only when the workload is a Linux kmem trace replay (`--trace`). */
+	trace?: TraceSummary;
 };
