@@ -6,6 +6,7 @@
 import {revisions} from '../kernel/revisions.js';
 import {buildSnapshot} from './build-snapshot.js';
 import {Simulation} from './simulation.js';
+import {isTraceWorkload} from './trace/trace-workload.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 import type {Workload} from './workload-api.js';
 
@@ -69,7 +70,12 @@ export class LiveSession {
 		let ran = 0;
 		// In slices, so the time budget is checked often without reading the clock every tick.
 		while (ran < owed && !this.simulation.halted) {
-			ran += this.simulation.step(Math.min(256, owed - ran));
+			const slice = Math.min(256, owed - ran);
+			if (!this.traceReady(this.simulation.tick + slice)) {
+				break;
+			}
+
+			ran += this.simulation.step(slice);
 			if (this.now() - started > this.budgetMs) {
 				this.carry = 0; // falling behind: drop the debt rather than snowball
 				break;
@@ -79,6 +85,32 @@ export class LiveSession {
 		this.achievedRate = elapsedMs > 0 ? (ran * 1000) / elapsedMs : 0;
 		return ran;
 	}
+
+	/**
+	 * A trace replay streams its file: the ticks wait until their records are read. Reading goes
+	 * on in the background, a batch ahead, while the screen keeps drawing.
+	 */
+	private traceReady(tick: number): boolean {
+		const {workload} = this.simulation;
+		if (!isTraceWorkload(workload) || workload.isReady(tick)) {
+			return true;
+		}
+
+		this.reading ??= workload.prepare(tick + 1000).then(
+			() => {
+				this.reading = undefined;
+			},
+			(error: unknown) => {
+				this.reading = undefined;
+				this.readError = error instanceof Error ? error.message : String(error);
+			},
+		);
+		return false;
+	}
+
+	private reading: Promise<void> | undefined;
+	/** A trace that failed to read part way (a strict-mode error, a truncated gzip). */
+	readError: string | undefined;
 
 	snapshot(): SnapshotDocument {
 		return this.frozen && this.frozenSnapshot ? this.frozenSnapshot : buildSnapshot(this.simulation);

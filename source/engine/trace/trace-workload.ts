@@ -5,7 +5,7 @@
 // `tick()` then replays the records due. Events keep the trace's rhythm (`msPerTick`).
 
 import path from 'node:path';
-import type {Workload} from '../workload-api.js';
+import type {KernelFacade, Workload} from '../workload-api.js';
 import {defaultMsPerTick, traceTickOf} from './assign-trace-tick.js';
 import {countTraceEvents} from './count-trace-events.js';
 import {toTraceFileError} from './trace-errors.js';
@@ -45,6 +45,8 @@ export type TraceWorkload = Workload & {
 	readonly lengthTicks: number;
 	/** Reads ahead so every record due by `tick` (the simulation's) is in hand. */
 	prepare(tick: number): Promise<void>;
+	/** Whether every record due by `tick` is in hand already. */
+	isReady(tick: number): boolean;
 	summary(): TraceSummary;
 	close(): Promise<void>;
 };
@@ -61,20 +63,34 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 	});
 	const span = count.firstTimeSeconds === null || count.lastTimeSeconds === null ? 0 : count.lastTimeSeconds - count.firstTimeSeconds;
 	const msPerTick = options.msPerTick ?? Math.max(defaultMsPerTick, (span * 1000) / DEFAULT_TRACE_TICKS);
-	const source = new TraceSource(file, {strict: options.strict, size: options.size, msPerTick});
-	// Surface a missing, empty or eventless file now, before anything is replayed.
-	await source.prefetch(0);
+	const open = async (): Promise<TraceSource> => {
+		const opened = new TraceSource(file, {strict: options.strict, size: options.size, msPerTick});
+		// Surface a missing, empty or eventless file now, before anything is replayed.
+		await opened.prefetch(0);
+		return opened;
+	};
+
+	let source = await open();
 	const lengthTicks = count.firstTimeSeconds === null ? 1 : traceTickOf(count.lastTimeSeconds!, count.firstTimeSeconds, msPerTick) + 1;
 	let startTick = 0;
+	// A reboot brings a new kernel (a new facade): the replay starts over from the first event.
+	let kernelSeen: KernelFacade | undefined;
+	let restart = false;
 
 	return {
 		name: 'trace',
 		description: `replay of ${path.basename(file)}: ${count.events.toLocaleString('en-US')} kmem events`,
 		lengthTicks,
-		setup(_kernel, ctx) {
+		setup(kernel, ctx) {
 			startTick = ctx.tick + 1;
+			restart = kernelSeen !== undefined && kernel !== kernelSeen;
+			kernelSeen = kernel;
 		},
 		tick(kernel, ctx) {
+			if (restart) {
+				return; // waiting for prepare() to reopen the file
+			}
+
 			for (const record of source.replay.takeEventsForTick(ctx.tick - startTick)) {
 				const process = processOf(record);
 				if (process === undefined) {
@@ -86,7 +102,16 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 				}
 			}
 		},
+		isReady(tick) {
+			return !restart && !source.needsPrefetch(tick - startTick);
+		},
 		async prepare(tick) {
+			if (restart) {
+				await source.close();
+				source = await open();
+				restart = false;
+			}
+
 			const due = tick - startTick;
 			if (source.needsPrefetch(due)) {
 				await source.prefetch(due);

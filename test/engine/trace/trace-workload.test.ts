@@ -71,6 +71,21 @@ describe('replaying the shared ftrace fixture', () => {
 	});
 });
 
+describe('a reboot during a replay', () => {
+	it('starts the trace over on the new kernel', async () => {
+		const {simulation, workload} = await replay(fixture);
+		simulation.reboot();
+		expect(workload.isReady(simulation.tick + 1)).toBe(false);
+		for (let done = 0; done < workload.lengthTicks; done += 100) {
+			await workload.prepare(simulation.tick + 100);
+			simulation.step(100);
+		}
+
+		expect(simulation.kernel.kmallocCalls - 6).toBe(538);
+		expect(workload.summary()).toMatchObject({kmallocReplayed: 538, kfreeReplayed: 409, finished: true});
+	});
+});
+
 describe('replaying perf script output captured on this machine', () => {
 	it('counts frees of pointers never allocated, frees of NULL, and what stays live', async () => {
 		// Checked with awk over the file: 93 kmalloc and 307 kfree lines; 228 kfree(NULL); of the
