@@ -10,6 +10,9 @@
 import {emulateBestFit} from './bitmap-best-fit.js';
 
 const FULL = 0xffffffff;
+/** Offsets within a tree node: PRE (0) free bits at its left edge, SUF at its right edge, BEST its longest run. */
+const SUF = 1;
+const BEST = 2;
 
 /** Lowest set bit's index; 32 for 0. */
 export const countTrailingZeros = (word: number): number =>
@@ -52,9 +55,15 @@ export class ChunkBitmap {
 	readonly fullWords: number;
 	private readonly leaves: number;
 	private readonly leafLevel: number;
-	private readonly pre: Int32Array;
-	private readonly suf: Int32Array;
-	private readonly best: Int32Array;
+	/**
+	 * The segment tree, four ints a node (node·4: free bits at its left edge, at its right edge,
+	 * its longest free run, padding), so one cache line serves a node and its sibling: the hot
+	 * path is memory-bound on big heaps.
+	 */
+	private readonly tree: Int32Array;
+	/** The last word when the map ends inside it (-1 otherwise), and the bits past the end to force set. */
+	private readonly paddedWord: number;
+	private readonly padMask: number;
 
 	/** `words` is the memory the bitmap sits on; the Heap constructor does not clear it (§1.1). */
 	constructor(size: number, words?: Uint32Array) {
@@ -62,6 +71,8 @@ export class ChunkBitmap {
 		const wordCount = Math.ceil(size / 32);
 		this.words = words ?? new Uint32Array(wordCount);
 		this.fullWords = Math.floor(size / 32);
+		this.paddedWord = size % 32 === 0 ? -1 : wordCount - 1;
+		this.padMask = size % 32 === 0 ? 0 : ~((1 << (size % 32)) - 1) >>> 0;
 		let leaves = 1;
 		while (leaves < wordCount) {
 			leaves *= 2;
@@ -69,9 +80,7 @@ export class ChunkBitmap {
 
 		this.leaves = leaves;
 		this.leafLevel = 31 - Math.clz32(leaves);
-		this.pre = new Int32Array(2 * leaves);
-		this.suf = new Int32Array(2 * leaves);
-		this.best = new Int32Array(2 * leaves);
+		this.tree = new Int32Array(8 * leaves);
 		for (let w = 0; w < leaves; w++) {
 			this.updateLeaf(w);
 		}
@@ -87,15 +96,19 @@ export class ChunkBitmap {
 
 	/** Longest run of clear bits (free chunks) in the whole map. */
 	get longestFreeRun(): number {
-		return this.best[1]!;
+		return this.tree[4 + BEST]!;
 	}
 
-	/** Sets or clears [start, start + length); the caller has checked the range (Bitmap::set_range). */
+	/**
+	 * Sets or clears [start, start + length); the caller has checked the range (Bitmap::set_range).
+	 * The hot path of every kmalloc and kfree: words first, then the tree above them level by level.
+	 */
 	setRange(start: number, length: number, value: boolean): void {
 		if (length === 0) {
 			return;
 		}
 
+		const {words, tree, leaves} = this;
 		const end = start + length;
 		const firstWord = start >>> 5;
 		const lastWord = (end - 1) >>> 5;
@@ -103,19 +116,48 @@ export class ChunkBitmap {
 			const lo = w === firstWord ? start & 31 : 0;
 			const hi = w === lastWord ? ((end - 1) & 31) + 1 : 32;
 			const mask = hi - lo === 32 ? FULL : (((1 << (hi - lo)) - 1) << lo) >>> 0;
-			this.words[w] = value ? (this.words[w]! | mask) >>> 0 : (this.words[w]! & ~mask) >>> 0;
-			this.updateLeaf(w);
+			const word = value ? (words[w]! | mask) >>> 0 : (words[w]! & ~mask) >>> 0;
+			words[w] = word;
+			const at = (leaves + w) * 4;
+			const leaf = w === this.paddedWord ? (word | this.padMask) >>> 0 : word;
+			if (leaf === 0) {
+				tree[at] = 32;
+				tree[at + 1] = 32;
+				tree[at + 2] = 32;
+			} else if (leaf === FULL) {
+				tree[at] = 0;
+				tree[at + 1] = 0;
+				tree[at + 2] = 0;
+			} else {
+				tree[at] = countTrailingZeros(leaf);
+				tree[at + 1] = Math.clz32(leaf);
+				tree[at + 2] = longestClearRun(leaf);
+			}
 		}
 
-		let lo = (this.leaves + firstWord) >>> 1;
-		let hi = (this.leaves + lastWord) >>> 1;
+		let lo = (leaves + firstWord) >>> 1;
+		let hi = (leaves + lastWord) >>> 1;
+		let half = 32;
 		while (lo >= 1) {
 			for (let node = lo; node <= hi; node++) {
-				this.updateNode(node);
+				const at = node * 4;
+				const left = at * 2;
+				const right = left + 4;
+				const leftPre = tree[left]!;
+				const leftSuf = tree[left + 1]!;
+				const leftBest = tree[left + 2]!;
+				const rightPre = tree[right]!;
+				const rightSuf = tree[right + 1]!;
+				const rightBest = tree[right + 2]!;
+				tree[at] = leftPre === half ? half + rightPre : leftPre;
+				tree[at + 1] = rightSuf === half ? half + leftSuf : rightSuf;
+				const inner = leftSuf + rightPre;
+				tree[at + 2] = leftBest > rightBest ? (leftBest > inner ? leftBest : inner) : rightBest > inner ? rightBest : inner;
 			}
 
 			lo >>>= 1;
 			hi >>>= 1;
+			half *= 2;
 		}
 	}
 
@@ -167,17 +209,17 @@ export class ChunkBitmap {
 			}
 
 			const sibling = node + 1;
-			const siblingPre = this.pre[sibling]!;
+			const siblingPre = this.tree[sibling * 4]!;
 			if (carry + siblingPre >= n) {
 				return this.nodeStart(sibling) - carry;
 			}
 
-			if (this.best[sibling]! >= n) {
+			if (this.tree[sibling * 4 + BEST]! >= n) {
 				return this.descend(sibling, n);
 			}
 
 			const siblingSize = this.nodeSize(sibling);
-			carry = siblingPre === siblingSize ? carry + siblingSize : this.suf[sibling]!;
+			carry = siblingPre === siblingSize ? carry + siblingSize : this.tree[sibling * 4 + SUF]!;
 		}
 
 		return -1;
@@ -196,8 +238,8 @@ export class ChunkBitmap {
 		}
 
 		for (let node = this.leaves + firstWord; node > 1; node >>>= 1) {
-			if ((node & 1) === 0 && this.pre[node + 1]! < this.nodeSize(node + 1)) {
-				return this.nodeStart(node + 1) + this.pre[node + 1]!;
+			if ((node & 1) === 0 && this.tree[(node + 1) * 4]! < this.nodeSize(node + 1)) {
+				return this.nodeStart(node + 1) + this.tree[(node + 1) * 4]!;
 			}
 		}
 
@@ -207,14 +249,14 @@ export class ChunkBitmap {
 	private descend(node: number, n: number): number {
 		while (node < this.leaves) {
 			const left = node * 2;
-			if (this.best[left]! >= n) {
+			if (this.tree[left * 4 + BEST]! >= n) {
 				node = left;
 				continue;
 			}
 
-			const crossing = this.suf[left]! + this.pre[left + 1]!;
-			if (crossing >= n) {
-				return this.nodeStart(left) + this.nodeSize(left) - this.suf[left]!;
+			const leftSuf = this.tree[left * 4 + SUF]!;
+			if (leftSuf + this.tree[(left + 1) * 4]! >= n) {
+				return this.nodeStart(left) + this.nodeSize(left) - leftSuf;
 			}
 
 			node = left + 1;
@@ -247,19 +289,21 @@ export class ChunkBitmap {
 	private updateLeaf(w: number): void {
 		const word = this.leafWord(w);
 		const node = this.leaves + w;
-		this.pre[node] = countTrailingZeros(word);
-		this.suf[node] = Math.clz32(word);
-		this.best[node] = longestClearRun(word);
+		const at = node * 4;
+		this.tree[at] = countTrailingZeros(word);
+		this.tree[at + SUF] = Math.clz32(word);
+		this.tree[at + BEST] = longestClearRun(word);
 	}
 
 	private updateNode(node: number): void {
 		const left = node * 2;
 		const right = left + 1;
 		const half = this.nodeSize(left);
-		const leftPre = this.pre[left]!;
-		const rightSuf = this.suf[right]!;
-		this.pre[node] = leftPre === half ? half + this.pre[right]! : leftPre;
-		this.suf[node] = rightSuf === half ? half + this.suf[left]! : rightSuf;
-		this.best[node] = Math.max(this.best[left]!, this.best[right]!, this.suf[left]! + this.pre[right]!);
+		const {tree} = this;
+		const leftPre = tree[left * 4]!;
+		const rightSuf = tree[right * 4 + SUF]!;
+		tree[node * 4] = leftPre === half ? half + tree[right * 4]! : leftPre;
+		tree[node * 4 + SUF] = rightSuf === half ? half + tree[left * 4 + SUF]! : rightSuf;
+		tree[node * 4 + BEST] = Math.max(tree[left * 4 + BEST]!, tree[right * 4 + BEST]!, tree[left * 4 + SUF]! + tree[right * 4]!);
 	}
 }

@@ -51,6 +51,10 @@ export class ExpandableHeap {
 	/** Calls of the expand callback, for tests of the attempt limit (§11 scenario 7). */
 	addMemoryCalls = 0;
 	lastAllocatePasses = 0;
+	/** The list as an array sorted by address (the pool first), for binary searches. */
+	private linked: SubHeap[] = [];
+	/** Linked subheaps whose memory is gone: while there are any, every walk takes the slow path. */
+	private unmappedLinked = 0;
 	private readonly revision: Revision;
 	private readonly faults: HeapFaults;
 	private readonly expand: ExpandHeapCallbacks;
@@ -63,6 +67,7 @@ export class ExpandableHeap {
 		this.onHang = options.onHang;
 		const heap = new Heap(pool, pool.base, pool.size, options.faults);
 		this.main = new SubHeap(heap, pool.size, pool.base);
+		this.linked = [this.main];
 	}
 
 	/** sizeof(SubHeap) + Heap's estimate (§2.5). */
@@ -110,22 +115,56 @@ export class ExpandableHeap {
 			return;
 		}
 
-		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
-			this.touch(subheap);
-			if (!subheap.heap.contains(pointer)) {
-				continue;
-			}
-
-			subheap.heap.deallocate(pointer);
-			const mayRemove = !this.revision.expansionGuard || !this.expanding;
-			if (subheap.heap.allocatedChunks === 0 && subheap !== this.main && mayRemove) {
-				this.removeSubheap(subheap);
-			}
-
-			return;
+		const subheap = this.unmappedLinked === 0 ? this.search(pointer) : this.walkTo(pointer);
+		if (!subheap) {
+			this.faults.verify(sites.expandableDeallocateNotReached);
 		}
 
-		this.faults.verify(sites.expandableDeallocateNotReached);
+		subheap.heap.deallocate(pointer);
+		const mayRemove = !this.revision.expansionGuard || !this.expanding;
+		if (subheap.heap.allocatedChunks === 0 && subheap !== this.main && mayRemove) {
+			this.removeSubheap(subheap);
+		}
+	}
+
+	/** The kernel's walk: the first subheap in list order that contains the pointer, touching each. */
+	private walkTo(pointer: number): SubHeap | undefined {
+		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
+			this.touch(subheap);
+			if (subheap.heap.contains(pointer)) {
+				return subheap;
+			}
+		}
+
+		return undefined;
+	}
+
+	/**
+	 * The same answer as the walk when every linked subheap is mapped (they never overlap, and the
+	 * list is sorted by address): a binary search over the last subheap starting at or below it.
+	 */
+	private search(pointer: number): SubHeap | undefined {
+		const {linked} = this;
+		const header = (pointer - 4) >>> 0;
+		let low = 0;
+		let high = linked.length - 1;
+		while (low < high) {
+			const middle = (low + high + 1) >>> 1;
+			if (linked[middle]!.heap.chunkBase <= header) {
+				low = middle;
+			} else {
+				high = middle - 1;
+			}
+		}
+
+		const candidate = linked[low]!;
+		return candidate.heap.contains(pointer) ? candidate : undefined;
+	}
+
+	/** After every change to the list. */
+	private relink(): void {
+		this.linked = [...this.subheaps()];
+		this.unmappedLinked = this.linked.filter((subheap) => !subheap.heap.memory.mapped).length;
 	}
 
 	/** ExpandableHeap::reallocate + Heap::reallocate (§1.5, §2.5), data-loss quirk included. */
@@ -168,6 +207,10 @@ export class ExpandableHeap {
 
 		subheap.next = next;
 		previous.next = subheap;
+		memory.onUnmap = () => {
+			this.relink();
+		};
+		this.relink();
 		return subheap;
 	}
 
@@ -276,6 +319,7 @@ export class ExpandableHeap {
 
 		this.touch(subheap); // `*subheap_link = subheap->next` reads the SubHeap header.
 		previous.next = subheap.next;
+		this.relink();
 	}
 
 	private reallocateIn(heap: Heap, pointer: number, newSize: number): number {

@@ -25,6 +25,8 @@ export class HeapMemory {
 	readonly size: number;
 	/** Cleared when the region is unmapped: touching it then is a page fault. */
 	mapped = true;
+	/** Told when the memory goes away (the heap tracks unmapped subheaps still on its list). */
+	onUnmap: (() => void) | undefined;
 	/** Offset of chunk 0 from `base`, fixed by the first Heap placed here. */
 	heapOffset = -1;
 	state: Uint8Array = new Uint8Array(0);
@@ -35,6 +37,11 @@ export class HeapMemory {
 	constructor(base: number, size: number) {
 		this.base = base;
 		this.size = size;
+	}
+
+	unmap(): void {
+		this.mapped = false;
+		this.onUnmap?.();
 	}
 
 	/** Called by each Heap built on this memory. */

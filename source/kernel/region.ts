@@ -47,9 +47,7 @@ export class Region {
 
 	unmap(): void {
 		this.mapped = false;
-		if (this.heapMemory) {
-			this.heapMemory.mapped = false;
-		}
+		this.heapMemory?.unmap();
 	}
 
 	contains(address: number): boolean {
