@@ -8,43 +8,14 @@
 // placement against a literal port of the kernel's search.
 
 import {emulateBestFit} from './bitmap-best-fit.js';
+import {countTrailingZeros, firstRunInWord, longestClearRun} from './bitmap-words.js';
+
+export {countTrailingZeros} from './bitmap-words.js';
 
 const FULL = 0xffffffff;
 /** Offsets within a tree node: PRE (0) free bits at its left edge, SUF at its right edge, BEST its longest run. */
 const SUF = 1;
 const BEST = 2;
-
-/** Lowest set bit's index; 32 for 0. */
-export const countTrailingZeros = (word: number): number =>
-	word === 0 ? 32 : 31 - Math.clz32(word & -word);
-
-/** Longest run of clear bits in a 32-bit word. */
-const longestClearRun = (word: number): number => {
-	let free = ~word >>> 0;
-	let run = 0;
-	while (free !== 0) {
-		free = (free & (free << 1)) >>> 0;
-		run++;
-	}
-
-	return run;
-};
-
-/** Index of the first bit that starts n (1..32) clear bits inside `word`, or -1. */
-const firstRunInWord = (word: number, n: number): number => {
-	let runs = ~word >>> 0; // Bit i set: bit i is free.
-	let length = 1;
-	while (length * 2 <= n) {
-		runs &= runs >>> length; // Bit i set: 2·length free bits from i.
-		length *= 2;
-	}
-
-	if (n > length) {
-		runs &= runs >>> (n - length);
-	}
-
-	return runs === 0 ? -1 : countTrailingZeros(runs);
-};
 
 export class ChunkBitmap {
 	/** Number of bits (chunks). */

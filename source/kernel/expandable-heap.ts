@@ -8,6 +8,10 @@
 import {CHUNK_SIZE, formatVirtualAddress} from './constants.js';
 import {Heap, chunksNeeded, heapMemoryForBytes, type HeapFaults} from './heap.js';
 import {HeapMemory} from './heap-memory.js';
+import {reallocateWithin} from './heap-reallocate.js';
+import {SubHeap, searchSorted} from './subheap.js';
+
+export {SubHeap} from './subheap.js';
 import type {Revision} from './revisions.js';
 import {sites} from './source-sites.js';
 
@@ -21,20 +25,6 @@ export type ExpandHeapCallbacks = {
 export const EXPANSION_WATCHDOG_PASSES = 10_000;
 
 export type HeapStallReport = {passes: number; request: number};
-
-export class SubHeap {
-	readonly heap: Heap;
-	next: SubHeap | undefined;
-	/** `memory_size` as stored: the memory given to add_subheap minus the SubHeap header. */
-	readonly memorySize: number;
-	/** Where the SubHeap header sits: the start of the added memory (the pool for the main heap). */
-	readonly base: number;
-	constructor(heap: Heap, memorySize: number, base: number) {
-		this.heap = heap;
-		this.memorySize = memorySize;
-		this.base = base;
-	}
-}
 
 export type ExpandableHeapOptions = {
 	revision: Revision;
@@ -115,7 +105,7 @@ export class ExpandableHeap {
 			return;
 		}
 
-		const subheap = this.unmappedLinked === 0 ? this.search(pointer) : this.walkTo(pointer);
+		const subheap = this.unmappedLinked === 0 ? searchSorted(this.linked, pointer) : this.walkTo(pointer);
 		if (!subheap) {
 			this.faults.verify(sites.expandableDeallocateNotReached);
 		}
@@ -139,28 +129,6 @@ export class ExpandableHeap {
 		return undefined;
 	}
 
-	/**
-	 * The same answer as the walk when every linked subheap is mapped (they never overlap, and the
-	 * list is sorted by address): a binary search over the last subheap starting at or below it.
-	 */
-	private search(pointer: number): SubHeap | undefined {
-		const {linked} = this;
-		const header = (pointer - 4) >>> 0;
-		let low = 0;
-		let high = linked.length - 1;
-		while (low < high) {
-			const middle = (low + high + 1) >>> 1;
-			if (linked[middle]!.heap.chunkBase <= header) {
-				low = middle;
-			} else {
-				high = middle - 1;
-			}
-		}
-
-		const candidate = linked[low]!;
-		return candidate.heap.contains(pointer) ? candidate : undefined;
-	}
-
 	/** After every change to the list. */
 	private relink(): void {
 		this.linked = [...this.subheaps()];
@@ -176,7 +144,11 @@ export class ExpandableHeap {
 		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
 			this.touch(subheap);
 			if (subheap.heap.contains(pointer)) {
-				return this.reallocateIn(subheap.heap, pointer, newSize);
+				return reallocateWithin(subheap.heap, pointer, newSize, {
+					allocate: (size) => this.allocate(size),
+					findHeap: (address) => this.findHeap(address),
+					faults: this.faults,
+				});
 			}
 		}
 
@@ -212,16 +184,6 @@ export class ExpandableHeap {
 		};
 		this.relink();
 		return subheap;
-	}
-
-	isLinked(target: SubHeap): boolean {
-		for (const subheap of this.subheaps()) {
-			if (subheap === target) {
-				return true;
-			}
-		}
-
-		return false;
 	}
 
 	totalChunks(): number {
@@ -320,42 +282,6 @@ export class ExpandableHeap {
 		this.touch(subheap); // `*subheap_link = subheap->next` reads the SubHeap header.
 		previous.next = subheap.next;
 		this.relink();
-	}
-
-	private reallocateIn(heap: Heap, pointer: number, newSize: number): number {
-		const header = (pointer - 4) >>> 0;
-		if (!(header >= heap.chunkBase && pointer < heap.chunkEnd)) {
-			this.faults.verify(sites.heapDeallocateInRange);
-		}
-
-		const chunks = heap.readHeader(pointer);
-		const oldSize = Math.imul(chunks, CHUNK_SIZE) >>> 0;
-		if (((header + oldSize) >>> 0) > heap.chunkEnd) {
-			this.faults.verify(sites.heapDeallocateSizeFits);
-		}
-
-		if (oldSize === newSize) {
-			return pointer;
-		}
-
-		const newPointer = this.allocate(newSize);
-		if (newPointer !== 0) {
-			const target = this.findHeap(newPointer);
-			if (target) {
-				HeapMemory.copyData(
-					heap.memory,
-					Math.floor((header - heap.chunkBase) / CHUNK_SIZE),
-					target.memory,
-					(((newPointer - 4) >>> 0) - target.chunkBase) / CHUNK_SIZE,
-					Math.min(oldSize, newSize),
-				);
-			}
-		}
-
-		// The old block is freed with the subheap's own deallocate: never a removal, and even
-		// when the new allocation failed (the data is lost; fixed later by 3694b8b6906).
-		heap.deallocate(pointer);
-		return newPointer;
 	}
 
 	findHeap(pointer: number): Heap | undefined {

@@ -59,3 +59,31 @@ export class Slab {
 		this.freeList[this.freeTop++] = (address - this.base) / this.size;
 	}
 }
+
+export type SlabFallback = {
+	kmalloc(size: number): number;
+	kfree(address: number): void;
+	/** slab_alloc of more than 128 bytes is VERIFY_NOT_REACHED. */
+	tooLarge(): never;
+};
+
+/** `slab_alloc(n)`: the smallest class that fits; an empty class falls back to kmalloc. */
+export const slabAlloc = (slabs: readonly Slab[], size: number, fallback: SlabFallback): number => {
+	const slab = slabs.find((candidate) => candidate.size >= size);
+	if (!slab) {
+		return fallback.tooLarge();
+	}
+
+	const address = slab.take();
+	return address === 0 ? fallback.kmalloc(slab.size) : address;
+};
+
+/** `slab_dealloc`: a pointer outside every slab's memory came from the fallback, so kfree it. */
+export const slabDealloc = (slabs: readonly Slab[], address: number, fallback: SlabFallback): void => {
+	const slab = slabs.find((candidate) => candidate.contains(address));
+	if (slab) {
+		slab.give(address);
+	} else {
+		fallback.kfree(address);
+	}
+};

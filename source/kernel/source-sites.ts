@@ -11,6 +11,7 @@ const heapTemplate =
 const expandableTemplate =
 	'[with unsigned int CHUNK_SIZE = 32; unsigned int HEAP_SCRUB_BYTE_ALLOC = 187; unsigned int HEAP_SCRUB_BYTE_FREE = 170; ExpandHeap = KmallocGlobalHeap::ExpandGlobalHeap]';
 
+const heapReallocate = `void* Kernel::Heap<CHUNK_SIZE, HEAP_SCRUB_BYTE_ALLOC, HEAP_SCRUB_BYTE_FREE>::reallocate(void*, size_t, MainHeap&) [with MainHeap = Kernel::ExpandableHeap<32, 187, 170, KmallocGlobalHeap::ExpandGlobalHeap>; unsigned int CHUNK_SIZE = 32; unsigned int HEAP_SCRUB_BYTE_ALLOC = 187; unsigned int HEAP_SCRUB_BYTE_FREE = 170; size_t = unsigned int]`;
 const heapDeallocate = `void Kernel::Heap<CHUNK_SIZE, HEAP_SCRUB_BYTE_ALLOC, HEAP_SCRUB_BYTE_FREE>::deallocate(void*) ${heapTemplate}`;
 
 export const sites = {
@@ -37,6 +38,18 @@ export const sites = {
 		file: '../Kernel/Heap/Heap.h',
 		line: 117,
 		function: heapDeallocate,
+	},
+	heapReallocateInRange: {
+		expression: '(u8*)a >= m_chunks && (u8*)ptr < m_chunks + m_total_chunks * CHUNK_SIZE',
+		file: '../Kernel/Heap/Heap.h',
+		line: 132,
+		function: heapReallocate,
+	},
+	heapReallocateSizeFits: {
+		expression: '(u8*)a + a->allocation_size_in_chunks * CHUNK_SIZE <= m_chunks + m_total_chunks * CHUNK_SIZE',
+		file: '../Kernel/Heap/Heap.h',
+		line: 133,
+		function: heapReallocate,
 	},
 	bitmapSetRangeEnd: {
 		expression: 'start + len <= m_size',

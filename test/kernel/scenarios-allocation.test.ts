@@ -240,6 +240,33 @@ describe('scenario 18: bad kfree', () => {
 	});
 });
 
+describe('krealloc (§1.5, §3.4)', () => {
+	it('moves the block through the expandable heap, counting neither call', () => {
+		const {kernel} = boot();
+		const address = kernel.kmalloc(100);
+		const before = kernel.memstat();
+		const moved = kernel.krealloc(address, 1000);
+		expect(moved).not.toBe(address);
+		expect(kernel.memstat().kmalloc_allocated! - before.kmalloc_allocated!).toBe((32 - 4) * 32);
+		expect(kernel.memstat().kmalloc_call_count).toBe(before.kmalloc_call_count);
+		expect(kernel.memstat().kfree_call_count).toBe(before.kfree_call_count);
+		// old_size counts the header: a 4-chunk block "is" 128 bytes, and krealloc(p, 128) keeps it.
+		const kept = kernel.kmalloc(100);
+		expect(kernel.krealloc(kept, 128)).toBe(kept);
+		expect(kernel.krealloc(0, 10)).not.toBe(0);
+	});
+
+	it('frees the old block even when the new allocation fails: the data is lost, 0 returned, no panic', () => {
+		const {kernel} = boot({stopBeforeMemoryManager: true});
+		fillMainHeap(kernel, 10);
+		const address = kernel.kmalloc(100);
+		expect(kernel.krealloc(address, 5000)).toBe(0);
+		expect(kernel.halted).toBe(false);
+		expect(main(kernel).freeChunks).toBe(10);
+		expect(panicOf(() => kernel.kfree(address)).lines[0]).toBe('[Kernel]: ASSERTION FAILED: start + len <= m_size');
+	});
+});
+
 describe('kmalloc(size) with size near 2^32', () => {
 	it('wraps like size_t: kmalloc(0xffffffff) takes one chunk', () => {
 		const {kernel} = boot();
