@@ -1,0 +1,42 @@
+// The live view's keys (cli.md, "Keys (live)"), in the words `kmtop --help` uses, for the help
+// overlay and the footer. One table, so the two cannot drift apart (help-text can import it).
+
+export type KeyRow = [keys: string, action: string];
+
+export const liveKeys: KeyRow[] = [
+	['1..9', 'switch to the Nth workload (the kernel keeps running)'],
+	['w / W', 'next / previous workload'],
+	['space', 'pause / resume'],
+	['.', 'one tick, while paused'],
+	['+ / -', 'faster / slower'],
+	['f', 'freeze the display; the simulation goes on'],
+	['v / V', 'next / previous kernel revision (reboots, same seed)'],
+	['r', 'reboot the kernel (same revision and seed)'],
+	['s', 'save a JSON snapshot now'],
+	['?', 'show these keys'],
+	['q, Ctrl+C', 'quit'],
+];
+
+/** The same keys in a few words each, for the help in two columns on a small terminal. */
+export const liveKeysShort: KeyRow[] = [
+	['1..9', 'workload N'],
+	['w / W', 'next / previous workload'],
+	['space', 'pause / resume'],
+	['.', 'one tick (paused)'],
+	['+ / -', 'faster / slower'],
+	['f', 'freeze the display'],
+	['v / V', 'next / previous revision'],
+	['r', 'reboot'],
+	['s', 'save a JSON snapshot'],
+	['?', 'this help'],
+	['q, Ctrl+C', 'quit'],
+];
+
+/** What still works on the panic screen, and how the workload keys behave there. */
+export const haltedKeys: KeyRow[] = [
+	['r', 'reboot (same revision and seed)'],
+	['v / V', 'reboot into the next / previous revision'],
+	['1..9, w / W', 'switch workload and reboot'],
+	['s', 'save a JSON snapshot of the panic'],
+	['q', 'quit'],
+];

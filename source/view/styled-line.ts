@@ -1,0 +1,91 @@
+// A line of a panel as data: segments of text, each with a tone. The view layer decides what a
+// line says and what it means (its tone); the ui layer decides what a tone looks like. Meaning
+// never rests on the tone alone: every state also has a word or a glyph in the text.
+
+export type Tone =
+	| 'plain'
+	| 'dim'
+	| 'bold'
+	| 'accent'
+	| 'good'
+	| 'warn'
+	| 'bad'
+	/** A change that just happened (a consumed backup, a new subheap): shown for a moment. */
+	| 'flash'
+	/** A kernel panic. */
+	| 'alarm'
+	/** The current item of a list (the running workload). */
+	| 'selected';
+
+export type Segment = {text: string; tone: Tone};
+
+export type StyledLine = Segment[];
+
+export const segment = (text: string, tone: Tone = 'plain'): Segment => ({text, tone});
+
+/**
+Columns a text takes. Every glyph kmtop itself draws is one column wide, so code points are
+columns; text from elsewhere (workload log lines) is assumed to be the same.
+*/
+export const textWidth = (text: string): number => {
+	let width = 0;
+	for (const _character of text) {
+		width++;
+	}
+
+	return width;
+};
+
+export const lineText = (line: StyledLine): string => line.map((part) => part.text).join('');
+
+export const lineWidth = (line: StyledLine): number => line.reduce((sum, part) => sum + textWidth(part.text), 0);
+
+/** The first `width` columns of a text. */
+export const sliceText = (text: string, width: number): string => [...text].slice(0, Math.max(0, width)).join('');
+
+/** Cut to `width` columns, ending in `…` when something was cut. */
+export const truncateText = (text: string, width: number): string => {
+	if (width <= 0) {
+		return '';
+	}
+
+	return textWidth(text) <= width ? text : `${sliceText(text, width - 1)}…`;
+};
+
+export const padEnd = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - textWidth(text)));
+
+export const padStart = (text: string, width: number): string => ' '.repeat(Math.max(0, width - textWidth(text))) + text;
+
+/**
+Exactly `width` columns: padded with spaces, or cut with `…`. Every panel line goes through
+this, so a changing number can never push a border or a column sideways.
+*/
+export const fitLine = (line: StyledLine, width: number): StyledLine => {
+	const total = lineWidth(line);
+	if (total <= width) {
+		return total === width ? line : [...line, segment(' '.repeat(width - total))];
+	}
+
+	const fitted: StyledLine = [];
+	let room = width - 1;
+	for (const part of line) {
+		if (room <= 0) {
+			break;
+		}
+
+		const text = sliceText(part.text, room);
+		fitted.push(segment(text, part.tone));
+		room -= textWidth(text);
+	}
+
+	fitted.push(segment(width > 0 ? '…' : '', line.at(-1)?.tone ?? 'plain'));
+	return fitted.filter((part) => part.text !== '');
+};
+
+/** Segments side by side with a gap, for lines built of parts. */
+export const joinSegments = (parts: StyledLine[], gap = '  '): StyledLine =>
+	parts.filter((part) => part.length > 0).flatMap((part, index) => (index === 0 ? part : [segment(gap), ...part]));
+
+/** The first of several wordings that fits in `width`; the last one cut to fit if none does. */
+export const firstFitting = (width: number, ...variants: StyledLine[]): StyledLine =>
+	fitLine(variants.find((variant) => lineWidth(variant) <= width) ?? variants.at(-1) ?? [], width);

@@ -1,0 +1,39 @@
+import {describe, expect, test} from 'vitest';
+import {renderBar, usageTone} from '../../source/view/render-bar.js';
+
+const bar = (fraction: number, width: number) => {
+	const {filled, empty} = renderBar(fraction, width);
+	return filled + empty;
+};
+
+describe('renderBar', () => {
+	test.each([
+		[0, 8, '░░░░░░░░'],
+		[1, 8, '████████'],
+		[0.5, 8, '████░░░░'],
+		[0.5 + 1 / 64, 8, '████▏░░░'],
+		[0.584, 19, '███████████▏░░░░░░░'],
+		[0.125 + 7 / 64, 8, '█▉░░░░░░'],
+		// A sliver of use is never rounded away, nor is the last free eighth.
+		[0.0001, 8, '▏░░░░░░░'],
+		[0.9999, 8, '███████▉'],
+		[-1, 4, '░░░░'],
+		[2, 4, '████'],
+		[Number.NaN, 4, '░░░░'],
+	])('%d at %i columns: %s', (fraction, width, text) => {
+		expect(bar(fraction, width)).toBe(text);
+		expect([...bar(fraction, width)]).toHaveLength(width);
+	});
+
+	test('no width, no bar', () => {
+		expect(renderBar(0.5, 0)).toEqual({filled: '', empty: ''});
+	});
+
+	test.each([
+		[0.5, 'good'],
+		[0.75, 'warn'],
+		[0.9, 'bad'],
+	])('usageTone(%d) = %s', (fraction, tone) => {
+		expect(usageTone(fraction)).toBe(tone);
+	});
+});
