@@ -1,0 +1,48 @@
+// The full layout's panels (≥ 100×32; 120×40 is the reference): Kernel heap | Backup region,
+// Subheaps with the lifecycle, Kernel log | Physical memory & slabs. Heights come from the plan;
+// without one (a text snapshot) the bottom row takes the taller panel's natural height.
+
+import {Box} from 'ink';
+import type {SnapshotDocument} from '../engine/snapshot-types.js';
+import {describeKernelLog} from '../view/describe-kernel-log.js';
+import {describePhysicalMemory} from '../view/describe-physical-memory.js';
+import {FRAME_COLUMNS, FRAME_ROWS} from '../view/frame-panel.js';
+import {TOP_ROW_HEIGHT, type DashboardPlan} from '../view/plan-layout.js';
+import type {ViewFacts} from '../view/view-facts.js';
+import {BackupPanel} from './panels/backup-panel.js';
+import {KernelHeapPanel} from './panels/kernel-heap-panel.js';
+import {KernelLogPanel} from './panels/kernel-log-panel.js';
+import {PhysicalMemoryPanel} from './panels/physical-memory-panel.js';
+import {SubheapsPanel} from './panels/subheaps-panel.js';
+
+export type FullLayoutProps = {document: SnapshotDocument; facts: ViewFacts; plan: DashboardPlan};
+
+const naturalBottomHeight = (document: SnapshotDocument, plan: DashboardPlan): number => {
+	const log = describeKernelLog(document, plan.leftWidth - FRAME_COLUMNS, (plan.logHeight ?? 2) - FRAME_ROWS).length;
+	const physical = describePhysicalMemory(document, plan.rightWidth - FRAME_COLUMNS).length;
+	return Math.max(log, physical) + FRAME_ROWS;
+};
+
+export function FullLayout({document, facts, plan}: FullLayoutProps) {
+	const bottomHeight = plan.bottomHeight ?? naturalBottomHeight(document, plan);
+	return (
+		<Box flexDirection="column" width={plan.columns} flexShrink={0}>
+			<Box flexDirection="row">
+				<KernelHeapPanel document={document} facts={facts} width={plan.leftWidth} height={TOP_ROW_HEIGHT} />
+				<BackupPanel document={document} facts={facts} width={plan.rightWidth} height={TOP_ROW_HEIGHT} />
+			</Box>
+			<SubheapsPanel
+				document={document}
+				facts={facts}
+				width={plan.columns}
+				height={plan.subheaps.height}
+				slots={plan.subheaps.slots}
+				lifecycleLines={plan.subheaps.lifecycleLines}
+			/>
+			<Box flexDirection="row">
+				<KernelLogPanel document={document} width={plan.leftWidth} height={bottomHeight} />
+				<PhysicalMemoryPanel document={document} width={plan.rightWidth} height={bottomHeight} />
+			</Box>
+		</Box>
+	);
+}

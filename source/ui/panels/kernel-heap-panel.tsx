@@ -1,0 +1,28 @@
+// The Kernel heap panel: SystemMonitor's lines, the bar, rates and sparklines. In the compact
+// layout it also carries the backup region on one line.
+
+import type {SnapshotDocument} from '../../engine/snapshot-types.js';
+import {describeBackupCompact} from '../../view/describe-backup.js';
+import {describeKernelHeap, describeKernelHeapCompact} from '../../view/describe-kernel-heap.js';
+import {FRAME_COLUMNS, framePanel} from '../../view/frame-panel.js';
+import {segment} from '../../view/styled-line.js';
+import type {ViewFacts} from '../../view/view-facts.js';
+import {PanelLines} from './panel-lines.js';
+
+export type KernelHeapPanelProps = {
+	document: SnapshotDocument;
+	facts: ViewFacts;
+	width: number;
+	height?: number;
+	/** The compact variant: four lines and the backup line. */
+	compact?: boolean;
+};
+
+export function KernelHeapPanel({document, facts, width, height, compact = false}: KernelHeapPanelProps) {
+	const inner = width - FRAME_COLUMNS;
+	const content = compact
+		? [...describeKernelHeapCompact(document, facts, inner), describeBackupCompact(document, facts, inner)]
+		: describeKernelHeap(document, facts, inner);
+	const title = [segment('Kernel heap', 'bold'), segment(`  ${document.heap.subheapCount} ${document.heap.subheapCount === 1 ? 'subheap' : 'subheaps'}`, 'dim')];
+	return <PanelLines lines={framePanel(title, content, width, height)} width={width} />;
+}

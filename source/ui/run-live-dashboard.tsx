@@ -1,0 +1,123 @@
+// The live view's shell: the alternate screen in and out, resizes, quitting with the right exit
+// code, and the terminal given back whatever happens: on q, on Ctrl+C, on SIGINT/SIGTERM and on
+// a crash (raw mode off, cursor shown, normal screen; then the error goes on, exit 1).
+
+// First, before Ink is loaded (see the module).
+import './ignore-ci-variables.js';
+import process from 'node:process';
+import {render} from 'ink';
+import type {LiveSession} from '../engine/live-session.js';
+import type {SnapshotDocument} from '../engine/snapshot-types.js';
+import {createScreenStream, type TerminalStream} from './create-screen-stream.js';
+import {LiveDashboard} from './live-dashboard.js';
+import {createManualSizeSource, readSize} from './size-source.js';
+import {CLEAR_SCREEN, enterFullScreen, restoreTerminal} from './terminal-modes.js';
+
+export type LiveDashboardOptions = {
+	/** How often panels redraw (cli: --refresh, 50 to 5000; 250 by default). */
+	refreshMs: number;
+	/** Writes a snapshot and resolves with the file name the status line shows. */
+	saveSnapshot(document: SnapshotDocument): Promise<string>;
+	/** For tests: the terminal streams (process.stdout, process.stdin by default). */
+	stdout?: TerminalStream;
+	stdin?: NodeJS.ReadStream;
+	stderr?: NodeJS.WriteStream;
+	/** For tests: leave process-wide signal and crash handlers alone. */
+	handleProcessEvents?: boolean;
+	/** For tests: the engine's timer period, 0 to stop it. */
+	advanceEveryMs?: number;
+};
+
+const exitCodes: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
+
+/** Resolves with the exit code: 0 on q, 130 on Ctrl+C (and SIGINT), 143 on SIGTERM. */
+export const runLiveDashboard = async (session: LiveSession, options: LiveDashboardOptions): Promise<number> => {
+	const stdout = options.stdout ?? (process.stdout as TerminalStream);
+	const stdin = options.stdin ?? process.stdin;
+	const handleProcessEvents = options.handleProcessEvents ?? true;
+	const sizeSource = createManualSizeSource(readSize(stdout));
+	let exitCode = 0;
+	let restored = false;
+	const restore = () => {
+		if (!restored) {
+			restored = true;
+			restoreTerminal(stdout, stdin);
+		}
+	};
+
+	enterFullScreen(stdout);
+	const screen = createScreenStream(stdout);
+	const instance = render(
+		<LiveDashboard
+			session={session}
+			refreshMs={options.refreshMs}
+			saveSnapshot={options.saveSnapshot}
+			sizeSource={sizeSource}
+			advanceEveryMs={options.advanceEveryMs}
+			onQuit={(code) => {
+				exitCode = code;
+			}}
+		/>,
+		{
+			stdout: screen.stream,
+			stdin,
+			stderr: options.stderr ?? process.stderr,
+			exitOnCtrlC: false,
+			patchConsole: false,
+		},
+	);
+
+	// A resize clears the screen and Ink's memory of it first, then relayouts at the new size.
+	const onResize = () => {
+		const size = readSize(stdout);
+		const current = sizeSource.get();
+		if (size.columns !== current.columns || size.rows !== current.rows) {
+			instance.clear();
+			stdout.write(CLEAR_SCREEN);
+			screen.reset();
+			sizeSource.set(size);
+		}
+	};
+
+	const onSignal = (signal: NodeJS.Signals) => {
+		exitCode = exitCodes[signal] ?? 1;
+		instance.unmount();
+	};
+
+	const onCrash = (error: unknown) => {
+		restore();
+		const message = error instanceof Error ? error.message : String(error);
+		process.stderr.write(`kmtop: internal error: ${message}\n`);
+		if ((process.env.DEBUG ?? '').split(',').includes('kmtop') && error instanceof Error) {
+			process.stderr.write(`${error.stack}\n`);
+		}
+
+		process.exit(1);
+	};
+
+	stdout.on('resize', onResize);
+	if (handleProcessEvents) {
+		process.on('SIGINT', onSignal);
+		process.on('SIGTERM', onSignal);
+		process.on('SIGHUP', onSignal);
+		process.on('uncaughtException', onCrash);
+		process.on('unhandledRejection', onCrash);
+	}
+
+	try {
+		await instance.waitUntilExit();
+		return exitCode;
+	} finally {
+		stdout.off('resize', onResize);
+		if (handleProcessEvents) {
+			process.off('SIGINT', onSignal);
+			process.off('SIGTERM', onSignal);
+			process.off('SIGHUP', onSignal);
+			process.off('uncaughtException', onCrash);
+			process.off('unhandledRejection', onCrash);
+		}
+
+		// Also when the app failed (an error in a panel): the error then goes on to the CLI.
+		restore();
+	}
+};

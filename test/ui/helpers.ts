@@ -1,0 +1,54 @@
+// Shared by the ui tests: frames without colour codes, waiting for a frame, real sessions.
+
+import {LiveSession} from '../../source/engine/live-session.js';
+import type {Workload} from '../../source/engine/workload-api.js';
+import {loadAllBuiltinWorkloads} from '../../source/engine/workload-loader.js';
+
+// eslint-disable-next-line no-control-regex
+const ansi = /\u001B\[[0-?]*[ -/]*[@-~]/g;
+
+export const stripAnsi = (text: string): string => text.replace(ansi, '');
+
+export const frameLines = (frame: string | undefined): string[] => stripAnsi(frame ?? '').split('\n');
+
+export const delay = async (ms: number): Promise<void> =>
+	new Promise((resolve) => {
+		setTimeout(resolve, ms);
+	});
+
+/** Polls until `check` passes (it throws until then), for up to `timeoutMs`. */
+export const waitFor = async (check: () => void, timeoutMs = 3000): Promise<void> => {
+	const started = Date.now();
+	for (;;) {
+		try {
+			check();
+			return;
+		} catch (error) {
+			if (Date.now() - started > timeoutMs) {
+				throw error;
+			}
+
+			await delay(10);
+		}
+	}
+};
+
+let workloads: Promise<Workload[]> | undefined;
+
+export const builtinWorkloads = async (): Promise<Workload[]> => {
+	workloads ??= loadAllBuiltinWorkloads();
+	return workloads;
+};
+
+/** A real session on the built-in workloads, vmobject-churn first up, seed 1, 512 MiB. */
+export const createSession = async (initial = 'vmobject-churn', options: {rate?: number; ramBytes?: number} = {}): Promise<LiveSession> => {
+	const all = await builtinWorkloads();
+	return new LiveSession({
+		seed: 1,
+		revision: '2021-02-23',
+		ramBytes: options.ramBytes ?? 512 * 1024 * 1024,
+		rate: options.rate ?? 100,
+		workloads: all,
+		initialWorkload: all.find((workload) => workload.name === initial)!,
+	});
+};

@@ -1,0 +1,187 @@
+// Every key of cli.md on a real LiveSession, through ink-testing-library's stdin.
+
+import {cleanup, render} from 'ink-testing-library';
+import {afterEach, describe, expect, test, vi} from 'vitest';
+import type {LiveSession} from '../../source/engine/live-session.js';
+import type {SnapshotDocument} from '../../source/engine/snapshot-types.js';
+import {LiveDashboard} from '../../source/ui/live-dashboard.js';
+import {createSession, delay, frameLines, waitFor} from './helpers.js';
+
+afterEach(() => {
+	cleanup();
+});
+
+type Options = {advanceEveryMs?: number; saveSnapshot?: (document: SnapshotDocument) => Promise<string>};
+
+const mount = (session: LiveSession, options: Options = {}) => {
+	const onQuit = vi.fn();
+	const saveSnapshot = options.saveSnapshot ?? (async () => 'unused.json');
+	const app = render(
+		<LiveDashboard session={session} refreshMs={50} saveSnapshot={saveSnapshot} onQuit={onQuit} advanceEveryMs={options.advanceEveryMs ?? 0} />,
+	);
+	const header = () => frameLines(app.lastFrame())[0]!;
+	const screen = () => frameLines(app.lastFrame()).join('\n');
+	const press = async (key: string) => {
+		app.stdin.write(key);
+		await delay(5);
+	};
+
+	return {app, onQuit, header, screen, press};
+};
+
+describe('keys', () => {
+	test('1…9 switch workload (the kernel keeps running), w / W cycle', async () => {
+		const session = await createSession();
+		session.simulation.step(200);
+		const {header, press, screen} = mount(session);
+		expect(header()).toContain('2 vmobject-churn');
+		await press('3');
+		expect(session.simulation.workload.name).toBe('logging-burst');
+		expect(session.simulation.tick).toBe(200);
+		await waitFor(() => expect(header()).toContain('3 logging-burst'));
+		expect(screen()).toContain('[3 logging-burst]');
+		await press('w');
+		expect(session.workloadIndex).toBe(3);
+		await press('W');
+		await press('W');
+		expect(session.workloadIndex).toBe(1);
+		await press('9');
+		expect(session.workloadIndex).toBe(session.workloads.length >= 9 ? 8 : 1);
+	});
+
+	test('space pauses and resumes, . steps one tick while paused', async () => {
+		const session = await createSession();
+		const {header, press} = mount(session, {advanceEveryMs: 10});
+		await waitFor(() => expect(session.simulation.tick).toBeGreaterThan(0));
+		await press(' ');
+		expect(session.paused).toBe(true);
+		await waitFor(() => expect(header()).toContain('‖ PAUSED'));
+		const tick = session.simulation.tick;
+		await delay(60);
+		expect(session.simulation.tick).toBe(tick);
+		await press('.');
+		expect(session.simulation.tick).toBe(tick + 1);
+		await waitFor(() => expect(header()).toContain(`tick ${(tick + 1).toLocaleString('en-US')}`));
+		await press(' ');
+		expect(session.paused).toBe(false);
+		await waitFor(() => expect(header()).toContain('▸ RUNNING'));
+	});
+
+	test('. while running only says how it works', async () => {
+		const session = await createSession();
+		const {press, screen} = mount(session);
+		await press('.');
+		expect(session.simulation.tick).toBe(0);
+		await waitFor(() => expect(screen()).toContain('. steps one tick while paused (space pauses)'));
+	});
+
+	test('+ and - change the rate in steps', async () => {
+		const session = await createSession();
+		const {header, press} = mount(session);
+		await press('+');
+		expect(session.rate).toBe(200);
+		await waitFor(() => expect(header()).toContain('/200 t/s'));
+		await press('-');
+		await press('-');
+		expect(session.rate).toBe(50);
+		await waitFor(() => expect(header()).toContain('/50 t/s'));
+	});
+
+	test('f freezes the display while the simulation goes on', async () => {
+		const session = await createSession();
+		session.simulation.step(100);
+		const {header, press} = mount(session);
+		await press('f');
+		expect(session.frozen).toBe(true);
+		session.simulation.step(50);
+		await waitFor(() => expect(header()).toContain('≋ FROZEN live t150'));
+		expect(header()).toContain('tick 100');
+		await press('f');
+		await waitFor(() => expect(header()).toContain('tick 150'));
+		expect(header()).not.toContain('FROZEN');
+	});
+
+	test('v / V reboot into the next / previous revision, same seed; r reboots', async () => {
+		const session = await createSession();
+		session.simulation.step(300);
+		const {header, press} = mount(session);
+		await press('V');
+		expect(session.simulation.revision).toBe('2020-12-31');
+		expect(session.simulation.tick).toBe(0);
+		expect(session.simulation.seed).toBe(1);
+		await waitFor(() => expect(header()).toContain('rev 2020-12-31 (22250780ffa)'));
+		await press('v');
+		await waitFor(() => expect(header()).toContain('rev 2021-02-23 (5d180d1f996)'));
+		session.simulation.step(20);
+		await press('r');
+		expect(session.simulation.tick).toBe(0);
+		expect(session.simulation.revision).toBe('2021-02-23');
+	});
+
+	test('s saves the live document (even while frozen) and the status names the file', async () => {
+		const session = await createSession();
+		session.simulation.step(40);
+		const saved: SnapshotDocument[] = [];
+		const {press, screen} = mount(session, {
+			async saveSnapshot(document) {
+				saved.push(document);
+				return `kmtop-${document.run.workload}-tick${document.run.tick}.json`;
+			},
+		});
+		await press('f');
+		session.simulation.step(10);
+		await press('s');
+		expect(saved).toHaveLength(1);
+		expect(saved[0]!.run.tick).toBe(50);
+		await waitFor(() => expect(screen()).toContain('saved kmtop-vmobject-churn-tick50.json'));
+	});
+
+	test('a failed save says so', async () => {
+		const session = await createSession();
+		const {press, screen} = mount(session, {
+			async saveSnapshot() {
+				throw new Error('EACCES: permission denied');
+			},
+		});
+		await press('s');
+		await waitFor(() => expect(screen()).toContain('could not save: EACCES: permission denied'));
+	});
+
+	test('? opens the help, any key closes it (and does nothing else)', async () => {
+		const session = await createSession();
+		const {press, screen} = mount(session);
+		await press('?');
+		await waitFor(() => expect(screen()).toContain('┌ Help  any key closes'));
+		expect(screen()).toContain('What each revision changed');
+		await press('r');
+		await waitFor(() => expect(screen()).toContain('┌ Kernel heap'));
+		await press('?');
+		await press('\u001B');
+		await waitFor(() => expect(screen()).toContain('┌ Kernel heap'));
+	});
+
+	test('q quits with 0, Ctrl+C with 130', async () => {
+		const first = mount(await createSession());
+		await first.press('q');
+		expect(first.onQuit).toHaveBeenCalledWith(0);
+		const second = mount(await createSession());
+		await second.press('\u0003');
+		expect(second.onQuit).toHaveBeenCalledWith(130);
+	});
+
+	test('the panic screen: r, v / V, workload keys (switch and reboot) and q still work', async () => {
+		const session = await createSession('big-allocations');
+		session.simulation.step(6000);
+		expect(session.simulation.halted).toBe(true);
+		const {press, screen, onQuit} = mount(session);
+		await waitFor(() => expect(screen()).toContain('KERNEL PANIC at tick 5,927: out of memory'));
+		expect(screen()).toContain('!! [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(');
+		expect(screen()).toContain('× HALTED');
+		await press('1');
+		expect(session.simulation.halted).toBe(false);
+		expect(session.simulation.workload.name).toBe('steady');
+		await waitFor(() => expect(screen()).toContain('┌ Kernel heap'));
+		await press('q');
+		expect(onQuit).toHaveBeenCalledWith(0);
+	});
+});

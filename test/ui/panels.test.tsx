@@ -1,0 +1,181 @@
+// Every panel component on fixed documents, as Ink draws it (ink-testing-library), line by line.
+
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, test} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import {BackupPanel} from '../../source/ui/panels/backup-panel.js';
+import {FooterBar} from '../../source/ui/panels/footer-bar.js';
+import {HeaderBar} from '../../source/ui/panels/header-bar.js';
+import {HelpOverlay} from '../../source/ui/panels/help-overlay.js';
+import {KernelHeapPanel} from '../../source/ui/panels/kernel-heap-panel.js';
+import {KernelLogPanel} from '../../source/ui/panels/kernel-log-panel.js';
+import {PanicScreen} from '../../source/ui/panels/panic-screen.js';
+import {PhysicalMemoryPanel} from '../../source/ui/panels/physical-memory-panel.js';
+import {SubheapsPanel} from '../../source/ui/panels/subheaps-panel.js';
+import {TooSmallScreen} from '../../source/ui/panels/too-small-screen.js';
+import {ColourContext} from '../../source/ui/tone-style.js';
+import type {ViewFacts} from '../../source/view/view-facts.js';
+import {baseDocument, panicDocument} from '../view/document-fixture.js';
+import {frameLines} from './helpers.js';
+
+afterEach(() => {
+	cleanup();
+});
+
+const facts: ViewFacts = {live: true, rate: 100, achievedRate: 100, workloads: ['steady', 'vmobject-churn', 'logging-burst'], paused: false};
+
+describe('panels', () => {
+	test('header', () => {
+		expect(frameLines(render(<HeaderBar document={baseDocument()} facts={facts} width={100} />).lastFrame())).toEqual([
+			' kmtop  rev 2021-02-23 (5d180d1f996)  2 vmobject-churn  seed 1  100/100 t/s  tick 4,000   ▸ RUNNING',
+		]);
+	});
+
+	test('Kernel heap', () => {
+		expect(frameLines(render(<KernelHeapPanel document={baseDocument()} facts={facts} width={60} height={9} />).lastFrame())).toEqual([
+			'┌ Kernel heap  3 subheaps ─────────────────────────────────┐',
+			'│ Kernel heap:     3496K/5988K  ███████████▏░░░░░░░  58.4% │',
+			'│ Calls kmalloc:        454280  12.9k/s                    │',
+			'│ Calls kfree:          372971  9.38k/s                    │',
+			'│ Difference:           +81309  eternal 1.25 MiB           │',
+			'│ allocated   3.41 MiB                                   ▅ │',
+			'│ available   2.43 MiB                                   ▅ │',
+			'│ free 1.43 MiB + backup 1.00 MiB  largest run 480K        │',
+			'└──────────────────────────────────────────────────────────┘',
+		]);
+	});
+
+	test('Kernel heap, compact, with the backup line', () => {
+		expect(frameLines(render(<KernelHeapPanel compact document={baseDocument()} facts={facts} width={80} height={7} />).lastFrame())).toEqual([
+			'┌ Kernel heap  3 subheaps ─────────────────────────────────────────────────────┐',
+			'│ Kernel heap:     3496K/5988K  ██████████████████████▊░░░░░░░░░░░░░░░░  58.4% │',
+			'│ Calls kmalloc:        454280  12.9k/s   │ allocated   3.41 MiB            ▇▂ │',
+			'│ Calls kfree:          372971  9.38k/s   │ available   2.43 MiB            ▁█ │',
+			'│ Difference:           +81309            │ largest run 480K  eternal 1.25 MiB │',
+			'│ Backup ● READY  V0xc1dcb000  1048576 bytes  consumed 3 replaced 3            │',
+			'└──────────────────────────────────────────────────────────────────────────────┘',
+		]);
+	});
+
+	test('Backup region', () => {
+		expect(frameLines(render(<BackupPanel document={baseDocument()} facts={facts} width={60} height={9} />).lastFrame())).toEqual([
+			'┌ Backup region ───────────────────────────────────────────┐',
+			'│ ● READY  V0xc1dcb000  1048576 bytes (256 pages)          │',
+			'│ consumed 3  replaced 3  recycled 0  failed 0             │',
+			'│ last consumed  tick 3,990 (10 ticks ago) ◀ new           │',
+			'│ last replaced  tick 3,990 (10 ticks ago) ◀ new           │',
+			'│            ───────●───────────────────────────────●─ now │',
+			'│ ● consumed ○ replaced ◆ recycled ✕ failed  5,200 ticks   │',
+			'│ replacement: deferred call, removed memory reused        │',
+			'└──────────────────────────────────────────────────────────┘',
+		]);
+	});
+
+	test('Subheaps with the lifecycle; empty slots keep the divider in place', () => {
+		expect(
+			frameLines(render(<SubheapsPanel document={baseDocument()} facts={facts} width={100} height={12} slots={4} lifecycleLines={3} />).lastFrame()),
+		).toEqual([
+			'┌ Subheaps  3 linked, 1 retired ───────────────────────────────────────────────────────────────────┐',
+			'│   #  origin    address        size  used                            largest  added               │',
+			'│   0  pool      V0xc0500000   2048K  ██████████████████████▊  99.2%    10.3K  boot                │',
+			'│   1  backup    V0xc0801000   1024K  ███████████████▎░░░░░░░  66.5%    70.2K  tick 753            │',
+			'│   3  backup    V0xcd547000   1024K  ░░░░░░░░░░░░░░░░░░░░░░░   0.0%     992K  tick 3,990    ← new │',
+			'│                                                                                                  │',
+			'│ ─ lifecycle ──────────────────────────────────────────────────────────────────────────────────── │',
+			'│     t3,990 ○  new backup  V0xc1dcb000  1048576 bytes                                             │',
+			'│     t3,990 +  #3 added from backup  V0xcd547000  1048576 bytes                                   │',
+			'│     t3,990 ●  backup consumed  V0xcd547000  1048576 bytes                                        │',
+			'│                                                                                                  │',
+			'└──────────────────────────────────────────────────────────────────────────────────────────────────┘',
+		]);
+	});
+
+	test('Kernel log', () => {
+		expect(frameLines(render(<KernelLogPanel document={baseDocument()} width={60} height={6} />).lastFrame())).toEqual([
+			'┌ Kernel log  dmesg ───────────────────────────────────────┐',
+			'│    [#0 Shell(12:12)]: hello from a workload              │',
+			'│ ›  [#0 WebContent(66:66)]: kmalloc(): Adding memory to   │',
+			'│      heap at V0xcd547000, bytes: 1048576                 │',
+			'│                                                          │',
+			'└──────────────────────────────────────────────────────────┘',
+		]);
+	});
+
+	test('Physical memory & slabs, short: the extras give way to the slabs', () => {
+		expect(frameLines(render(<PhysicalMemoryPanel document={baseDocument()} width={60} height={9} />).lastFrame())).toEqual([
+			'┌ Physical memory & slabs ─────────────────────────────────┐',
+			'│ Physical memory:       353964K/516096K                   │',
+			'│ Committed memory:                   0K                   │',
+			'│ Supervisor physical:         20K/4096K                   │',
+			'│ slab  16    8192/8192   ████████████████████████ 100.0%  │',
+			'│ slab  32       0/4096   ░░░░░░░░░░░░░░░░░░░░░░░░   0.0%  │',
+			'│ slab  64       0/8192   ░░░░░░░░░░░░░░░░░░░░░░░░   0.0%  │',
+			'│ slab 128     240/4096   █▍░░░░░░░░░░░░░░░░░░░░░░   5.9%  │',
+			'└──────────────────────────────────────────────────────────┘',
+		]);
+	});
+
+	test('footer', () => {
+		expect(frameLines(render(<FooterBar document={baseDocument()} facts={{...facts, status: 'saved a.json'}} width={100} lines={2} />).lastFrame())).toEqual([
+			'  1 steady [2 vmobject-churn] 3 logging-burst   w/W next/previous',
+			' space pause  +/- speed  f freeze  v/V revision  r reboot  s save  ? help  q quit      saved a.json',
+		]);
+	});
+
+	test('panic screen', () => {
+		const lines = frameLines(render(<PanicScreen document={panicDocument()} facts={facts} width={100} height={12} />).lastFrame());
+		expect(lines).toEqual([
+			'┌ KERNEL PANIC at tick 4,001: out of memory ───────────────────────────────────────────────────────┐',
+			'│ !! [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(                                                   │',
+			'│ !! [#0 ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)                    │',
+			'│ !! [#0 ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)     │',
+			'│                                                                                                  │',
+			'│ Left behind                                                                                      │',
+			'│ Kernel heap:     3496K/5988K  ███████████████████████▍░░░░░░░░░░░░░░░░  58.4%                    │',
+			'│ Calls kmalloc: 454280  Calls kfree: 372971  Difference: +81309                                   │',
+			'│ 3 subheaps, largest free run 492448 bytes                                                        │',
+			'│ Backup  ○ CONSUMED  added to the heap; replacement queued                                        │',
+			'│                                                                                                  │',
+			'└──────────────────────────────────────────────────────────────────────────────────────────────────┘',
+		]);
+	});
+
+	test('help overlay: keys beside the revisions', () => {
+		const lines = frameLines(render(<HelpOverlay document={baseDocument()} width={100} height={36} />).lastFrame());
+		expect(lines).toHaveLength(36);
+		expect(lines.slice(0, 5)).toEqual([
+			'┌ Help  any key closes ──────────────────────────┐┌ What each revision changed ────────────────────┐',
+			'│ Keys                                           ││ Kernel revisions  (v / V to reboot into the n… │',
+			'│   1..9       switch to the Nth workload (the   ││   2020-08-28  before 4b66692a553               │',
+			'│              kernel keeps running)             ││     · baseline: one fixed 3 MiB kmalloc pool,… │',
+			'│   w / W      next / previous workload          ││   2020-08-29  4b66692a553                      │',
+		]);
+		expect(lines.join('\n')).toContain('q, Ctrl+C  quit');
+		expect(lines.join('\n')).toContain('▸ 2021-02-23');
+	});
+
+	test('too small', () => {
+		expect(frameLines(render(<TooSmallScreen columns={50} rows={10} />).lastFrame())).toEqual([
+			'terminal too small: need 60x16, have 50x10',
+			'q quits',
+		]);
+		expect(frameLines(render(<TooSmallScreen columns={20} rows={3} />).lastFrame())).toEqual(['terminal too small:', 'need 60x16, have']);
+	});
+});
+
+describe('NO_COLOR', () => {
+	test('without colour every state still reads: words and glyphs, no escape codes', () => {
+		const {lastFrame} = render(
+			<ColourContext.Provider value={false}>
+				<BackupPanel document={baseDocument()} facts={facts} width={60} height={9} />
+				<SubheapsPanel document={baseDocument()} facts={facts} width={100} slots={3} lifecycleLines={0} />
+				<PanicScreen document={panicDocument()} facts={facts} width={100} height={6} />
+			</ColourContext.Provider>,
+		);
+		const frame = lastFrame()!;
+		expect(frame).not.toContain('\u001B');
+		for (const word of ['● READY', '◀ new', '← new', '!! [#0 ImageDecoder', '███', '░░░']) {
+			expect(frame).toContain(word);
+		}
+	});
+});

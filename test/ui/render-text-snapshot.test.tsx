@@ -1,0 +1,81 @@
+// `kmtop snapshot --format text`: the panels as plain text at a width, from real runs.
+
+import {beforeAll, describe, expect, test} from 'vitest';
+import {buildSnapshot} from '../../source/engine/build-snapshot.js';
+import {Simulation} from '../../source/engine/simulation.js';
+import type {SnapshotDocument} from '../../source/engine/snapshot-types.js';
+import {loadBuiltinWorkload} from '../../source/engine/workload-loader.js';
+import {renderTextSnapshot} from '../../source/ui/render-text-snapshot.js';
+import {baseDocument} from '../view/document-fixture.js';
+
+const run = async (workload: string, ticks: number): Promise<SnapshotDocument> => {
+	const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload: await loadBuiltinWorkload(workload)});
+	simulation.step(ticks);
+	return buildSnapshot(simulation);
+};
+
+let churn: SnapshotDocument;
+let panic: SnapshotDocument;
+
+beforeAll(async () => {
+	[churn, panic] = await Promise.all([run('vmobject-churn', 2000), run('big-allocations', 6000)]);
+});
+
+describe('renderTextSnapshot', () => {
+	test.each([
+		[120, ' kmtop  rev 2021-02-23 (5d180d1f996)  workload vmobject-churn  seed 1  tick 2,000'],
+		[80, ' kmtop  rev 2021-02-23 (5d180d1f996)  vmobject-churn  seed 1  tick 2,000'],
+	])('%i columns: the header, no escape codes, no line wider than the width', (columns, header) => {
+		const text = renderTextSnapshot(churn, {columns});
+		const lines = text.split('\n');
+		expect(lines[0]).toBe(header);
+		expect(text).not.toContain('\u001B');
+		expect(lines.every((line) => [...line].length <= columns)).toBe(true);
+		expect(text).toContain(`Kernel heap:${churn.systemMonitor.kernelHeap.padStart(16)}`);
+		expect(text).toContain(`Difference:${churn.systemMonitor.difference.padStart(17)}`);
+		expect(lines.at(-1)).toBe(' kmtop.snapshot/1  kmtop 0.1.0  RAM 512.00 MiB');
+	});
+
+	test('120 columns: the full layout, every subheap, the lifecycle, the log, memory and slabs', () => {
+		const text = renderTextSnapshot(churn, {columns: 120});
+		expect(text).toMatch(/┌ Kernel heap {2}\d+ subheaps? ─+┐┌ Backup region ─+┐/);
+		for (const row of churn.subheaps) {
+			expect(text).toContain(`V${row.base}`);
+		}
+
+		expect(text).toContain('─ lifecycle ─');
+		expect(text).toContain('┌ Kernel log  dmesg');
+		expect(text).toContain('┌ Physical memory & slabs');
+	});
+
+	test('80 columns: the compact layout, still with the log and memory (there is no height to save)', () => {
+		const text = renderTextSnapshot(churn, {columns: 80});
+		expect(text).toMatch(/│ Backup [●○◐✕] /);
+		expect(text).toContain('┌ Kernel log');
+		expect(text).toContain('┌ Physical memory & slabs');
+	});
+
+	test('40 columns still draws', () => {
+		const lines = renderTextSnapshot(churn, {columns: 40}).split('\n');
+		expect(lines.every((line) => [...line].length <= 40)).toBe(true);
+		expect(lines[1]).toMatch(/^┌ Kernel heap {2}\d+ subheaps? ─+┐$/);
+		expect([...lines[1]!]).toHaveLength(40);
+	});
+
+	test('a rate gives calls per second; without one, per tick', () => {
+		expect(renderTextSnapshot(baseDocument(), {columns: 120, rate: 100})).toContain('Calls kmalloc:        454280  12.9k/s');
+		expect(renderTextSnapshot(baseDocument(), {columns: 120})).toContain('Calls kmalloc:        454280  129/tick');
+	});
+
+	test('a panicked run: the panic section first, then the panels', () => {
+		const lines = renderTextSnapshot(panic, {columns: 120}).split('\n');
+		expect(lines[0]).toBe(' kmtop  rev 2021-02-23 (5d180d1f996)  workload big-allocations  seed 1  tick 5,927                             × HALTED');
+		expect(lines[1]).toMatch(/^┌ KERNEL PANIC at tick 5,927: out of memory ─+┐$/);
+		expect(lines.slice(2, 5)).toEqual([
+			'│ !! [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(                                                                       │',
+			'│ !! [#0 ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)                                        │',
+			'│ !! [#0 ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)                         │',
+		]);
+		expect(lines.some((line) => line.startsWith('┌ Subheaps'))).toBe(true);
+	});
+});

@@ -1,0 +1,154 @@
+// The live dashboard on a terminal: what Ink writes, fed into a headless xterm at 120×40 and
+// 80×24, read back as the user sees it. Resizes, the too-small screen, the alternate screen,
+// and a frame that never reaches the terminal's height (Ink would redraw the whole screen).
+
+import {afterEach, beforeAll, describe, expect, test, vi} from 'vitest';
+import type {LiveSession} from '../../source/engine/live-session.js';
+import {FakeStdin, FakeStdout} from './fake-terminal.js';
+import {createSession, delay, waitFor} from './helpers.js';
+
+// Ink stays silent until exit when it thinks it runs on CI (is-in-ci, read once on import):
+// this file must see a terminal, so the variables go before Ink is loaded.
+vi.hoisted(() => {
+	delete process.env.CI;
+	delete process.env.CONTINUOUS_INTEGRATION;
+	for (const key of Object.keys(process.env)) {
+		if (key.startsWith('CI_')) {
+			delete process.env[key];
+		}
+	}
+});
+
+let runLiveDashboard: typeof import('../../source/ui/run-live-dashboard.js').runLiveDashboard;
+
+beforeAll(async () => {
+	({runLiveDashboard} = await import('../../source/ui/run-live-dashboard.js'));
+});
+
+type Running = {stdout: FakeStdout; stdin: FakeStdin; exit: Promise<number>; session: LiveSession};
+
+const running: Running[] = [];
+
+afterEach(async () => {
+	for (const {stdin, exit} of running.splice(0)) {
+		stdin.type('q');
+		await exit;
+	}
+});
+
+const start = async (columns: number, rows: number, options: {session?: LiveSession; advanceEveryMs?: number} = {}): Promise<Running> => {
+	const session = options.session ?? (await createSession());
+	const stdout = new FakeStdout(columns, rows);
+	const stdin = new FakeStdin();
+	const exit = runLiveDashboard(session, {
+		refreshMs: 50,
+		saveSnapshot: async () => 'unused.json',
+		stdout,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		stderr: new FakeStdout(columns, rows) as unknown as NodeJS.WriteStream,
+		handleProcessEvents: false,
+		advanceEveryMs: options.advanceEveryMs ?? 0,
+	});
+	const run = {stdout, stdin, exit, session};
+	running.push(run);
+	await waitFor(async () => {
+		expect((await stdout.screen())[0]).toContain('kmtop');
+	});
+	await delay(20);
+	return run;
+};
+
+const stop = async (run: Running, key = 'q'): Promise<number> => {
+	running.splice(running.indexOf(run), 1);
+	run.stdin.type(key);
+	return run.exit;
+};
+
+/** A session that already ran a while and then paused, so the screen holds still. */
+const pausedSession = async (ticks = 3000): Promise<LiveSession> => {
+	const session = await createSession();
+	session.simulation.step(ticks);
+	session.paused = true;
+	return session;
+};
+
+describe('on a terminal', () => {
+	test('120×40: the full layout in the alternate screen, one line short of the terminal', async () => {
+		const session = await pausedSession();
+		const run = await start(120, 40, {session});
+		expect(await run.stdout.bufferType()).toBe('alternate');
+		const screen = await run.stdout.screen();
+		const document = session.snapshot();
+		expect(screen[0]).toMatch(/^ kmtop {2}rev 2021-02-23 \(5d180d1f996\) {2}workload 2 vmobject-churn {2}seed 1 {4}0\/100 t\/s {2}tick 3,000 +‖ PAUSED {2}\? help$/);
+		expect(screen[1]).toMatch(/^┌ Kernel heap {2}\d+ subheaps? ─+┐┌ Backup region ─+┐$/);
+		// SystemMonitor's label column and right-aligned values, with the document's own figures.
+		const monitor = (label: string, value: string | number) => `│ ${label.padEnd(15)}${String(value).padStart(13)}  `;
+		expect(screen[2]).toContain(monitor('Kernel heap:', document.systemMonitor.kernelHeap));
+		expect(screen[3]).toContain(monitor('Calls kmalloc:', document.systemMonitor.callsKmalloc));
+		expect(screen[4]).toContain(monitor('Calls kfree:', document.systemMonitor.callsKfree));
+		expect(screen[5]).toContain(monitor('Difference:', document.systemMonitor.difference));
+		expect(screen[10]).toMatch(/^┌ Subheaps {2}\d+ linked/);
+		expect(screen.findIndex((line) => line.startsWith('┌ Kernel log'))).toBe(25);
+		expect(screen[37]).toContain('[2 vmobject-churn]');
+		expect(screen[38]).toMatch(/^ space resume {2}\. step .* q quit$/);
+		expect(screen[39]).toBe('');
+		expect(screen.every((line) => [...line].length <= 120)).toBe(true);
+		expect(await stop(run)).toBe(0);
+		expect(await run.stdout.bufferType()).toBe('normal');
+		expect(run.stdout.writes.at(-1)).toBe('\u001B[?25h\u001B[?1049l');
+	});
+
+	test('80×24: the compact layout, the essentials only', async () => {
+		const run = await start(80, 24, {session: await pausedSession()});
+		const screen = await run.stdout.screen();
+		expect(screen[0]).toMatch(/^ kmtop {2}rev 2021-02-23 .* {2}tick 3,000 +‖ PAUSED$/);
+		expect(screen[1]).toMatch(/^┌ Kernel heap/);
+		expect(screen[6]).toMatch(/^│ Backup [●○◐✕] /);
+		expect(screen[8]).toMatch(/^┌ Subheaps/);
+		expect(screen.findIndex((line) => line.startsWith('┌ Kernel log'))).toBe(17);
+		expect(screen.join('\n')).not.toContain('Physical memory');
+		expect(screen[22]).toMatch(/^ \[2 vmobject-churn\] {2}1-\d w\/W {2}space resume/);
+		expect(screen[23]).toBe('');
+	});
+
+	test('a resize relayouts: the screen is the same as a fresh start at the new size', async () => {
+		const session = await pausedSession();
+		const run = await start(120, 40, {session});
+		run.stdout.resize(80, 24);
+		await delay(80);
+		const resized = await run.stdout.screen();
+		const fresh = await start(80, 24, {session});
+		expect(resized).toEqual(await fresh.stdout.screen());
+		run.stdout.resize(120, 40);
+		await delay(80);
+		const back = await run.stdout.screen();
+		expect(back[1]).toMatch(/┐┌ Backup region ─+┐$/);
+		expect(back[39]).toBe('');
+	});
+
+	test('too small: one message, and q still quits', async () => {
+		const run = await start(120, 40, {session: await pausedSession(10)});
+		run.stdout.resize(50, 10);
+		await waitFor(async () => {
+			expect((await run.stdout.screen()).slice(0, 3)).toEqual(['terminal too small: need 60x16, have 50x10', 'q quits', '']);
+		});
+		expect(await stop(run)).toBe(0);
+		expect(await run.stdout.bufferType()).toBe('normal');
+	});
+
+	test('running: the frame never reaches the terminal height, nothing scrolls, no full-screen redraws', async () => {
+		const run = await start(120, 40, {advanceEveryMs: 10});
+		for (let sample = 0; sample < 15; sample++) {
+			await delay(25);
+			const screen = await run.stdout.screen();
+			expect(screen[0]).toMatch(/^ kmtop {2}rev/);
+			expect(screen[39]).toBe('');
+		}
+
+		expect(run.session.simulation.tick).toBeGreaterThan(0);
+		// Ink's fallback for a frame as high as the terminal clears everything (ESC[3J) every time.
+		expect(run.stdout.writes.join('')).not.toContain('\u001B[3J');
+		expect(await stop(run, '\u0003')).toBe(130);
+		expect(run.stdin.rawMode).toBe(false);
+	});
+});
