@@ -1,0 +1,50 @@
+// Snapshots of every built-in workload (and a trace replay, and a panic) validate against the
+// JSON Schema shipped in the package.
+import {readFileSync} from 'node:fs';
+import {Ajv2020} from 'ajv/dist/2020.js';
+import {describe, expect, it} from 'vitest';
+import {buildSnapshot} from '../../source/engine/build-snapshot.js';
+import {Simulation} from '../../source/engine/simulation.js';
+import {createTraceWorkload} from '../../source/engine/trace/trace-workload.js';
+import {builtinWorkloadNames, loadBuiltinWorkload} from '../../source/engine/workload-loader.js';
+
+const schema = JSON.parse(readFileSync('source/snapshot.schema.json', 'utf8')) as object;
+const validate = new Ajv2020({allErrors: true, strict: true}).compile(schema);
+
+const check = (document: unknown) => {
+	const valid = validate(document);
+	expect(validate.errors ?? []).toEqual([]);
+	expect(valid).toBe(true);
+};
+
+describe('the snapshot JSON Schema', () => {
+	it.each(builtinWorkloadNames())('%s: 2,000 ticks validate', async (name) => {
+		const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload: await loadBuiltinWorkload(name)});
+		simulation.step(2000);
+		check(JSON.parse(JSON.stringify(buildSnapshot(simulation))));
+	});
+
+	it('a panicked kernel on an old revision validates', async () => {
+		const simulation = new Simulation({seed: 1, revision: '2020-08-29', ramBytes: 512 * 1024 * 1024, workload: await loadBuiltinWorkload('big-allocations')});
+		simulation.step(100);
+		const document = buildSnapshot(simulation);
+		expect(document.panic?.kind).toBe('verify');
+		check(JSON.parse(JSON.stringify(document)));
+	});
+
+	it('a trace replay validates, trace section included', async () => {
+		const workload = await createTraceWorkload('../shared/fixtures/linux-ftrace-kmem-excerpt.txt', {size: 'req', msPerTick: null, strict: false});
+		const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload});
+		await workload.prepare(600);
+		simulation.step(600);
+		check(JSON.parse(JSON.stringify(buildSnapshot(simulation))));
+	});
+
+	it('rejects what it should: a wrong schema id, a bad address, an unknown event kind', () => {
+		const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload: {name: 'idle', description: 'nothing', tick() {}}});
+		const good = JSON.parse(JSON.stringify(buildSnapshot(simulation))) as Record<string, any>;
+		expect(validate({...good, schema: 'kmtop.snapshot/2'})).toBe(false);
+		expect(validate({...good, backup: {...good.backup, base: 'c0801000'}})).toBe(false);
+		expect(validate({...good, events: [{tick: 1, kind: 'explosion', message: ''}]})).toBe(false);
+	});
+});
