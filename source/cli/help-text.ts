@@ -1,4 +1,5 @@
 import {PAGE_SIZE} from '../kernel/constants.js';
+import {liveKeys} from '../view/live-keys.js';
 import type {ParseContext} from './parse-arguments.js';
 import {formatSize} from './parse-size.js';
 import {defaults, limits} from './read-option.js';
@@ -64,21 +65,6 @@ const optionSections = (context: ParseContext): Section[] => [
 	]},
 ];
 
-// cli.md, "Keys (live)".
-const keys: Row[] = [
-	['1..9', 'switch to the Nth workload (the kernel keeps running)'],
-	['w / W', 'next / previous workload'],
-	['space', 'pause / resume'],
-	['.', 'one tick, while paused'],
-	['+ / -', 'faster / slower'],
-	['f', 'freeze the display; the simulation goes on'],
-	['v / V', 'next / previous kernel revision (reboots, same seed)'],
-	['r', 'reboot the kernel (same revision and seed)'],
-	['s', 'save a JSON snapshot now'],
-	['?', 'show these keys'],
-	['q, Ctrl+C', 'quit'],
-];
-
 const examples = [
 	'kmtop -w logging-burst --seed 7',
 	'kmtop snapshot --ticks 5000 --revision 2020-08-29 -o run.json',
@@ -98,7 +84,8 @@ export const helpText = (context: ParseContext, {version, columns = 80}: {versio
 	const blocks = [
 		wrap(`kmtop ${version}: a terminal monitor for a simulated SerenityOS kernel heap`, columns),
 		...sections.map(({title, rows}) => [title, ...renderRows(rows, width, columns)]),
-		['Keys in the live view', ...renderRows(keys, labelWidth(keys), columns)],
+		// The help overlay's table (cli.md, "Keys (live)"), so the two cannot drift apart.
+		['Keys in the live view', ...renderRows(liveKeys, labelWidth(liveKeys), columns)],
 		['Examples', ...examples.map(example => `  ${example}`)],
 	];
 	return blocks.map(lines => lines.join('\n')).join('\n\n');

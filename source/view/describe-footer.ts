@@ -1,7 +1,7 @@
 // The footer: the workload list with the numbers that select them (the running one in brackets,
 // same width as without, so nothing moves), the main keys, and a status line (a saved file, a
-// failed workload). At narrow widths the list shortens to numbers and keys drop out, least used
-// first; `? help` and `q quit` always stay.
+// failed workload). At narrow widths the names give way to bare numbers from the right and keys
+// drop out, least used first; `? help` and `q quit` always stay.
 
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {formatMebibytes} from './format-bytes.js';
@@ -64,7 +64,10 @@ export const statusText = (document: SnapshotDocument, facts: ViewFacts): {text:
 /** Workloads the number keys reach (1…9); any further ones only through w / W. */
 const NUMBERED = 9;
 
-/** ` 1 steady [2 vmobject-churn] 3 logging-burst …`, shortened to fit. */
+/**
+` 1 steady [2 vmobject-churn] 3 logging-burst  4  5 …`: names from the first on for as many as
+fit, bare numbers for the rest; the running workload always has its name.
+*/
 export const workloadList = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine => {
 	const names = facts.workloads ?? [document.run.workload];
 	const current = names.indexOf(document.run.workload);
@@ -74,13 +77,17 @@ export const workloadList = (document: SnapshotDocument, facts: ViewFacts, width
 	};
 
 	const numbered = names.slice(0, NUMBERED);
-	const beyond = names.length - numbered.length;
 	// The running workload beyond the ninth still shows, by name, after the numbered ones.
-	const extra: StyledLine =
-		current >= NUMBERED ? [segment(' '), segment(`[${document.run.workload}]`, 'selected')] : beyond > 0 ? [segment(` +${beyond} more`, 'dim')] : [];
+	const runningBeyond = current >= NUMBERED;
+	const beyond = names.length - numbered.length - (runningBeyond ? 1 : 0);
+	const extra: StyledLine = [
+		...(runningBeyond ? [segment(' '), segment(`[${document.run.workload}]`, 'selected')] : []),
+		...(beyond > 0 ? [segment(` +${beyond} more`, 'dim')] : []),
+	];
 	const keys = [segment('  '), segment('w/W', 'bold'), segment(' next/previous', 'dim')];
-	for (const withName of [true, false]) {
-		const list = numbered.map((name, index) => item(name, index, withName));
+	// A run of names from the left reads as a list; the numbers after it say where the rest are.
+	for (let named = numbered.length; named >= 0; named--) {
+		const list = numbered.map((name, index) => item(name, index, index < named));
 		const line = [segment(' '), ...list.flat(), ...extra, ...keys];
 		if (lineWidth(line) <= width) {
 			return fitLine(line, width);

@@ -33,3 +33,28 @@ export const renderBar = (fraction: number, width: number): Bar => {
 /** The tone a level of use deserves: fine, getting full, nearly full. */
 export const usageTone = (fraction: number): 'good' | 'warn' | 'bad' =>
 	fraction >= 0.9 ? 'bad' : fraction >= 0.75 ? 'warn' : 'good';
+
+export type ProgressBar = {done: string; passed: string; rest: string};
+
+/**
+A progress bar of exactly `width` whole cells for work in three parts: `█` done, `▒` passed over
+(read but not done), `░` still to come; `done` ≤ `passed` are fractions of the whole. As with
+renderBar, a start is never rounded away, nor is the last cell to come; passing over something
+shows at least one `▒` when the bar has room for it.
+*/
+export const renderProgressBar = (done: number, passed: number, width: number): ProgressBar => {
+	if (width <= 0) {
+		return {done: '', passed: '', rest: ''};
+	}
+
+	const clamp = (fraction: number) => (Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0);
+	const through = clamp(passed);
+	const finished = Math.min(clamp(done), through);
+	let cells = Math.round(through * width);
+	cells = Math.min(through < 1 ? width - 1 : width, Math.max(through > 0 ? 1 : 0, cells));
+	let doneCells = Math.round(finished * width);
+	doneCells = Math.min(cells - (finished < through && cells > 1 ? 1 : 0), doneCells);
+	doneCells = Math.max(finished > 0 ? 1 : 0, doneCells);
+	cells = Math.max(cells, doneCells);
+	return {done: '█'.repeat(doneCells), passed: '▒'.repeat(cells - doneCells), rest: '░'.repeat(width - cells)};
+};

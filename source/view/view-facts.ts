@@ -15,6 +15,11 @@ export type ViewFacts = {
 	/** Workload names in key order (1…9), and which one runs. */
 	workloads?: string[];
 	workloadIndex?: number;
+	/**
+	The session has a trace replay among its workloads (fixed for the run), running or not: the
+	layout keeps the trace's panel either way.
+	*/
+	traceReplay?: boolean;
 	/** One line from the shell: a saved file, a failed save, a key that does nothing now. */
 	status?: string;
 };

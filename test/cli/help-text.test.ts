@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {helpText} from '../../source/cli/help-text.js';
 import type {ParseContext} from '../../source/cli/parse-arguments.js';
 import {optionTable} from '../../source/cli/read-option.js';
+import {liveKeys} from '../../source/view/live-keys.js';
 
 const MiB = 1024 * 1024;
 
@@ -56,6 +57,14 @@ describe('helpText', () => {
 	// cli.md, "Keys (live)".
 	it.each(['1..9', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', 's', '?', 'q, Ctrl+C'])('lists the key %j', key => {
 		expect(lines.some(line => line.startsWith(`  ${key}  `))).toBe(true);
+	});
+
+	// The help overlay's table: the two cannot drift apart.
+	it('lists the live keys as the help overlay does, in its order and words', () => {
+		const wide = helpText(context, {version: '1.2.3', columns: 200}).split('\n');
+		const start = wide.indexOf('Keys in the live view');
+		expect(wide.slice(start + 1, start + 1 + liveKeys.length)).toEqual(liveKeys.map(([keys, action]) => `  ${keys.padEnd(11)}${action}`));
+		expect(wide[start + 1 + liveKeys.length]).toBe('');
 	});
 
 	it.each(Object.keys(optionTable))('documents --%s, which the parser takes', name => {

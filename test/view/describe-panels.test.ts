@@ -3,7 +3,7 @@
 
 import {describe, expect, test} from 'vitest';
 import {describeBackup, describeBackupCompact} from '../../source/view/describe-backup.js';
-import {describeFooter} from '../../source/view/describe-footer.js';
+import {describeFooter, workloadList} from '../../source/view/describe-footer.js';
 import {describeHeader} from '../../source/view/describe-header.js';
 import {describeKernelHeap, describeKernelHeapCompact} from '../../source/view/describe-kernel-heap.js';
 import {describeLifecycle} from '../../source/view/describe-lifecycle.js';
@@ -248,6 +248,55 @@ describe('footer', () => {
 		const names = Array.from({length: 11}, (_, index) => `w${index}`);
 		const line = lineText(describeFooter({...baseDocument(), run: {...baseDocument().run, workload: 'w1'}}, {...facts, workloads: names}, 120, 2)[0]!);
 		expect(line.trimEnd()).toBe('  1 w0 [2 w1] 3 w2  4 w3  5 w4  6 w5  7 w6  8 w7  9 w8  +2 more  w/W next/previous');
+	});
+
+	const builtins = ['steady', 'vmobject-churn', 'logging-burst', 'fragmentation', 'big-allocations', 'leak', 'drain', 'expansion-loop', 'unlink-race', 'backup-deadlock'];
+	const running = (workload: string) => ({...baseDocument(), run: {...baseDocument().run, workload}});
+
+	test.each([
+		[
+			'120 columns: names from the first on while they fit, numbers for the rest',
+			'vmobject-churn',
+			builtins,
+			120,
+			'  1 steady [2 vmobject-churn] 3 logging-burst  4 fragmentation  5  6  7  8  9  +1 more  w/W next/previous',
+		],
+		[
+			'100 columns: fewer names',
+			'vmobject-churn',
+			builtins,
+			100,
+			'  1 steady [2 vmobject-churn] 3 logging-burst  4  5  6  7  8  9  +1 more  w/W next/previous',
+		],
+		[
+			'the running one keeps its name among the numbers',
+			'expansion-loop',
+			builtins,
+			120,
+			'  1 steady  2 vmobject-churn  3 logging-burst  4 fragmentation  5  6  7 [8 expansion-loop] 9  +1 more  w/W next/previous',
+		],
+		[
+			'a trace replay, beyond the ninth: by name after the numbers, the one left over counted',
+			'trace',
+			[...builtins, 'trace'],
+			120,
+			'  1 steady  2 vmobject-churn  3 logging-burst  4 fragmentation  5  6  7  8  9  [trace] +1 more  w/W next/previous',
+		],
+		[
+			'200 columns: every name',
+			'vmobject-churn',
+			builtins,
+			200,
+			'  1 steady [2 vmobject-churn] 3 logging-burst  4 fragmentation  5 big-allocations  6 leak  7 drain  8 expansion-loop  9 unlink-race  +1 more  w/W next/previous',
+		],
+	])('workloads, %s', (_name, workload, names, width, expected) => {
+		const [line] = describeFooter(running(workload), {...facts, workloads: names}, width, 2);
+		expect(lineText(line!).trimEnd()).toBe(expected);
+		expect([...lineText(line!)]).toHaveLength(width);
+	});
+
+	test('too narrow for even the numbers: the running one and the keys that reach the rest', () => {
+		expect(lineText(workloadList(running('vmobject-churn'), {...facts, workloads: builtins}, 60)).trimEnd()).toBe(' [2 vmobject-churn]  1-9 w/W');
 	});
 
 	test('a text snapshot: what the document is', () => {

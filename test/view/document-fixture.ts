@@ -95,3 +95,67 @@ export const panicDocument = (): SnapshotDocument => {
 		panic: {tick: 4001, kind: 'oom', lines},
 	};
 };
+
+/**
+A replay of ../shared/fixtures/linux-ftrace-kmem-excerpt.txt (the `trace` key as `kmtop snapshot
+--trace` wrote it at the end) over the base document's kernel figures.
+*/
+export const traceDocument = (): SnapshotDocument => ({
+	...baseDocument(),
+	run: {...baseDocument().run, tick: 566, workload: 'trace'},
+	trace: {
+		file: '../shared/fixtures/linux-ftrace-kmem-excerpt.txt',
+		format: 'ftrace',
+		msPerTick: 0.05,
+		eventsTotal: 1000,
+		eventsSeen: 1000,
+		eventsReplayed: 947,
+		kmallocReplayed: 538,
+		kfreeReplayed: 409,
+		skipped: {kfreeUnknownPointer: 53, kfreeNull: 0, failedInTrace: 0, ignored: 0, malformed: 0},
+		reusedLivePointer: 0,
+		malformedLines: [],
+		liveBlocks: 129,
+		liveBytes: 12_898,
+		largestRequest: {bytes: 4096, callSite: 'seq_read_iter+0x38e/0x490'},
+		topCallSites: [
+			{callSite: 'ext4_htree_store_dirent+0x34/0x120', bytes: 21_650, count: 370},
+			{callSite: 'alloc_fdtable+0x84/0x140', bytes: 18_432, count: 9},
+			{callSite: 'do_getxattr+0x55/0x180', bytes: 16_065, count: 63},
+			{callSite: 'load_elf_phdrs+0x49/0xc0', bytes: 8624, count: 14},
+			{callSite: 'seq_read_iter+0x38e/0x490', bytes: 8192, count: 2},
+		],
+		finished: true,
+	},
+});
+
+/** The same replay a fifth of the way in, from a copy of the file with three lines broken. */
+export const traceDocumentMidway = (): SnapshotDocument => {
+	const document = traceDocument();
+	document.run.tick = 120;
+	document.trace = {
+		...document.trace!,
+		file: '/tmp/kmem-broken.txt.gz',
+		eventsSeen: 214,
+		eventsReplayed: 190,
+		kmallocReplayed: 118,
+		kfreeReplayed: 72,
+		skipped: {kfreeUnknownPointer: 22, kfreeNull: 1, failedInTrace: 1, ignored: 4, malformed: 3},
+		reusedLivePointer: 2,
+		malformedLines: [
+			{line: 41, text: '            bash-9465    [000] .....   583.847594: kmalloc: call_site=alloc_fdtable+0x55/0x140 pointer=0000000060a92b63'},
+			{line: 301, text: '         python3-9421    [001] .....   583.864962: kmalloc: call_site=ext4_htree_store_dirent+0x34/0x120'},
+			{line: 701, text: '              ls-9473    [001] .....   583.868261: kfree: call_site=do_getxattr+0xc0/0x180 pointer=0000'},
+		],
+		liveBlocks: 44,
+		liveBytes: 9523,
+		largestRequest: {bytes: 2048, callSite: 'alloc_fdtable+0x84/0x140'},
+		topCallSites: [
+			{callSite: 'alloc_fdtable+0x84/0x140', bytes: 12_288, count: 6},
+			{callSite: 'load_elf_phdrs+0x49/0xc0', bytes: 3696, count: 6},
+			{callSite: 'alloc_pipe_info+0xd7/0x230', bytes: 1280, count: 2},
+		],
+		finished: false,
+	};
+	return document;
+};

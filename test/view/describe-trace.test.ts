@@ -1,0 +1,163 @@
+// The Trace replay panel's text on hand-written documents (the fixture trace's figures): exact
+// strings, at the widths the layouts give it.
+
+import {describe, expect, test} from 'vitest';
+import {describeTrace, describeTraceCompact, traceTitle} from '../../source/view/describe-trace.js';
+import {lineText, type StyledLine} from '../../source/view/styled-line.js';
+import type {ViewFacts} from '../../source/view/view-facts.js';
+import {baseDocument, traceDocument, traceDocumentMidway} from './document-fixture.js';
+
+const text = (lines: StyledLine[]) => lines.map(lineText);
+const facts: ViewFacts = {live: true, rate: 50, workloads: ['steady', 'vmobject-churn', 'trace']};
+
+describe('Trace replay', () => {
+	test('finished, at 120 columns (56 inside the frame): the figures and the five top call sites', () => {
+		expect(text(describeTrace(traceDocument(), facts, 56, 12))).toEqual([
+			'replayed  947/1,000   ████████████████████████▒ finished',
+			'          kmalloc 538  kfree 409  live ptr reused 0     ',
+			'skipped   kfree of unknown ptr 53  kfree(NULL) 0        ',
+			'          kmalloc NULL 0  malformed 0  other kmem 0     ',
+			'live      129 blocks  12898 bytes                       ',
+			'largest   4096 bytes  seq_read_iter+0x38e/0x490         ',
+			'─ top call sites ─────────────────────────  bytes  count',
+			'ext4_htree_store_dirent+0x34/0x120          21650    370',
+			'alloc_fdtable+0x84/0x140                    18432      9',
+			'do_getxattr+0x55/0x180                      16065     63',
+			'load_elf_phdrs+0x49/0xc0                     8624     14',
+			'seq_read_iter+0x38e/0x490                    8192      2',
+		]);
+	});
+
+	test('the count and the bar agree: █ replayed, ▒ skipped, ░ to come; the status says finished', () => {
+		const [progress] = describeTrace(traceDocument(), facts, 56, 12);
+		expect(progress!.map((part) => [part.text.trim(), part.tone]).filter(([part]) => part !== '')).toEqual([
+			['replayed', 'bold'],
+			['947', 'plain'],
+			['/1,000', 'dim'],
+			['████████████████████████', 'accent'],
+			['▒', 'warn'],
+			['finished', 'good'],
+		]);
+	});
+
+	test('midway with malformed lines: two of them take the call sites\' last rows, line numbers aligned', () => {
+		expect(text(describeTrace(traceDocumentMidway(), facts, 56, 12))).toEqual([
+			'replayed  190/1,000   ████▒░░░░░░░░░░░░░░░░░░░░    21.4%',
+			'          kmalloc 118  kfree 72  live ptr reused 2      ',
+			'skipped   kfree of unknown ptr 22  kfree(NULL) 1        ',
+			'          kmalloc NULL 1  malformed 3  other kmem 4     ',
+			'live      44 blocks  9523 bytes                         ',
+			'largest   2048 bytes  alloc_fdtable+0x84/0x140          ',
+			'─ top call sites ─────────────────────────  bytes  count',
+			'alloc_fdtable+0x84/0x140                    12288      6',
+			'load_elf_phdrs+0x49/0xc0                     3696      6',
+			'─ first malformed lines ────────────────────────────────',
+			'line  41  bash-9465    [000] .....   583.847594: kmallo…',
+			'line 301  python3-9421    [001] .....   583.864962: kma…',
+		]);
+	});
+
+	test('without a height (a text snapshot): every call site and every malformed line kept', () => {
+		const lines = text(describeTrace(traceDocumentMidway(), facts, 56));
+		expect(lines).toHaveLength(14);
+		expect(lines.slice(9)).toEqual([
+			'alloc_pipe_info+0xd7/0x230                   1280      2',
+			'─ first malformed lines ────────────────────────────────',
+			'line  41  bash-9465    [000] .....   583.847594: kmallo…',
+			'line 301  python3-9421    [001] .....   583.864962: kma…',
+			'line 701  ls-9473    [001] .....   583.868261: kfree: c…',
+		]);
+	});
+
+	test('100×32 (46 columns, 8 lines): shorter words, one call site, the counts still all there', () => {
+		expect(text(describeTrace(traceDocumentMidway(), facts, 46, 8))).toEqual([
+			'replayed  190/1,000   ██▒░░░░░░░░░░░░    21.4%',
+			'          kmalloc 118  kfree 72  reused 2     ',
+			'skipped   unknown ptr 22  kfree(NULL) 1       ',
+			'          failed 1  malformed 3  ignored 4    ',
+			'live      44 blocks  9523 bytes               ',
+			'largest   2048 bytes  alloc_fdtable+0x84/0x140',
+			'─ top call sites ───────────────  bytes  count',
+			'alloc_fdtable+0x84/0x140          12288      6',
+		]);
+	});
+
+	test('a text snapshot\'s full-width section: the figures beside the call sites, malformed lines below', () => {
+		expect(text(describeTrace(traceDocumentMidway(), facts, 116)).map((line) => line.trimEnd())).toEqual([
+			'replayed  190/1,000   ████▒░░░░░░░░░░░░░░░░░░░░    21.4%   ─ top call sites ──────────────────────────  bytes  count',
+			'          kmalloc 118  kfree 72  live ptr reused 2         alloc_fdtable+0x84/0x140                     12288      6',
+			'skipped   kfree of unknown ptr 22  kfree(NULL) 1           load_elf_phdrs+0x49/0xc0                      3696      6',
+			'          kmalloc NULL 1  malformed 3  other kmem 4        alloc_pipe_info+0xd7/0x230                    1280      2',
+			'live      44 blocks  9523 bytes',
+			'largest   2048 bytes  alloc_fdtable+0x84/0x140',
+			'─ first malformed lines ────────────────────────────────────────────────────────────────────────────────────────────',
+			'line  41  bash-9465    [000] .....   583.847594: kmalloc: call_site=alloc_fdtable+0x55/0x140 pointer=0000000060a92b…',
+			'line 301  python3-9421    [001] .....   583.864962: kmalloc: call_site=ext4_htree_store_dirent+0x34/0x120',
+			'line 701  ls-9473    [001] .....   583.868261: kfree: call_site=do_getxattr+0xc0/0x180 pointer=0000',
+		]);
+	});
+
+	test('before the first kmalloc: no largest request, no call sites yet', () => {
+		const document = traceDocument();
+		document.trace = {
+			...document.trace!,
+			eventsSeen: 0,
+			eventsReplayed: 0,
+			kmallocReplayed: 0,
+			kfreeReplayed: 0,
+			liveBlocks: 0,
+			liveBytes: 0,
+			largestRequest: null,
+			topCallSites: [],
+			finished: false,
+		};
+		document.trace.skipped = {...document.trace.skipped, kfreeUnknownPointer: 0};
+		expect(text(describeTrace(document, facts, 56, 12)).map((line) => line.trimEnd())).toEqual([
+			'replayed  0/1,000     ░░░░░░░░░░░░░░░░░░░░░░░░░     0.0%',
+			'          kmalloc 0  kfree 0  live ptr reused 0',
+			'skipped   kfree of unknown ptr 0  kfree(NULL) 0',
+			'          kmalloc NULL 0  malformed 0  other kmem 0',
+			'live      0 blocks  0 bytes',
+			'largest   no kmalloc replayed yet',
+			'─ top call sites ─────────────────────────  bytes  count',
+			'  no kmalloc replayed yet',
+		]);
+	});
+
+	test('another workload runs: the panel stays and says how to get back', () => {
+		expect(text(describeTrace(baseDocument(), facts, 56, 12)).map((line) => line.trimEnd())).toEqual([
+			'the replay waits while vmobject-churn runs',
+			'3 goes back to it',
+		]);
+		// Beyond the ninth workload only w / W reach it (the built-ins are ten).
+		expect(lineText(describeTrace(baseDocument(), {...facts, workloads: []}, 56)[1]!).trimEnd()).toBe('w / W cycle back to it');
+	});
+
+	test.each([
+		[100, 'Trace replay  ftrace  linux-ftrace-kmem-excerpt.txt  0.05 ms/tick'],
+		[55, 'Trace replay  ftrace  linux-ftrace-kmem-excerpt.txt'],
+		[30, 'Trace replay  ftrace'],
+	])('the title at %i columns', (width, expected) => {
+		expect(lineText(traceTitle(traceDocument(), width))).toBe(expected);
+	});
+
+	test('the title of a panel whose replay waits', () => {
+		expect(lineText(traceTitle(baseDocument(), 55))).toBe('Trace replay');
+	});
+});
+
+describe('Trace replay, one line (compact)', () => {
+	test.each([
+		['finished', traceDocument(), facts, 'Trace 947/1,000   ███████████████▒ finished  skipped unknown 53             '],
+		['midway, every reason at once: the counts before the bar', traceDocumentMidway(), facts, 'Trace 190/1,000    21.4%  skipped unknown 22 kfree(NULL) 1 kmalloc NULL 1 m…'],
+		['waiting', baseDocument(), facts, 'Trace waits while vmobject-churn runs; 3 goes back to it                    '],
+	])('%s', (_name, document, lineFacts, expected) => {
+		expect(lineText(describeTraceCompact(document, lineFacts, 76))).toBe(expected);
+	});
+
+	test('midway with a little more room: the bar comes back', () => {
+		const document = traceDocumentMidway();
+		document.trace!.skipped = {...document.trace!.skipped, kfreeNull: 0, failedInTrace: 0, ignored: 0};
+		expect(lineText(describeTraceCompact(document, facts, 76))).toBe('Trace 190/1,000   █▒░░░░░░░  21.4%  skipped unknown 22 malformed 3  reused 2');
+	});
+});
