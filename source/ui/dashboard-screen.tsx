@@ -24,7 +24,9 @@ export type DashboardScreenProps = {
 };
 
 export function DashboardScreen({document, facts, columns, rows, helpOpen = false}: DashboardScreenProps) {
-	const plan = planLayout(columns, rows);
+	// Live, the session says whether the run replays a trace (the document loses its trace key
+	// while another workload runs, and the layout must not change with it); else the document.
+	const plan = planLayout(columns, rows, facts.traceReplay ?? document.trace !== undefined);
 	if (plan.kind === 'too-small') {
 		return <TooSmallScreen columns={plan.have.columns} rows={plan.have.rows} />;
 	}
@@ -48,7 +50,7 @@ export function DashboardScreen({document, facts, columns, rows, helpOpen = fals
 	}
 
 	return (
-		<Box flexDirection="column" width={columns} height={plan.height} overflow="hidden">
+		<Box flexDirection="column" width={columns} height={plan.height} overflowY="hidden">
 			<HeaderBar document={document} facts={facts} width={columns} />
 			{body}
 			<FooterBar document={document} facts={facts} width={columns} lines={plan.footerLines} />

@@ -10,6 +10,7 @@ import type {LiveSession} from '../engine/live-session.js';
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {createScreenStream, type TerminalStream} from './create-screen-stream.js';
 import {LiveDashboard} from './live-dashboard.js';
+import {shareInkOutputCaches} from './share-ink-output-caches.js';
 import {createManualSizeSource, readSize} from './size-source.js';
 import {CLEAR_SCREEN, enterFullScreen, restoreTerminal} from './terminal-modes.js';
 
@@ -26,6 +27,8 @@ export type LiveDashboardOptions = {
 	handleProcessEvents?: boolean;
 	/** For tests: the engine's timer period, 0 to stop it. */
 	advanceEveryMs?: number;
+	/** For `npm run bench`: Ink's own time to draw each frame. */
+	onRender?: (metrics: {renderTime: number}) => void;
 };
 
 const exitCodes: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
@@ -34,6 +37,7 @@ const exitCodes: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM
 export const runLiveDashboard = async (session: LiveSession, options: LiveDashboardOptions): Promise<number> => {
 	const stdout = options.stdout ?? (process.stdout as TerminalStream);
 	const stdin = options.stdin ?? process.stdin;
+	await shareInkOutputCaches();
 	const handleProcessEvents = options.handleProcessEvents ?? true;
 	const sizeSource = createManualSizeSource(readSize(stdout));
 	let exitCode = 0;
@@ -64,6 +68,7 @@ export const runLiveDashboard = async (session: LiveSession, options: LiveDashbo
 			stderr: options.stderr ?? process.stderr,
 			exitOnCtrlC: false,
 			patchConsole: false,
+			...(options.onRender ? {onRender: options.onRender} : {}),
 		},
 	);
 

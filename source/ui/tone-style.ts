@@ -1,29 +1,33 @@
 // What each tone looks like on a colour terminal. With colour off (NO_COLOR, which cli.js turns
 // into FORCE_COLOR=0, or a text snapshot) none of this is drawn, and every state still reads
-// from its word or glyph.
+// from its word or glyph. chalk is the library Ink itself colours with, so both agree on
+// whether the terminal gets colour at all.
 
+import chalk from 'chalk';
 import {createContext} from 'react';
-import type {Tone} from '../view/styled-line.js';
+import type {StyledLine, Tone} from '../view/styled-line.js';
 
-export type ToneStyle = {
-	color?: string;
-	backgroundColor?: string;
-	bold?: boolean;
-	dimColor?: boolean;
-	inverse?: boolean;
+const tonePainters: Record<Tone, (text: string) => string> = {
+	plain: (text) => text,
+	dim: chalk.dim,
+	bold: chalk.bold,
+	accent: chalk.cyan,
+	good: chalk.green,
+	warn: chalk.yellow,
+	bad: chalk.red,
+	flash: chalk.black.bgYellow.bold,
+	alarm: chalk.redBright.bold,
+	selected: chalk.inverse.bold,
 };
 
-export const toneStyles: Record<Tone, ToneStyle> = {
-	plain: {},
-	dim: {dimColor: true},
-	bold: {bold: true},
-	accent: {color: 'cyan'},
-	good: {color: 'green'},
-	warn: {color: 'yellow'},
-	bad: {color: 'red'},
-	flash: {color: 'black', backgroundColor: 'yellow', bold: true},
-	alarm: {color: 'redBright', bold: true},
-	selected: {inverse: true, bold: true},
+/** A line's segments as one string, with escape codes only when colour is on. */
+export const paintLine = (line: StyledLine, colour: boolean): string => {
+	let text = '';
+	for (const part of line) {
+		text += colour ? tonePainters[part.tone](part.text) : part.text;
+	}
+
+	return text;
 };
 
 /** False where no colour may be drawn at all (a text snapshot): tones become plain text. */

@@ -4,6 +4,7 @@
 import {useCallback, useEffect, useState} from 'react';
 import type {LiveSession} from '../engine/live-session.js';
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
+import {isTraceWorkload} from '../engine/trace/trace-workload.js';
 import type {ViewFacts} from '../view/view-facts.js';
 import type {SimulationClock} from './use-simulation-clock.js';
 
@@ -20,6 +21,7 @@ const takeView = (session: LiveSession, clock: SimulationClock): PublishedView =
 		liveTick: session.simulation.tick,
 		workloads: session.workloads.map((workload) => workload.name),
 		workloadIndex: session.workloadIndex,
+		traceReplay: session.workloads.some((workload) => isTraceWorkload(workload)),
 	},
 });
 

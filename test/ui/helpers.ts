@@ -1,6 +1,7 @@
 // Shared by the ui tests: frames without colour codes, waiting for a frame, real sessions.
 
 import {LiveSession} from '../../source/engine/live-session.js';
+import {createTraceWorkload} from '../../source/engine/trace/trace-workload.js';
 import type {Workload} from '../../source/engine/workload-api.js';
 import {loadAllBuiltinWorkloads} from '../../source/engine/workload-loader.js';
 
@@ -16,12 +17,13 @@ export const delay = async (ms: number): Promise<void> =>
 		setTimeout(resolve, ms);
 	});
 
-/** Polls until `check` passes (it throws until then), for up to `timeoutMs`. */
-export const waitFor = async (check: () => void, timeoutMs = 3000): Promise<void> => {
+/** Polls until `check` passes (it throws or rejects until then), for up to `timeoutMs`. */
+export const waitFor = async (check: () => void | Promise<void>, timeoutMs = 3000): Promise<void> => {
 	const started = Date.now();
 	for (;;) {
 		try {
-			check();
+			// Awaited: an async check that rejects must count as not passing yet.
+			await check();
 			return;
 		} catch (error) {
 			if (Date.now() - started > timeoutMs) {
@@ -51,4 +53,10 @@ export const createSession = async (initial = 'vmobject-churn', options: {rate?:
 		workloads: all,
 		initialWorkload: all.find((workload) => workload.name === initial)!,
 	});
+};
+
+/** As `kmtop --trace` starts it: the built-ins to switch to, the fixture trace's replay running (after them). */
+export const createTraceSession = async (): Promise<LiveSession> => {
+	const trace = await createTraceWorkload('../shared/fixtures/linux-ftrace-kmem-excerpt.txt', {size: 'req', msPerTick: null, strict: false});
+	return new LiveSession({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, rate: 50, workloads: await builtinWorkloads(), initialWorkload: trace});
 };

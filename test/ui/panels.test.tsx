@@ -13,9 +13,10 @@ import {PanicScreen} from '../../source/ui/panels/panic-screen.js';
 import {PhysicalMemoryPanel} from '../../source/ui/panels/physical-memory-panel.js';
 import {SubheapsPanel} from '../../source/ui/panels/subheaps-panel.js';
 import {TooSmallScreen} from '../../source/ui/panels/too-small-screen.js';
+import {TracePanel} from '../../source/ui/panels/trace-panel.js';
 import {ColourContext} from '../../source/ui/tone-style.js';
 import type {ViewFacts} from '../../source/view/view-facts.js';
-import {baseDocument, panicDocument} from '../view/document-fixture.js';
+import {baseDocument, panicDocument, traceDocument, traceDocumentMidway} from '../view/document-fixture.js';
 import {frameLines} from './helpers.js';
 
 afterEach(() => {
@@ -87,6 +88,44 @@ describe('panels', () => {
 			'│     t3,990 ●  backup consumed  V0xcd547000  1048576 bytes                                        │',
 			'│                                                                                                  │',
 			'└──────────────────────────────────────────────────────────────────────────────────────────────────┘',
+		]);
+	});
+
+	test('Kernel heap, compact, with the backup line and the trace replay\'s', () => {
+		expect(frameLines(render(<KernelHeapPanel compact traceLine document={traceDocument()} facts={facts} width={80} height={8} />).lastFrame()).slice(5)).toEqual([
+			'│ Backup ● READY  V0xc1dcb000  1048576 bytes  consumed 3 replaced 3            │',
+			'│ Trace 947/1,000   ███████████████▒ finished  skipped unknown 53              │',
+			'└──────────────────────────────────────────────────────────────────────────────┘',
+		]);
+	});
+
+	test('Trace replay, midway: figures, call sites, then the first malformed lines', () => {
+		expect(frameLines(render(<TracePanel document={traceDocumentMidway()} facts={facts} width={60} height={14} />).lastFrame())).toEqual([
+			'┌ Trace replay  ftrace  kmem-broken.txt.gz  0.05 ms/tick ──┐',
+			'│ replayed  190/1,000   ████▒░░░░░░░░░░░░░░░░░░░░    21.4% │',
+			'│           kmalloc 118  kfree 72  live ptr reused 2       │',
+			'│ skipped   kfree of unknown ptr 22  kfree(NULL) 1         │',
+			'│           kmalloc NULL 1  malformed 3  other kmem 4      │',
+			'│ live      44 blocks  9523 bytes                          │',
+			'│ largest   2048 bytes  alloc_fdtable+0x84/0x140           │',
+			'│ ─ top call sites ─────────────────────────  bytes  count │',
+			'│ alloc_fdtable+0x84/0x140                    12288      6 │',
+			'│ load_elf_phdrs+0x49/0xc0                     3696      6 │',
+			'│ ─ first malformed lines ──────────────────────────────── │',
+			'│ line  41  bash-9465    [000] .....   583.847594: kmallo… │',
+			'│ line 301  python3-9421    [001] .....   583.864962: kma… │',
+			'└──────────────────────────────────────────────────────────┘',
+		]);
+	});
+
+	test('Trace replay while another workload runs: same size, a word on how to get back', () => {
+		const lines = frameLines(render(<TracePanel document={baseDocument()} facts={facts} width={60} height={14} />).lastFrame());
+		expect(lines).toHaveLength(14);
+		expect(lines.slice(0, 4)).toEqual([
+			'┌ Trace replay ────────────────────────────────────────────┐',
+			'│ the replay waits while vmobject-churn runs               │',
+			'│ w / W cycle back to it                                   │',
+			'│                                                          │',
 		]);
 	});
 

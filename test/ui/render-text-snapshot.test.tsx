@@ -4,6 +4,7 @@ import {beforeAll, describe, expect, test} from 'vitest';
 import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import {Simulation} from '../../source/engine/simulation.js';
 import type {SnapshotDocument} from '../../source/engine/snapshot-types.js';
+import {createTraceWorkload} from '../../source/engine/trace/trace-workload.js';
 import {loadBuiltinWorkload} from '../../source/engine/workload-loader.js';
 import {renderTextSnapshot} from '../../source/ui/render-text-snapshot.js';
 import {baseDocument} from '../view/document-fixture.js';
@@ -14,11 +15,23 @@ const run = async (workload: string, ticks: number): Promise<SnapshotDocument> =
 	return buildSnapshot(simulation);
 };
 
+/** The fixture trace replayed to its end, as `kmtop snapshot --trace` runs it. */
+const replay = async (): Promise<SnapshotDocument> => {
+	const workload = await createTraceWorkload('../shared/fixtures/linux-ftrace-kmem-excerpt.txt', {size: 'req', msPerTick: null, strict: false});
+	const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload});
+	await workload.prepare(workload.lengthTicks);
+	simulation.step(workload.lengthTicks);
+	const document = buildSnapshot(simulation);
+	await workload.close();
+	return document;
+};
+
 let churn: SnapshotDocument;
 let panic: SnapshotDocument;
+let trace: SnapshotDocument;
 
 beforeAll(async () => {
-	[churn, panic] = await Promise.all([run('vmobject-churn', 2000), run('big-allocations', 6000)]);
+	[churn, panic, trace] = await Promise.all([run('vmobject-churn', 2000), run('big-allocations', 6000), replay()]);
 });
 
 describe('renderTextSnapshot', () => {
@@ -77,5 +90,40 @@ describe('renderTextSnapshot', () => {
 			'│ !! [#0 ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)                         │',
 		]);
 		expect(lines.some((line) => line.startsWith('┌ Subheaps'))).toBe(true);
+	});
+
+	test('a trace replay at 120 columns: every panel, then the Trace replay as a section of its own', () => {
+		const lines = renderTextSnapshot(trace, {columns: 120}).split('\n');
+		const start = lines.findIndex((line) => line.startsWith('┌ Trace replay'));
+		expect(lines.findIndex((line) => line.startsWith('┌ Kernel log'))).toBeLessThan(start);
+		expect(lines.some((line) => line.includes('┌ Physical memory & slabs'))).toBe(true);
+		expect(lines.slice(start, start + 8)).toEqual([
+			'┌ Trace replay  ftrace  linux-ftrace-kmem-excerpt.txt  0.05 ms/tick ───────────────────────────────────────────────────┐',
+			'│ replayed  947/1,000   ████████████████████████▒ finished   ─ top call sites ──────────────────────────  bytes  count │',
+			'│           kmalloc 538  kfree 409  live ptr reused 0        ext4_htree_store_dirent+0x34/0x120           21650    370 │',
+			'│ skipped   kfree of unknown ptr 53  kfree(NULL) 0           alloc_fdtable+0x84/0x140                     18432      9 │',
+			'│           kmalloc NULL 0  malformed 0  other kmem 0        do_getxattr+0x55/0x180                       16065     63 │',
+			'│ live      129 blocks  12898 bytes                          load_elf_phdrs+0x49/0xc0                      8624     14 │',
+			'│ largest   4096 bytes  seq_read_iter+0x38e/0x490            seq_read_iter+0x38e/0x490                     8192      2 │',
+			'└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘',
+		]);
+		expect(lines.at(-1)).toBe(' kmtop.snapshot/1  kmtop 0.1.0  RAM 512.00 MiB');
+	});
+
+	test('a trace replay at 80 columns: the section stacked, after Physical memory & slabs', () => {
+		const lines = renderTextSnapshot(trace, {columns: 80}).split('\n');
+		const start = lines.findIndex((line) => line.startsWith('┌ Trace replay'));
+		expect(lines.findIndex((line) => line.startsWith('┌ Physical memory & slabs'))).toBeLessThan(start);
+		expect(lines.slice(start + 1, start + 3)).toEqual([
+			'│ replayed  947/1,000   ████████████████████████████▒▒ finished                │',
+			'│           kmalloc 538  kfree 409  live ptr reused 0                          │',
+		]);
+		expect(lines.slice(start + 7, start + 9)).toEqual([
+			'│ ─ top call sites ───────────────────────────────  bytes  count               │',
+			'│ ext4_htree_store_dirent+0x34/0x120                21650    370               │',
+		]);
+		expect(lines.every((line) => [...line].length <= 80)).toBe(true);
+		// No one-line form in the Kernel heap panel: the section says it all.
+		expect(lines.some((line) => line.startsWith('│ Trace '))).toBe(false);
 	});
 });

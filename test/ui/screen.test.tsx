@@ -5,7 +5,7 @@
 import {afterEach, beforeAll, describe, expect, test, vi} from 'vitest';
 import type {LiveSession} from '../../source/engine/live-session.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
-import {createSession, delay, waitFor} from './helpers.js';
+import {createSession, createTraceSession, delay, waitFor} from './helpers.js';
 
 // Ink stays silent until exit when it thinks it runs on CI (is-in-ci, read once on import):
 // this file must see a terminal, so the variables go before Ink is loaded.
@@ -108,6 +108,46 @@ describe('on a terminal', () => {
 		expect(screen.findIndex((line) => line.startsWith('┌ Kernel log'))).toBe(17);
 		expect(screen.join('\n')).not.toContain('Physical memory');
 		expect(screen[22]).toMatch(/^ \[2 vmobject-churn\] {2}1-\d w\/W {2}space resume/);
+		expect(screen[23]).toBe('');
+	});
+
+	test('120×40, a trace replay: Kernel log | Trace replay, and the frames stay put while another workload runs', async () => {
+		const session = await createTraceSession();
+		session.simulation.step(200);
+		session.paused = true;
+		const run = await start(120, 40, {session});
+		const screen = await run.stdout.screen();
+		expect(screen[0]).toMatch(/ {2}workload 11 trace {2}/);
+		expect(screen[10]).toMatch(/^┌ Subheaps/);
+		expect(screen[23]).toMatch(/^┌ Kernel log {2}dmesg ─+┐┌ Trace replay {2}ftrace {2}linux-ftrace-kmem-excerpt\.txt ─+┐$/);
+		expect(screen[24]).toMatch(/││ replayed {2}\d+\/1,000 +[█▒░]{25} +\d+\.\d% │$/);
+		expect(screen[30]).toMatch(/││ ─ top call sites ─+ {2}bytes {2}count │$/);
+		expect(screen[36]).toMatch(/^└─+┘└─+┘$/);
+		expect(screen[37]).toBe('  1 steady  2 vmobject-churn  3 logging-burst  4 fragmentation  5  6  7  8  9  [trace] +1 more  w/W next/previous');
+		expect(screen[39]).toBe('');
+		expect(screen.join('\n')).not.toContain('Physical memory');
+		const frames = (lines: string[]) => lines.map((line) => line.replaceAll(/[^┌┐└┘]/g, ''));
+		run.stdin.type('1');
+		await waitFor(async () => {
+			expect((await run.stdout.screen())[24]).toContain('the replay waits while steady runs');
+		});
+		const switched = await run.stdout.screen();
+		expect(frames(switched)).toEqual(frames(screen));
+		expect(switched[25]).toMatch(/││ w \/ W cycle back to it +│$/);
+	});
+
+	test('80×24, a trace replay: one line in the Kernel heap panel', async () => {
+		const session = await createTraceSession();
+		session.simulation.step(200);
+		session.paused = true;
+		const run = await start(80, 24, {session});
+		const screen = await run.stdout.screen();
+		expect(screen[6]).toMatch(/^│ Backup [●○◐✕] /);
+		expect(screen[7]).toMatch(/^│ Trace \d+\/1,000 +[█▒░]{16} +\d+\.\d% {2}skipped unknown \d+ +│$/);
+		expect(screen[8]).toMatch(/^└─+┘$/);
+		expect(screen[9]).toMatch(/^┌ Subheaps/);
+		expect(screen.findIndex((line) => line.startsWith('┌ Kernel log'))).toBe(17);
+		expect(screen[22]).toMatch(/^ \[11 trace\] {2}1-9 w\/W {2}space resume/);
 		expect(screen[23]).toBe('');
 	});
 

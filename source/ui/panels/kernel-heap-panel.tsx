@@ -1,9 +1,10 @@
 // The Kernel heap panel: SystemMonitor's lines, the bar, rates and sparklines. In the compact
-// layout it also carries the backup region on one line.
+// layout it also carries the backup region on one line, and a trace replay's on another.
 
 import type {SnapshotDocument} from '../../engine/snapshot-types.js';
 import {describeBackupCompact} from '../../view/describe-backup.js';
 import {describeKernelHeap, describeKernelHeapCompact} from '../../view/describe-kernel-heap.js';
+import {describeTraceCompact} from '../../view/describe-trace.js';
 import {FRAME_COLUMNS, framePanel} from '../../view/frame-panel.js';
 import {segment} from '../../view/styled-line.js';
 import type {ViewFacts} from '../../view/view-facts.js';
@@ -16,12 +17,18 @@ export type KernelHeapPanelProps = {
 	height?: number;
 	/** The compact variant: four lines and the backup line. */
 	compact?: boolean;
+	/** Compact: the trace replay's line below the backup's. */
+	traceLine?: boolean;
 };
 
-export function KernelHeapPanel({document, facts, width, height, compact = false}: KernelHeapPanelProps) {
+export function KernelHeapPanel({document, facts, width, height, compact = false, traceLine = false}: KernelHeapPanelProps) {
 	const inner = width - FRAME_COLUMNS;
 	const content = compact
-		? [...describeKernelHeapCompact(document, facts, inner), describeBackupCompact(document, facts, inner)]
+		? [
+				...describeKernelHeapCompact(document, facts, inner),
+				describeBackupCompact(document, facts, inner),
+				...(traceLine ? [describeTraceCompact(document, facts, inner)] : []),
+			]
 		: describeKernelHeap(document, facts, inner);
 	const title = [segment('Kernel heap', 'bold'), segment(`  ${document.heap.subheapCount} ${document.heap.subheapCount === 1 ? 'subheap' : 'subheaps'}`, 'dim')];
 	return <PanelLines lines={framePanel(title, content, width, height)} width={width} />;
