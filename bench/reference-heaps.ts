@@ -49,11 +49,21 @@ export const literalHeap = (poolBytes = 32 * 1024 * 1024): ReferenceHeap => {
 	};
 };
 
+const trailingZeros = (word: number): number => (word === 0 ? 32 : 31 - Math.clz32(word & -word));
+
 export const plainScanHeap = (poolBytes = 32 * 1024 * 1024): ReferenceHeap => {
 	const pool = new BitmapPool(Math.floor(poolBytes / 33));
 	const {words} = pool;
+	const found = (start: number, n: number): number => {
+		pool.set(start, n, true);
+		pool.sizes[start] = n;
+		return start;
+	};
+
 	return {
 		name: 'plain word-level first fit',
+		// First fit for every size, from chunk 0: full words skipped, runs inside a word found with
+		// count-trailing-zeros, no tree and no best fit.
 		allocate(size) {
 			const n = chunksFor(size);
 			let run = 0;
@@ -65,18 +75,38 @@ export const plainScanHeap = (poolBytes = 32 * 1024 * 1024): ReferenceHeap => {
 					continue;
 				}
 
-				for (let bit = 0; bit < 32; bit++) {
-					if ((word & (1 << bit)) === 0) {
+				if (word === 0) {
+					if (run === 0) {
+						start = w * 32;
+					}
+
+					run += 32;
+					if (run >= n) {
+						return found(start, n);
+					}
+
+					continue;
+				}
+
+				let bit = 0;
+				while (bit < 32) {
+					const zeros = Math.min(trailingZeros(word >>> bit), 32 - bit);
+					if (zeros > 0) {
 						if (run === 0) {
 							start = w * 32 + bit;
 						}
 
-						if (++run === n) {
-							pool.set(start, n, true);
-							pool.sizes[start] = n;
-							return start;
+						run += zeros;
+						if (run >= n) {
+							return found(start, n);
 						}
-					} else {
+
+						bit += zeros;
+					}
+
+					if (bit < 32) {
+						const ones = trailingZeros(~(word >>> bit) >>> 0);
+						bit += ones;
 						run = 0;
 					}
 				}

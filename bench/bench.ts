@@ -1,0 +1,88 @@
+// `npm run bench` (issue #7): generates its traces in-process, runs each target and prints a
+// table, or with --json one JSON object. A benchmark, not a test: figures and ratios against
+// baselines run in the same process on the same trace, never timed assertions.
+
+import {execFileSync} from 'node:child_process';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {measureSnapshotStart, measureWorkloads} from './measure-engine.js';
+import {measureGrowth, measureKernel} from './measure-kernel.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const say = (text: string) => {
+	if (!json) {
+		process.stderr.write(`${text}\n`);
+	}
+};
+
+const child = (script: string, args: string[]): Record<string, number> =>
+	JSON.parse(
+		execFileSync(process.execPath, [path.join(here, script), ...args], {
+			encoding: 'utf8',
+			env: {...process.env, NODE_ENV: 'production', FORCE_COLOR: '3'},
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).trim().split('\n').at(-1)!,
+	) as Record<string, number>;
+
+const length = quick ? 200_000 : 1_000_000;
+say(`kernel: ${length.toLocaleString('en-US')}-op trace, the kernel, the literal §1.4 port and a plain scan...`);
+const kernel = measureKernel(length);
+say('growth: the same replay at about 4, 32, 128 and 512 MiB...');
+const growth = measureGrowth(length);
+say('engine: ticks per second per workload, and kmtop snapshot --ticks 1...');
+const workloads = await measureWorkloads(quick ? 1000 : 5000);
+const snapshotStartSeconds = measureSnapshotStart();
+say(`live view: ${quick ? 5 : 20} s of vmobject-churn drawing to a fake 120×40 terminal...`);
+const liveView = child('child-live-view.js', [String(quick ? 5 : 20)]);
+say('memory: peak RSS of the 50,000-live replay, alone in a process...');
+const memory = child('child-peak-rss.js', ['50000']);
+
+const at8000 = kernel.kernel.opsPerSecond;
+const at50000 = growth.find((entry) => entry.liveTarget === 50_000)!.opsPerSecond;
+const result = {
+	node: process.version,
+	kernel: {...kernel, targetOpsPerSecond: 3_000_000},
+	growth: {series: growth, ratio50000To8000: at50000 / at8000, targetRatio: 0.5},
+	engine: {workloads, snapshotStartSeconds, targetSnapshotStartSeconds: 0.4},
+	liveView: {...liveView, targetCpuPercent: 10, targetMsPerFrame: 5},
+	memory: {...memory, targetPeakRssBytes: 200 * 1024 * 1024},
+};
+
+if (json) {
+	process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} else {
+	const rows: Array<[string, string, string]> = [];
+	const mops = (value: number) => `${(value / 1e6).toFixed(2)} M ops/s`;
+	const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
+	const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+	rows.push(
+		['kernel, issue-7 trace (8,000 live)', mops(at8000), `${mark(at8000 >= 3e6)} (≥ 3 M)`],
+		['  literal §1.4 port, same trace', mops(kernel.literal.opsPerSecond), `kernel ×${kernel.ratios.overLiteral.toFixed(1)}`],
+		['  plain word-level scan, same trace', mops(kernel.plain.opsPerSecond), `kernel ×${kernel.ratios.overPlain.toFixed(1)}`],
+		[
+			'  placements vs the literal port',
+			`${kernel.placement.placements.toLocaleString('en-US')} checked`,
+			kernel.placement.mismatch ?? 'all identical',
+		],
+	);
+	for (const entry of growth) {
+		rows.push([`growth, ${entry.liveTarget.toLocaleString('en-US')} live (heap ${mib(entry.heapBytes)})`, mops(entry.opsPerSecond), `${entry.subheaps} subheaps`]);
+	}
+
+	rows.push(['  50,000 live vs 8,000 live', `×${result.growth.ratio50000To8000.toFixed(2)}`, `${mark(result.growth.ratio50000To8000 >= 0.5)} (≥ 0.5)`]);
+	for (const entry of workloads) {
+		rows.push([`engine, ${entry.workload}`, `${Math.round(entry.ticksPerSecond).toLocaleString('en-US')} ticks/s`, entry.halted ? `halted at ${entry.ticks}` : '']);
+	}
+
+	rows.push(
+		['kmtop snapshot --ticks 1', `${(snapshotStartSeconds * 1000).toFixed(0)} ms wall`, `${mark(snapshotStartSeconds < 0.4)} (< 400 ms)`],
+		['live view CPU, vmobject-churn 100 t/s', `${liveView.cpuPercentOfOneCore!.toFixed(1)} % of a core`, `${mark(liveView.cpuPercentOfOneCore! < 10)} (< 10 %)`],
+		['live view frame (Ink, median / p95)', `${liveView.msPerFrameMedian!.toFixed(1)} / ${liveView.msPerFrameP95!.toFixed(1)} ms`, `${mark(liveView.msPerFrameMedian! < 5)} (< 5 ms)`],
+		['peak RSS, 50,000-live replay', mib(memory.peakRssBytes!), `${mark(memory.peakRssBytes! < 200 * 2 ** 20)} (< 200 MiB)`],
+	);
+	const width = Math.max(...rows.map((row) => row[0].length));
+	const second = Math.max(...rows.map((row) => row[1].length));
+	process.stdout.write(`${rows.map(([name, value, note]) => `${name.padEnd(width)}  ${value.padStart(second)}  ${note}`.trimEnd()).join('\n')}\n`);
+}
