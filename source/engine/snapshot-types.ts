@@ -4,6 +4,7 @@
 // snapshots of the same run serialize to byte-identical JSON.
 
 import type {KernelEvent, KernelEventKind, PanicRecord} from '../kernel/events.js';
+import type {Memstat, SystemMonitorLines} from '../kernel/memstat.js';
 import type {RetiredSubheap, SubheapOrigin} from '../kernel/subheap-book.js';
 import type {TraceSummary} from './trace/trace-workload.js';
 
@@ -12,17 +13,8 @@ export type {RetiredFate, RetiredSubheap, SubheapOrigin} from '../kernel/subheap
 
 export const snapshotSchemaId = 'kmtop.snapshot/1';
 
-/** `/proc/memstat` as SerenityOS emits it (reference §8.1): keys and order as the kernel writes them. */
-export type Memstat = Record<string, number>;
-
-export type SystemMonitorLines = {
-	/** `{kmalloc_allocated/1024}K/{(kmalloc_allocated + kmalloc_available)/1024}K` */
-	kernelHeap: string;
-	callsKmalloc: number;
-	callsKfree: number;
-	/** `{:+}` of the unsigned difference: always with a sign, e.g. `+6116` */
-	difference: string;
-};
+/** `/proc/memstat` and SystemMonitor's lines are the kernel's own (source/kernel/memstat.ts). */
+export type {Memstat, SystemMonitorLines} from '../kernel/memstat.js';
 
 export type HeapSummary = {
 	totalBytes: number;

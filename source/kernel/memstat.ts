@@ -53,9 +53,11 @@ export const buildMemstat = (input: MemstatInput): Memstat => {
 };
 
 export type SystemMonitorLines = {
+	/** `{kmalloc_allocated/1024}K/{(kmalloc_allocated + kmalloc_available)/1024}K` */
 	kernelHeap: string;
 	callsKmalloc: number;
 	callsKfree: number;
+	/** `{:+}` of the unsigned difference: always with a sign, e.g. `+6116` */
 	difference: string;
 };
 
