@@ -4,11 +4,14 @@
 // - chalk ignores NO_COLOR, so NO_COLOR (any value, https://no-color.org) and TERM=dumb become
 //   FORCE_COLOR=0, which chalk honours. `--no-color` is handled the same way.
 process.env.NODE_ENV = 'production';
-const wantsNoColor =
-	(process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') ||
-	process.env.TERM === 'dumb' ||
-	process.argv.includes('--no-color');
-if (wantsNoColor && process.env.FORCE_COLOR === undefined) {
+// --no-color wins over everything; NO_COLOR and TERM=dumb yield to an explicit FORCE_COLOR, as
+// they do for Node itself.
+if (process.argv.includes('--no-color')) {
+	process.env.FORCE_COLOR = '0';
+} else if (
+	process.env.FORCE_COLOR === undefined &&
+	((process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') || process.env.TERM === 'dumb')
+) {
 	process.env.FORCE_COLOR = '0';
 }
 
