@@ -186,22 +186,13 @@ export class ExpandableHeap {
 		return subheap;
 	}
 
+	/** The stats sum over every linked subheap, the main one included (§2.5). */
 	totalChunks(): number {
-		let total = 0;
-		for (const subheap of this.subheaps()) {
-			total += subheap.heap.totalChunks;
-		}
-
-		return total;
+		return this.linked.reduce((total, subheap) => total + subheap.heap.totalChunks, 0);
 	}
 
 	allocatedChunks(): number {
-		let total = 0;
-		for (const subheap of this.subheaps()) {
-			total += subheap.heap.allocatedChunks;
-		}
-
-		return total;
+		return this.linked.reduce((total, subheap) => total + subheap.heap.allocatedChunks, 0);
 	}
 
 	freeBytes(): number {
