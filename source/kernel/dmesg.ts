@@ -11,13 +11,11 @@ export class DmesgBuffer {
 	private readonly ring: Line[] = [];
 	private head = 0;
 	private bytes = 0;
-	private total = 0;
 
 	/** `rawLength` is what the console received: prefix codes, text and the newline. */
 	append(text: string, rawLength: number): void {
 		this.ring.push({text, bytes: rawLength});
 		this.bytes += rawLength;
-		this.total++;
 		while (this.bytes > DMESG_CAPACITY && this.head < this.ring.length - 1) {
 			this.bytes -= this.ring[this.head]!.bytes;
 			this.head++;
@@ -34,10 +32,5 @@ export class DmesgBuffer {
 	tail(count = Number.POSITIVE_INFINITY): string[] {
 		const start = Math.max(this.head, this.ring.length - count);
 		return this.ring.slice(start).map((line) => line.text);
-	}
-
-	/** Lines logged since boot, including those that fell out. */
-	get linesLogged(): number {
-		return this.total;
 	}
 }

@@ -38,8 +38,6 @@ export class ExpandableHeap {
 	readonly main: SubHeap;
 	/** `m_expanding` (ee51b28edd8). */
 	expanding = false;
-	/** Calls of the expand callback, for tests of the attempt limit (§11 scenario 7). */
-	addMemoryCalls = 0;
 	lastAllocatePasses = 0;
 	/** The list as an array sorted by address (the pool first), for binary searches. */
 	private linked: SubHeap[] = [];
@@ -219,7 +217,6 @@ export class ExpandableHeap {
 	}
 
 	private expandMemory(size: number): boolean {
-		this.addMemoryCalls++;
 		if (!this.revision.expansionGuard) {
 			return this.expand.addMemory(size);
 		}

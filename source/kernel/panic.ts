@@ -3,7 +3,7 @@
 // which unwinds the simulated call stack (like `Processor::halt()` never returning). The
 // program around the kernel catches it and shows the panic; the halted kernel refuses calls.
 
-import type {PanicKind, PanicRecord} from './events.js';
+import type {PanicRecord} from './events.js';
 
 export class KernelHalt extends Error {
 	readonly panic: PanicRecord;
@@ -24,5 +24,3 @@ export type SourceSite = {
 };
 
 export const isKernelHalt = (error: unknown): error is KernelHalt => error instanceof KernelHalt;
-
-export type HaltRequest = {kind: PanicKind; consoleLines: string[]; backtrace: string[]};

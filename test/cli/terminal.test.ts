@@ -59,7 +59,7 @@ describe.runIf(hasScript)('on a terminal', () => {
 		expect(output).toContain('\u001B[?1049l'); // and left
 	});
 
-	it.each([{NO_COLOR: '1'}, {TERM: 'dumb'}])('%o: not one colour code', async (env) => {
+	it.each<Record<string, string>>([{NO_COLOR: '1'}, {TERM: 'dumb'}])('%o: not one colour code', async (env) => {
 		const {code, output} = await onTerminal([], env, 'q');
 		expect(code).toBe(0);
 		expect(output).toContain('Kernel heap:');
