@@ -2,6 +2,7 @@
 // of it (snapshot.md `subheaps`, `retiredSubheaps`). Not kernel state: the kernel never numbered
 // its subheaps; this is what lets a user follow "#3 from the backup" across the screen.
 
+import {formatAddress} from './constants.js';
 import type {SubHeap} from './expandable-heap.js';
 
 export type SubheapOrigin = 'pool' | 'backup' | 'region' | 'recycled';
@@ -20,8 +21,6 @@ export type RetiredSubheap = {
 export type SubheapLabel = {id: number; origin: SubheapOrigin; addedAtTick: number; memoryBytes: number};
 
 export const RETIRED_SUBHEAPS_KEPT = 64;
-
-const hex = (address: number): string => `0x${(address >>> 0).toString(16).padStart(8, '0')}`;
 
 export class SubheapBook {
 	now = 0;
@@ -52,7 +51,7 @@ export class SubheapBook {
 		const label = this.label(subheap);
 		this.retiredSubheaps.push({
 			id: label.id,
-			base: hex(base),
+			base: formatAddress(base),
 			memoryBytes: label.memoryBytes,
 			addedAtTick: label.addedAtTick,
 			removedAtTick: this.now,
@@ -67,7 +66,7 @@ export class SubheapBook {
 	resolved(base: number, fate: RetiredFate): void {
 		for (let index = this.retiredSubheaps.length - 1; index >= 0; index--) {
 			const record = this.retiredSubheaps[index]!;
-			if (record.base === hex(base) && record.fate === 'queued') {
+			if (record.base === formatAddress(base) && record.fate === 'queued') {
 				record.fate = fate;
 				return;
 			}

@@ -100,13 +100,18 @@ export const runLiveDashboard = async (session: LiveSession, options: LiveDashbo
 		process.exit(1);
 	};
 
+	const processHandlers = [
+		['SIGINT', onSignal],
+		['SIGTERM', onSignal],
+		['SIGHUP', onSignal],
+		['uncaughtException', onCrash],
+		['unhandledRejection', onCrash],
+	] as const;
 	stdout.on('resize', onResize);
 	if (handleProcessEvents) {
-		process.on('SIGINT', onSignal);
-		process.on('SIGTERM', onSignal);
-		process.on('SIGHUP', onSignal);
-		process.on('uncaughtException', onCrash);
-		process.on('unhandledRejection', onCrash);
+		for (const [event, handler] of processHandlers) {
+			process.on(event, handler);
+		}
 	}
 
 	try {
@@ -115,11 +120,9 @@ export const runLiveDashboard = async (session: LiveSession, options: LiveDashbo
 	} finally {
 		stdout.off('resize', onResize);
 		if (handleProcessEvents) {
-			process.off('SIGINT', onSignal);
-			process.off('SIGTERM', onSignal);
-			process.off('SIGHUP', onSignal);
-			process.off('uncaughtException', onCrash);
-			process.off('unhandledRejection', onCrash);
+			for (const [event, handler] of processHandlers) {
+				process.off(event, handler);
+			}
 		}
 
 		// Also when the app failed (an error in a panel): the error then goes on to the CLI.

@@ -16,7 +16,7 @@ type OutputClass = {new (options: {width: number; height: number}): {caches: Cac
 /** Entries kept before the caches start over: a few frames' worth of distinct lines. */
 const MAX_ENTRIES = 20_000;
 
-export const shareInkOutputCaches = async (): Promise<boolean> => {
+const patchOutput = async (): Promise<boolean> => {
 	try {
 		const inkEntry = createRequire(import.meta.url).resolve('ink');
 		const module = (await import(pathToFileURL(path.join(path.dirname(inkEntry), 'output.js')).href)) as {default?: OutputClass};
@@ -41,4 +41,12 @@ export const shareInkOutputCaches = async (): Promise<boolean> => {
 	} catch {
 		return false;
 	}
+};
+
+let patched: Promise<boolean> | undefined;
+
+/** Patches Ink's Output once per process, however many dashboards are started. */
+export const shareInkOutputCaches = async (): Promise<boolean> => {
+	patched ??= patchOutput();
+	return patched;
 };
