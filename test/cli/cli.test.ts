@@ -4,11 +4,12 @@ import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
+import {ftraceExcerptPath} from '../fixture-paths.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(root, 'cli.js');
 const work = mkdtempSync(path.join(tmpdir(), 'kmtop-cli-'));
-const fixture = path.join(root, '..', 'shared', 'fixtures', 'linux-ftrace-kmem-excerpt.txt');
+const fixture = ftraceExcerptPath;
 
 afterAll(() => {
 	rmSync(work, {recursive: true, force: true});

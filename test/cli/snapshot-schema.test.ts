@@ -7,6 +7,7 @@ import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import {Simulation} from '../../source/engine/simulation.js';
 import {createTraceWorkload} from '../../source/engine/trace/trace-workload.js';
 import {builtinWorkloadNames, loadBuiltinWorkload} from '../../source/engine/workload-loader.js';
+import {ftraceExcerptPath} from '../fixture-paths.js';
 
 const schema = JSON.parse(readFileSync('source/snapshot.schema.json', 'utf8')) as object;
 const validate = new Ajv2020({allErrors: true, strict: true}).compile(schema);
@@ -33,7 +34,7 @@ describe('the snapshot JSON Schema', () => {
 	});
 
 	it('a trace replay validates, trace section included', async () => {
-		const workload = await createTraceWorkload('../shared/fixtures/linux-ftrace-kmem-excerpt.txt', {size: 'req', msPerTick: null, strict: false});
+		const workload = await createTraceWorkload(ftraceExcerptPath, {size: 'req', msPerTick: null, strict: false});
 		const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload});
 		await workload.prepare(600);
 		simulation.step(600);

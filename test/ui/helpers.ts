@@ -4,6 +4,7 @@ import {LiveSession} from '../../source/engine/live-session.js';
 import {createTraceWorkload} from '../../source/engine/trace/trace-workload.js';
 import type {Workload} from '../../source/engine/workload-api.js';
 import {loadAllBuiltinWorkloads} from '../../source/engine/workload-loader.js';
+import {ftraceExcerptPath} from '../fixture-paths.js';
 
 // eslint-disable-next-line no-control-regex
 const ansi = /\u001B\[[0-?]*[ -/]*[@-~]/g;
@@ -57,6 +58,6 @@ export const createSession = async (initial = 'vmobject-churn', options: {rate?:
 
 /** As `kmtop --trace` starts it: the built-ins to switch to, the fixture trace's replay running (after them). */
 export const createTraceSession = async (): Promise<LiveSession> => {
-	const trace = await createTraceWorkload('../shared/fixtures/linux-ftrace-kmem-excerpt.txt', {size: 'req', msPerTick: null, strict: false});
+	const trace = await createTraceWorkload(ftraceExcerptPath, {size: 'req', msPerTick: null, strict: false});
 	return new LiveSession({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, rate: 50, workloads: await builtinWorkloads(), initialWorkload: trace});
 };

@@ -8,6 +8,7 @@ import {createTraceWorkload} from '../../source/engine/trace/trace-workload.js';
 import {loadBuiltinWorkload} from '../../source/engine/workload-loader.js';
 import {renderTextSnapshot} from '../../source/ui/render-text-snapshot.js';
 import {baseDocument} from '../view/document-fixture.js';
+import {ftraceExcerptPath} from '../fixture-paths.js';
 
 const run = async (workload: string, ticks: number): Promise<SnapshotDocument> => {
 	const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload: await loadBuiltinWorkload(workload)});
@@ -17,7 +18,7 @@ const run = async (workload: string, ticks: number): Promise<SnapshotDocument> =
 
 /** The fixture trace replayed to its end, as `kmtop snapshot --trace` runs it. */
 const replay = async (): Promise<SnapshotDocument> => {
-	const workload = await createTraceWorkload('../shared/fixtures/linux-ftrace-kmem-excerpt.txt', {size: 'req', msPerTick: null, strict: false});
+	const workload = await createTraceWorkload(ftraceExcerptPath, {size: 'req', msPerTick: null, strict: false});
 	const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload});
 	await workload.prepare(workload.lengthTicks);
 	simulation.step(workload.lengthTicks);

@@ -97,14 +97,14 @@ export const panicDocument = (): SnapshotDocument => {
 };
 
 /**
-A replay of ../shared/fixtures/linux-ftrace-kmem-excerpt.txt (the `trace` key as `kmtop snapshot
+A replay of test/fixtures/linux-ftrace-kmem-excerpt.txt (the `trace` key as `kmtop snapshot
 --trace` wrote it at the end) over the base document's kernel figures.
 */
 export const traceDocument = (): SnapshotDocument => ({
 	...baseDocument(),
 	run: {...baseDocument().run, tick: 566, workload: 'trace'},
 	trace: {
-		file: '../shared/fixtures/linux-ftrace-kmem-excerpt.txt',
+		file: 'test/fixtures/linux-ftrace-kmem-excerpt.txt',
 		format: 'ftrace',
 		msPerTick: 0.05,
 		eventsTotal: 1000,

@@ -3,11 +3,11 @@
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {afterAll} from 'vitest';
 import type {TraceHeap} from '../../../source/engine/trace/trace-replay.js';
+import {ftraceExcerptPath} from '../../fixture-paths.js';
 
-export const fixturePath = fileURLToPath(new URL('../../../../shared/fixtures/linux-ftrace-kmem-excerpt.txt', import.meta.url));
+export const fixturePath = ftraceExcerptPath;
 
 export const fixtureText = readFileSync(fixturePath, 'utf8');
 

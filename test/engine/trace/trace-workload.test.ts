@@ -6,10 +6,11 @@ import {describe, expect, it} from 'vitest';
 import {buildSnapshot} from '../../../source/engine/build-snapshot.js';
 import {Simulation} from '../../../source/engine/simulation.js';
 import {createTraceWorkload} from '../../../source/engine/trace/trace-workload.js';
+import {ftraceExcerptPath, perfCapturePath} from '../../fixture-paths.js';
 
-const fixture = '../shared/fixtures/linux-ftrace-kmem-excerpt.txt';
+const fixture = ftraceExcerptPath;
 /** 400 lines of `perf script` output of kmem:kmalloc/kfree, captured for this project (Linux 6.18, x86_64). */
-const perfCapture = 'test/fixtures/perf-script-kmem-capture.txt';
+const perfCapture = perfCapturePath;
 
 const replay = async (file: string, ticks?: number) => {
 	const workload = await createTraceWorkload(file, {size: 'req', msPerTick: null, strict: false});
