@@ -1,8 +1,6 @@
-import {PAGE_SIZE} from '../kernel/constants.js';
 import {liveKeys} from '../view/live-keys.js';
+import {commandTable, optionLabel, optionSections as sectionTitles, optionTable} from './command-table.js';
 import type {ParseContext} from './parse-arguments.js';
-import {formatSize} from './parse-size.js';
-import {defaults, limits} from './read-option.js';
 
 type Row = [label: string, text: string];
 type Section = {title: string; rows: Row[]};
@@ -30,39 +28,16 @@ const wrap = (text: string, width: number): string[] => {
 const renderRows = (rows: Row[], labelWidth: number, columns: number): string[] => rows.flatMap(([label, text]) =>
 	wrap(text, Math.max(20, columns - labelWidth - 2)).map((line, index) => `  ${(index === 0 ? label : '').padEnd(labelWidth)}${line}`));
 
+// Usage from the command table, then each section's options from the option table, in its order.
 const optionSections = (context: ParseContext): Section[] => [
-	{title: 'Usage', rows: [
-		['kmtop [options]', 'the live dashboard (needs a terminal)'],
-		['kmtop snapshot [options]', 'run headless, write one snapshot, exit'],
-		['kmtop workloads', 'list the workloads'],
-		['kmtop revisions', 'list the kernel revisions'],
-	]},
-	{title: 'Options', rows: [
-		['-w, --workload NAME|PATH', `a built-in workload, or a path to a workload module ${byDefault(context.defaultWorkload)}`],
-		['--seed N', `integer seed; same seed, same run ${byDefault(defaults.seed)}`],
-		['--revision ID', `kernel revision, see kmtop revisions ${byDefault(context.defaultRevision)}`],
-		['--ram SIZE', `simulated RAM in bytes or with a K, M or G suffix, whole ${formatSize(PAGE_SIZE)} pages from ${formatSize(context.minRamBytes)} to ${formatSize(context.maxRamBytes)} ${byDefault(formatSize(defaults.ramBytes))}`],
-		['--debug-asserts', 'check the whole heap after every kernel call (slow)'],
-		['--no-color', 'no colours (also NO_COLOR, FORCE_COLOR, TERM=dumb)'],
-		['-h, --help', 'show this help'],
-		['-v, --version', 'show the version'],
-	]},
-	{title: 'Live view options', rows: [
-		['--rate N', `ticks per second, up to ${limits.maxRate} ${byDefault(defaults.rate)}`],
-		['--refresh MS', `redraw every MS ms, ${limits.refreshMs.join(' to ')} ${byDefault(defaults.refreshMs)}`],
-	]},
-	{title: 'Snapshot options', rows: [
-		['--ticks N', `ticks to run, 0 to only boot ${byDefault(`${defaults.ticks}, or a whole --trace`)}`],
-		['--format json|text', `JSON, or the dashboard as plain text ${byDefault(defaults.format)}`],
-		['--columns N', `width for --format text, ${limits.columns.join(' to ')} ${byDefault(defaults.columns)}`],
-		['-o, --output FILE', `write to FILE, atomically ${byDefault('- for stdout')}`],
-	]},
-	{title: 'Trace replay options', rows: [
-		['--trace FILE', 'replay a Linux kmem trace (ftrace or perf script text, or .gz) as the workload'],
-		['--trace-size req|alloc', `size allocations by bytes_req or bytes_alloc ${byDefault(defaults.traceSize)}`],
-		['--trace-ms-per-tick N', `trace milliseconds per tick ${byDefault('automatic')}`],
-		['--strict', 'stop at the first malformed trace line, not skip it'],
-	]},
+	{title: 'Usage', rows: commandTable.map(({usage, summary}): Row => [usage, summary])},
+	...Object.entries(sectionTitles).map(([section, title]) => ({
+		title,
+		rows: Object.entries(optionTable).filter(([, option]) => option.section === section).map(([name, option]): Row => {
+			const value = option.byDefault?.(context);
+			return [optionLabel(name, option), value === undefined ? option.describe(context) : `${option.describe(context)} ${byDefault(value)}`];
+		}),
+	})),
 ];
 
 const examples = [

@@ -1,5 +1,9 @@
-import {defaults, formatList, optionTable, readOption, suggest} from './read-option.js';
-import {tokenizeArguments} from './tokenize-arguments.js';
+// The pure validation layer on top of meow: the command line in, a run plan or every problem
+// with it out. The options and commands themselves are in command-table.ts.
+
+import {commandTable, defaults, optionTable} from './command-table.js';
+import {readCommandLine, type OptionOccurrence} from './read-command-line.js';
+import {formatList, suggest} from './read-value.js';
 
 export type ParseContext = {
 	/** Built-in workloads, in list order. */
@@ -13,7 +17,7 @@ export type ParseContext = {
 	maxRamBytes: number;
 };
 
-export type Command = 'live' | 'snapshot' | 'workloads' | 'revisions' | 'help' | 'version';
+export type Command = (typeof commandTable)[number]['name'] | 'help' | 'version';
 
 export type RunPlan = {
 	command: Command;
@@ -42,7 +46,8 @@ export type RunPlan = {
 
 export type ParseResult = {ok: true; plan: RunPlan} | {ok: false; errors: string[]};
 
-export const commands = ['snapshot', 'workloads', 'revisions'] as const;
+/** The words that name a command; none is the live view. */
+export const commands = commandTable.flatMap(command => 'word' in command ? [command.word] : []);
 
 const defaultPlan = (context: ParseContext): RunPlan => ({
 	command: 'live',
@@ -67,11 +72,11 @@ const defaultPlan = (context: ParseContext): RunPlan => ({
 const unknownOption = (flag: string) =>
 	`unknown option "${flag}"${suggest(flag.replace(/^-+/, ''), Object.keys(optionTable), '--') || '; see kmtop --help'}`;
 
-type Issue = {position: number; message: string};
-type Word = {value: string; position: number};
-
 const unknownCommand = (word: string) =>
 	`unknown command "${word}"${suggest(word, commands)}; commands: ${formatList(commands)} (none for the live view)`;
+
+type Issue = {position: number; message: string};
+type Word = {value: string; position: number};
 
 // The first word names the command; any other word is one too many.
 const readCommand = ([first, ...rest]: Word[]): {command: Command; issues: Issue[]} => {
@@ -79,7 +84,7 @@ const readCommand = ([first, ...rest]: Word[]): {command: Command; issues: Issue
 		return {command: 'live', issues: []};
 	}
 
-	const command = commands.find(name => name === first.value);
+	const command = commandTable.find(entry => 'word' in entry && entry.word === first.value)?.name;
 	if (!command) {
 		return {command: 'live', issues: [{position: first.position, message: unknownCommand(first.value)}]};
 	}
@@ -87,14 +92,24 @@ const readCommand = ([first, ...rest]: Word[]): {command: Command; issues: Issue
 	return {command, issues: rest.map(({position, value}) => ({position, message: `unexpected argument "${value}"; kmtop ${command} takes options only`}))};
 };
 
+/** One option's contribution to the plan, or the error message. */
+const readOption = ({name, flag, value, wellFormed}: OptionOccurrence, context: ParseContext): Partial<RunPlan> | string => {
+	const option = optionTable[name]!;
+	if (option.type === 'boolean') {
+		return wellFormed ? option.patch : `${flag} takes no value, got "${String(value)}"`;
+	}
+
+	// `--seed=` and `--seed ''` are as good as no value at all.
+	return wellFormed ? option.read(String(value), flag, context) : `${flag} needs a value: ${option.accepts(context)}`;
+};
+
 /**
 Turn the command line (without `node` and the script) into a run plan, or into every problem with it, one line each, in command-line order.
 
-Pure: it reads nothing but its arguments, prints nothing and never exits.
+Pure: it reads nothing but its arguments, prints nothing, never exits and leaves the process title as it was.
 */
-export const parseArguments = (argv: string[], context: ParseContext): ParseResult => {
-	const tokens = tokenizeArguments(argv, optionTable).map((token, position) => ({...token, position}));
-	const options = tokens.filter(token => token.kind === 'option');
+export const parseArguments = (argv: readonly string[], context: ParseContext): ParseResult => {
+	const {options, unknown, words} = readCommandLine(argv, optionTable);
 
 	// Help and version win over anything else on the line, errors included; help over version,
 	// since the help text shows the version too.
@@ -104,7 +119,7 @@ export const parseArguments = (argv: string[], context: ParseContext): ParseResu
 		}
 	}
 
-	const issues: Issue[] = tokens.flatMap(token => token.kind === 'unknown' ? [{position: token.position, message: unknownOption(token.flag)}] : []);
+	const issues: Issue[] = unknown.map(({flag, position}) => ({position, message: unknownOption(flag)}));
 	// The last occurrence wins (a shell alias can be overridden), so only it is read.
 	const latest = new Map(options.map(option => [option.name, option]));
 	const patches: Array<Partial<RunPlan>> = [];
@@ -124,7 +139,6 @@ export const parseArguments = (argv: string[], context: ParseContext): ParseResu
 		issues.push({position, message: `${trace.flag} replays a trace as the workload, so it cannot be combined with ${workload.flag}`});
 	}
 
-	const words = tokens.flatMap(token => token.kind === 'word' ? [{value: token.value, position: token.position}] : []);
 	const {command, issues: commandIssues} = readCommand(words);
 	issues.push(...commandIssues);
 	if (issues.length > 0) {

@@ -170,7 +170,6 @@ describe('bad input: one line on stderr naming the value and what is accepted, e
 		['missing.js', null, 'missing.js: no such file'],
 		['syntax.mjs', 'export default {name: ', 'syntax.mjs: syntax error: Unexpected end of input'],
 		['notick.mjs', "export default {name: 'no-tick', description: 'd'};", 'notick.mjs: workload "no-tick" has no tick(kernel, ctx) function'],
-		['typed.ts', "export default {name: 'typed', description: 'd', tick(): void {}};", 'typed.ts: this Node.js cannot load TypeScript; compile the workload to .js first'],
 	])('a workload module %s that cannot be used', (name, text, message) => {
 		if (text !== null) {
 			file(name, text);
@@ -182,6 +181,34 @@ describe('bad input: one line on stderr naming the value and what is accepted, e
 		expect(stderr.split('\n')).toHaveLength(2);
 		expect(stderr).toContain(message);
 		expect(stderr).not.toContain('    at ');
+	});
+
+	// Whether this Node strips types (22.18+, 23.6+, 24; or with --experimental-strip-types): asked
+	// of the running Node, which is the one the CLI is spawned with.
+	const stripsTypes = Boolean((process.features as {typescript?: string | false}).typescript);
+	const typedWorkload = [
+		"import type {Workload} from 'kmtop';",
+		'const every: number = 3;',
+		"export default {name: 'typed', description: 'a typed workload', tick(kernel: {kmalloc(size: number): number}, ctx: {tick: number}): void {",
+		'\tif (ctx.tick % every === 0) kernel.kmalloc(64);',
+		'}};',
+	].join('\n');
+
+	it.runIf(stripsTypes)('a .ts workload runs, on a Node that strips types', () => {
+		file('typed.ts', typedWorkload);
+		const {code, stdout, stderr} = run(['snapshot', '-w', './typed.ts', '--ticks', '30']);
+		expect({code, stderr}).toEqual({code: 0, stderr: ''});
+		const document = JSON.parse(stdout) as {run: {workload: string}; memstat: Record<string, number>};
+		expect(document.run.workload).toBe('typed');
+		// Six calls at boot, then one on each of ticks 0, 3, …, 27.
+		expect(document.memstat.kmalloc_call_count).toBe(6 + 10);
+	});
+
+	it.skipIf(stripsTypes)('a .ts workload, on a Node that cannot strip types: one line, exit 2', () => {
+		file('typed.ts', typedWorkload);
+		const {code, stdout, stderr} = run(['snapshot', '-w', './typed.ts']);
+		expect({code, stdout}).toEqual({code: 2, stdout: ''});
+		expect(stderr).toBe(`kmtop: ${path.join(work, 'typed.ts')}: this Node.js cannot load TypeScript; compile the workload to .js first\n`);
 	});
 
 	it.each([

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {helpText} from '../../source/cli/help-text.js';
 import type {ParseContext} from '../../source/cli/parse-arguments.js';
-import {optionTable} from '../../source/cli/read-option.js';
+import {optionTable} from '../../source/cli/command-table.js';
 import {liveKeys} from '../../source/view/live-keys.js';
 
 const MiB = 1024 * 1024;
@@ -37,6 +37,7 @@ describe('helpText', () => {
 		'  kmtop snapshot [options]  run headless, write one snapshot, exit',
 		'  kmtop workloads           list the workloads',
 		'  kmtop revisions           list the kernel revisions',
+		'                            (.js, or .ts on a Node that strips types: 22.18+)',
 		'                            (default: vmobject-churn)',
 		'  --seed N                  integer seed; same seed, same run (default: 1)',
 		'                            (default: 2021-02-23)',

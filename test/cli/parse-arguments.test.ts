@@ -84,6 +84,11 @@ const goodLines: Array<{argv: string[]; changes: Partial<RunPlan>}> = [
 	{argv: ['snapshot', '-o=run.json'], changes: {command: 'snapshot', output: 'run.json'}},
 	{argv: ['snapshot', '--output', 'out dir/run.json'], changes: {command: 'snapshot', output: 'out dir/run.json'}},
 	{argv: ['snapshot', '-o', '-'], changes: {command: 'snapshot', output: null}},
+	// Values as typed, quotes and all (meow's parser would strip a pair).
+	{argv: ['snapshot', '-o', '"run".json'], changes: {command: 'snapshot', output: '"run".json'}},
+	{argv: ['snapshot', '-o', '"run.json"'], changes: {command: 'snapshot', output: '"run.json"'}},
+	{argv: ['snapshot', "--output='"], changes: {command: 'snapshot', output: "'"}},
+	{argv: ['-w', 'steady=x.js'], changes: {workload: {kind: 'path', path: 'steady=x.js'}}},
 	{
 		argv: ['snapshot', '--trace', 'kmem.txt.gz', '--trace-size', 'alloc', '--trace-ms-per-tick', '2.5', '--strict'],
 		changes: {command: 'snapshot', trace: 'kmem.txt.gz', traceSize: 'alloc', traceMsPerTick: 2.5, strict: true},
@@ -123,6 +128,7 @@ describe('parseArguments: help and version win, anywhere before --', () => {
 		{argv: ['-v', '-h'], command: 'help'},
 		{argv: ['--version', '--help'], command: 'help'},
 		{argv: ['-hv'], command: 'help'},
+		{argv: ['-hw', 'steady'], command: 'help'},
 	] as const)('$argv → $command, with the default plan', ({argv, command}) => {
 		expect(parseArguments([...argv], context)).toEqual({ok: true, plan: plan({command})});
 	});

@@ -1,0 +1,137 @@
+// Every command and option kmtop takes, in one table: the parser (scan, meow, validation) and
+// `kmtop --help` are both built from it, so they cannot drift apart.
+//
+// To add an option: one entry in `optionTable` (its section decides where --help lists it), and
+// its field in RunPlan with a default in parse-arguments.ts. To add a command (`kmtop sweep`):
+// one entry in `commandTable`, and, if it has options of its own, a section for them.
+
+import {MiB, PAGE_SIZE} from '../kernel/constants.js';
+import type {ParseContext, RunPlan} from './parse-arguments.js';
+import {formatSize} from './parse-size.js';
+import {
+	type ValueReader,
+	checked,
+	integerIn,
+	oneOf,
+	positiveUpTo,
+	readRam,
+	readRevision,
+	readWorkload,
+	wholeNumber,
+} from './read-value.js';
+
+/** The defaults that do not come from the context; the help text prints them. */
+export const defaults = {seed: 1, ramBytes: 512 * MiB, rate: 100, refreshMs: 250, ticks: 1000, format: 'json', columns: 120, traceSize: 'req'} as const;
+export const limits = {maxRate: 1_000_000, refreshMs: [50, 5000], columns: [40, 1000]} as const;
+
+/** The commands, in the order --help lists them. `word` is what is typed; the live view has none. */
+export const commandTable = [
+	{name: 'live', usage: 'kmtop [options]', summary: 'the live dashboard (needs a terminal)'},
+	{name: 'snapshot', word: 'snapshot', usage: 'kmtop snapshot [options]', summary: 'run headless, write one snapshot, exit'},
+	{name: 'workloads', word: 'workloads', usage: 'kmtop workloads', summary: 'list the workloads'},
+	{name: 'revisions', word: 'revisions', usage: 'kmtop revisions', summary: 'list the kernel revisions'},
+] as const satisfies ReadonlyArray<{name: string; word?: string; usage: string; summary: string}>;
+
+/** The sections of --help that list options, in order. */
+export const optionSections = {
+	common: 'Options',
+	live: 'Live view options',
+	snapshot: 'Snapshot options',
+	trace: 'Trace replay options',
+} as const;
+
+type Help = {
+	section: keyof typeof optionSections;
+	/** What --help says the option does. */
+	describe: (context: ParseContext) => string;
+	/** The default, as --help shows it after the description. */
+	byDefault?: (context: ParseContext) => string | number;
+};
+
+export type OptionSpec = Help & {short?: string} & (
+	| ({type: 'string'; /** The value's name in --help: `--seed N`. */ valueName: string} & ValueReader)
+	| {type: 'boolean'; patch: Partial<RunPlan>}
+);
+
+/** Every option, by its long name (what follows `--`), in the order --help lists them. */
+export const optionTable: Record<string, OptionSpec> = {
+	workload: {
+		type: 'string', short: 'w', valueName: 'NAME|PATH', section: 'common', ...readWorkload,
+		describe: () => 'a built-in workload, or a path to a workload module (.js, or .ts on a Node that strips types: 22.18+)',
+		byDefault: context => context.defaultWorkload,
+	},
+	seed: {
+		type: 'string', valueName: 'N', section: 'common', ...wholeNumber('an integer', true, seed => ({seed})),
+		describe: () => 'integer seed; same seed, same run',
+		byDefault: () => defaults.seed,
+	},
+	revision: {
+		type: 'string', valueName: 'ID', section: 'common', ...readRevision,
+		describe: () => 'kernel revision, see kmtop revisions',
+		byDefault: context => context.defaultRevision,
+	},
+	ram: {
+		type: 'string', valueName: 'SIZE', section: 'common', ...readRam,
+		describe: context => `simulated RAM in bytes or with a K, M or G suffix, whole ${formatSize(PAGE_SIZE)} pages from ${formatSize(context.minRamBytes)} to ${formatSize(context.maxRamBytes)}`,
+		byDefault: () => formatSize(defaults.ramBytes),
+	},
+	'debug-asserts': {type: 'boolean', section: 'common', patch: {debugAsserts: true}, describe: () => 'check the whole heap after every kernel call (slow)'},
+	'no-color': {type: 'boolean', section: 'common', patch: {color: false}, describe: () => 'no colours (also NO_COLOR, FORCE_COLOR, TERM=dumb)'},
+	// Help and version set nothing: the parser answers them before reading anything else.
+	help: {type: 'boolean', short: 'h', section: 'common', patch: {}, describe: () => 'show this help'},
+	version: {type: 'boolean', short: 'v', section: 'common', patch: {}, describe: () => 'show the version'},
+	rate: {
+		type: 'string', valueName: 'N', section: 'live',
+		...checked(`a number of ticks per second above 0, at most ${limits.maxRate}`, positiveUpTo(limits.maxRate), rate => ({rate})),
+		describe: () => `ticks per second, up to ${limits.maxRate}`,
+		byDefault: () => defaults.rate,
+	},
+	refresh: {
+		type: 'string', valueName: 'MS', section: 'live',
+		...checked(`an integer from ${limits.refreshMs.join(' to ')} (milliseconds)`, integerIn(limits.refreshMs), refreshMs => ({refreshMs})),
+		describe: () => `redraw every MS ms, ${limits.refreshMs.join(' to ')}`,
+		byDefault: () => defaults.refreshMs,
+	},
+	ticks: {
+		type: 'string', valueName: 'N', section: 'snapshot', ...wholeNumber('a non-negative integer', false, ticks => ({ticks})),
+		describe: () => 'ticks to run, 0 to only boot',
+		byDefault: () => `${defaults.ticks}, or a whole --trace`,
+	},
+	format: {
+		type: 'string', valueName: 'json|text', section: 'snapshot', ...checked('json or text', oneOf('json', 'text'), format => ({format})),
+		describe: () => 'JSON, or the dashboard as plain text',
+		byDefault: () => defaults.format,
+	},
+	columns: {
+		type: 'string', valueName: 'N', section: 'snapshot',
+		...checked(`an integer from ${limits.columns.join(' to ')}`, integerIn(limits.columns), columns => ({columns})),
+		describe: () => `width for --format text, ${limits.columns.join(' to ')}`,
+		byDefault: () => defaults.columns,
+	},
+	output: {
+		type: 'string', short: 'o', valueName: 'FILE', section: 'snapshot',
+		...checked('a file path, or - for stdout', text => text, output => ({output: output === '-' ? null : output})),
+		describe: () => 'write to FILE, atomically',
+		byDefault: () => '- for stdout',
+	},
+	trace: {
+		type: 'string', valueName: 'FILE', section: 'trace', ...checked('a trace file path', text => text, trace => ({trace})),
+		describe: () => 'replay a Linux kmem trace (ftrace or perf script text, or .gz) as the workload',
+	},
+	'trace-size': {
+		type: 'string', valueName: 'req|alloc', section: 'trace', ...checked('req or alloc', oneOf('req', 'alloc'), traceSize => ({traceSize})),
+		describe: () => 'size allocations by bytes_req or bytes_alloc',
+		byDefault: () => defaults.traceSize,
+	},
+	'trace-ms-per-tick': {
+		type: 'string', valueName: 'N', section: 'trace',
+		...checked('a number of milliseconds above 0', positiveUpTo(Number.POSITIVE_INFINITY), traceMsPerTick => ({traceMsPerTick})),
+		describe: () => 'trace milliseconds per tick',
+		byDefault: () => 'automatic',
+	},
+	strict: {type: 'boolean', section: 'trace', patch: {strict: true}, describe: () => 'stop at the first malformed trace line, not skip it'},
+};
+
+/** The option as --help shows it: `-w, --workload NAME|PATH`. */
+export const optionLabel = (name: string, option: OptionSpec): string =>
+	`${option.short ? `-${option.short}, ` : ''}--${name}${option.type === 'string' ? ` ${option.valueName}` : ''}`;
