@@ -4,8 +4,10 @@ export default defineConfig({
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
 		globalSetup: ['test/global-setup.ts'],
-		testTimeout: 60_000,
-		hookTimeout: 60_000,
+		// Generous: on a busy two-core machine a spawned CLI or a long property run can take a
+		// minute; a passing test never waits for the limit.
+		testTimeout: 180_000,
+		hookTimeout: 180_000,
 		pool: 'forks',
 	},
 });

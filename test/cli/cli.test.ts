@@ -25,6 +25,19 @@ const run = (args: string[], env: Record<string, string> = {}) => {
 	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
 };
 
+/** Polls `condition` every 20 ms, for up to 30 s. */
+const waitUntil = async (condition: () => boolean): Promise<void> => {
+	for (const started = Date.now(); !condition();) {
+		if (Date.now() - started > 30_000) {
+			throw new Error('timed out');
+		}
+
+		await new Promise((resolve) => {
+			setTimeout(resolve, 20);
+		});
+	}
+};
+
 const file = (name: string, text: string): string => {
 	const target = path.join(work, name);
 	writeFileSync(target, text);
@@ -123,15 +136,23 @@ describe('kmtop snapshot', () => {
 	});
 
 	it('stops on Ctrl+C with exit 130 and writes nothing', async () => {
-		const child = spawn(process.execPath, [cli, 'snapshot', '--ticks', '100000000', '-o', 'interrupted.json'], {cwd: work});
-		await new Promise((resolve) => {
-			setTimeout(resolve, 1500);
-		});
-		child.kill('SIGINT');
-		const code = await new Promise((resolve) => {
+		// A workload that says when the run is under way (its tenth tick), so the signal comes
+		// while it runs however slowly the machine starts it, never before the handler is set.
+		const started = path.join(work, 'started');
+		const workload = file('says-started.mjs', [
+			"import {writeFileSync} from 'node:fs';",
+			"export default {name: 'says-started', description: 'marks its tenth tick in a file', tick(kernel, ctx) {",
+			`\tif (ctx.tick === 10) writeFileSync(${JSON.stringify(started)}, '');`,
+			'\tkernel.kfree(kernel.kmalloc(64));',
+			'}};',
+		].join('\n'));
+		const child = spawn(process.execPath, [cli, 'snapshot', '-w', workload, '--ticks', '100000000', '-o', 'interrupted.json'], {cwd: work});
+		const exited = new Promise((resolve) => {
 			child.on('exit', resolve);
 		});
-		expect(code).toBe(130);
+		await waitUntil(() => existsSync(started));
+		child.kill('SIGINT');
+		expect(await exited).toBe(130);
 		expect(existsSync(path.join(work, 'interrupted.json'))).toBe(false);
 	});
 });
