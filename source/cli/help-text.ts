@@ -59,7 +59,7 @@ export const helpText = (context: ParseContext, {version, columns = 80}: {versio
 	const blocks = [
 		wrap(`kmtop ${version}: a terminal monitor for a simulated SerenityOS kernel heap`, columns),
 		...sections.map(({title, rows}) => [title, ...renderRows(rows, width, columns)]),
-		// The help overlay's table (cli.md, "Keys (live)"), so the two cannot drift apart.
+		// The help overlay's table (source/view/live-keys.ts), so the two cannot drift apart.
 		['Keys in the live view', ...renderRows(liveKeys, labelWidth(liveKeys), columns)],
 		['Examples', ...examples.map(example => `  ${example}`)],
 	];

@@ -55,7 +55,7 @@ describe('helpText', () => {
 		expect(lines).toContain(line);
 	});
 
-	// cli.md, "Keys (live)".
+	// Every key of the live view (source/view/live-keys.ts).
 	it.each(['1..9', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', 's', '?', 'q, Ctrl+C'])('lists the key %j', key => {
 		expect(lines.some(line => line.startsWith(`  ${key}  `))).toBe(true);
 	});

@@ -1,4 +1,4 @@
-// Every key of cli.md on a real LiveSession, through ink-testing-library's stdin.
+// Every key of the live view (source/view/live-keys.ts) on a real LiveSession, through ink-testing-library's stdin.
 
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test, vi} from 'vitest';
