@@ -15,11 +15,15 @@ afterAll(() => {
 	rmSync(work, {recursive: true, force: true});
 });
 
+// The user's own colour settings are left out. (Set to '' they would not be neutral: an empty
+// FORCE_COLOR forces colour, and Node 22 warns on stderr when NO_COLOR is set beside it.)
+const {NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...inherited} = process.env;
+
 const run = (args: string[], env: Record<string, string> = {}) => {
 	const result = spawnSync(process.execPath, [cli, ...args], {
 		cwd: work,
 		encoding: 'utf8',
-		env: {...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env},
+		env: {...inherited, ...env},
 		timeout: 60_000,
 	});
 	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
