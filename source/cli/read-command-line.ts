@@ -68,6 +68,13 @@ export const readCommandLine = (argv: readonly string[], shapes: Record<string, 
 		return {name, flag, position, value: flags[camelCase(name)]![index], wellFormed: true};
 	});
 	const wordPositions = scanned.flatMap(item => item.kind === 'word' ? [item.position] : []);
+	// The canonical line is one meow reads exactly; should a meow release read it otherwise, stop
+	// rather than pair values with the wrong flags.
+	const misread = [...taken].find(([name, count]) => flags[camelCase(name)]!.length !== count);
+	if (misread || cli.input.length !== wordPositions.length) {
+		throw new Error(`meow read the command line differently from the scan (${misread ? `--${misread[0]}` : 'the words'})`);
+	}
+
 	return {
 		options,
 		unknown: scanned.flatMap(item => item.kind === 'unknown' ? [{flag: item.flag, position: item.position}] : []),
