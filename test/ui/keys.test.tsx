@@ -5,7 +5,7 @@ import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {LiveSession} from '../../source/engine/live-session.js';
 import type {SnapshotDocument} from '../../source/engine/snapshot-types.js';
 import {LiveDashboard} from '../../source/ui/live-dashboard.js';
-import {createSession, delay, frameLines, waitFor} from './helpers.js';
+import {createSession, delay, frameLines, linkFor, waitFor} from './helpers.js';
 
 afterEach(() => {
 	cleanup();
@@ -17,7 +17,7 @@ const mount = (session: LiveSession, options: Options = {}) => {
 	const onQuit = vi.fn();
 	const saveSnapshot = options.saveSnapshot ?? (async () => 'unused.json');
 	const app = render(
-		<LiveDashboard session={session} refreshMs={50} saveSnapshot={saveSnapshot} onQuit={onQuit} advanceEveryMs={options.advanceEveryMs ?? 0} />,
+		<LiveDashboard engine={linkFor(session, {advanceEveryMs: options.advanceEveryMs})} saveSnapshot={saveSnapshot} onQuit={onQuit} />,
 	);
 	const header = () => frameLines(app.lastFrame())[0]!;
 	const screen = () => frameLines(app.lastFrame()).join('\n');
