@@ -62,11 +62,13 @@ type SnapshotMode = Extract<EngineWorkerData['mode'], {kind: 'snapshot'}>;
 type LiveMode = Extract<EngineWorkerData['mode'], {kind: 'live'}>;
 
 const runSnapshotMode = async (workload: Workload, mode: SnapshotMode) => {
+	// Said before the kernel boots: the workload's setup runs then, and may hang.
+	const ticks = mode.ticks ?? (isTraceWorkload(workload) ? workload.lengthTicks : 1000);
+	post({type: 'started', ticks, workload: workload.name});
+	where = () => ({boot: 1, workloadIndex: 0});
 	const simulation = new Simulation({...data.run, workload, watch: heartbeat.watch, knownHangs: mode.knownHangs});
 	currentSimulation = simulation;
 	where = () => ({boot: simulation.bootNumber, workloadIndex: 0});
-	const ticks = mode.ticks ?? (isTraceWorkload(workload) ? workload.lengthTicks : 1000);
-	post({type: 'started', ticks, workload: workload.name});
 	await runTicksTo(simulation, ticks, {
 		onProgress(tick) {
 			post({type: 'progress', tick});

@@ -98,6 +98,12 @@ export const runSnapshotThread = async (request: SnapshotThreadRun): Promise<Sna
 							return;
 						}
 
+						// A replay that hangs where it was told not to run is not the workload's doing.
+						if (knownHangs.some(({site}) => JSON.stringify(site) === JSON.stringify(known.site))) {
+							finish({kind: 'failed', message: `the replay after a hang hung again at tick ${site.tick}`});
+							return;
+						}
+
 						knownHangs.push(known);
 						attempt();
 					},

@@ -18,19 +18,22 @@ const MIN_SAMPLE_GAP_MS = 25;
 
 export class WallClockMeter {
 	private readonly samples = new RingBuffer<MeterSample>(256);
+	/** When the newest slot was first filled: later samples within the gap take its place. */
+	private slotOpenedAt = Number.NEGATIVE_INFINITY;
 
 	/** Forgets everything: a reboot starts the counters and ticks from zero. */
 	reset(sample: MeterSample): void {
 		this.samples.clear();
 		this.samples.push(sample);
+		this.slotOpenedAt = Number.NEGATIVE_INFINITY;
 	}
 
 	record(sample: MeterSample): void {
-		const newest = this.samples.last();
-		if (newest && sample.at - newest.at < MIN_SAMPLE_GAP_MS && this.samples.length > 1) {
+		if (sample.at - this.slotOpenedAt < MIN_SAMPLE_GAP_MS) {
 			this.samples.replaceLast(sample);
 		} else {
 			this.samples.push(sample);
+			this.slotOpenedAt = sample.at;
 		}
 	}
 

@@ -87,6 +87,30 @@ describe('keys', () => {
 		await waitFor(() => expect(header()).toContain('/50 t/s'));
 	});
 
+	test('keys that arrive in one read are each a key: ++ is four times the rate, .... four ticks', async () => {
+		const session = await createSession();
+		const {header, press} = mount(session);
+		await press('++');
+		expect(session.rate).toBe(400);
+		await waitFor(() => expect(header()).toContain('/400 t/s'));
+		await press(' ');
+		const tick = session.simulation.tick;
+		await press('....');
+		expect(session.simulation.tick).toBe(tick + 4);
+		await press('r---');
+		expect(session.simulation.tick).toBe(0);
+		expect(session.rate).toBe(50);
+		await waitFor(() => expect(header()).toContain('/50 t/s'));
+	});
+
+	test('0 is the tenth workload\'s key', async () => {
+		const session = await createSession();
+		const {press} = mount(session);
+		await press('0');
+		expect(session.workloads.length).toBeGreaterThanOrEqual(10);
+		expect(session.simulation.workload.name).toBe(session.workloads[9]!.name);
+	});
+
 	test('f freezes the display while the simulation goes on', async () => {
 		const session = await createSession();
 		session.simulation.step(100);
