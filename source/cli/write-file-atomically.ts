@@ -8,10 +8,11 @@
 // SIGKILL can leave one behind.
 
 import {randomBytes} from 'node:crypto';
-import {unlinkSync} from 'node:fs';
-import {open, rename, rm, type FileHandle} from 'node:fs/promises';
+import {close, fchmod, fchown, fsync, openSync, unlinkSync, writeFile} from 'node:fs';
+import {open, rename, rm} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
+import {promisify} from 'node:util';
 import type {ExistingFile} from './check-output-path.js';
 
 export const temporaryName = (file: string): string =>
@@ -72,15 +73,19 @@ export const trackTemporaryFile = (file: string): (() => void) => {
 	};
 };
 
-const keepOwnerAndMode = async (handle: FileHandle, existing: ExistingFile): Promise<void> => {
+const closeFile = promisify(close);
+const syncFile = promisify(fsync);
+const writeToFile = promisify(writeFile);
+
+const keepOwnerAndMode = async (fd: number, existing: ExistingFile): Promise<void> => {
 	if (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.()) {
 		// Only root (or a member of the file's group) may; otherwise the file becomes ours, as
 		// with any editor that saves by rename.
-		await handle.chown(existing.uid, existing.gid).catch(() => undefined);
+		await promisify(fchown)(fd, existing.uid, existing.gid).catch(() => undefined);
 	}
 
 	// After chown, which clears set-user-ID bits.
-	await handle.chmod(existing.mode);
+	await promisify(fchmod)(fd, existing.mode);
 };
 
 /**
@@ -92,21 +97,29 @@ export const writeFileAtomically = async (file: string, data: string | Uint8Arra
 	const bytes = typeof data === 'string' ? Buffer.from(data) : data;
 	const temporary = temporaryName(target);
 	const release = trackTemporaryFile(temporary);
-	let handle: FileHandle | undefined;
+	let fd: number | undefined;
 	try {
+		// Created synchronously: an asynchronous open still under way when a signal handler or
+		// the exit handler removes the temp file would create it again just after (seen on Node
+		// 24 with a workload's timer throwing at the last tick). The later steps use only the
+		// descriptor, and the rename fails harmlessly once the name is gone.
 		// 0600 until the final mode is set: a replaced file may have been private.
-		handle = await open(temporary, 'wx', existing ? 0o600 : 0o666);
+		fd = openSync(temporary, 'wx', existing ? 0o600 : 0o666);
 		if (existing) {
-			await keepOwnerAndMode(handle, existing);
+			await keepOwnerAndMode(fd, existing);
 		}
 
-		await handle.writeFile(bytes);
-		await handle.sync();
-		await handle.close();
-		handle = undefined;
+		await writeToFile(fd, bytes);
+		await syncFile(fd);
+		const written = fd;
+		fd = undefined;
+		await closeFile(written);
 		await rename(temporary, target);
 	} catch (error) {
-		await handle?.close().catch(() => undefined);
+		if (fd !== undefined) {
+			await closeFile(fd).catch(() => undefined);
+		}
+
 		await rm(temporary, {force: true});
 		throw error;
 	} finally {

@@ -25,6 +25,9 @@ const asNobody = ['setpriv', `--reuid=${nobody}`, `--regid=${nobody}`, '--clear-
 // nobody can run the CLI from here; elsewhere the in-place path is tested as the user we are.
 const canSwitchUser = isRoot && spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, cli, '--version'], {cwd: '/'}).status === 0;
 
+// No colour variables at all: Node 22 warns on stderr when both NO_COLOR and FORCE_COLOR are set.
+const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NO_COLOR' && name !== 'FORCE_COLOR'));
+
 type Outcome = {code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string};
 
 const run = (args: string[], options: {stdout?: number; nobody?: boolean; cwd?: string} = {}): Outcome => {
@@ -34,7 +37,7 @@ const run = (args: string[], options: {stdout?: number; nobody?: boolean; cwd?: 
 		cwd: options.cwd ?? (options.nobody ? '/' : work),
 		encoding: 'utf8',
 		stdio,
-		env: {...process.env, NO_COLOR: '', FORCE_COLOR: ''},
+		env: environment,
 		timeout: 60_000,
 	});
 	return {code: result.status, signal: result.signal, stdout: result.stdout ?? '', stderr: result.stderr};
@@ -261,7 +264,7 @@ const printingCommands = [['--help'], ['--version'], ['workloads'], ['revisions'
 
 describe('write errors on stdout', () => {
 	it.each(printingCommands)('EPIPE (the reader has gone): %j ends quietly, status 0', async (...args) => {
-		const child = spawn(process.execPath, [cli, ...args], {cwd: work, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [cli, ...args], {cwd: work, stdio: ['ignore', 'pipe', 'pipe'], env: environment});
 		child.stdout!.destroy(); // before the child has started: its write finds no reader
 		let stderr = '';
 		child.stderr!.on('data', (chunk: Buffer) => {
@@ -272,7 +275,7 @@ describe('write errors on stdout', () => {
 
 	it('`kmtop revisions | true`, as the issue ran it: status 0, nothing on stderr, every time', () => {
 		for (let attempt = 0; attempt < 5; attempt++) {
-			const result = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" revisions | true', process.execPath, cli], {encoding: 'utf8', cwd: work});
+			const result = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" revisions | true', process.execPath, cli], {encoding: 'utf8', cwd: work, env: environment});
 			expect({status: result.status, stderr: result.stderr}).toEqual({status: 0, stderr: ''});
 		}
 	});
