@@ -4,7 +4,7 @@
 import {TraceFileError, TraceFormatError} from './trace/trace-errors.js';
 import {createTraceWorkload} from './trace/trace-workload.js';
 import type {WorkloadSource} from './engine-protocol.js';
-import {describeThrown} from './simulation.js';
+import {describeThrown} from './describe-thrown.js';
 import type {Workload} from './workload-api.js';
 import {WorkloadLoadError, loadAllBuiltinWorkloads, loadBuiltinWorkload, loadWorkloadFile} from './workload-loader.js';
 

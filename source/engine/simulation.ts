@@ -5,6 +5,7 @@
 
 import {Kernel} from '../kernel/kernel.js';
 import {isKernelHalt} from '../kernel/panic.js';
+import {describeThrown} from './describe-thrown.js';
 import {EventLog} from './event-log.js';
 import {HeapHistory} from './heap-history.js';
 import {createKernelFacade, type FacadeLedger} from './kernel-facade.js';
@@ -39,18 +40,6 @@ export type WorkloadHook = 'setup' | 'tick' | 'teardown';
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 	(typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as {then?: unknown}).then === 'function';
 
-/** How a fault the workload raised reads in one line, whatever was thrown (even `null`, or an object whose toString throws). */
-export const describeThrown = (error: unknown): string => {
-	if (error instanceof Error) {
-		return error.message;
-	}
-
-	try {
-		return String(error);
-	} catch {
-		return 'a value that cannot be printed';
-	}
-};
 
 export class Simulation {
 	readonly seed: number;

@@ -68,7 +68,7 @@ describe('headless, on the engine thread', () => {
 		const timer = workloadFile('timer', "setup() { setTimeout(() => { throw null; }, 0); }, tick(kernel) { kernel.kmalloc(16); }");
 		const outcome = await snapshot(timer, 300_000);
 		expect(outcome.kind === 'document' && failures(outcome.document)[0]?.[1]).toMatch(
-			/^workload timer failed at tick \d+: null \(thrown outside its hooks: a timer, a callback or a rejected promise\)$/,
+			/^workload timer failed at tick \d+: threw null \(thrown outside its hooks: a timer, a callback or a rejected promise\)$/,
 		);
 		const asyncTick = workloadFile('async-tick', 'async tick(kernel) { kernel.kmalloc(16); await null; }');
 		const second = await snapshot(asyncTick, 50);
