@@ -118,7 +118,8 @@ export class Simulation {
 	reboot(revision = this.revision): void {
 		const from = this.revision;
 		this.revision = revision;
-		this.boot(revision === from ? `reboot (${revision})` : `reboot: ${from} → ${revision}`);
+		const change = revision === from ? revision : `${from} → ${revision}`;
+		this.boot(`boot ${this.bootNumber + 1} after a reboot at tick ${this.tick.toLocaleString('en-US')} (${change})`);
 	}
 
 	/**
@@ -141,7 +142,7 @@ export class Simulation {
 		// Each boot has its own history: events of the kernel before would read as this one's.
 		this.events = new EventLog();
 		if (reason) {
-			this.record('reboot', `${reason}, boot ${this.bootNumber}`);
+			this.record('reboot', reason);
 		}
 
 		this.kernel = new Kernel({

@@ -65,7 +65,7 @@ describe('LiveEngine', () => {
 		expect(document.run.tick).toBe(0);
 		// The new kernel's boot (its backup region), nothing of the old one.
 		expect(document.events.map((event) => [event.tick, event.kind, event.message])).toEqual([
-			[0, 'reboot', 'reboot (2021-02-23), boot 2'],
+			[0, 'reboot', 'boot 2 after a reboot at tick 4,000 (2021-02-23)'],
 			[0, 'region-allocated', 'kmalloc subheap at V0xc0801000, bytes: 1048576'],
 		]);
 		expect(facts.kmallocPerSecond).toBe(0);
