@@ -4,6 +4,7 @@
 // structured clone: plain data only.
 
 import type {JournalEntry, KnownHang} from './session-journal.js';
+import type {DocumentDelta} from './document-delta.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 
 /** How often the live engine advances the simulation (its own timer, not React's). */
@@ -84,6 +85,7 @@ export type EngineToUi =
 	| {type: 'started'; ticks: number; workload: string}
 	| {type: 'progress'; tick: number}
 	| {type: 'document'; document: SnapshotDocument}
-	| {type: 'view'; view: PublishedView}
+	/** A view: the facts, and the document's sections that changed since the last view. */
+	| {type: 'view'; delta: DocumentDelta; facts: LiveFacts}
 	| {type: 'journal'; entry: JournalEntry}
 	| {type: 'response'; id: number; document: SnapshotDocument};

@@ -6,6 +6,7 @@
 import process from 'node:process';
 import {parentPort, workerData} from 'node:worker_threads';
 import {buildSnapshot} from './build-snapshot.js';
+import {createDeltaWriter} from './document-delta.js';
 import type {EngineToUi, EngineWorkerData, UiToEngine} from './engine-protocol.js';
 import {writeHeartbeat} from './hook-watchdog.js';
 import {LiveEngine} from './live-engine.js';
@@ -120,8 +121,10 @@ const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveM
 
 	session.paused = mode.paused;
 	const engine = new LiveEngine(session);
+	const changes = createDeltaWriter();
 	const publish = () => {
-		post({type: 'view', view: engine.view()});
+		const {document, facts} = engine.view();
+		post({type: 'view', delta: changes(document), facts});
 	};
 
 	port.on('message', (message: UiToEngine) => {

@@ -5,6 +5,7 @@
 // goes on as after a workload that threw: the kernel runs on, the workload is stopped.
 
 import type {EngineCommand, EngineToUi, LiveFacts, RunOptions, WorkloadSource} from './engine-protocol.js';
+import {applyDelta} from './document-delta.js';
 import {createViewStore, type EngineLink, type EngineState} from './engine-link.js';
 import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
 import type {HookSite} from './hook-watchdog.js';
@@ -41,6 +42,7 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 		let store: ReturnType<typeof createViewStore> | undefined;
 		let thread: EngineThread;
 		let closed = false;
+		let firstView = true;
 
 		const setState = (state: EngineState, notice?: string) => {
 			if (store) {
@@ -52,8 +54,11 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 		const onMessage = (message: EngineToUi) => {
 			switch (message.type) {
 				case 'view': {
+					// A new thread's first view is a whole document: nothing of the old one stays.
+					const document = applyDelta(firstView ? undefined : store?.current().document, message.delta);
+					firstView = false;
 					if (!store) {
-						store = createViewStore({...message.view, state: {kind: 'running'}});
+						store = createViewStore({document, facts: message.facts, state: {kind: 'running'}});
 						resolve(link);
 						break;
 					}
@@ -61,7 +66,7 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 					// The first view after a recovery brings its notice: the hang, where, and what now.
 					const previous = store.current();
 					const notice = previous.state.kind === 'recovering' ? {id: ++notices, text: previous.state.message} : previous.notice;
-					store.set({...message.view, state: {kind: 'running'}, ...(notice ? {notice} : {})});
+					store.set({document, facts: message.facts, state: {kind: 'running'}, ...(notice ? {notice} : {})});
 					break;
 				}
 
@@ -145,6 +150,7 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 				return;
 			}
 
+			firstView = true;
 			thread = startEngineThread(
 				{
 					run: options.run,
