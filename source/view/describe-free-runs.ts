@@ -5,7 +5,7 @@
 import type {FreeRunBucket, SubheapDocument} from '../engine/build-subheap-document.js';
 import {formatCount, formatPercent} from './format-number.js';
 import {renderBar} from './render-bar.js';
-import {fitLine, padEnd, padStart, segment, type StyledLine} from './styled-line.js';
+import {firstFitting, fitLine, padEnd, padStart, segment, type StyledLine} from './styled-line.js';
 
 const MIN_BAR = 4;
 const MAX_BAR = 24;
@@ -38,6 +38,10 @@ export const formatFragmentationIndex = (index: number | null): string => {
 /** The table: a header, then one row per bucket up to the largest run's. */
 export const describeFreeRunTable = (document: SubheapDocument, width: number): StyledLine[] => {
 	const buckets = document.freeRuns;
+	if (buckets.length === 0) {
+		return [];
+	}
+
 	const freeBytes = document.freeChunks * document.chunkSize;
 	const labelWidth = Math.max(8, ...buckets.map((bucket) => bucketLabel(bucket).length));
 	const runsWidth = Math.max(4, ...buckets.map((bucket) => formatCount(bucket.count).length));
@@ -78,19 +82,25 @@ export const describeFreeRunSummary = (document: SubheapDocument, width: number)
 			],
 			width,
 		),
-		fitLine(
-			[
+		firstFitting(
+			width,
+			...[' (1 − largest free run / free chunks)', ''].map((why) => [
 				segment(' fragmentation index '),
 				segment(formatFragmentationIndex(document.fragmentationIndex), 'bold'),
-				segment(` = 1 − ${formatCount(document.largestFreeRunChunks)} / ${formatCount(document.freeChunks)} (1 − largest free run / free chunks)`, 'dim'),
-			],
-			width,
+				segment(` = 1 − ${formatCount(document.largestFreeRunChunks)} / ${formatCount(document.freeChunks)}${why}`, 'dim'),
+			]),
 		),
 	];
 	// Only where the bitmap holds bits no allocation counted (§5.5's orphan, §2.4's re-read bitmap).
 	const counted = document.totalChunks - document.allocatedChunks;
 	if (counted !== document.freeChunks) {
-		lines.push(fitLine([segment(` the heap's own count says ${formatCount(counted)} chunks are free; its bitmap shows ${formatCount(document.freeChunks)}`, 'bad')], width));
+		lines.push(
+			firstFitting(
+				width,
+				[segment(` the heap's own count says ${formatCount(counted)} chunks are free; its bitmap shows ${formatCount(document.freeChunks)}`, 'bad')],
+				[segment(` counted free: ${formatCount(counted)} chunks; bitmap: ${formatCount(document.freeChunks)}`, 'bad')],
+			),
+		);
 	}
 
 	return lines;

@@ -20,15 +20,17 @@ export const subheapMapTitle = (document: SubheapDocument): string => `Subheap #
 export const describeSubheapSummary = (document: SubheapDocument, width: number): StyledLine => {
 	const allocated = document.totalChunks - document.freeChunks;
 	const fraction = document.totalChunks === 0 ? 0 : allocated / document.totalChunks;
-	return fitLine(
-		[
-			segment(` ${document.origin}`, document.origin === 'pool' ? 'dim' : 'accent'),
-			segment(` at V0x${document.base.toString(16).padStart(8, '0')} · ${formatCount(document.totalChunks)} chunks of ${document.chunkSize} bytes · `),
-			segment(`${formatPercent(fraction)} allocated`, 'bold'),
-			segment(` in ${formatCount(document.blocks.firstChunk.length)} blocks · tick ${formatCount(document.tick)}`),
-			...(document.mapped ? [] : [segment(' · UNMAPPED, still linked', 'alarm')]),
-		],
+	const origin = segment(` ${document.origin}`, document.origin === 'pool' ? 'dim' : 'accent');
+	const address = `V0x${document.base.toString(16).padStart(8, '0')}`;
+	const used = segment(`${formatPercent(fraction)} allocated`, 'bold');
+	const count = document.blocks.firstChunk.length;
+	const blocks = `${formatCount(count)} ${count === 1 ? 'block' : 'blocks'}`;
+	const unmapped = document.mapped ? [] : [segment(' · UNMAPPED, still linked', 'alarm')];
+	return firstFitting(
 		width,
+		[origin, segment(` at ${address} · ${formatCount(document.totalChunks)} chunks of ${document.chunkSize} bytes · `), used, segment(` in ${blocks} · tick ${formatCount(document.tick)}`), ...unmapped],
+		[origin, segment(` at ${address} · ${formatCount(document.totalChunks)} chunks · `), used, segment(` in ${blocks}`), ...unmapped],
+		[origin, segment(` ${address} · `), used, ...unmapped],
 	);
 };
 
@@ -52,21 +54,24 @@ const whereOnMap = (document: SubheapDocument, options: ChunkMapOptions, chunk: 
 	return `row ${Math.floor(cell / shape.cellsPerRow) + 1}, column ${(cell % shape.cellsPerRow) + 1}`;
 };
 
-/** `◂ last placed: chunk 12,345 (V0xc0812345), 3 chunks, row 20, column 17`. */
+/** `◂ last placed: V0xc0812344 (chunk 12,345), 3 chunks, row 20, column 17`. */
 export const describeLastPlaced = (document: SubheapDocument, options: ChunkMapOptions): StyledLine => {
 	const chunk = document.lastPlacedChunk;
 	if (chunk < 0) {
-		return fitLine([segment(' ◂ last placed: no live block here among the latest placements', 'dim')], options.width);
+		return firstFitting(
+			options.width,
+			[segment(' ◂ last placed: no live block here among the latest placements', 'dim')],
+			[segment(' ◂ last placed: none live here', 'dim')],
+		);
 	}
 
 	const index = blockIndex(document, chunk);
 	const chunks = index >= 0 ? document.blocks.chunkCount[index]! : 0;
-	return fitLine(
-		[
-			segment(' ◂ last placed', 'flash'),
-			segment(`: ${dataAddress(document, chunk)} (chunk ${formatCount(chunk)}), ${chunkWord(chunks)}, ${whereOnMap(document, options, chunk)}`),
-		],
+	const mark = segment(' ◂ last placed', 'flash');
+	return firstFitting(
 		options.width,
+		[mark, segment(`: ${dataAddress(document, chunk)} (chunk ${formatCount(chunk)}), ${chunkWord(chunks)}, ${whereOnMap(document, options, chunk)}`)],
+		[mark, segment(`: ${dataAddress(document, chunk)}, ${chunkWord(chunks)}, ${whereOnMap(document, options, chunk)}`)],
 	);
 };
 
@@ -85,43 +90,59 @@ const strategyText = (answer: FitAnswer): string => (answer.strategy === 'first-
 
 /** The "will it fit" answer in words, on two lines: the request, then the chunk it takes or why none. */
 export const describeFit = (document: SubheapDocument, answer: FitAnswer, options: ChunkMapOptions, context: FitContext = {}): StyledLine[] => {
-	const needs = `${chunkWord(answer.chunks)} (${bytesOf(document, answer.chunks)}) by ${strategyText(answer)}`;
+	const {width} = options;
 	const request: StyledLine = [segment(' ◂ fit', answer.fits ? 'selected' : 'warn'), segment(`: kmalloc(${formatCount(answer.bytes)}) takes `)];
+	const chunks = answer.chunks === 0 ? '0 chunks' : `${chunkWord(answer.chunks)} (${bytesOf(document, answer.chunks)})`;
+	const first = firstFitting(
+		width,
+		[...request, segment(answer.chunks === 0 ? chunks : `${chunks} by ${strategyText(answer)}`)],
+		[...request, segment(answer.chunks === 0 ? chunks : `${chunks} by ${answer.strategy === 'first-fit' ? 'first' : 'best'} fit`)],
+	);
 	if (answer.fits) {
 		const elsewhere =
 			context.takenFirstBy !== undefined && context.takenFirstBy !== document.id
-				? [fitLine([segment(`   but kmalloc tries subheap #${context.takenFirstBy} first, and it fits there`, 'warn')], options.width)]
+				? [fitLine([segment(`   but kmalloc tries subheap #${context.takenFirstBy} first, and it fits there`, 'warn')], width)]
 				: [];
+		const returns = segment(`V0x${answer.address.toString(16).padStart(8, '0')}`, 'bold');
 		return [
-			fitLine([...request, segment(needs)], options.width),
-			fitLine(
-				[
-					segment(`   here: chunk ${formatCount(answer.firstChunk)}, ${whereOnMap(document, options, answer.firstChunk)}; kmalloc returns `),
-					segment(`V0x${answer.address.toString(16).padStart(8, '0')}`, 'bold'),
-				],
-				options.width,
+			first,
+			firstFitting(
+				width,
+				[segment(`   here: chunk ${formatCount(answer.firstChunk)}, ${whereOnMap(document, options, answer.firstChunk)}; kmalloc returns `), returns],
+				[segment(`   chunk ${formatCount(answer.firstChunk)}, ${whereOnMap(document, options, answer.firstChunk)} → `), returns],
 			),
 			...elsewhere,
 		];
 	}
 
-	const reasons: Record<typeof answer.reason, string> = {
-		'larger-than-subheap': `more than this subheap's ${chunkWord(answer.totalChunks)} (${bytesOf(document, answer.totalChunks)})`,
-		'not-enough-free': `only ${chunkWord(answer.freeChunks)} (${bytesOf(document, answer.freeChunks)}) are free here`,
-		'no-run-long-enough': `the largest free run here is ${chunkWord(answer.largestFreeRunChunks)} (${bytesOf(document, answer.largestFreeRunChunks)})`,
-		'size-wraps': `${formatCount(answer.bytes)} + 4 + 31 wraps past 4 GiB: the kernel would scrub 4 GiB and page-fault`,
+	const reasons: Record<typeof answer.reason, string[]> = {
+		'larger-than-subheap': [`more than this subheap's ${chunkWord(answer.totalChunks)} (${bytesOf(document, answer.totalChunks)})`, `the subheap has ${chunkWord(answer.totalChunks)}`],
+		'not-enough-free': [`only ${chunkWord(answer.freeChunks)} (${bytesOf(document, answer.freeChunks)}) are free here`, `${chunkWord(answer.freeChunks)} free`],
+		'no-run-long-enough': [
+			`the largest free run here is ${chunkWord(answer.largestFreeRunChunks)} (${bytesOf(document, answer.largestFreeRunChunks)})`,
+			`largest free run ${chunkWord(answer.largestFreeRunChunks)}`,
+		],
+		'size-wraps': ['size + 35 wraps past 4 GiB: the kernel would scrub 4 GiB and page-fault', 'the size wraps past 4 GiB: a page fault'],
 	};
-	return [
-		fitLine([...request, segment(answer.reason === 'size-wraps' ? '0 chunks' : needs)], options.width),
-		fitLine([segment('   does not fit: ', 'warn'), segment(reasons[answer.reason])], options.width),
-	];
+	const no = segment('   does not fit: ', 'warn');
+	return [first, firstFitting(width, ...reasons[answer.reason].map((reason) => [no, segment(reason)]))];
 };
 
 /** Set bits no live block accounts for: said in words, since the map can only colour them. */
-const describeStray = (document: SubheapDocument, width: number): StyledLine[] =>
-	document.strayChunks === 0
-		? []
-		: [fitLine([segment(` ${chunkWord(document.strayChunks)} set in the bitmap belong to no live block (an orphaned block, or a bitmap read from old memory)`, 'bad')], width)];
+const describeStray = (document: SubheapDocument, width: number): StyledLine[] => {
+	if (document.strayChunks === 0) {
+		return [];
+	}
+
+	const stray = chunkWord(document.strayChunks);
+	return [
+		firstFitting(
+			width,
+			[segment(` ${stray} set in the bitmap belong to no live block (an orphaned block, or a bitmap read from old memory)`, 'bad')],
+			[segment(` ${stray} set in the bitmap belong to no live block`, 'bad')],
+		),
+	];
+};
 
 export type SubheapPanelOptions = ChunkMapOptions & FitContext;
 
