@@ -1,6 +1,7 @@
 // The subheap document against the kernel it was read from: the bitmap word for word, the blocks
 // against the debug ledger of every live kmalloc, the free runs against a bit-by-bit count.
 import {describe, expect, it} from 'vitest';
+import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import {blockStartingAt, buildSubheapDocument, linkedSubheapIds, type SubheapDocument} from '../../source/engine/build-subheap-document.js';
 import {measureFreeRuns} from '../../source/engine/measure-free-runs.js';
 import {PlacementTrackingKernel, RECENT_PLACEMENTS} from '../../source/engine/track-placements.js';
@@ -76,6 +77,8 @@ describe('buildSubheapDocument', () => {
 			expect(document.largestFreeRunChunks).toBe(largest);
 			expect(document.largestFreeRunChunks).toBe(Math.min(heap.bitmap.longestFreeRun, heap.freeChunks));
 			expect(document.fragmentationIndex).toBe(heap.freeChunks === 0 ? null : 1 - largest / heap.freeChunks);
+			// The snapshot's row says the same.
+			expect(buildSnapshot(simulation).subheaps[index]).toMatchObject({id, freeRuns: document.freeRuns, fragmentationIndex: document.fragmentationIndex});
 		}
 	});
 
