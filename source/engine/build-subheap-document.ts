@@ -164,7 +164,13 @@ export const buildSubheapDocument = (kernel: Kernel, id: number, options: Subhea
 	const blocks: SubheapBlocks = {firstChunk: found.firstChunk, chunkCount: found.chunkCount};
 	const {holderOf} = options;
 	if (holderOf) {
-		blocks.holderId = Int32Array.from(found.firstChunk, (chunk) => holderOf(heap.chunkBase + chunk * CHUNK_SIZE + 4) ?? -1);
+		// A plain loop: Int32Array.from with a mapping function is many times slower.
+		const holderId = new Int32Array(found.firstChunk.length);
+		for (let block = 0; block < holderId.length; block++) {
+			holderId[block] = holderOf(heap.chunkBase + found.firstChunk[block]! * CHUNK_SIZE + 4) ?? -1;
+		}
+
+		blocks.holderId = holderId;
 	}
 
 	const label = kernel.global.book.label(subheap);
