@@ -54,6 +54,12 @@ const whereOnMap = (document: SubheapDocument, options: ChunkMapOptions, chunk: 
 	return `row ${Math.floor(cell / shape.cellsPerRow) + 1}, column ${(cell % shape.cellsPerRow) + 1}`;
 };
 
+/** The pointer kmalloc returned for a block whose header is in `chunk`. */
+const dataAddress = (document: SubheapDocument, chunk: number): string =>
+	`V0x${(document.chunkBase + chunk * document.chunkSize + 4).toString(16).padStart(8, '0')}`;
+
+const blockIndex = (document: SubheapDocument, chunk: number): number => document.blocks.firstChunk.indexOf(chunk);
+
 /** `◂ last placed: V0xc0812344 (chunk 12,345), 3 chunks, row 20, column 17`. */
 export const describeLastPlaced = (document: SubheapDocument, options: ChunkMapOptions): StyledLine => {
 	const chunk = document.lastPlacedChunk;
@@ -74,12 +80,6 @@ export const describeLastPlaced = (document: SubheapDocument, options: ChunkMapO
 		[mark, segment(`: ${dataAddress(document, chunk)}, ${chunkWord(chunks)}, ${whereOnMap(document, options, chunk)}`)],
 	);
 };
-
-/** The pointer kmalloc returned for a block whose header is in `chunk`. */
-const dataAddress = (document: SubheapDocument, chunk: number): string =>
-	`V0x${(document.chunkBase + chunk * document.chunkSize + 4).toString(16).padStart(8, '0')}`;
-
-const blockIndex = (document: SubheapDocument, chunk: number): number => document.blocks.firstChunk.indexOf(chunk);
 
 export type FitContext = {
 	/** The subheap kmalloc would try first and that can take the request, when it is not this one. */
@@ -103,7 +103,7 @@ export const describeFit = (document: SubheapDocument, answer: FitAnswer, option
 			context.takenFirstBy !== undefined && context.takenFirstBy !== document.id
 				? [fitLine([segment(`   but kmalloc tries subheap #${context.takenFirstBy} first, and it fits there`, 'warn')], width)]
 				: [];
-		const returns = segment(`V0x${answer.address.toString(16).padStart(8, '0')}`, 'bold');
+		const returns = segment(dataAddress(document, answer.firstChunk), 'bold');
 		return [
 			first,
 			firstFitting(
