@@ -5,12 +5,13 @@
 
 import type {Kernel} from '../kernel/kernel.js';
 import {isKernelHalt} from '../kernel/panic.js';
+import {describeThrown} from './describe-thrown.js';
 import {EventLog} from './event-log.js';
 import {HeapHistory} from './heap-history.js';
 import {createKernelFacade, type FacadeLedger} from './kernel-facade.js';
 import {createRng, hashSeed} from './rng.js';
-import {PlacementTrackingKernel} from './track-placements.js';
 import type {EventKind} from './snapshot-types.js';
+import {PlacementTrackingKernel} from './track-placements.js';
 import type {Workload, WorkloadContext} from './workload-api.js';
 
 export type SimulationOptions = {
@@ -140,7 +141,7 @@ export class Simulation {
 				return; // The kernel recorded its panic; the run is over.
 			}
 
-			const message = error instanceof Error ? error.message : String(error);
+			const message = describeThrown(error);
 			this.workloadFailure = {workload: this.workload.name, tick: this.tick, message};
 			this.record('workload-error', `workload ${this.workload.name} failed at tick ${this.tick}: ${message}`);
 		}
