@@ -13,7 +13,7 @@ import {ProgressBar} from './cli/progress-bar.js';
 import {guardStream, OutputError, writeOutputFile, writeStdout} from './cli/write-output.js';
 import {describeThrown} from './engine/describe-thrown.js';
 import {ADVANCE_EVERY_MS, type RunOptions, type WorkloadSource} from './engine/engine-protocol.js';
-import {runSnapshotThread} from './engine/run-snapshot-thread.js';
+import {runSnapshotThread, type SubheapOutcome} from './engine/run-snapshot-thread.js';
 import {TraceFileError, TraceFormatError} from './engine/trace/trace-errors.js';
 import {kmtopVersion} from './engine/version.js';
 import {WorkloadLoadError, builtinWorkloadNames, defaultWorkloadName, loadAllBuiltinWorkloads} from './engine/workload-loader.js';
@@ -65,6 +65,7 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 		run: runOptions(plan),
 		workload: workloadSource(plan),
 		ticks: plan.ticks,
+		...(plan.panel === 'map' ? {subheap: plan.subheap ?? 0} : {}),
 		tickTimeoutMs: plan.tickTimeoutMs,
 		output: process.stderr,
 		onStarted(ticks) {
@@ -98,6 +99,11 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 	}
 
 	const {document} = outcome;
+	if (plan.panel === 'map') {
+		await writeOutput(plan, `${await renderMapPanel(outcome.subheap, plan)}\n`);
+		return 0;
+	}
+
 	if (plan.format === 'json') {
 		await writeOutput(plan, `${JSON.stringify(document, null, 2)}\n`);
 	} else {
@@ -106,6 +112,18 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 	}
 
 	return 0;
+};
+
+/** `--panel map`: one subheap's chunk map, free runs and index, as text. */
+const renderMapPanel = async (subheap: SubheapOutcome | undefined, plan: RunPlan): Promise<string> => {
+	const id = plan.subheap ?? 0;
+	if (!subheap || 'missing' in subheap) {
+		const {tick, linked} = subheap?.missing ?? {tick: 0, linked: []};
+		throw new BadInput(`--subheap ${id}: no subheap #${id} is linked at tick ${tick}; linked subheaps: ${linked.join(', ')}`);
+	}
+
+	const {renderTextMap} = await import('./ui/render-text-map.js');
+	return renderTextMap(subheap.document, {columns: plan.columns});
 };
 
 const liveCommand = async (plan: RunPlan): Promise<number> => {

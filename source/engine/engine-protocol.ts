@@ -4,6 +4,7 @@
 // structured clone: plain data only.
 
 import type {JournalEntry, KnownHang} from './session-journal.js';
+import type {SubheapDocument} from './build-subheap-document.js';
 import type {DocumentDelta} from './document-delta.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 
@@ -65,7 +66,7 @@ export type EngineWorkerData = {
 	/** The workload to start with; the live view also loads every built-in for its keys. */
 	workload: WorkloadSource;
 	mode:
-		| {kind: 'snapshot'; ticks: number | null; knownHangs: KnownHang[]}
+		| {kind: 'snapshot'; ticks: number | null; knownHangs: KnownHang[]; /** Also that subheap's document (--panel map). */ subheap?: number}
 		| {
 				kind: 'live';
 				rate: number;
@@ -84,8 +85,11 @@ export type EngineToUi =
 	| {type: 'internal-error'; message: string; stack: string}
 	| {type: 'started'; ticks: number; workload: string}
 	| {type: 'progress'; tick: number}
-	| {type: 'document'; document: SnapshotDocument}
+	| {type: 'document'; document: SnapshotDocument; subheap?: SubheapOutcome}
 	/** A view: the facts, and the document's sections that changed since the last view. */
 	| {type: 'view'; delta: DocumentDelta; facts: LiveFacts}
 	| {type: 'journal'; entry: JournalEntry}
 	| {type: 'response'; id: number; document: SnapshotDocument};
+
+/** A subheap's document, or which subheaps there were when the one asked for was not linked. */
+export type SubheapOutcome = {document: SubheapDocument} | {missing: {tick: number; linked: number[]}};

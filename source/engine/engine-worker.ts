@@ -7,7 +7,8 @@ import process from 'node:process';
 import {parentPort, workerData} from 'node:worker_threads';
 import {buildSnapshot} from './build-snapshot.js';
 import {createDeltaWriter} from './document-delta.js';
-import type {EngineToUi, EngineWorkerData, UiToEngine} from './engine-protocol.js';
+import {buildSubheapDocument, linkedSubheapIds} from './build-subheap-document.js';
+import type {EngineToUi, EngineWorkerData, SubheapOutcome, UiToEngine} from './engine-protocol.js';
 import {writeHeartbeat} from './hook-watchdog.js';
 import {LiveEngine} from './live-engine.js';
 import {LiveSession} from './live-session.js';
@@ -60,6 +61,11 @@ const start = async (): Promise<void> => {
 	}
 };
 
+const subheapOutcome = (simulation: Simulation, id: number): SubheapOutcome => {
+	const document = buildSubheapDocument(simulation.kernel, id);
+	return document ? {document} : {missing: {tick: simulation.tick, linked: linkedSubheapIds(simulation.kernel)}};
+};
+
 type SnapshotMode = Extract<EngineWorkerData['mode'], {kind: 'snapshot'}>;
 type LiveMode = Extract<EngineWorkerData['mode'], {kind: 'live'}>;
 
@@ -76,7 +82,7 @@ const runSnapshotMode = async (workload: Workload, mode: SnapshotMode) => {
 			post({type: 'progress', tick});
 		},
 	});
-	post({type: 'document', document: buildSnapshot(simulation)});
+	post({type: 'document', document: buildSnapshot(simulation), ...(mode.subheap === undefined ? {} : {subheap: subheapOutcome(simulation, mode.subheap)})});
 };
 
 const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveMode) => {

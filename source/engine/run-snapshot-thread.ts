@@ -4,7 +4,9 @@
 // hung hook where it hung (the simulation is deterministic): the document is the run's, up to
 // the hang, and the kernel's idle ticks after it, as when a workload throws.
 
-import type {RunOptions, WorkloadSource} from './engine-protocol.js';
+import type {RunOptions, SubheapOutcome, WorkloadSource} from './engine-protocol.js';
+
+export type {SubheapOutcome} from './engine-protocol.js';
 import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
 import type {KnownHang} from './session-journal.js';
 import type {SnapshotDocument} from './snapshot-types.js';
@@ -14,6 +16,8 @@ export type SnapshotThreadRun = {
 	workload: WorkloadSource;
 	/** Null: the workload's own length (a trace to its end), else 1,000. */
 	ticks: number | null;
+	/** Also this subheap's document (--panel map). */
+	subheap?: number;
 	tickTimeoutMs: number;
 	/** Where the workload's console output goes (stderr: stdout is the document's). */
 	output?: NodeJS.WritableStream;
@@ -25,7 +29,7 @@ export type SnapshotThreadRun = {
 };
 
 export type SnapshotOutcome =
-	| {kind: 'document'; document: SnapshotDocument}
+	| {kind: 'document'; document: SnapshotDocument; subheap?: SubheapOutcome}
 	| {kind: 'interrupted'}
 	| {kind: 'bad-input'; message: string}
 	| {kind: 'failed'; message: string; stack?: string};
@@ -55,7 +59,11 @@ export const runSnapshotThread = async (request: SnapshotThreadRun): Promise<Sna
 
 		const attempt = () => {
 			thread = startEngineThread(
-				{run: request.run, workload: request.workload, mode: {kind: 'snapshot', ticks: request.ticks, knownHangs: [...knownHangs]}},
+				{
+					run: request.run,
+					workload: request.workload,
+					mode: {kind: 'snapshot', ticks: request.ticks, knownHangs: [...knownHangs], ...(request.subheap === undefined ? {} : {subheap: request.subheap})},
+				},
 				{tickTimeoutMs: request.tickTimeoutMs, output: request.output},
 				{
 					message(message) {
@@ -72,7 +80,7 @@ export const runSnapshotThread = async (request: SnapshotThreadRun): Promise<Sna
 							}
 
 							case 'document': {
-								finish({kind: 'document', document: message.document});
+								finish({kind: 'document', document: message.document, ...(message.subheap ? {subheap: message.subheap} : {})});
 								break;
 							}
 
