@@ -12,7 +12,7 @@ export type ViewFacts = {
 	frozen?: boolean;
 	/** The simulation's tick while the display is frozen on an older document. */
 	liveTick?: number;
-	/** Workload names in key order (1…9), and which one runs. */
+	/** Workload names in key order (1…9, 0, then the rest), and which one runs. */
 	workloads?: string[];
 	workloadIndex?: number;
 	/**
