@@ -11,7 +11,8 @@ import {wrapLine} from './wrap-text.js';
 
 export type LifecycleItem = {glyph: string; tone: Tone; text: string};
 
-const fateWords: Record<string, string> = {
+/** What became of a removed subheap, in words. */
+export const fateWords: Record<string, string> = {
 	freed: 'freed',
 	'became-backup': 'became the backup',
 	queued: 'queued, not yet freed',

@@ -128,8 +128,9 @@ export const describePhysicalMemoryLine = (document: SnapshotDocument, width: nu
 	const used = (m('user_physical_allocated') + (combined ? m('super_physical_allocated') : 0)) * 4;
 	const total = (m('user_physical_allocated') + m('user_physical_available') + (combined ? m('super_physical_allocated') + m('super_physical_available') : 0)) * 4;
 	const fraction = (slab: {allocated: number; free: number}) => (slab.allocated + slab.free > 0 ? slab.allocated / (slab.allocated + slab.free) : 0);
-	// Whole percents, rounded down, so a slab with a free object never reads 100%.
-	const percent = (slab: {allocated: number; free: number}) => `${Math.floor(fraction(slab) * 100)}%`;
+	// Whole percents, rounded down, so a slab with a free object never reads 100%; padded, so the
+	// line keeps its form (and its length) as the figures change.
+	const percent = (slab: {allocated: number; free: number}) => padStart(`${Math.floor(fraction(slab) * 100)}%`, 4);
 	const slabs = (form: (slab: SnapshotDocument['slabs'][number]) => string, gap: string): StyledLine =>
 		joinSegments(
 			document.slabs.map((slab, index) => [segment(`${index === 0 ? 'slab ' : ''}${slab.size} `, 'dim'), segment(form(slab), usageTone(fraction(slab)))]),

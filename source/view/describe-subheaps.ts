@@ -5,7 +5,7 @@
 // first, when it is short.
 
 import type {SnapshotDocument, SubheapRow} from '../engine/snapshot-types.js';
-import {describeLifecycle} from './describe-lifecycle.js';
+import {describeLifecycle, fateWords} from './describe-lifecycle.js';
 import {apportionKilobytes, formatKernelAddress, formatKilobytes, formatSize} from './format-bytes.js';
 import {ruleLine} from './frame-panel.js';
 import {formatCount, formatPercent} from './format-number.js';
@@ -186,6 +186,34 @@ const tableLines = (document: SnapshotDocument, facts: ViewFacts, width: number,
 	return [subheapHeader(document, width), ...rows, ...(total > 0 ? [subheapTotalRow(document, width)] : [])];
 };
 
+/**
+`#15  V0xc2d44000  2056K  t12,515 → t16,631  freed`: the subheaps removed lately (newest first),
+their memory as the kernel log gave it and what became of it, for the rows under a short table.
+*/
+const retiredLines = (document: SnapshotDocument, width: number, rows: number): StyledLine[] => {
+	const retired = document.retiredSubheaps.slice(-Math.max(0, rows - 1)).reverse();
+	if (rows < 2 || retired.length === 0) {
+		return [];
+	}
+
+	const id = Math.max(...retired.map((record) => String(record.id).length)) + 1;
+	return [
+		ruleLine('retired', width),
+		...retired.map((record) =>
+			fitLine(
+				[
+					segment(` ${padStart(`#${record.id}`, id)}  `, 'bold'),
+					segment(formatKernelAddress(record.base)),
+					segment(`  ${padStart(formatSize(record.memoryBytes), 6)}  `),
+					segment(`t${formatCount(record.addedAtTick)} → t${formatCount(record.removedAtTick)}`, 'dim'),
+					segment(`  ${fateWords[record.fate] ?? record.fate}`),
+				],
+				width,
+			),
+		),
+	];
+};
+
 /** The table's width with every column and the longest bar: what it needs beside the lifecycle. */
 const fullTableWidth = (document: SnapshotDocument): number => fixedWidth(columnSets[0]!, idWidth(document), sizeWidth(document)) + MAX_BAR;
 
@@ -206,7 +234,10 @@ export const describeSubheapsPanel = (
 	if (options.lifecycle === 'beside') {
 		const tableWidth = Math.min(fullTableWidth(document), width - BESIDE_GAP - 40);
 		const eventsWidth = width - tableWidth - BESIDE_GAP;
-		const table = tableLines(document, facts, tableWidth, height);
+		const rows = tableLines(document, facts, tableWidth, height);
+		// Under a short table, after a blank line, the subheaps removed lately.
+		const retired = height === undefined ? [] : retiredLines(document, tableWidth, height - rows.length - 1);
+		const table = retired.length > 0 ? [...rows, [], ...retired] : rows;
 		const events = lifecycleLines(document, eventsWidth, height === undefined ? options.lifecycleLines : Math.max(1, height - 1));
 		return Array.from({length: height ?? Math.max(table.length, events.length)}, (_, index) =>
 			fitLine([...fitLine(table[index] ?? [], tableWidth), segment(' │ ', 'dim'), ...(events[index] ?? [])], width),

@@ -95,7 +95,7 @@ describe('panels', () => {
 		expect(frameLines(render(<KernelHeapPanel compact traceLine physicalLine document={traceDocument()} facts={facts} width={80} height={9} />).lastFrame()).slice(5)).toEqual([
 			'│ Backup ● READY  V0xc1dcb000  1024K  consumed 3 replaced 3                    │',
 			'│ Trace 1,000/1,000 ███████████████▒ finished  skipped unknown 53              │',
-			'│ Physical memory: 353964K/516096K  slab 16 100%  32 0%  64 0%  128 5%         │',
+			'│ Physical memory: 353964K/516096K  slab 16 100%  32   0%  64   0%  128   5%   │',
 			'└──────────────────────────────────────────────────────────────────────────────┘',
 		]);
 	});

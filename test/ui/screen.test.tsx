@@ -104,7 +104,7 @@ describe('on a terminal', () => {
 		expect(screen[0]).toMatch(/^ kmtop {2}rev 2021-02-23 .* {2}tick 3,000 +‖ PAUSED$/);
 		expect(screen[1]).toMatch(/^┌ Kernel heap/);
 		expect(screen[6]).toMatch(/^│ Backup [●○◐✕] /);
-		expect(screen[7]).toMatch(/^│ Physical memory: \d+K\/516096K {2}slab 16 \d+% {2}32 \d+% {2}64 \d+% {2}128 \d+% +│$/);
+		expect(screen[7]).toMatch(/^│ Physical memory: \d+K\/516096K {2}slab 16 +\d+% {2}32 +\d+% {2}64 +\d+% {2}128 +\d+% +│$/);
 		expect(screen[9]).toMatch(/^┌ Subheaps/);
 		expect(screen.findIndex((line) => line.startsWith('┌ Kernel log'))).toBe(16);
 		expect(screen[22]).toMatch(/^ \[2 vmobject-churn\] {2}0-9 w\/W {2}space resume/);

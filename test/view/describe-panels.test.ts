@@ -238,6 +238,17 @@ describe('Subheaps', () => {
 		]);
 	});
 
+	test('wide and tall: under the table, the subheaps removed lately and their fate', () => {
+		const lines = text(describeSubheapsPanel(baseDocument(), facts, 196, {height: 10, lifecycle: 'beside'}));
+		expect(lines.map((line) => line.split(' │ ')[0]!.trimEnd()).slice(5)).toEqual([
+			'               total         4964K  ████████████████████████████▏░░░░░░░░░░░  70.4%  + backup 1024K = 5988K',
+			'',
+			'─ retired ───────────────────────────────────────────────────────────────────────────────────────────────────────',
+			' #4  V0xc4ba9000   2056K  t2,610 → t2,847  freed',
+			'',
+		]);
+	});
+
 	test('narrow and short: columns give way, the pool and the newest stay', () => {
 		const document = baseDocument();
 		expect(text([subheapHeader(document, 56), ...describeSubheapRows(document, facts, 56, 2)])).toEqual([
@@ -338,7 +349,7 @@ describe('Physical memory & slabs with rows to spare: /proc/memstat itself', () 
 	});
 
 	test.each([
-		[76, 'Physical memory: 353964K/516096K  slab 16 100%  32 0%  64 0%  128 5%'],
+		[76, 'Physical memory: 353964K/516096K  slab 16 100%  32   0%  64   0%  128   5%'],
 		[56, 'Physical 353964K/516096K  slab 16 █ 32 ▁ 64 ▁ 128 ▁'],
 		[30, 'Physical 353964K/516096K'],
 	])('one line at %i columns, for a layout with no room for the panel', (width, expected) => {
