@@ -1,14 +1,20 @@
 // kmtop's command line: parse (a pure function), then dispatch. Bad input is one line per
 // problem on stderr and exit 2; a simulated kernel panic is a result (exit 0, it is in the
 // snapshot); anything else unexpected is exit 1 with a short message (the stack with DEBUG=kmtop).
+// Output that cannot be written is one line and exit 1, or a quiet exit 0 when the reader of a
+// pipe has gone (write-output.ts). Text from input is escaped before it reaches stderr.
 
 import process from 'node:process';
 import {checkOutputPath} from './cli/check-output-path.js';
 import {formatRevisionTable, formatWorkloadTable} from './cli/format-tables.js';
 import {helpText} from './cli/help-text.js';
 import {parseArguments, type ParseContext, type RunPlan} from './cli/parse-arguments.js';
-import {runSnapshot} from './cli/run-snapshot.js';
-import {writeFileAtomically} from './cli/write-file-atomically.js';
+import {runSimulation} from './cli/run-snapshot.js';
+import {guardStream, OutputError, writeOutputFile, writeStdout} from './cli/write-output.js';
+import {buildSnapshot} from './engine/build-snapshot.js';
+import {buildSubheapDocument, linkedSubheapIds} from './engine/build-subheap-document.js';
+import {describeThrown} from './engine/describe-thrown.js';
+import type {Simulation} from './engine/simulation.js';
 import {TraceFileError, TraceFormatError} from './engine/trace/trace-errors.js';
 import {createTraceWorkload, isTraceWorkload} from './engine/trace/trace-workload.js';
 import {kmtopVersion} from './engine/version.js';
@@ -23,6 +29,7 @@ import {
 } from './engine/workload-loader.js';
 import {MAX_RAM_BYTES, MIN_RAM_BYTES} from './kernel/constants.js';
 import {defaultRevisionId, revisionIds, revisions} from './kernel/revisions.js';
+import {escapeText} from './view/escape-text.js';
 
 /** A problem with what the user asked for: one line, exit 2. */
 class BadInput extends Error {}
@@ -44,18 +51,8 @@ const loadWorkload = async (plan: RunPlan): Promise<Workload> => {
 	return plan.workload.kind === 'builtin' ? loadBuiltinWorkload(plan.workload.name) : loadWorkloadFile(plan.workload.path);
 };
 
-const writeOutput = async (plan: RunPlan, text: string): Promise<void> => {
-	if (plan.output === null) {
-		process.stdout.write(text);
-		return;
-	}
-
-	try {
-		await writeFileAtomically(plan.output, text);
-	} catch (error) {
-		throw new BadInput(`cannot write ${plan.output}: ${(error as Error).message}`);
-	}
-};
+const writeOutput = async (plan: RunPlan, text: string): Promise<void> =>
+	plan.output === null ? writeStdout(text) : writeOutputFile(plan.output, text);
 
 const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 	const outputProblem = plan.output === null ? undefined : checkOutputPath(plan.output);
@@ -70,7 +67,7 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 	};
 
 	process.once('SIGINT', onInterrupt);
-	const document = await runSnapshot({
+	const simulation = await runSimulation({
 		seed: plan.seed,
 		revision: plan.revision,
 		ramBytes: plan.ramBytes,
@@ -82,10 +79,16 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 		interrupted: () => interrupted,
 	});
 	process.off('SIGINT', onInterrupt);
-	if (!document) {
+	if (!simulation) {
 		return 130;
 	}
 
+	if (plan.panel === 'map') {
+		await writeOutput(plan, `${await renderMapPanel(simulation, plan)}\n`);
+		return 0;
+	}
+
+	const document = buildSnapshot(simulation);
 	if (plan.format === 'json') {
 		await writeOutput(plan, `${JSON.stringify(document, null, 2)}\n`);
 	} else {
@@ -94,6 +97,19 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 	}
 
 	return 0;
+};
+
+/** `--panel map`: one subheap's chunk map, free runs and index, as text. */
+const renderMapPanel = async (simulation: Simulation, plan: RunPlan): Promise<string> => {
+	const id = plan.subheap ?? 0;
+	const document = buildSubheapDocument(simulation.kernel, id);
+	if (!document) {
+		const linked = linkedSubheapIds(simulation.kernel).join(', ');
+		throw new BadInput(`--subheap ${id}: no subheap #${id} is linked at tick ${simulation.tick}; linked subheaps: ${linked}`);
+	}
+
+	const {renderTextMap} = await import('./ui/render-text-map.js');
+	return renderTextMap(document, {columns: plan.columns});
 };
 
 const liveCommand = async (plan: RunPlan): Promise<number> => {
@@ -117,7 +133,7 @@ const liveCommand = async (plan: RunPlan): Promise<number> => {
 		refreshMs: plan.refreshMs,
 		async saveSnapshot(document) {
 			const file = `kmtop-${document.run.workload}-seed${document.run.seed}-tick${document.run.tick}.json`;
-			await writeFileAtomically(file, `${JSON.stringify(document, null, 2)}\n`);
+			await writeOutputFile(file, `${JSON.stringify(document, null, 2)}\n`);
 			return file;
 		},
 	});
@@ -126,22 +142,22 @@ const liveCommand = async (plan: RunPlan): Promise<number> => {
 const dispatch = async (plan: RunPlan, context: ParseContext): Promise<number> => {
 	switch (plan.command) {
 		case 'help': {
-			process.stdout.write(`${helpText(context, {version: kmtopVersion, columns: Math.min(process.stdout.columns ?? 80, 100)})}\n`);
+			await writeStdout(`${helpText(context, {version: kmtopVersion, columns: Math.min(process.stdout.columns ?? 80, 100)})}\n`);
 			return 0;
 		}
 
 		case 'version': {
-			process.stdout.write(`${kmtopVersion}\n`);
+			await writeStdout(`${kmtopVersion}\n`);
 			return 0;
 		}
 
 		case 'workloads': {
-			process.stdout.write(`${formatWorkloadTable(await loadAllBuiltinWorkloads(), defaultWorkloadName)}\n`);
+			await writeStdout(`${formatWorkloadTable(await loadAllBuiltinWorkloads(), defaultWorkloadName)}\n`);
 			return 0;
 		}
 
 		case 'revisions': {
-			process.stdout.write(`${formatRevisionTable(revisions, defaultRevisionId)}\n`);
+			await writeStdout(`${formatRevisionTable(revisions, defaultRevisionId)}\n`);
 			return 0;
 		}
 
@@ -161,12 +177,18 @@ const isBadInput = (error: unknown): error is Error =>
 	error instanceof TraceFileError ||
 	error instanceof TraceFormatError;
 
+/** One line on stderr; values from input inside `message` cannot move the cursor or start a line. */
+const report = (message: string): void => {
+	process.stderr.write(`kmtop: ${escapeText(message)}\n`);
+};
+
 export const main = async (argv: string[]): Promise<number> => {
+	guardStream(process.stderr);
 	const context = parseContext();
 	const parsed = parseArguments(argv, context);
 	if (!parsed.ok) {
 		for (const error of parsed.errors) {
-			process.stderr.write(`kmtop: ${error}\n`);
+			report(error);
 		}
 
 		return 2;
@@ -175,15 +197,22 @@ export const main = async (argv: string[]): Promise<number> => {
 	try {
 		return await dispatch(parsed.plan, context);
 	} catch (error) {
+		if (error instanceof OutputError) {
+			if (error.exitCode !== 0) {
+				report(error.message);
+			}
+
+			return error.exitCode;
+		}
+
 		if (isBadInput(error)) {
-			process.stderr.write(`kmtop: ${error.message}\n`);
+			report(error.message);
 			return 2;
 		}
 
-		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`kmtop: internal error: ${message}\n`);
+		report(`internal error: ${describeThrown(error)}`);
 		if ((process.env.DEBUG ?? '').split(',').includes('kmtop') && error instanceof Error) {
-			process.stderr.write(`${error.stack}\n`);
+			process.stderr.write(`${error.stack?.split('\n').map((line) => escapeText(line)).join('\n')}\n`);
 		}
 
 		return 1;

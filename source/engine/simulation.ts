@@ -3,13 +3,15 @@
 // Faults inside the simulation are results, not crashes: a kernel panic halts the kernel and
 // is recorded; a workload that throws is stopped and recorded; the program goes on.
 
-import {Kernel} from '../kernel/kernel.js';
+import type {Kernel} from '../kernel/kernel.js';
 import {isKernelHalt} from '../kernel/panic.js';
+import {describeThrown} from './describe-thrown.js';
 import {EventLog} from './event-log.js';
 import {HeapHistory} from './heap-history.js';
 import {createKernelFacade, type FacadeLedger} from './kernel-facade.js';
 import {createRng, hashSeed} from './rng.js';
 import type {EventKind} from './snapshot-types.js';
+import {PlacementTrackingKernel} from './track-placements.js';
 import type {Workload, WorkloadContext} from './workload-api.js';
 
 export type SimulationOptions = {
@@ -94,7 +96,8 @@ export class Simulation {
 	private boot(): void {
 		this.tick = 0;
 		this.workloadFailure = undefined;
-		this.kernel = new Kernel({
+		// The kernel, plus a note of where each block went, for the chunk map's "last placed".
+		this.kernel = new PlacementTrackingKernel({
 			revision: this.revision,
 			ramBytes: this.ramBytes,
 			debugAsserts: this.debugAsserts,
@@ -138,7 +141,7 @@ export class Simulation {
 				return; // The kernel recorded its panic; the run is over.
 			}
 
-			const message = error instanceof Error ? error.message : String(error);
+			const message = describeThrown(error);
 			this.workloadFailure = {workload: this.workload.name, tick: this.tick, message};
 			this.record('workload-error', `workload ${this.workload.name} failed at tick ${this.tick}: ${message}`);
 		}
