@@ -221,8 +221,9 @@ const fullTableWidth = (document: SnapshotDocument): number => fixedWidth(column
 The panel's lines: the table (header, rows, total) and the lifecycle, newest first, below a
 divider or beside the table. With a `height` the lifecycle takes every line the rows leave (below
 a tall table at least two, the rows giving way for them), so the panel is never half empty while
-there are events to show; without one, every row and the newest `lifecycleLines` events. A short
-panel is the table's alone.
+there are events to show; beside it, the subheaps removed lately fill the rows under a short
+table. Without a height, every row and the newest events that fit in `lifecycleLines` lines. A
+short panel is the table's alone.
 */
 export const describeSubheapsPanel = (
 	document: SnapshotDocument,
