@@ -3,7 +3,7 @@
 // allocated / available over time. `available` is memstat's: free chunks plus the backup region.
 
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
-import {computeCallRates, formatCallRate} from './compute-call-rates.js';
+import {describeCallRates} from './compute-call-rates.js';
 import {formatSize} from './format-bytes.js';
 import {formatPercent} from './format-number.js';
 import {lastSampleIndex, samplesPerCell} from './locate-history.js';
@@ -42,10 +42,7 @@ export const kernelHeapLine = (document: SnapshotDocument, width: number): Style
 	return fitLine(line, width);
 };
 
-const rateText = (perTick: number | undefined, facts: ViewFacts): StyledLine => [
-	segment('  '),
-	segment(padEnd(formatCallRate(perTick, facts.rate), RATE_WIDTH), 'accent'),
-];
+const rateText = (text: string): StyledLine => [segment('  '), segment(padEnd(text, RATE_WIDTH), 'accent')];
 
 type Series = {name: string; short: string; values: number[]; current: number};
 
@@ -117,12 +114,12 @@ const detailLine = (document: SnapshotDocument, width: number): StyledLine => {
 
 /** The full panel's seven lines at `width` columns inside the frame. */
 export const describeKernelHeap = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine[] => {
-	const rates = computeCallRates(document.history);
+	const rates = describeCallRates(document.history, facts);
 	const {memstat, systemMonitor} = document;
 	return [
 		kernelHeapLine(document, width),
-		fitLine([...labelled('Calls kmalloc:', String(systemMonitor.callsKmalloc)), ...rateText(rates?.kmallocPerTick, facts)], width),
-		fitLine([...labelled('Calls kfree:', String(systemMonitor.callsKfree)), ...rateText(rates?.kfreePerTick, facts)], width),
+		fitLine([...labelled('Calls kmalloc:', String(systemMonitor.callsKmalloc)), ...rateText(rates.kmalloc)], width),
+		fitLine([...labelled('Calls kfree:', String(systemMonitor.callsKfree)), ...rateText(rates.kfree)], width),
 		fitLine(
 			[
 				...labelled('Difference:', systemMonitor.difference),
@@ -141,7 +138,7 @@ The compact panel (80 columns): SystemMonitor's lines on the left, the series be
 counts when there is room for them.
 */
 export const describeKernelHeapCompact = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine[] => {
-	const rates = computeCallRates(document.history);
+	const rates = describeCallRates(document.history, facts);
 	const {memstat, systemMonitor} = document;
 	const leftWidth = LABEL_WIDTH + VALUE_WIDTH + 2 + RATE_WIDTH;
 	const rightWidth = width - leftWidth - 3;
@@ -153,8 +150,8 @@ export const describeKernelHeapCompact = (document: SnapshotDocument, facts: Vie
 	const eternal = formatSize(memstat.kmalloc_eternal_allocated ?? 0);
 	return [
 		kernelHeapLine(document, width),
-		beside([...labelled('Calls kmalloc:', String(systemMonitor.callsKmalloc)), ...rateText(rates?.kmallocPerTick, facts)], allocated),
-		beside([...labelled('Calls kfree:', String(systemMonitor.callsKfree)), ...rateText(rates?.kfreePerTick, facts)], available),
+		beside([...labelled('Calls kmalloc:', String(systemMonitor.callsKmalloc)), ...rateText(rates.kmalloc)], allocated),
+		beside([...labelled('Calls kfree:', String(systemMonitor.callsKfree)), ...rateText(rates.kfree)], available),
 		beside(
 			labelled('Difference:', systemMonitor.difference),
 			firstFitting(

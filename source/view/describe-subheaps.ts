@@ -11,7 +11,7 @@ import {ruleLine} from './frame-panel.js';
 import {formatCount, formatPercent} from './format-number.js';
 import {renderBar, usageTone} from './render-bar.js';
 import {firstFitting, fitLine, padEnd, padStart, segment, type StyledLine} from './styled-line.js';
-import {recentTicks, type ViewFacts} from './view-facts.js';
+import {isRecent, type ViewFacts} from './view-facts.js';
 
 const CHUNK_SIZE = 32;
 const MIN_BAR = 6;
@@ -93,7 +93,7 @@ const usedCells = (allocated: number, total: number, columns: Columns): StyledLi
 
 export const subheapRow = (row: SubheapRow, document: SnapshotDocument, facts: ViewFacts, width: number, sizes = subheapSizes(document)): StyledLine => {
 	const columns = chooseColumns(document, width);
-	const isNew = row.origin !== 'pool' && document.run.tick - row.addedAtTick <= recentTicks(facts);
+	const isNew = row.origin !== 'pool' && isRecent(facts, document.run.tick, row.addedAtTick);
 	const line: StyledLine = [
 		segment(` ${padStart(String(row.id), columns.id)}  `, 'bold'),
 		...(columns.origin ? [segment(padEnd(row.origin, 10), row.origin === 'pool' ? 'dim' : 'accent')] : []),
