@@ -2,6 +2,7 @@
 // problem on stderr and exit 2; a simulated kernel panic is a result (exit 0, it is in the
 // snapshot); anything else unexpected is exit 1 with a short message (the stack with DEBUG=kmtop).
 
+import {availableParallelism} from 'node:os';
 import process from 'node:process';
 import {checkOutputPath} from './cli/check-output-path.js';
 import {formatRevisionTable, formatWorkloadTable} from './cli/format-tables.js';
@@ -23,6 +24,7 @@ import {
 } from './engine/workload-loader.js';
 import {MAX_RAM_BYTES, MIN_RAM_BYTES} from './kernel/constants.js';
 import {defaultRevisionId, revisionIds, revisions} from './kernel/revisions.js';
+import {SweepInputError} from './sweep/parse-sweep-arguments.js';
 
 /** A problem with what the user asked for: one line, exit 2. */
 class BadInput extends Error {}
@@ -123,7 +125,7 @@ const liveCommand = async (plan: RunPlan): Promise<number> => {
 	});
 };
 
-const dispatch = async (plan: RunPlan, context: ParseContext): Promise<number> => {
+const dispatch = async (plan: RunPlan, context: ParseContext, argv: string[]): Promise<number> => {
 	switch (plan.command) {
 		case 'help': {
 			process.stdout.write(`${helpText(context, {version: kmtopVersion, columns: Math.min(process.stdout.columns ?? 80, 100)})}\n`);
@@ -152,11 +154,17 @@ const dispatch = async (plan: RunPlan, context: ParseContext): Promise<number> =
 		case 'live': {
 			return liveCommand(plan);
 		}
+
+		case 'sweep': {
+			const {runSweepCommand} = await import('./sweep/run-sweep-command.js');
+			return runSweepCommand(argv, {...context, defaultJobs: availableParallelism()});
+		}
 	}
 };
 
 const isBadInput = (error: unknown): error is Error =>
 	error instanceof BadInput ||
+	error instanceof SweepInputError ||
 	error instanceof WorkloadLoadError ||
 	error instanceof TraceFileError ||
 	error instanceof TraceFormatError;
@@ -173,7 +181,7 @@ export const main = async (argv: string[]): Promise<number> => {
 	}
 
 	try {
-		return await dispatch(parsed.plan, context);
+		return await dispatch(parsed.plan, context, argv);
 	} catch (error) {
 		if (isBadInput(error)) {
 			process.stderr.write(`kmtop: ${error.message}\n`);

@@ -13,7 +13,7 @@ export type ParseContext = {
 	maxRamBytes: number;
 };
 
-export type Command = 'live' | 'snapshot' | 'workloads' | 'revisions' | 'help' | 'version';
+export type Command = 'live' | 'snapshot' | 'sweep' | 'workloads' | 'revisions' | 'help' | 'version';
 
 export type RunPlan = {
 	command: Command;
@@ -42,7 +42,7 @@ export type RunPlan = {
 
 export type ParseResult = {ok: true; plan: RunPlan} | {ok: false; errors: string[]};
 
-export const commands = ['snapshot', 'workloads', 'revisions'] as const;
+export const commands = ['snapshot', 'sweep', 'workloads', 'revisions'] as const;
 
 const defaultPlan = (context: ParseContext): RunPlan => ({
 	command: 'live',
@@ -102,6 +102,11 @@ export const parseArguments = (argv: string[], context: ParseContext): ParseResu
 		if (options.some(option => option.name === command)) {
 			return {ok: true, plan: {...defaultPlan(context), command}};
 		}
+	}
+
+	// `kmtop sweep` has options of its own: source/sweep/parse-sweep-arguments.ts reads them.
+	if (tokens.find(token => token.kind === 'word')?.value === 'sweep') {
+		return {ok: true, plan: {...defaultPlan(context), command: 'sweep'}};
 	}
 
 	const issues: Issue[] = tokens.flatMap(token => token.kind === 'unknown' ? [{position: token.position, message: unknownOption(token.flag)}] : []);

@@ -9,7 +9,7 @@ import {EventLog} from './event-log.js';
 import {HeapHistory} from './heap-history.js';
 import {createKernelFacade, type FacadeLedger} from './kernel-facade.js';
 import {createRng, hashSeed} from './rng.js';
-import type {EventKind} from './snapshot-types.js';
+import type {EventKind, SnapshotEvent} from './snapshot-types.js';
 import type {Workload, WorkloadContext} from './workload-api.js';
 
 export type SimulationOptions = {
@@ -18,6 +18,8 @@ export type SimulationOptions = {
 	ramBytes: number;
 	workload: Workload;
 	debugAsserts?: boolean;
+	/** Sees every event as it happens, kernel and engine alike (the event log keeps only the newest). */
+	onEvent?: (event: SnapshotEvent, simulation: Simulation) => void;
 };
 
 export type WorkloadFailure = {workload: string; tick: number; message: string};
@@ -36,6 +38,7 @@ export class Simulation {
 	readonly events = new EventLog();
 	private ledger!: FacadeLedger;
 	private context!: WorkloadContext;
+	private readonly onEvent: SimulationOptions['onEvent'];
 
 	constructor(options: SimulationOptions) {
 		this.seed = options.seed;
@@ -43,6 +46,7 @@ export class Simulation {
 		this.debugAsserts = options.debugAsserts ?? false;
 		this.revision = options.revision;
 		this.workload = options.workload;
+		this.onEvent = options.onEvent;
 		this.boot();
 	}
 
@@ -100,6 +104,7 @@ export class Simulation {
 			debugAsserts: this.debugAsserts,
 			onEvent: (event) => {
 				this.events.add(event);
+				this.onEvent?.(event, this);
 			},
 		});
 		this.ledger = createKernelFacade(this.kernel);
@@ -145,6 +150,8 @@ export class Simulation {
 	}
 
 	private record(kind: EventKind, message: string): void {
-		this.events.add({tick: this.tick, kind, message});
+		const event = {tick: this.tick, kind, message};
+		this.events.add(event);
+		this.onEvent?.(event, this);
 	}
 }

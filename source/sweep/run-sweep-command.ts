@@ -1,0 +1,177 @@
+// `kmtop sweep` and `kmtop sweep merge`: plan, run the combinations on worker threads (or read
+// the shards' rows), write the rows or the summary. Ctrl+C stops the workers at once and writes
+// what finished (exit 130); a run that fails is a row that says so, not the end of the sweep.
+
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import process from 'node:process';
+import {checkOutputPath} from '../cli/check-output-path.js';
+import {ProgressBar} from '../cli/progress-bar.js';
+import {writeFileAtomically} from '../cli/write-file-atomically.js';
+import {loadWorkloadFile} from '../engine/workload-loader.js';
+import {compareWorkloads, type KnownNames} from './canonical-order.js';
+import {listCombinations, type SweepSpace} from './expand-combinations.js';
+import {formatCsv, formatJsonl} from './format-rows.js';
+import {formatSummary} from './format-summary.js';
+import {mergeRows} from './merge-rows.js';
+import {SweepInputError, parseSweepArguments, type SweepContext, type SweepFormat, type SweepMergePlan, type SweepRunPlan} from './parse-sweep-arguments.js';
+import {runWorkerPool} from './run-worker-pool.js';
+import {summarizeRows} from './summarize-rows.js';
+import {failedRow, type SweepCombination, type SweepRow} from './sweep-row.js';
+
+const workerUrl = new URL('sweep-worker.js', import.meta.url);
+const PROGRESS_EVERY_MS = 500;
+
+const formatOutput = (rows: SweepRow[], format: SweepFormat, known: KnownNames): string => {
+	switch (format) {
+		case 'jsonl': {
+			return formatJsonl(rows);
+		}
+
+		case 'csv': {
+			return formatCsv(rows);
+		}
+
+		case 'table': {
+			return `${formatSummary(summarizeRows(rows, known))}\n`;
+		}
+	}
+};
+
+const writeOutput = async (output: string | null, text: string): Promise<void> => {
+	if (output === null) {
+		process.stdout.write(text);
+		return;
+	}
+
+	try {
+		await writeFileAtomically(output, text);
+	} catch (error) {
+		throw new SweepInputError(`cannot write ${output}: ${(error as Error).message}`);
+	}
+};
+
+// Built-ins as planned; each module loaded here once, so a bad one is bad input before any
+// worker starts, and so its rows carry the name it gives itself.
+const resolveWorkloads = async (plan: SweepRunPlan, known: KnownNames): Promise<SweepSpace['workloads']> => {
+	const builtins = plan.workloads.flatMap((source) => (source.kind === 'builtin' ? [{name: source.name, source}] : []));
+	const modules: Array<{name: string; source: {kind: 'path'; path: string}; typed: string}> = [];
+	for (const source of plan.workloads) {
+		if (source.kind === 'path') {
+			const {name} = await loadWorkloadFile(source.path);
+			const twin = modules.find((module) => module.name === name);
+			if (twin) {
+				throw new SweepInputError(`${twin.typed} and ${source.path} both call their workload "${name}"; a sweep tells workloads apart by name`);
+			}
+
+			modules.push({name, source: {kind: 'path', path: path.resolve(source.path)}, typed: source.path});
+		}
+	}
+
+	const byName = compareWorkloads(known);
+	return [...builtins, ...modules.sort((a, b) => byName(a.name, b.name)).map(({name, source}) => ({name, source}))];
+};
+
+type SweepOutcome = {rows: SweepRow[]; interrupted: boolean};
+
+const runCombinations = async (combinations: SweepCombination[], jobs: number): Promise<SweepOutcome> => {
+	const started = performance.now();
+	const progress = new ProgressBar(process.stderr, combinations.length, started, {unit: 'runs', rateUnit: 'runs/s', timeLeft: true});
+	let finished = 0;
+	const pool = runWorkerPool({
+		workerUrl,
+		jobs,
+		tasks: combinations,
+		failed: (combination, message) => failedRow(combination, message),
+		onResult() {
+			finished++;
+			progress.update(finished, performance.now());
+		},
+	});
+	// The rate and time left move on between runs too (a run can take minutes).
+	const timer = setInterval(() => progress.update(finished, performance.now()), PROGRESS_EVERY_MS);
+	let interrupted = false;
+	const onInterrupt = () => {
+		interrupted = true;
+		pool.stop();
+	};
+
+	process.once('SIGINT', onInterrupt);
+	try {
+		const {results} = await pool.done;
+		return {rows: results.filter((row): row is SweepRow => row !== undefined), interrupted};
+	} finally {
+		process.off('SIGINT', onInterrupt);
+		clearInterval(timer);
+		progress.done();
+		if (process.stderr.isTTY && !interrupted && finished > 0) {
+			const seconds = (performance.now() - started) / 1000;
+			process.stderr.write(`${finished.toLocaleString('en-US')} runs in ${seconds.toFixed(1)} s on ${Math.min(jobs, combinations.length)} workers\n`);
+		}
+	}
+};
+
+const sweepCommand = async (plan: SweepRunPlan, known: KnownNames): Promise<number> => {
+	const space: SweepSpace = {
+		workloads: await resolveWorkloads(plan, known),
+		revisions: plan.revisions,
+		ramBytes: plan.ramBytes,
+		seeds: plan.seeds,
+		ticks: plan.ticks,
+		debugAsserts: plan.debugAsserts,
+	};
+	const combinations = listCombinations(space, plan.shard);
+	if (combinations.length === 0 && plan.shard) {
+		process.stderr.write(`kmtop: shard ${plan.shard.index}/${plan.shard.count} has no runs: the sweep has fewer than ${plan.shard.count}\n`);
+	}
+
+	const {rows, interrupted} = await runCombinations(combinations, plan.jobs);
+	await writeOutput(plan.output, formatOutput(rows, plan.format, known));
+	if (interrupted) {
+		process.stderr.write(`kmtop: interrupted: ${rows.length} of ${combinations.length} runs finished, and are written\n`);
+		return 130;
+	}
+
+	return 0;
+};
+
+const mergeCommand = async (plan: SweepMergePlan, known: KnownNames): Promise<number> => {
+	const files = await Promise.all(
+		plan.files.map(async (file) => {
+			try {
+				return {file, text: await readFile(file, 'utf8')};
+			} catch (error) {
+				const code = (error as {code?: string}).code;
+				throw new SweepInputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? (error as Error).message)}`);
+			}
+		}),
+	);
+	const merged = mergeRows(files, known);
+	if (!merged.ok) {
+		throw new SweepInputError(merged.error);
+	}
+
+	await writeOutput(plan.output, formatOutput(merged.rows, plan.format, known));
+	return 0;
+};
+
+/** `kmtop sweep …` (argv without `node` and the script). Bad input throws SweepInputError or WorkloadLoadError. */
+export const runSweepCommand = async (argv: string[], context: SweepContext): Promise<number> => {
+	const parsed = parseSweepArguments(argv, context);
+	if (!parsed.ok) {
+		for (const error of parsed.errors) {
+			process.stderr.write(`kmtop: ${error}\n`);
+		}
+
+		return 2;
+	}
+
+	const {plan} = parsed;
+	const outputProblem = plan.output === null ? undefined : checkOutputPath(plan.output);
+	if (outputProblem) {
+		throw new SweepInputError(outputProblem);
+	}
+
+	const known = {workloadNames: context.workloadNames, revisionIds: context.revisionIds};
+	return plan.mode === 'merge' ? mergeCommand(plan, known) : sweepCommand(plan, known);
+};
