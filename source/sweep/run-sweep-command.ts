@@ -15,11 +15,10 @@ import {formatCsv, formatJsonl} from './format-rows.js';
 import {formatSummary} from './format-summary.js';
 import {mergeRows} from './merge-rows.js';
 import {SweepInputError, parseSweepArguments, type SweepContext, type SweepFormat, type SweepMergePlan, type SweepRunPlan} from './parse-sweep-arguments.js';
-import {runWorkerPool} from './run-worker-pool.js';
+import {startSweep} from './start-sweep.js';
 import {summarizeRows} from './summarize-rows.js';
-import {failedRow, type SweepCombination, type SweepRow} from './sweep-row.js';
+import type {SweepCombination, SweepRow} from './sweep-row.js';
 
-const workerUrl = new URL('sweep-worker.js', import.meta.url);
 const PROGRESS_EVERY_MS = 500;
 
 const formatOutput = (rows: SweepRow[], format: SweepFormat, known: KnownNames): string => {
@@ -78,12 +77,9 @@ const runCombinations = async (combinations: SweepCombination[], jobs: number): 
 	const started = performance.now();
 	const progress = new ProgressBar(process.stderr, combinations.length, started, {unit: 'runs', rateUnit: 'runs/s', timeLeft: true});
 	let finished = 0;
-	const pool = runWorkerPool({
-		workerUrl,
+	const pool = startSweep(combinations, {
 		jobs,
-		tasks: combinations,
-		failed: (combination, message) => failedRow(combination, message),
-		onResult() {
+		onRow() {
 			finished++;
 			progress.update(finished, performance.now());
 		},
