@@ -1,6 +1,7 @@
 // `kmtop sweep` and `kmtop sweep merge`: plan, run the combinations on worker threads (or read
-// the shards' rows), write the rows or the summary. Ctrl+C stops the workers at once and writes
-// what finished (exit 130); a run that fails is a row that says so, not the end of the sweep.
+// the shards' rows), write the rows or the summary. Ctrl+C (or SIGTERM) stops the workers at once
+// and writes what finished (exit 130, or 143); a run that fails is a row that says so, not the
+// end of the sweep.
 
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
@@ -57,6 +58,10 @@ const resolveWorkloads = async (plan: SweepRunPlan, known: KnownNames): Promise<
 	const modules: Array<{name: string; source: {kind: 'path'; path: string}; typed: string}> = [];
 	for (const source of plan.workloads) {
 		if (source.kind === 'path') {
+			if (modules.some((module) => module.source.path === path.resolve(source.path))) {
+				continue; // the same file named twice
+			}
+
 			const {name} = await loadWorkloadFile(source.path);
 			const twin = modules.find((module) => module.name === name);
 			if (twin) {
@@ -71,7 +76,12 @@ const resolveWorkloads = async (plan: SweepRunPlan, known: KnownNames): Promise<
 	return [...builtins, ...modules.sort((a, b) => byName(a.name, b.name)).map(({name, source}) => ({name, source}))];
 };
 
-type SweepOutcome = {rows: SweepRow[]; interrupted: boolean};
+/** `signal` is the one that stopped the sweep, if one did. */
+type SweepOutcome = {rows: SweepRow[]; signal: 'SIGINT' | 'SIGTERM' | undefined};
+
+// Ctrl+C, and SIGTERM (a batch system's time limit, a pod evicted): keep what finished.
+const stopSignals = ['SIGINT', 'SIGTERM'] as const;
+const signalExitCodes = {SIGINT: 130, SIGTERM: 143} as const;
 
 const runCombinations = async (combinations: SweepCombination[], jobs: number): Promise<SweepOutcome> => {
 	const started = performance.now();
@@ -86,23 +96,29 @@ const runCombinations = async (combinations: SweepCombination[], jobs: number): 
 	});
 	// The rate and time left move on between runs too (a run can take minutes).
 	const timer = setInterval(() => progress.update(finished, performance.now()), PROGRESS_EVERY_MS);
-	let interrupted = false;
-	const onInterrupt = () => {
-		interrupted = true;
+	let signal: SweepOutcome['signal'];
+	const handlers = stopSignals.map((name) => [name, () => {
+		signal ??= name;
 		pool.stop();
-	};
+	}] as const);
+	for (const [name, handler] of handlers) {
+		process.on(name, handler);
+	}
 
-	process.once('SIGINT', onInterrupt);
 	try {
 		const {results} = await pool.done;
-		return {rows: results.filter((row): row is SweepRow => row !== undefined), interrupted};
+		return {rows: results.filter((row): row is SweepRow => row !== undefined), signal};
 	} finally {
-		process.off('SIGINT', onInterrupt);
+		for (const [name, handler] of handlers) {
+			process.off(name, handler);
+		}
+
 		clearInterval(timer);
 		progress.done();
-		if (process.stderr.isTTY && !interrupted && finished > 0) {
+		if (process.stderr.isTTY && signal === undefined && finished > 0) {
 			const seconds = (performance.now() - started) / 1000;
-			process.stderr.write(`${finished.toLocaleString('en-US')} runs in ${seconds.toFixed(1)} s on ${Math.min(jobs, combinations.length)} workers\n`);
+			const workers = Math.min(jobs, combinations.length);
+			process.stderr.write(`${finished.toLocaleString('en-US')} runs in ${seconds.toFixed(1)} s on ${workers} ${workers === 1 ? 'worker' : 'workers'}\n`);
 		}
 	}
 };
@@ -121,11 +137,12 @@ const sweepCommand = async (plan: SweepRunPlan, known: KnownNames): Promise<numb
 		process.stderr.write(`kmtop: shard ${plan.shard.index}/${plan.shard.count} has no runs: the sweep has fewer than ${plan.shard.count}\n`);
 	}
 
-	const {rows, interrupted} = await runCombinations(combinations, plan.jobs);
+	const {rows, signal} = await runCombinations(combinations, plan.jobs);
 	await writeOutput(plan.output, formatOutput(rows, plan.format, known));
-	if (interrupted) {
-		process.stderr.write(`kmtop: interrupted: ${rows.length} of ${combinations.length} runs finished, and are written\n`);
-		return 130;
+	if (signal) {
+		const by = signal === 'SIGINT' ? 'interrupted' : 'terminated';
+		process.stderr.write(`kmtop: ${by}: ${rows.length} of ${combinations.length} runs finished, and are written\n`);
+		return signalExitCodes[signal];
 	}
 
 	return 0;

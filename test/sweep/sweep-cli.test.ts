@@ -221,6 +221,36 @@ describe('-o FILE', () => {
 	});
 });
 
+describe('SIGTERM (a batch system\'s time limit)', () => {
+	it('stops the workers, writes the runs that finished and exits 143', {timeout: 120_000}, async () => {
+		// Each run spins for about a second and says on stderr when it reaches its last tick.
+		const slow = file('slow.mjs', `export default {name: 'slow', description: 'd', tick(kernel, ctx) {
+			const until = Date.now() + 2;
+			while (Date.now() < until) {}
+			if (ctx.tick === 500) console.error('last tick');
+		}};`);
+		const child = spawn(process.execPath, [cli, 'sweep', '-w', slow, '--seeds', '1..100', '--ticks', '500', '--jobs', '2', '-o', 'partial.txt'], {cwd: work});
+		let stderr = '';
+		let sent = false;
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString('utf8');
+			// Three runs at their last tick: the first two have surely sent their rows.
+			if (!sent && stderr.split('last tick').length - 1 >= 3) {
+				sent = true;
+				child.kill('SIGTERM');
+			}
+		});
+		const code = await new Promise((resolve) => {
+			child.on('exit', resolve);
+		});
+		expect(code).toBe(143);
+		const finished = Number(/kmtop: terminated: (\d+) of 100 runs finished, and are written\n$/.exec(stderr)?.[1]);
+		expect(finished).toBeGreaterThanOrEqual(2);
+		expect(finished).toBeLessThan(100);
+		expect(read('partial.txt').split('\n')[0]).toMatch(new RegExp(`^${finished} runs; seeds [\\d.,]+; ticks 500; RAM 512M$`));
+	});
+});
+
 describe.runIf(hasScript)('on a terminal', () => {
 	it('shows runs done, runs/s and the time left; Ctrl+C stops, writes what finished and exits 130', {timeout: 300_000}, async () => {
 		const args = ['sweep', '-w', 'drain', '--seeds', '1..1000', '--ticks', '400000', '--jobs', '2', '--format', 'jsonl', '-o', 'part.jsonl'];
