@@ -1,6 +1,8 @@
 // kmtop's command line: parse (a pure function), then dispatch. Bad input is one line per
 // problem on stderr and exit 2; a simulated kernel panic is a result (exit 0, it is in the
 // snapshot); anything else unexpected is exit 1 with a short message (the stack with DEBUG=kmtop).
+// Output that cannot be written is one line and exit 1, or a quiet exit 0 when the reader of a
+// pipe has gone (write-output.ts). Text from input is escaped before it reaches stderr.
 
 import {availableParallelism} from 'node:os';
 import process from 'node:process';
@@ -9,7 +11,8 @@ import {formatRevisionTable, formatWorkloadTable} from './cli/format-tables.js';
 import {helpText} from './cli/help-text.js';
 import {parseArguments, type ParseContext, type RunPlan} from './cli/parse-arguments.js';
 import {runSnapshot} from './cli/run-snapshot.js';
-import {writeFileAtomically} from './cli/write-file-atomically.js';
+import {guardStream, OutputError, writeOutputFile, writeStdout} from './cli/write-output.js';
+import {describeThrown} from './engine/describe-thrown.js';
 import {TraceFileError, TraceFormatError} from './engine/trace/trace-errors.js';
 import {createTraceWorkload, isTraceWorkload} from './engine/trace/trace-workload.js';
 import {kmtopVersion} from './engine/version.js';
@@ -24,7 +27,8 @@ import {
 } from './engine/workload-loader.js';
 import {MAX_RAM_BYTES, MIN_RAM_BYTES} from './kernel/constants.js';
 import {defaultRevisionId, revisionIds, revisions} from './kernel/revisions.js';
-import {SweepInputError} from './sweep/parse-sweep-arguments.js';
+import {SweepInputError, parseSweepArguments} from './sweep/parse-sweep-arguments.js';
+import {escapeText} from './view/escape-text.js';
 
 /** A problem with what the user asked for: one line, exit 2. */
 class BadInput extends Error {}
@@ -46,18 +50,8 @@ const loadWorkload = async (plan: RunPlan): Promise<Workload> => {
 	return plan.workload.kind === 'builtin' ? loadBuiltinWorkload(plan.workload.name) : loadWorkloadFile(plan.workload.path);
 };
 
-const writeOutput = async (plan: RunPlan, text: string): Promise<void> => {
-	if (plan.output === null) {
-		process.stdout.write(text);
-		return;
-	}
-
-	try {
-		await writeFileAtomically(plan.output, text);
-	} catch (error) {
-		throw new BadInput(`cannot write ${plan.output}: ${(error as Error).message}`);
-	}
-};
+const writeOutput = async (plan: RunPlan, text: string): Promise<void> =>
+	plan.output === null ? writeStdout(text) : writeOutputFile(plan.output, text);
 
 const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 	const outputProblem = plan.output === null ? undefined : checkOutputPath(plan.output);
@@ -119,31 +113,36 @@ const liveCommand = async (plan: RunPlan): Promise<number> => {
 		refreshMs: plan.refreshMs,
 		async saveSnapshot(document) {
 			const file = `kmtop-${document.run.workload}-seed${document.run.seed}-tick${document.run.tick}.json`;
-			await writeFileAtomically(file, `${JSON.stringify(document, null, 2)}\n`);
+			await writeOutputFile(file, `${JSON.stringify(document, null, 2)}\n`);
 			return file;
 		},
 	});
 };
 
+/** One line on stderr; values from input inside `message` cannot move the cursor or start a line. */
+const report = (message: string): void => {
+	process.stderr.write(`kmtop: ${escapeText(message)}\n`);
+};
+
 const dispatch = async (plan: RunPlan, context: ParseContext, argv: string[]): Promise<number> => {
 	switch (plan.command) {
 		case 'help': {
-			process.stdout.write(`${helpText(context, {version: kmtopVersion, columns: Math.min(process.stdout.columns ?? 80, 100)})}\n`);
+			await writeStdout(`${helpText(context, {version: kmtopVersion, columns: Math.min(process.stdout.columns ?? 80, 100)})}\n`);
 			return 0;
 		}
 
 		case 'version': {
-			process.stdout.write(`${kmtopVersion}\n`);
+			await writeStdout(`${kmtopVersion}\n`);
 			return 0;
 		}
 
 		case 'workloads': {
-			process.stdout.write(`${formatWorkloadTable(await loadAllBuiltinWorkloads(), defaultWorkloadName)}\n`);
+			await writeStdout(`${formatWorkloadTable(await loadAllBuiltinWorkloads(), defaultWorkloadName)}\n`);
 			return 0;
 		}
 
 		case 'revisions': {
-			process.stdout.write(`${formatRevisionTable(revisions, defaultRevisionId)}\n`);
+			await writeStdout(`${formatRevisionTable(revisions, defaultRevisionId)}\n`);
 			return 0;
 		}
 
@@ -156,8 +155,18 @@ const dispatch = async (plan: RunPlan, context: ParseContext, argv: string[]): P
 		}
 
 		case 'sweep': {
+			// Its own options (source/sweep/parse-sweep-arguments.ts), read the same way: pure, every problem one line.
+			const parsed = parseSweepArguments(argv, {...context, defaultJobs: availableParallelism()});
+			if (!parsed.ok) {
+				for (const error of parsed.errors) {
+					report(error);
+				}
+
+				return 2;
+			}
+
 			const {runSweepCommand} = await import('./sweep/run-sweep-command.js');
-			return runSweepCommand(argv, {...context, defaultJobs: availableParallelism()});
+			return runSweepCommand(parsed.plan, context);
 		}
 	}
 };
@@ -170,11 +179,12 @@ const isBadInput = (error: unknown): error is Error =>
 	error instanceof TraceFormatError;
 
 export const main = async (argv: string[]): Promise<number> => {
+	guardStream(process.stderr);
 	const context = parseContext();
 	const parsed = parseArguments(argv, context);
 	if (!parsed.ok) {
 		for (const error of parsed.errors) {
-			process.stderr.write(`kmtop: ${error}\n`);
+			report(error);
 		}
 
 		return 2;
@@ -183,15 +193,22 @@ export const main = async (argv: string[]): Promise<number> => {
 	try {
 		return await dispatch(parsed.plan, context, argv);
 	} catch (error) {
+		if (error instanceof OutputError) {
+			if (error.exitCode !== 0) {
+				report(error.message);
+			}
+
+			return error.exitCode;
+		}
+
 		if (isBadInput(error)) {
-			process.stderr.write(`kmtop: ${error.message}\n`);
+			report(error.message);
 			return 2;
 		}
 
-		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`kmtop: internal error: ${message}\n`);
+		report(`internal error: ${describeThrown(error)}`);
 		if ((process.env.DEBUG ?? '').split(',').includes('kmtop') && error instanceof Error) {
-			process.stderr.write(`${error.stack}\n`);
+			process.stderr.write(`${error.stack?.split('\n').map((line) => escapeText(line)).join('\n')}\n`);
 		}
 
 		return 1;

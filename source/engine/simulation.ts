@@ -5,6 +5,7 @@
 
 import {Kernel} from '../kernel/kernel.js';
 import {isKernelHalt} from '../kernel/panic.js';
+import {describeThrown} from './describe-thrown.js';
 import {EventLog} from './event-log.js';
 import {HeapHistory} from './heap-history.js';
 import {createKernelFacade, type FacadeLedger} from './kernel-facade.js';
@@ -143,7 +144,7 @@ export class Simulation {
 				return; // The kernel recorded its panic; the run is over.
 			}
 
-			const message = error instanceof Error ? error.message : String(error);
+			const message = describeThrown(error);
 			this.workloadFailure = {workload: this.workload.name, tick: this.tick, message};
 			this.record('workload-error', `workload ${this.workload.name} failed at tick ${this.tick}: ${message}`);
 		}

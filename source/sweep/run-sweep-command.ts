@@ -7,15 +7,16 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import {checkOutputPath} from '../cli/check-output-path.js';
+import {describeSystemError} from '../cli/describe-system-error.js';
 import {ProgressBar} from '../cli/progress-bar.js';
-import {writeFileAtomically} from '../cli/write-file-atomically.js';
+import {writeOutputFile, writeStdout} from '../cli/write-output.js';
 import {loadWorkloadFile} from '../engine/workload-loader.js';
 import {compareWorkloads, type KnownNames} from './canonical-order.js';
 import {listCombinations, type SweepSpace} from './expand-combinations.js';
 import {formatCsv, formatJsonl} from './format-rows.js';
 import {formatSummary} from './format-summary.js';
 import {mergeRows} from './merge-rows.js';
-import {SweepInputError, parseSweepArguments, type SweepContext, type SweepFormat, type SweepMergePlan, type SweepRunPlan} from './parse-sweep-arguments.js';
+import {SweepInputError, type SweepFormat, type SweepMergePlan, type SweepPlan, type SweepRunPlan} from './parse-sweep-arguments.js';
 import {startSweep} from './start-sweep.js';
 import {summarizeRows} from './summarize-rows.js';
 import type {SweepCombination, SweepRow} from './sweep-row.js';
@@ -38,18 +39,10 @@ const formatOutput = (rows: SweepRow[], format: SweepFormat, known: KnownNames):
 	}
 };
 
-const writeOutput = async (output: string | null, text: string): Promise<void> => {
-	if (output === null) {
-		process.stdout.write(text);
-		return;
-	}
-
-	try {
-		await writeFileAtomically(output, text);
-	} catch (error) {
-		throw new SweepInputError(`cannot write ${output}: ${(error as Error).message}`);
-	}
-};
+// stdout, or -o FILE as `kmtop snapshot` writes it (atomically; a pipe whose reader has gone is
+// a quiet end): failures are OutputErrors, which the CLI turns into its exit codes.
+const writeOutput = async (output: string | null, text: string): Promise<void> =>
+	output === null ? writeStdout(text) : writeOutputFile(output, text);
 
 // Built-ins as planned; each module loaded here once, so a bad one is bad input before any
 // worker starts, and so its rows carry the name it gives itself.
@@ -154,8 +147,7 @@ const mergeCommand = async (plan: SweepMergePlan, known: KnownNames): Promise<nu
 			try {
 				return {file, text: await readFile(file, 'utf8')};
 			} catch (error) {
-				const code = (error as {code?: string}).code;
-				throw new SweepInputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? (error as Error).message)}`);
+				throw new SweepInputError(`cannot read ${file}: ${describeSystemError(error)}`);
 			}
 		}),
 	);
@@ -168,23 +160,12 @@ const mergeCommand = async (plan: SweepMergePlan, known: KnownNames): Promise<nu
 	return 0;
 };
 
-/** `kmtop sweep …` (argv without `node` and the script). Bad input throws SweepInputError or WorkloadLoadError. */
-export const runSweepCommand = async (argv: string[], context: SweepContext): Promise<number> => {
-	const parsed = parseSweepArguments(argv, context);
-	if (!parsed.ok) {
-		for (const error of parsed.errors) {
-			process.stderr.write(`kmtop: ${error}\n`);
-		}
-
-		return 2;
-	}
-
-	const {plan} = parsed;
+/** Runs a sweep plan (parse-sweep-arguments.ts). Bad input throws SweepInputError or WorkloadLoadError. */
+export const runSweepCommand = async (plan: SweepPlan, known: KnownNames): Promise<number> => {
 	const outputProblem = plan.output === null ? undefined : checkOutputPath(plan.output);
 	if (outputProblem) {
 		throw new SweepInputError(outputProblem);
 	}
 
-	const known = {workloadNames: context.workloadNames, revisionIds: context.revisionIds};
 	return plan.mode === 'merge' ? mergeCommand(plan, known) : sweepCommand(plan, known);
 };

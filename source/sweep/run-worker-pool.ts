@@ -4,6 +4,7 @@
 // rest go on. `stop()` ends the workers at once; what finished is kept.
 
 import {Worker, parentPort} from 'node:worker_threads';
+import {describeThrown} from '../engine/describe-thrown.js';
 
 type ToWorker<Task> = {index: number; task: Task};
 type FromWorker<Result> = {index: number; result: Result} | {index: number; error: string};
@@ -30,7 +31,8 @@ export type PoolOutcome<Result> = {
 
 export type PoolRun<Result> = {done: Promise<PoolOutcome<Result>>; stop: () => void};
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+// Whatever was thrown (null, a Proxy…), as one line.
+const messageOf = (error: unknown) => describeThrown(error).split('\n')[0]!;
 
 export const runWorkerPool = <Task, Result>(options: PoolOptions<Task, Result>): PoolRun<Result> => {
 	const {tasks, failed} = options;

@@ -188,7 +188,7 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
 		[['sweep', '--jobs', '0'], '--jobs must be an integer from 1 to 256, got "0"'],
 		[['sweep', '--shard', '4/3'], '--shard "4/3" is out of range: K must be from 1 to 3'],
 		[['sweep', '-w', './nowhere.js'], './nowhere.js: no such file'],
-		[['sweep', 'merge', 'nowhere.jsonl'], 'cannot read nowhere.jsonl: no such file'],
+		[['sweep', 'merge', 'nowhere.jsonl'], 'cannot read nowhere.jsonl: ENOENT (no such file or directory)'],
 		[['sweep', '--ticks', '5', '-o', 'missing/out.jsonl'], `cannot write missing/out.jsonl: no such directory ${path.join(work, 'missing')}`],
 	])('%j', async (args, message) => {
 		expect(await run(args)).toEqual({code: 2, stdout: '', stderr: `kmtop: ${message}\n`});
