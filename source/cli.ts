@@ -10,9 +10,12 @@ import {checkOutputPath} from './cli/check-output-path.js';
 import {formatRevisionTable, formatWorkloadTable} from './cli/format-tables.js';
 import {helpText} from './cli/help-text.js';
 import {parseArguments, type ParseContext, type RunPlan} from './cli/parse-arguments.js';
-import {runSnapshot} from './cli/run-snapshot.js';
+import {runSimulation} from './cli/run-snapshot.js';
 import {guardStream, OutputError, writeOutputFile, writeStdout} from './cli/write-output.js';
+import {buildSnapshot} from './engine/build-snapshot.js';
+import {buildSubheapDocument, linkedSubheapIds} from './engine/build-subheap-document.js';
 import {describeThrown} from './engine/describe-thrown.js';
+import type {Simulation} from './engine/simulation.js';
 import {TraceFileError, TraceFormatError} from './engine/trace/trace-errors.js';
 import {createTraceWorkload, isTraceWorkload} from './engine/trace/trace-workload.js';
 import {kmtopVersion} from './engine/version.js';
@@ -66,7 +69,7 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 	};
 
 	process.once('SIGINT', onInterrupt);
-	const document = await runSnapshot({
+	const simulation = await runSimulation({
 		seed: plan.seed,
 		revision: plan.revision,
 		ramBytes: plan.ramBytes,
@@ -78,10 +81,16 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 		interrupted: () => interrupted,
 	});
 	process.off('SIGINT', onInterrupt);
-	if (!document) {
+	if (!simulation) {
 		return 130;
 	}
 
+	if (plan.panel === 'map') {
+		await writeOutput(plan, `${await renderMapPanel(simulation, plan)}\n`);
+		return 0;
+	}
+
+	const document = buildSnapshot(simulation);
 	if (plan.format === 'json') {
 		await writeOutput(plan, `${JSON.stringify(document, null, 2)}\n`);
 	} else {
@@ -90,6 +99,19 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 	}
 
 	return 0;
+};
+
+/** `--panel map`: one subheap's chunk map, free runs and index, as text. */
+const renderMapPanel = async (simulation: Simulation, plan: RunPlan): Promise<string> => {
+	const id = plan.subheap ?? 0;
+	const document = buildSubheapDocument(simulation.kernel, id);
+	if (!document) {
+		const linked = linkedSubheapIds(simulation.kernel).join(', ');
+		throw new BadInput(`--subheap ${id}: no subheap #${id} is linked at tick ${simulation.tick}; linked subheaps: ${linked}`);
+	}
+
+	const {renderTextMap} = await import('./ui/render-text-map.js');
+	return renderTextMap(document, {columns: plan.columns});
 };
 
 const liveCommand = async (plan: RunPlan): Promise<number> => {

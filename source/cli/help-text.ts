@@ -57,6 +57,8 @@ const optionSections = (context: ParseContext): Section[] => [
 		['--ticks N', `ticks to run, 0 to only boot ${byDefault(`${defaults.ticks}, or a whole --trace`)}`],
 		['--format json|text', `JSON, or the dashboard as plain text ${byDefault(defaults.format)}`],
 		['--columns N', `width for --format text, ${limits.columns.join(' to ')} ${byDefault(defaults.columns)}`],
+		['--panel dashboard|map', `with --format text: the dashboard, or one subheap's chunk map, free runs and fragmentation index ${byDefault(defaults.panel)}`],
+		['--subheap N', `the subheap --panel map draws, numbered as in the Subheaps panel ${byDefault('0, the pool')}`],
 		['-o, --output FILE', `write to FILE, atomically ${byDefault('- for stdout')}`],
 	]},
 	{title: 'Sweep options (--ticks, -o as for a snapshot)', rows: [

@@ -28,8 +28,8 @@ const nextTurn = async (): Promise<void> =>
 		setImmediate(resolve);
 	});
 
-/** Undefined when interrupted. */
-export const runSnapshot = async (run: SnapshotRun): Promise<SnapshotDocument | undefined> => {
+/** The simulation after the run, for documents beyond the snapshot (a subheap's chunk map); undefined when interrupted. */
+export const runSimulation = async (run: SnapshotRun): Promise<Simulation | undefined> => {
 	const simulation = new Simulation(run);
 	const started = performance.now();
 	const progress = new ProgressBar(run.progress, run.ticks, started);
@@ -60,5 +60,11 @@ export const runSnapshot = async (run: SnapshotRun): Promise<SnapshotDocument | 
 	}
 
 	progress.done();
-	return buildSnapshot(simulation);
+	return simulation;
+};
+
+/** Undefined when interrupted. */
+export const runSnapshot = async (run: SnapshotRun): Promise<SnapshotDocument | undefined> => {
+	const simulation = await runSimulation(run);
+	return simulation && buildSnapshot(simulation);
 };

@@ -3,7 +3,7 @@
 // Faults inside the simulation are results, not crashes: a kernel panic halts the kernel and
 // is recorded; a workload that throws is stopped and recorded; the program goes on.
 
-import {Kernel} from '../kernel/kernel.js';
+import type {Kernel} from '../kernel/kernel.js';
 import {isKernelHalt} from '../kernel/panic.js';
 import {describeThrown} from './describe-thrown.js';
 import {EventLog} from './event-log.js';
@@ -11,6 +11,7 @@ import {HeapHistory} from './heap-history.js';
 import {createKernelFacade, type FacadeLedger} from './kernel-facade.js';
 import {createRng, hashSeed} from './rng.js';
 import type {EventKind, SnapshotEvent} from './snapshot-types.js';
+import {PlacementTrackingKernel} from './track-placements.js';
 import type {Workload, WorkloadContext} from './workload-api.js';
 
 export type SimulationOptions = {
@@ -99,7 +100,8 @@ export class Simulation {
 	private boot(): void {
 		this.tick = 0;
 		this.workloadFailure = undefined;
-		this.kernel = new Kernel({
+		// The kernel, plus a note of where each block went, for the chunk map's "last placed".
+		this.kernel = new PlacementTrackingKernel({
 			revision: this.revision,
 			ramBytes: this.ramBytes,
 			debugAsserts: this.debugAsserts,

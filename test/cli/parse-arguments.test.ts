@@ -24,6 +24,8 @@ const plan = (changes: Partial<RunPlan> = {}): RunPlan => ({
 	refreshMs: 250,
 	ticks: null,
 	format: 'json',
+	panel: 'dashboard',
+	subheap: null,
 	columns: 120,
 	output: null,
 	trace: null,
