@@ -9,6 +9,7 @@ import {measureChunkMap} from './measure-chunk-map.js';
 import {measureSnapshotStart, measureWorkloads} from './measure-engine.js';
 import {measureGrowth, measureKernel} from './measure-kernel.js';
 import {measureSweep} from './measure-sweep.js';
+import {formatSoak, runSoak} from './soak-live-view.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const json = process.argv.includes('--json');
@@ -18,6 +19,16 @@ const say = (text: string) => {
 		process.stderr.write(`${text}\n`);
 	}
 };
+
+// --soak: only the soak run (10 minutes; --soak-seconds N for a shorter one).
+if (process.argv.includes('--soak')) {
+	const at = process.argv.indexOf('--soak-seconds');
+	const seconds = at === -1 ? 600 : Number(process.argv[at + 1]);
+	say(`soak: the live view at --rate 100000 for ${seconds} s under a pseudo-terminal, RSS every 10 s...`);
+	const soak = await runSoak(seconds);
+	process.stdout.write(json ? `${JSON.stringify(soak, null, 2)}\n` : `${formatSoak(soak)}\n`);
+	process.exit(soak.passed ? 0 : 1);
+}
 
 const child = (script: string, args: string[]): Record<string, number> =>
 	JSON.parse(

@@ -10,24 +10,14 @@ import {checkOutputPath} from './cli/check-output-path.js';
 import {formatRevisionTable, formatWorkloadTable} from './cli/format-tables.js';
 import {helpText} from './cli/help-text.js';
 import {parseArguments, type ParseContext, type RunPlan} from './cli/parse-arguments.js';
-import {runSimulation} from './cli/run-snapshot.js';
+import {ProgressBar} from './cli/progress-bar.js';
 import {guardStream, OutputError, writeOutputFile, writeStdout} from './cli/write-output.js';
-import {buildSnapshot} from './engine/build-snapshot.js';
-import {buildSubheapDocument, linkedSubheapIds} from './engine/build-subheap-document.js';
 import {describeThrown} from './engine/describe-thrown.js';
-import type {Simulation} from './engine/simulation.js';
+import {ADVANCE_EVERY_MS, type RunOptions, type WorkloadSource} from './engine/engine-protocol.js';
+import {runSnapshotThread, type SubheapOutcome} from './engine/run-snapshot-thread.js';
 import {TraceFileError, TraceFormatError} from './engine/trace/trace-errors.js';
-import {createTraceWorkload, isTraceWorkload} from './engine/trace/trace-workload.js';
 import {kmtopVersion} from './engine/version.js';
-import type {Workload} from './engine/workload-api.js';
-import {
-	WorkloadLoadError,
-	builtinWorkloadNames,
-	defaultWorkloadName,
-	loadAllBuiltinWorkloads,
-	loadBuiltinWorkload,
-	loadWorkloadFile,
-} from './engine/workload-loader.js';
+import {WorkloadLoadError, builtinWorkloadNames, defaultWorkloadName, loadAllBuiltinWorkloads} from './engine/workload-loader.js';
 import {MAX_RAM_BYTES, MIN_RAM_BYTES} from './kernel/constants.js';
 import {defaultRevisionId, revisionIds, revisions} from './kernel/revisions.js';
 import {SweepInputError, parseSweepArguments} from './sweep/parse-sweep-arguments.js';
@@ -45,13 +35,16 @@ const parseContext = (): ParseContext => ({
 	maxRamBytes: MAX_RAM_BYTES,
 });
 
-const loadWorkload = async (plan: RunPlan): Promise<Workload> => {
+/** Where the engine's thread finds the run's workload (it loads it itself). */
+const workloadSource = (plan: RunPlan): WorkloadSource => {
 	if (plan.trace !== null) {
-		return createTraceWorkload(plan.trace, {size: plan.traceSize, msPerTick: plan.traceMsPerTick, strict: plan.strict});
+		return {kind: 'trace', path: plan.trace, size: plan.traceSize, msPerTick: plan.traceMsPerTick, strict: plan.strict};
 	}
 
-	return plan.workload.kind === 'builtin' ? loadBuiltinWorkload(plan.workload.name) : loadWorkloadFile(plan.workload.path);
+	return plan.workload.kind === 'builtin' ? {kind: 'builtin', name: plan.workload.name} : {kind: 'file', path: plan.workload.path};
 };
+
+const runOptions = (plan: RunPlan): RunOptions => ({seed: plan.seed, revision: plan.revision, ramBytes: plan.ramBytes, debugAsserts: plan.debugAsserts});
 
 const writeOutput = async (plan: RunPlan, text: string): Promise<void> =>
 	plan.output === null ? writeStdout(text) : writeOutputFile(plan.output, text);
@@ -62,35 +55,57 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 		throw new BadInput(outputProblem);
 	}
 
-	const workload = await loadWorkload(plan);
-	let interrupted = false;
+	// The run is on the engine's thread: Ctrl+C and the watchdog are heard here at once.
+	const interrupt = new AbortController();
 	const onInterrupt = () => {
-		interrupted = true;
+		interrupt.abort();
 	};
 
+	let progress: ProgressBar | undefined;
 	process.once('SIGINT', onInterrupt);
-	const simulation = await runSimulation({
-		seed: plan.seed,
-		revision: plan.revision,
-		ramBytes: plan.ramBytes,
-		debugAsserts: plan.debugAsserts,
-		workload,
-		// A trace runs to its last event unless --ticks says otherwise.
-		ticks: plan.ticks ?? (isTraceWorkload(workload) ? workload.lengthTicks : 1000),
-		progress: process.stderr,
-		interrupted: () => interrupted,
+	const outcome = await runSnapshotThread({
+		run: runOptions(plan),
+		workload: workloadSource(plan),
+		ticks: plan.ticks,
+		...(plan.panel === 'map' ? {subheap: plan.subheap ?? 0} : {}),
+		tickTimeoutMs: plan.tickTimeoutMs,
+		output: process.stderr,
+		onStarted(ticks) {
+			progress?.done();
+			progress = new ProgressBar(process.stderr, ticks, performance.now());
+		},
+		onProgress(tick) {
+			progress?.update(tick, performance.now());
+		},
+		signal: interrupt.signal,
+	}).finally(() => {
+		progress?.done();
+		process.off('SIGINT', onInterrupt);
 	});
-	process.off('SIGINT', onInterrupt);
-	if (!simulation) {
-		return 130;
+	switch (outcome.kind) {
+		case 'interrupted': {
+			return 130;
+		}
+
+		case 'bad-input': {
+			throw new BadInput(outcome.message);
+		}
+
+		case 'failed': {
+			throw Object.assign(new Error(outcome.message), outcome.stack ? {stack: outcome.stack} : {});
+		}
+
+		case 'document': {
+			break;
+		}
 	}
 
+	const {document} = outcome;
 	if (plan.panel === 'map') {
-		await writeOutput(plan, `${await renderMapPanel(simulation, plan)}\n`);
+		await writeOutput(plan, `${await renderMapPanel(outcome.subheap, plan)}\n`);
 		return 0;
 	}
 
-	const document = buildSnapshot(simulation);
 	if (plan.format === 'json') {
 		await writeOutput(plan, `${JSON.stringify(document, null, 2)}\n`);
 	} else {
@@ -102,16 +117,15 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 };
 
 /** `--panel map`: one subheap's chunk map, free runs and index, as text. */
-const renderMapPanel = async (simulation: Simulation, plan: RunPlan): Promise<string> => {
+const renderMapPanel = async (subheap: SubheapOutcome | undefined, plan: RunPlan): Promise<string> => {
 	const id = plan.subheap ?? 0;
-	const document = buildSubheapDocument(simulation.kernel, id);
-	if (!document) {
-		const linked = linkedSubheapIds(simulation.kernel).join(', ');
-		throw new BadInput(`--subheap ${id}: no subheap #${id} is linked at tick ${simulation.tick}; linked subheaps: ${linked}`);
+	if (!subheap || 'missing' in subheap) {
+		const {tick, linked} = subheap?.missing ?? {tick: 0, linked: []};
+		throw new BadInput(`--subheap ${id}: no subheap #${id} is linked at tick ${tick}; linked subheaps: ${linked.join(', ')}`);
 	}
 
 	const {renderTextMap} = await import('./ui/render-text-map.js');
-	return renderTextMap(document, {columns: plan.columns});
+	return renderTextMap(subheap.document, {columns: plan.columns});
 };
 
 const liveCommand = async (plan: RunPlan): Promise<number> => {
@@ -119,26 +133,40 @@ const liveCommand = async (plan: RunPlan): Promise<number> => {
 		throw new BadInput('the live dashboard needs a terminal on stdin and stdout; for a headless run use: kmtop snapshot');
 	}
 
-	const [workloads, initialWorkload] = await Promise.all([loadAllBuiltinWorkloads(), loadWorkload(plan)]);
-	const {LiveSession} = await import('./engine/live-session.js');
-	const {runLiveDashboard} = await import('./ui/run-live-dashboard.js');
-	const session = new LiveSession({
-		seed: plan.seed,
-		revision: plan.revision,
-		ramBytes: plan.ramBytes,
-		rate: plan.rate,
-		debugAsserts: plan.debugAsserts,
-		workloads,
-		initialWorkload: workloads.find((workload) => workload.name === initialWorkload.name) ?? initialWorkload,
-	});
-	return runLiveDashboard(session, {
-		refreshMs: plan.refreshMs,
-		async saveSnapshot(document) {
-			const file = `kmtop-${document.run.workload}-seed${document.run.seed}-tick${document.run.tick}.json`;
-			await writeOutputFile(file, `${JSON.stringify(document, null, 2)}\n`);
-			return file;
-		},
-	});
+	const [{startLiveEngineThread, EngineStartError}, {runLiveDashboard}] = await Promise.all([
+		import('./engine/live-engine-thread.js'),
+		import('./ui/run-live-dashboard.js'),
+	]);
+	let engine;
+	try {
+		// The workload loads (and may fail) before the screen is taken.
+		engine = await startLiveEngineThread({
+			run: runOptions(plan),
+			workload: workloadSource(plan),
+			rate: plan.rate,
+			refreshMs: plan.refreshMs,
+			advanceEveryMs: ADVANCE_EVERY_MS,
+			tickTimeoutMs: plan.tickTimeoutMs,
+		});
+	} catch (error) {
+		if (error instanceof EngineStartError && error.badInput) {
+			throw new BadInput(error.message);
+		}
+
+		throw error;
+	}
+
+	try {
+		return await runLiveDashboard(engine, {
+			async saveSnapshot(document) {
+				const file = `kmtop-${document.run.workload}-seed${document.run.seed}-tick${document.run.tick}.json`;
+				await writeOutputFile(file, `${JSON.stringify(document, null, 2)}\n`);
+				return file;
+			},
+		});
+	} finally {
+		await engine.close();
+	}
 };
 
 /** One line on stderr; values from input inside `message` cannot move the cursor or start a line. */

@@ -44,6 +44,7 @@ const optionSections = (context: ParseContext): Section[] => [
 		['--seed N', `integer seed; same seed, same run ${byDefault(defaults.seed)}`],
 		['--revision ID', `kernel revision, see kmtop revisions ${byDefault(context.defaultRevision)}`],
 		['--ram SIZE', `simulated RAM in bytes or with a K, M or G suffix, whole ${formatSize(PAGE_SIZE)} pages from ${formatSize(context.minRamBytes)} to ${formatSize(context.maxRamBytes)} ${byDefault(formatSize(defaults.ramBytes))}`],
+		['--tick-timeout SECONDS', `a workload hook running longer is stopped as hung ${byDefault(defaults.tickTimeoutMs / 1000)}`],
 		['--debug-asserts', 'check the whole heap after every kernel call (slow)'],
 		['--no-color', 'no colours (also NO_COLOR, FORCE_COLOR, TERM=dumb)'],
 		['-h, --help', 'show this help'],

@@ -43,6 +43,8 @@ export type RunPlan = {
 	traceMsPerTick: number | null;
 	strict: boolean;
 	debugAsserts: boolean;
+	/** The watchdog: a workload hook that runs longer than this is stopped as hung. */
+	tickTimeoutMs: number;
 	/** The flag only: the caller also honours NO_COLOR, FORCE_COLOR and TERM=dumb. */
 	color: boolean;
 };
@@ -70,6 +72,7 @@ const defaultPlan = (context: ParseContext): RunPlan => ({
 	traceMsPerTick: null,
 	strict: false,
 	debugAsserts: false,
+	tickTimeoutMs: defaults.tickTimeoutMs,
 	color: true,
 });
 

@@ -4,6 +4,7 @@
 // watched as the events happen.
 
 import {buildSnapshot} from '../engine/build-snapshot.js';
+import {runTicksTo} from '../engine/session-journal.js';
 import {Simulation} from '../engine/simulation.js';
 import type {SnapshotDocument, SnapshotEvent} from '../engine/snapshot-types.js';
 import type {Workload} from '../engine/workload-api.js';
@@ -57,10 +58,8 @@ export const buildRow = (document: SnapshotDocument, ticks: number, observed: Ru
 	wallMs: observed.wallMs,
 });
 
-const SLICE = 1000;
-
 /** Runs one combination to its end (all its ticks, or a panic) and returns its row. */
-export const runSweepCase = (workload: Workload, combination: SweepCombination, now = () => performance.now()): SweepRow => {
+export const runSweepCase = async (workload: Workload, combination: SweepCombination, now = () => performance.now()): Promise<SweepRow> => {
 	const started = now();
 	const observed = {peakHeapBytes: 0, subheapsAdded: 0, subheapsRemoved: 0, firstExpansionTick: null as number | null};
 	const onEvent = (event: SnapshotEvent, simulation: Simulation) => {
@@ -86,17 +85,9 @@ export const runSweepCase = (workload: Workload, combination: SweepCombination, 
 		onEvent,
 	});
 	observed.peakHeapBytes = Math.max(observed.peakHeapBytes, heapTotalBytes(simulation.kernel));
-	// The loop of `kmtop snapshot` (run-snapshot.ts), without the pauses for Ctrl+C: a worker is
-	// stopped by terminating it.
-	let done = 0;
-	while (done < combination.ticks && !simulation.halted) {
-		const ran = simulation.step(Math.min(SLICE, combination.ticks - done));
-		done += ran;
-		if (ran === 0) {
-			break;
-		}
-	}
-
+	// The loop of `kmtop snapshot` (engine-worker.ts): slices, with a turn for the event loop now
+	// and then (a worker is stopped by terminating it, so nothing is asked between slices).
+	await runTicksTo(simulation, combination.ticks);
 	const document = buildSnapshot(simulation);
 	const failure = simulation.workloadFailure;
 	return buildRow(document, combination.ticks, {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {runSnapshot} from '../../source/cli/run-snapshot.js';
+import {buildSnapshot} from '../../source/engine/build-snapshot.js';
+import {runTicksTo} from '../../source/engine/session-journal.js';
 import {Simulation} from '../../source/engine/simulation.js';
 import type {Workload} from '../../source/engine/workload-api.js';
 import {loadBuiltinWorkload} from '../../source/engine/workload-loader.js';
@@ -18,14 +19,19 @@ const combination = (changes: Partial<SweepCombination> = {}): SweepCombination 
 	...changes,
 });
 
-const quiet = {isTTY: false, write: () => true};
+// What `kmtop snapshot` does on its engine thread (engine-worker.ts): the document of the run.
+const snapshotOf = async (workload: Workload, options: SweepCombination) => {
+	const simulation = new Simulation({...options, workload});
+	await runTicksTo(simulation, options.ticks);
+	return buildSnapshot(simulation);
+};
 
 describe('runSweepCase', () => {
-	it('is the run kmtop snapshot does: the figures equal the snapshot document of the same options', async () => {
+	it('is the run kmtop snapshot does: the figures equal the snapshot document of the same options (sweep-cli.test.ts: the CLI\'s)', async () => {
 		const workload = await loadBuiltinWorkload('big-allocations');
 		for (const options of [combination(), combination({revision: '2020-12-31', seed: 7, ticks: 900, ramBytes: 64 * 2 ** 20})]) {
-			const row = runSweepCase(workload, options);
-			const document = (await runSnapshot({...options, workload, progress: quiet, interrupted: () => false}))!;
+			const row = await runSweepCase(workload, options);
+			const document = await snapshotOf(workload, options);
 			// The event ring has not overflowed in this short a run, so it still holds every event.
 			const lifecycle = document.events.filter((event) => event.kind.startsWith('subheap') || event.kind.startsWith('backup'));
 			expect(lifecycle.length).toBeLessThan(200);
@@ -82,7 +88,7 @@ describe('runSweepCase', () => {
 		}
 
 		measure(simulation);
-		const row = runSweepCase(workload, options);
+		const row = await runSweepCase(workload, options);
 		expect([row.subheapsAdded, row.subheapsRemoved]).toEqual([18, 5]); // the heap grew and shrank
 		expect(row.peakHeapBytes).toBe(largest);
 		expect(largest).toBe(39_463_936);
@@ -91,11 +97,11 @@ describe('runSweepCase', () => {
 
 	it('the same combination twice: the same row but for the wall time', async () => {
 		const workload = await loadBuiltinWorkload('big-allocations');
-		const [first, second] = [1, 2].map(() => ({...runSweepCase(workload, combination()), wallMs: 0}));
+		const [first, second] = await Promise.all([1, 2].map(async () => ({...(await runSweepCase(workload, combination())), wallMs: 0})));
 		expect(first).toEqual(second);
 	});
 
-	it('a workload that throws is in its row; the kernel runs on to the last tick', () => {
+	it('a workload that throws is in its row; the kernel runs on to the last tick', async () => {
 		const throwing: Workload = {
 			name: 'throws-at-50',
 			description: 'fails',
@@ -106,13 +112,13 @@ describe('runSweepCase', () => {
 				}
 			},
 		};
-		const row = runSweepCase(throwing, combination({workload: 'throws-at-50', ticks: 80}));
+		const row = await runSweepCase(throwing, combination({workload: 'throws-at-50', ticks: 80}));
 		expect(row).toMatchObject({workload: 'throws-at-50', ticksRun: 80, workloadErrorTick: 50, workloadError: 'no such thing', error: null, panicKind: null});
 	});
 
-	it('reads its wall time from the clock it is given', () => {
+	it('reads its wall time from the clock it is given', async () => {
 		const times = [100, 142.46];
-		const row = runSweepCase({name: 'idle', description: 'nothing', tick() {}}, combination({ticks: 5}), () => times.shift()!);
+		const row = await runSweepCase({name: 'idle', description: 'nothing', tick() {}}, combination({ticks: 5}), () => times.shift()!);
 		expect(row.wallMs).toBe(42.5);
 	});
 });
