@@ -42,7 +42,7 @@ const makespan = (times: number[], workers: number): number => {
 const timed = async (combinations: ReturnType<typeof listCombinations>, jobs: number): Promise<{seconds: number; cpuSeconds: number; rows: SweepRow[]}> => {
 	const started = performance.now();
 	const cpu = process.cpuUsage();
-	const {results} = await startSweep(combinations, {jobs}).done;
+	const {results} = await startSweep(combinations, {jobs, tickTimeoutMs: 5000}).done;
 	const {user, system} = process.cpuUsage(cpu);
 	return {seconds: (performance.now() - started) / 1000, cpuSeconds: (user + system) / 1e6, rows: results as SweepRow[]};
 };
@@ -55,6 +55,7 @@ export const measureSweep = async (seeds: number, ticks = 8000): Promise<SweepMe
 		seeds: [[1, seeds]],
 		ticks,
 		debugAsserts: false,
+		tickTimeoutMs: 5000,
 	});
 	const one = await timed(combinations, 1);
 	const two = await timed(combinations, 2);

@@ -20,6 +20,7 @@ export type SweepSpace = {
 	seeds: readonly SeedRange[];
 	ticks: number;
 	debugAsserts: boolean;
+	tickTimeoutMs: number;
 };
 
 /** Sorted, overlapping and touching ranges joined: `5..9,1..3,4` is `1..9`. */
@@ -74,7 +75,8 @@ export const combinationAt = (space: SweepSpace, index: number): SweepCombinatio
 	rest = Math.floor(rest / space.ramBytes.length);
 	const revision = space.revisions[rest % space.revisions.length]!;
 	const workload = space.workloads[Math.floor(rest / space.revisions.length)]!;
-	return {workload: workload.name, source: workload.source, revision, seed, ramBytes, ticks: space.ticks, debugAsserts: space.debugAsserts};
+	const {ticks, debugAsserts, tickTimeoutMs} = space;
+	return {workload: workload.name, source: workload.source, revision, seed, ramBytes, ticks, debugAsserts, tickTimeoutMs};
 };
 
 /**

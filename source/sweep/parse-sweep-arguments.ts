@@ -42,6 +42,7 @@ export type SweepRunPlan = {
 	output: string | null;
 	shard: Shard | null;
 	debugAsserts: boolean;
+	tickTimeoutMs: number;
 };
 
 export type SweepMergePlan = {mode: 'merge'; files: string[]; format: SweepFormat; output: string | null};
@@ -79,6 +80,7 @@ const defaultPlan = (context: SweepContext): SweepRunPlan => ({
 	output: null,
 	shard: null,
 	debugAsserts: false,
+	tickTimeoutMs: sweepDefaults.tickTimeoutMs,
 });
 
 // Past the sizes the plan can hold, a sweep is split into shards rather than refused outright.

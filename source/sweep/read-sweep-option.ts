@@ -4,13 +4,20 @@
 
 import {closestName} from '../cli/closest-name.js';
 import {formatSize, parseSize} from '../cli/parse-size.js';
+import {DEFAULT_TICK_TIMEOUT_MS} from '../engine/hook-watchdog.js';
 import {PAGE_SIZE} from '../kernel/constants.js';
 import {compareRevisions, compareWorkloads, orderNames} from './canonical-order.js';
 import {normalizeSeeds, type SeedRange} from './expand-combinations.js';
 import type {SweepContext, SweepFormat, SweepRunPlan, SweepToken} from './parse-sweep-arguments.js';
 import type {WorkloadSource} from './sweep-row.js';
 
-export const sweepDefaults = {seeds: [[1, 100]] as SeedRange[], ticks: 1000, ramBytes: 512 * 1024 * 1024, format: 'table'} as const;
+export const sweepDefaults = {
+	seeds: [[1, 100]] as SeedRange[],
+	ticks: 1000,
+	ramBytes: 512 * 1024 * 1024,
+	format: 'table',
+	tickTimeoutMs: DEFAULT_TICK_TIMEOUT_MS,
+} as const;
 export const sweepLimits = {maxJobs: 256, maxRuns: 1_000_000} as const;
 
 export type Patch = Partial<SweepRunPlan>;
@@ -147,6 +154,7 @@ const readShard = (text: string, flag: string): Patch | string => {
 };
 
 const formats: SweepFormat[] = ['table', 'jsonl', 'csv'];
+const tickTimeoutAccepts = 'a number of seconds above 0, at most 3600';
 
 export const readers: Record<string, Reader> = {
 	workload: {accepts: () => 'workload names or paths separated by commas, or all', read: readWorkloads},
@@ -161,6 +169,15 @@ export const readers: Record<string, Reader> = {
 		read: (text, flag) => (formats.includes(text as SweepFormat) ? {format: text as SweepFormat} : mustBe(flag, 'table, jsonl or csv', text)),
 	},
 	output: {accepts: () => 'a file path, or - for stdout', read: (text) => ({output: text === '-' ? null : text})},
+	// As `kmtop snapshot --tick-timeout` takes it, so a run's hang is recorded where the snapshot's is.
+	'tick-timeout': {
+		accepts: () => tickTimeoutAccepts,
+		read(text, flag) {
+			const seconds = Number(text);
+			const ok = /^\d+(?:\.\d+)?$/.test(text) && seconds > 0 && seconds <= 3600;
+			return ok ? {tickTimeoutMs: Math.round(seconds * 1000)} : mustBe(flag, tickTimeoutAccepts, text);
+		},
+	},
 };
 
 /** One option's contribution to the plan, or the error message. */

@@ -5,7 +5,7 @@
 
 import {buildSnapshot} from '../engine/build-snapshot.js';
 import {runTicksTo} from '../engine/session-journal.js';
-import {Simulation} from '../engine/simulation.js';
+import {Simulation, type HookWatch} from '../engine/simulation.js';
 import type {SnapshotDocument, SnapshotEvent} from '../engine/snapshot-types.js';
 import type {Workload} from '../engine/workload-api.js';
 import {CHUNK_SIZE} from '../kernel/constants.js';
@@ -58,8 +58,17 @@ export const buildRow = (document: SnapshotDocument, ticks: number, observed: Ru
 	wallMs: observed.wallMs,
 });
 
+export type RunSweepCaseOptions = {
+	/** The watchdog's view of the workload's hooks (hook-watchdog.ts), as on the engine thread. */
+	watch?: HookWatch;
+	/** Told the simulation once it exists (a fault raised outside the hooks is recorded on it). */
+	onSimulation?: (simulation: Simulation) => void;
+	now?: () => number;
+};
+
 /** Runs one combination to its end (all its ticks, or a panic) and returns its row. */
-export const runSweepCase = async (workload: Workload, combination: SweepCombination, now = () => performance.now()): Promise<SweepRow> => {
+export const runSweepCase = async (workload: Workload, combination: SweepCombination, options: RunSweepCaseOptions = {}): Promise<SweepRow> => {
+	const now = options.now ?? (() => performance.now());
 	const started = now();
 	const observed = {peakHeapBytes: 0, subheapsAdded: 0, subheapsRemoved: 0, firstExpansionTick: null as number | null};
 	const onEvent = (event: SnapshotEvent, simulation: Simulation) => {
@@ -83,7 +92,10 @@ export const runSweepCase = async (workload: Workload, combination: SweepCombina
 		debugAsserts: combination.debugAsserts,
 		workload,
 		onEvent,
+		...(options.watch && {watch: options.watch}),
+		...(combination.knownHangs && {knownHangs: combination.knownHangs}),
 	});
+	options.onSimulation?.(simulation);
 	observed.peakHeapBytes = Math.max(observed.peakHeapBytes, heapTotalBytes(simulation.kernel));
 	// The loop of `kmtop snapshot` (engine-worker.ts): slices, with a turn for the event loop now
 	// and then (a worker is stopped by terminating it, so nothing is asked between slices).

@@ -76,12 +76,13 @@ type SweepOutcome = {rows: SweepRow[]; signal: 'SIGINT' | 'SIGTERM' | undefined}
 const stopSignals = ['SIGINT', 'SIGTERM'] as const;
 const signalExitCodes = {SIGINT: 130, SIGTERM: 143} as const;
 
-const runCombinations = async (combinations: SweepCombination[], jobs: number): Promise<SweepOutcome> => {
+const runCombinations = async (combinations: SweepCombination[], jobs: number, tickTimeoutMs: number): Promise<SweepOutcome> => {
 	const started = performance.now();
 	const progress = new ProgressBar(process.stderr, combinations.length, started, {unit: 'runs', rateUnit: 'runs/s', timeLeft: true});
 	let finished = 0;
 	const pool = startSweep(combinations, {
 		jobs,
+		tickTimeoutMs,
 		onRow() {
 			finished++;
 			progress.update(finished, performance.now());
@@ -124,13 +125,14 @@ const sweepCommand = async (plan: SweepRunPlan, known: KnownNames): Promise<numb
 		seeds: plan.seeds,
 		ticks: plan.ticks,
 		debugAsserts: plan.debugAsserts,
+		tickTimeoutMs: plan.tickTimeoutMs,
 	};
 	const combinations = listCombinations(space, plan.shard);
 	if (combinations.length === 0 && plan.shard) {
 		process.stderr.write(`kmtop: shard ${plan.shard.index}/${plan.shard.count} has no runs: the sweep has fewer than ${plan.shard.count}\n`);
 	}
 
-	const {rows, signal} = await runCombinations(combinations, plan.jobs);
+	const {rows, signal} = await runCombinations(combinations, plan.jobs, plan.tickTimeoutMs);
 	await writeOutput(plan.output, formatOutput(rows, plan.format, known));
 	if (signal) {
 		const by = signal === 'SIGINT' ? 'interrupted' : 'terminated';

@@ -1,13 +1,19 @@
 // A pool of worker threads working through a list of tasks, one task per worker at a time (the
 // next goes to whichever worker finishes first, so long and short tasks even out). A task whose
 // worker throws or dies gets the caller's "failed" result, a new worker takes its place, and the
-// rest go on. `stop()` ends the workers at once; what finished is kept.
+// rest go on. With a watchdog, each worker gets a heartbeat (hook-watchdog.ts): a worker stuck
+// in a watched hook is stopped, and the caller says whether its task runs again or what its
+// result is. `stop()` ends the workers at once; what finished is kept.
 
 import {Worker, parentPort} from 'node:worker_threads';
 import {describeThrown} from '../engine/describe-thrown.js';
+import {createHeartbeat, startHookWatchdog, type HookSite} from '../engine/hook-watchdog.js';
 
 type ToWorker<Task> = {index: number; task: Task};
 type FromWorker<Result> = {index: number; result: Result} | {index: number; error: string};
+
+/** What a worker finds in `workerData`. */
+export type PoolWorkerData = {heartbeat?: SharedArrayBuffer};
 
 export type PoolOptions<Task, Result> = {
 	/** The worker module; it calls serveTasks. */
@@ -21,6 +27,11 @@ export type PoolOptions<Task, Result> = {
 	onResult?: (index: number, result: Result) => void;
 	/** Where workers' stdout goes, so it cannot mix with the results on ours. */
 	workerOutput?: {write(chunk: Uint8Array | string): unknown};
+	watchdog?: {
+		timeoutMs: number;
+		/** A task whose worker was stopped in a hook: run again (in a new worker) as `retry`, or done with `result`. */
+		onHang(task: Task, site: HookSite): {retry: Task} | {result: Result};
+	};
 };
 
 export type PoolOutcome<Result> = {
@@ -34,16 +45,23 @@ export type PoolRun<Result> = {done: Promise<PoolOutcome<Result>>; stop: () => v
 // Whatever was thrown (null, a Proxy…), as one line.
 const messageOf = (error: unknown) => describeThrown(error).split('\n')[0]!;
 
+type Job<Task> = {index: number; task: Task};
+
 export const runWorkerPool = <Task, Result>(options: PoolOptions<Task, Result>): PoolRun<Result> => {
-	const {tasks, failed} = options;
+	const {tasks, failed, watchdog} = options;
 	const results: Array<Result | undefined> = Array.from({length: tasks.length});
 	const live = new Set<Worker>();
+	// Tasks to run again after a hang go before the ones not yet started.
+	const retries: Array<Job<Task>> = [];
 	let next = 0;
 	let stopped = false;
 	let resolve!: (outcome: PoolOutcome<Result>) => void;
 	const done = new Promise<PoolOutcome<Result>>((settle) => {
 		resolve = settle;
 	});
+
+	const hasWork = () => retries.length > 0 || next < tasks.length;
+	const takeJob = (): Job<Task> => retries.shift() ?? {index: next, task: tasks[next++]!};
 
 	const record = (index: number, result: Result) => {
 		results[index] = result;
@@ -57,42 +75,67 @@ export const runWorkerPool = <Task, Result>(options: PoolOptions<Task, Result>):
 	};
 
 	const start = () => {
-		const worker = new Worker(options.workerUrl, {stdout: true});
+		const heartbeat = watchdog && createHeartbeat();
+		const worker = new Worker(options.workerUrl, {stdout: true, workerData: {heartbeat} satisfies PoolWorkerData});
 		const output = options.workerOutput ?? process.stderr;
 		worker.stdout.on('data', (chunk: Uint8Array) => output.write(chunk));
 		live.add(worker);
-		let current: number | undefined;
+		let current: Job<Task> | undefined;
 		let crash: unknown;
+		let hung = false;
 		const giveNext = () => {
 			current = undefined;
-			if (stopped || next >= tasks.length) {
+			if (stopped || !hasWork()) {
 				void worker.terminate();
 				return;
 			}
 
-			current = next++;
-			worker.postMessage({index: current, task: tasks[current]} satisfies ToWorker<Task>);
+			current = takeJob();
+			worker.postMessage(current satisfies ToWorker<Task>);
 		};
 
+		const watching = heartbeat && watchdog && startHookWatchdog(heartbeat, {
+			timeoutMs: watchdog.timeoutMs,
+			onHang(site) {
+				if (!current || stopped) {
+					return;
+				}
+
+				hung = true;
+				const outcome = watchdog.onHang(current.task, site);
+				if ('retry' in outcome) {
+					retries.push({index: current.index, task: outcome.retry});
+				} else {
+					record(current.index, outcome.result);
+				}
+
+				current = undefined;
+				void worker.terminate();
+			},
+		});
+
 		worker.on('message', (message: FromWorker<Result>) => {
-			if (message.index !== current) {
+			if (!current || message.index !== current.index || hung) {
 				return;
 			}
 
-			record(current, 'error' in message ? failed(tasks[current]!, message.error) : message.result);
+			record(current.index, 'error' in message ? failed(current.task, message.error) : message.result);
 			giveNext();
 		});
 		worker.on('error', (error) => {
 			crash = error;
 		});
 		worker.on('exit', (code) => {
+			watching?.stop();
 			live.delete(worker);
 			if (current !== undefined && !stopped) {
 				const why = crash === undefined ? `the worker exited with code ${code}` : `the worker failed: ${messageOf(crash)}`;
-				record(current, failed(tasks[current]!, why));
-				if (next < tasks.length) {
-					start();
-				}
+				record(current.index, failed(current.task, why));
+			}
+
+			// A worker that died or hung leaves its share of the work to a new one.
+			if ((hung || current !== undefined) && !stopped && hasWork()) {
+				start();
 			}
 
 			settleIfIdle();

@@ -2,6 +2,8 @@
 // jsonl and csv write these fields in this order; `kmtop sweep merge` reads them back and checks
 // every one, so a row is the same whichever command or shard wrote it.
 
+import type {KnownHang} from '../engine/session-journal.js';
+
 /** Where a worker finds a workload: a built-in by name, or a module by absolute path. */
 export type WorkloadSource = {kind: 'builtin'; name: string} | {kind: 'path'; path: string};
 
@@ -15,6 +17,10 @@ export type SweepCombination = {
 	ramBytes: number;
 	ticks: number;
 	debugAsserts: boolean;
+	/** A workload hook running longer is stopped as hung (`--tick-timeout`). */
+	tickTimeoutMs: number;
+	/** Where an earlier attempt of this run hung: a replay records the hang there, as a snapshot's does. */
+	knownHangs?: KnownHang[];
 };
 
 export type SweepRow = {

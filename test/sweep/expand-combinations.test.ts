@@ -21,6 +21,7 @@ const space = (changes: Partial<SweepSpace> = {}): SweepSpace => ({
 	seeds: [[1, 2], [7, 7]],
 	ticks: 800,
 	debugAsserts: false,
+	tickTimeoutMs: 5000,
 	...changes,
 });
 
@@ -60,6 +61,7 @@ describe('listCombinations', () => {
 			ramBytes: 256,
 			ticks: 800,
 			debugAsserts: false,
+			tickTimeoutMs: 5000,
 		});
 	});
 

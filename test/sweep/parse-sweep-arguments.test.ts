@@ -26,6 +26,7 @@ const run = (changes: Partial<SweepRunPlan> = {}): SweepPlan => ({
 	output: null,
 	shard: null,
 	debugAsserts: false,
+	tickTimeoutMs: 5000,
 	...changes,
 });
 
@@ -63,6 +64,8 @@ const good: Array<[argv: string[], plan: SweepPlan]> = [
 	[['sweep', '--ticks', '0', '--jobs', '256'], run({ticks: 0, jobs: 256})],
 	[['sweep', '--shard', '3/3', '--format', 'jsonl', '-o', 'rows.jsonl'], run({shard: {index: 3, count: 3}, format: 'jsonl', output: 'rows.jsonl'})],
 	[['sweep', '--format', 'csv', '-o', '-', '--debug-asserts', '--no-color'], run({format: 'csv', debugAsserts: true})],
+	[['sweep', '--tick-timeout', '0.25'], run({tickTimeoutMs: 250})],
+	[['sweep', '--tick-timeout=3600'], run({tickTimeoutMs: 3_600_000})],
 	// The last of an option wins, as everywhere in kmtop.
 	[['sweep', '--jobs', '1', '--jobs', '3'], run({jobs: 3})],
 	[['--seeds', '1..2', 'sweep'], run({seeds: [[1, 2]]})],
@@ -99,6 +102,8 @@ const bad: Array<[argv: string[], errors: string[]]> = [
 	[['sweep', '--ram', '100001K'], ['--ram "100001K" is not a whole number of 4K pages: try 100000K']],
 	[['sweep', '--ram', 'lots'], ['--ram must be sizes in bytes or with a K, M or G suffix, separated by commas, like 256M,512M, got "lots"']],
 	[['sweep', '--format', 'json'], ['--format must be table, jsonl or csv, got "json"']],
+	[['sweep', '--tick-timeout', '0'], ['--tick-timeout must be a number of seconds above 0, at most 3600, got "0"']],
+	[['sweep', '--tick-timeout', '1h'], ['--tick-timeout must be a number of seconds above 0, at most 3600, got "1h"']],
 	[['sweep', '--debug-asserts=yes'], ['--debug-asserts takes no value, got "yes"']],
 	[['sweep', '--seed', '5'], ['unknown option "--seed" (did you mean --seeds?)']],
 	[['sweep', '--trace', 'x.txt'], ['unknown option "--trace"; see kmtop --help']],

@@ -1,7 +1,11 @@
 // A worker for the pool's tests, speaking its protocol ({index, task} in; {index, result} or
 // {index, error} out) and misbehaving on request.
 import process from 'node:process';
-import {parentPort, threadId} from 'node:worker_threads';
+import {parentPort, threadId, workerData} from 'node:worker_threads';
+// The heartbeat the pool's watchdog reads (built: npm test builds first).
+import {writeHeartbeat} from '../../dist/source/engine/hook-watchdog.js';
+
+const beat = workerData?.heartbeat && writeHeartbeat(workerData.heartbeat, () => ({boot: 1, workloadIndex: 0}));
 
 parentPort.on('message', ({index, task}) => {
 	switch (task.do) {
@@ -24,6 +28,11 @@ parentPort.on('message', ({index, task}) => {
 
 		case 'hang': {
 			break; // never answers
+		}
+
+		case 'hang-in-hook': {
+			beat.enter('tick', task.value);
+			for (;;) {} // a workload's endless loop: only terminating the thread ends it
 		}
 
 		case 'print': {

@@ -16,6 +16,7 @@ const combination = (changes: Partial<SweepCombination> = {}): SweepCombination 
 	ramBytes: 512 * 2 ** 20,
 	ticks: 1200,
 	debugAsserts: false,
+	tickTimeoutMs: 5000,
 	...changes,
 });
 
@@ -118,7 +119,7 @@ describe('runSweepCase', () => {
 
 	it('reads its wall time from the clock it is given', async () => {
 		const times = [100, 142.46];
-		const row = await runSweepCase({name: 'idle', description: 'nothing', tick() {}}, combination({ticks: 5}), () => times.shift()!);
+		const row = await runSweepCase({name: 'idle', description: 'nothing', tick() {}}, combination({ticks: 5}), {now: () => times.shift()!});
 		expect(row.wallMs).toBe(42.5);
 	});
 });

@@ -1,12 +1,15 @@
 import {describe, expect, it} from 'vitest';
-import {runWorkerPool} from '../../source/sweep/run-worker-pool.js';
+import type {HookSite} from '../../source/engine/hook-watchdog.js';
+import {runWorkerPool, type PoolOptions} from '../../source/sweep/run-worker-pool.js';
 
-type Task = {do?: 'exit' | 'throw-uncaught' | 'fail' | 'hang' | 'print'; value: number};
+type Task = {do?: 'exit' | 'throw-uncaught' | 'fail' | 'hang' | 'hang-in-hook' | 'print'; value: number};
 type Result = {value: number; thread: number} | {failed: string};
 
 const workerUrl = new URL('pool-worker.mjs', import.meta.url);
 
-const pool = (tasks: Task[], jobs = 2, extra: {onResult?: (index: number) => void; workerOutput?: {write(chunk: Uint8Array | string): unknown}} = {}) =>
+type Extra = Partial<Pick<PoolOptions<Task, Result>, 'onResult' | 'workerOutput' | 'watchdog'>>;
+
+const pool = (tasks: Task[], jobs = 2, extra: Extra = {}) =>
 	runWorkerPool<Task, Result>({workerUrl, jobs, tasks, failed: (task, message) => ({failed: `${task.value}: ${message}`}), ...extra});
 
 const values = (results: Array<Result | undefined>) => results.map((result) => (result && 'value' in result ? result.value : result));
@@ -58,5 +61,25 @@ describe('runWorkerPool', () => {
 		const {results} = await pool([{do: 'print', value: 4}], 1, {workerOutput: {write: (chunk) => chunks.push(String(chunk))}}).done;
 		expect(values(results)).toEqual([8]);
 		expect(chunks.join('')).toBe('worker says hi\n');
+	});
+
+	it('a worker stuck in a watched hook is stopped; its task runs again in a new worker, or gets the result the caller gives', async () => {
+		const sites: HookSite[] = [];
+		const tasks: Task[] = [{value: 1}, {do: 'hang-in-hook', value: 7}, {value: 3}, {do: 'hang-in-hook', value: 9}];
+		const {results} = await pool(tasks, 2, {
+			watchdog: {
+				timeoutMs: 300,
+				onHang(task, site) {
+					sites.push(site);
+					// Task 7 is run again without its loop; task 9 is given up on.
+					return task.value === 7 ? {retry: {value: 70}} : {result: {failed: `${task.value}: hung`}};
+				},
+			},
+		}).done;
+		expect(values(results)).toEqual([2, 140, 6, {failed: '9: hung'}]);
+		expect(sites.sort((a, b) => a.tick - b.tick)).toEqual([
+			{hook: 'tick', tick: 7, boot: 1, workloadIndex: 0},
+			{hook: 'tick', tick: 9, boot: 1, workloadIndex: 0},
+		]);
 	});
 });

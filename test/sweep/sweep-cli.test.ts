@@ -68,8 +68,8 @@ const figuresOf = (document: SnapshotDocument) => ({
 	panicLine: document.panic?.lines[0] ?? null,
 });
 
-const sameFigures = async (row: SweepRow, workload: string) => {
-	const args = ['snapshot', '-w', workload, '--revision', row.revision, '--seed', String(row.seed), '--ticks', String(row.ticks), '--ram', String(row.ramBytes)];
+const sameFigures = async (row: SweepRow, workload: string, extra: string[] = []) => {
+	const args = ['snapshot', '-w', workload, '--revision', row.revision, '--seed', String(row.seed), '--ticks', String(row.ticks), '--ram', String(row.ramBytes), ...extra];
 	const document = JSON.parse(await ok(args)) as SnapshotDocument;
 	const figures = figuresOf(document);
 	const picked = Object.fromEntries(Object.keys(figures).map((key) => [key, row[key as keyof SweepRow]]));
@@ -175,6 +175,42 @@ describe('workload modules in the workers', () => {
 		expect(table[2]).toMatch(/^WORKLOAD +REVISION +RUNS +FAILED +PANICS .* WORKLOAD ERRORS$/);
 		expect(table[3]).toMatch(/^dies +2021-02-23 +2 +2 +— +— .* 0$/);
 		expect(table[4]).toMatch(/^throws +2021-02-23 +2 +0 +0 \(0\.0 %\) .* 2$/);
+	});
+});
+
+describe('hung and stray workloads, as kmtop snapshot has them', () => {
+	it('a hook that runs past --tick-timeout is stopped, recorded where it hung, and the run goes on: the snapshot\'s figures', {timeout: 120_000}, async () => {
+		const loops = file('loops.mjs', `export default {name: 'loops', description: 'd', tick(kernel, ctx) {
+			kernel.kfree(kernel.kmalloc(64));
+			if (ctx.tick === 5) for (;;) {}
+		}};`);
+		const rows = rowsOf(await ok(['sweep', '-w', `${loops},drain`, '--seeds', '1..2', '--ticks', '30', '--tick-timeout', '1', '--format', 'jsonl', '--jobs', '2']));
+		expect(rows.map((row) => [row.workload, row.seed, row.ticksRun, row.workloadErrorTick, row.workloadError, row.error])).toEqual([
+			['drain', 1, 30, null, null, null],
+			['drain', 2, 30, null, null, null],
+			['loops', 1, 30, 5, 'hung: its tick ran past the 1 s watchdog (--tick-timeout) and was stopped', null],
+			['loops', 2, 30, 5, 'hung: its tick ran past the 1 s watchdog (--tick-timeout) and was stopped', null],
+		]);
+		const document = JSON.parse(await ok(['snapshot', '-w', loops, '--seed', '2', '--ticks', '30', '--tick-timeout', '1'])) as SnapshotDocument;
+		expect(document.events.filter((event) => event.kind === 'workload-error').map((event) => event.message)).toEqual([
+			'workload loops failed at tick 5: hung: its tick ran past the 1 s watchdog (--tick-timeout) and was stopped',
+		]);
+		await sameFigures(rows[3]!, loops, ['--tick-timeout', '1']);
+	});
+
+	it('a fault a workload raises outside its hooks (a timer) is its failure, not the worker\'s', {timeout: 120_000}, async () => {
+		const late = file('late.mjs', `export default {name: 'late', description: 'd', tick(kernel, ctx) {
+			if (ctx.tick === 1) setTimeout(() => { throw new Error('late'); });
+			const until = Date.now() + 1;
+			while (Date.now() < until) {}
+		}};`);
+		// Each tick takes a millisecond, so the timer runs when the loop gives the event loop its
+		// turn after the second slice of 500 ticks, in the sweep's worker as on the engine thread.
+		const [row] = rowsOf(await ok(['sweep', '-w', late, '--seeds', '1', '--ticks', '1200', '--format', 'jsonl']));
+		const message = 'late (thrown outside its hooks: a timer, a callback or a rejected promise)';
+		expect(row).toMatchObject({ticksRun: 1200, workloadErrorTick: 1000, workloadError: message, error: null});
+		const document = JSON.parse(await ok(['snapshot', '-w', late, '--ticks', '1200'])) as SnapshotDocument;
+		expect(document.events.filter((event) => event.kind === 'workload-error').map((event) => event.message)).toEqual([`workload late failed at tick 1000: ${message}`]);
 	});
 });
 
