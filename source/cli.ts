@@ -6,6 +6,7 @@
 
 import {availableParallelism} from 'node:os';
 import process from 'node:process';
+import v8 from 'node:v8';
 import {checkOutputPath} from './cli/check-output-path.js';
 import {formatRevisionTable, formatWorkloadTable} from './cli/format-tables.js';
 import {helpText} from './cli/help-text.js';
@@ -133,6 +134,11 @@ const liveCommand = async (plan: RunPlan): Promise<number> => {
 		throw new BadInput('the live dashboard needs a terminal on stdin and stdout; for a headless run use: kmtop snapshot');
 	}
 
+	// A live view runs for hours and redraws a few times a second: V8's default heap growth, made
+	// for throughput, lets both threads' heaps swell to hundreds of MB between collections. Sized
+	// for memory instead (measured: RSS about 110 MB at start and flat, at no cost in ticks per
+	// second). Set before React, Ink and the engine's thread are loaded; flags are process-wide.
+	v8.setFlagsFromString('--optimize-for-size');
 	const [{startLiveEngineThread, EngineStartError}, {runLiveDashboard}] = await Promise.all([
 		import('./engine/live-engine-thread.js'),
 		import('./ui/run-live-dashboard.js'),
