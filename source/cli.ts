@@ -4,6 +4,7 @@
 // Output that cannot be written is one line and exit 1, or a quiet exit 0 when the reader of a
 // pipe has gone (write-output.ts). Text from input is escaped before it reaches stderr.
 
+import {availableParallelism} from 'node:os';
 import process from 'node:process';
 import v8 from 'node:v8';
 import {checkOutputPath} from './cli/check-output-path.js';
@@ -20,6 +21,7 @@ import {kmtopVersion} from './engine/version.js';
 import {WorkloadLoadError, builtinWorkloadNames, defaultWorkloadName, loadAllBuiltinWorkloads} from './engine/workload-loader.js';
 import {MAX_RAM_BYTES, MIN_RAM_BYTES} from './kernel/constants.js';
 import {defaultRevisionId, revisionIds, revisions} from './kernel/revisions.js';
+import {SweepInputError, parseSweepArguments} from './sweep/parse-sweep-arguments.js';
 import {escapeText} from './view/escape-text.js';
 
 /** A problem with what the user asked for: one line, exit 2. */
@@ -173,7 +175,12 @@ const liveCommand = async (plan: RunPlan): Promise<number> => {
 	}
 };
 
-const dispatch = async (plan: RunPlan, context: ParseContext): Promise<number> => {
+/** One line on stderr; values from input inside `message` cannot move the cursor or start a line. */
+const report = (message: string): void => {
+	process.stderr.write(`kmtop: ${escapeText(message)}\n`);
+};
+
+const dispatch = async (plan: RunPlan, context: ParseContext, argv: string[]): Promise<number> => {
 	switch (plan.command) {
 		case 'help': {
 			await writeStdout(`${helpText(context, {version: kmtopVersion, columns: Math.min(process.stdout.columns ?? 80, 100)})}\n`);
@@ -202,19 +209,30 @@ const dispatch = async (plan: RunPlan, context: ParseContext): Promise<number> =
 		case 'live': {
 			return liveCommand(plan);
 		}
+
+		case 'sweep': {
+			// Its own options (source/sweep/parse-sweep-arguments.ts), read the same way: pure, every problem one line.
+			const parsed = parseSweepArguments(argv, {...context, defaultJobs: availableParallelism()});
+			if (!parsed.ok) {
+				for (const error of parsed.errors) {
+					report(error);
+				}
+
+				return 2;
+			}
+
+			const {runSweepCommand} = await import('./sweep/run-sweep-command.js');
+			return runSweepCommand(parsed.plan, context);
+		}
 	}
 };
 
 const isBadInput = (error: unknown): error is Error =>
 	error instanceof BadInput ||
+	error instanceof SweepInputError ||
 	error instanceof WorkloadLoadError ||
 	error instanceof TraceFileError ||
 	error instanceof TraceFormatError;
-
-/** One line on stderr; values from input inside `message` cannot move the cursor or start a line. */
-const report = (message: string): void => {
-	process.stderr.write(`kmtop: ${escapeText(message)}\n`);
-};
 
 export const main = async (argv: string[]): Promise<number> => {
 	guardStream(process.stderr);
@@ -229,7 +247,7 @@ export const main = async (argv: string[]): Promise<number> => {
 	}
 
 	try {
-		return await dispatch(parsed.plan, context);
+		return await dispatch(parsed.plan, context, argv);
 	} catch (error) {
 		if (error instanceof OutputError) {
 			if (error.exitCode !== 0) {
