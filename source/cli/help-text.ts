@@ -1,12 +1,13 @@
 import {liveKeys} from '../view/live-keys.js';
-import {commandTable, optionLabel, optionSections as sectionTitles, optionTable} from './command-table.js';
+import {type CommandSpec, commandTable, optionLabel, optionSections as sectionTitles, optionTable} from './command-table.js';
 import type {ParseContext} from './parse-arguments.js';
 
 type Row = [label: string, text: string];
 type Section = {title: string; rows: Row[]};
 
-// Glued with no-break spaces so a default never wraps away from its value; `wrap` unglues them.
-const byDefault = (value: string | number) => `(default: ${value})`.replaceAll(' ', '\u00A0');
+// The default glued with no-break spaces so it never wraps away from its value; `wrap` unglues them.
+const withDefault = (label: string, text: string, value: string | number | undefined): Row =>
+	[label, value === undefined ? text : `${text} ${`(default: ${value})`.replaceAll(' ', '\u00A0')}`];
 
 // Greedy word wrap at ordinary spaces. A word longer than the width gets a line of its own rather than being cut.
 const wrap = (text: string, width: number): string[] => {
@@ -28,27 +29,31 @@ const wrap = (text: string, width: number): string[] => {
 const renderRows = (rows: Row[], labelWidth: number, columns: number): string[] => rows.flatMap(([label, text]) =>
 	wrap(text, Math.max(20, columns - labelWidth - 2)).map((line, index) => `  ${(index === 0 ? label : '').padEnd(labelWidth)}${line}`));
 
-// Usage from the command table, then each section's options from the option table, in its order.
+// Usage from the command table, then each section's options: the option table's, and those a
+// command's own parser reads, in table order.
 const optionSections = (context: ParseContext): Section[] => [
-	{title: 'Usage', rows: commandTable.map(({usage, summary}): Row => [usage, summary])},
+	{title: 'Usage', rows: commandTable.flatMap(({usage}) => usage.map(([command, does]): Row => [command, does]))},
 	...Object.entries(sectionTitles).map(([section, title]) => ({
 		title,
-		rows: Object.entries(optionTable).filter(([, option]) => option.section === section).map(([name, option]): Row => {
-			const value = option.byDefault?.(context);
-			return [optionLabel(name, option), value === undefined ? option.describe(context) : `${option.describe(context)} ${byDefault(value)}`];
-		}),
+		rows: [
+			...Object.entries(optionTable).filter(([, option]) => option.section === section).map(([name, option]): Row =>
+				withDefault(optionLabel(name, option), option.describe(context), option.byDefault?.(context))),
+			...commandTable.flatMap((command: CommandSpec) => command.ownOptions?.section === section ? command.ownOptions.rows : [])
+				.map(({label, describe, byDefault}): Row => withDefault(label, describe, byDefault)),
+		],
 	})),
 ];
 
 const examples = [
 	'kmtop -w logging-burst --seed 7',
 	'kmtop snapshot --ticks 5000 --revision 2020-08-29 -o run.json',
+	'kmtop sweep -w big-allocations --revision all --seeds 1..40',
 ];
 
 const labelWidth = (rows: Row[]) => Math.max(...rows.map(([label]) => label.length)) + 2;
 
 /**
-The text of `kmtop --help`: commands, options with their defaults, the live keys and two examples.
+The text of `kmtop --help`: commands, options with their defaults, the live keys and a few examples.
 
 Plain text without colour codes, wrapped to `columns` (80 by default), with no trailing newline.
 */

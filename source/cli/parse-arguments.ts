@@ -19,6 +19,9 @@ export type ParseContext = {
 
 export type Command = (typeof commandTable)[number]['name'] | 'help' | 'version';
 
+export const panels = ['dashboard', 'map'] as const;
+export type Panel = (typeof panels)[number];
+
 export type RunPlan = {
 	command: Command;
 	workload: {kind: 'builtin'; name: string} | {kind: 'path'; path: string};
@@ -31,6 +34,10 @@ export type RunPlan = {
 	/** Snapshot; `null` means the default: 1000, or to the end of a `--trace`. */
 	ticks: number | null;
 	format: 'json' | 'text';
+	/** For --format text: the whole dashboard, or one subheap's chunk map. */
+	panel: Panel;
+	/** The subheap `--panel map` draws (`null`: the pool, #0). */
+	subheap: number | null;
 	columns: number;
 	/** `null` is stdout. */
 	output: string | null;
@@ -40,6 +47,8 @@ export type RunPlan = {
 	traceMsPerTick: number | null;
 	strict: boolean;
 	debugAsserts: boolean;
+	/** The watchdog: a workload hook that runs longer than this is stopped as hung. */
+	tickTimeoutMs: number;
 	/** The flag only: the caller also honours NO_COLOR, FORCE_COLOR and TERM=dumb. */
 	color: boolean;
 };
@@ -59,6 +68,8 @@ const defaultPlan = (context: ParseContext): RunPlan => ({
 	refreshMs: defaults.refreshMs,
 	ticks: null,
 	format: defaults.format,
+	panel: defaults.panel,
+	subheap: null,
 	columns: defaults.columns,
 	output: null,
 	trace: null,
@@ -66,6 +77,7 @@ const defaultPlan = (context: ParseContext): RunPlan => ({
 	traceMsPerTick: null,
 	strict: false,
 	debugAsserts: false,
+	tickTimeoutMs: defaults.tickTimeoutMs,
 	color: true,
 });
 
@@ -103,6 +115,24 @@ const readOption = ({name, flag, value, wellFormed}: OptionOccurrence, context: 
 	return wellFormed ? option.read(String(value), flag, context) : `${flag} needs a value: ${option.accepts(context)}`;
 };
 
+// `--panel map` draws text, and `--subheap` only means something to it.
+const panelIssues = (latest: Map<string, OptionOccurrence>): Issue[] => {
+	const panel = latest.get('panel');
+	const subheap = latest.get('subheap');
+	const format = latest.get('format');
+	const issues: Issue[] = [];
+	if (panel?.value === 'map' && format?.value !== 'text') {
+		issues.push({position: panel.position, message: `${panel.flag} map draws text: add --format text`});
+	}
+
+	if (subheap && panel?.value !== 'map') {
+		const missing = format?.value === 'text' ? '--panel map' : '--format text --panel map';
+		issues.push({position: subheap.position, message: `${subheap.flag} picks the subheap --panel map draws: add ${missing}`});
+	}
+
+	return issues;
+};
+
 /**
 Turn the command line (without `node` and the script) into a run plan, or into every problem with it, one line each, in command-line order.
 
@@ -117,6 +147,11 @@ export const parseArguments = (argv: readonly string[], context: ParseContext): 
 		if (options.some(option => option.name === command)) {
 			return {ok: true, plan: {...defaultPlan(context), command}};
 		}
+	}
+
+	// `kmtop sweep` has options of its own: source/sweep/parse-sweep-arguments.ts reads them.
+	if (words[0]?.value === 'sweep') {
+		return {ok: true, plan: {...defaultPlan(context), command: 'sweep'}};
 	}
 
 	const issues: Issue[] = unknown.map(({flag, position}) => ({position, message: unknownOption(flag)}));
@@ -139,6 +174,7 @@ export const parseArguments = (argv: readonly string[], context: ParseContext): 
 		issues.push({position, message: `${trace.flag} replays a trace as the workload, so it cannot be combined with ${workload.flag}`});
 	}
 
+	issues.push(...panelIssues(latest));
 	const {command, issues: commandIssues} = readCommand(words);
 	issues.push(...commandIssues);
 	if (issues.length > 0) {
