@@ -5,12 +5,14 @@
 import process from 'node:process';
 import {checkOutputPath} from './cli/check-output-path.js';
 import {formatRevisionTable, formatWorkloadTable} from './cli/format-tables.js';
+import {formatTraceProgress} from './cli/format-trace-progress.js';
 import {helpText} from './cli/help-text.js';
 import {parseArguments, type ParseContext, type RunPlan} from './cli/parse-arguments.js';
+import {ProgressBar} from './cli/progress-bar.js';
 import {runSnapshot} from './cli/run-snapshot.js';
 import {writeFileAtomically} from './cli/write-file-atomically.js';
 import {TraceFileError, TraceFormatError} from './engine/trace/trace-errors.js';
-import {createTraceWorkload, isTraceWorkload} from './engine/trace/trace-workload.js';
+import {createTraceWorkload} from './engine/trace/trace-workload.js';
 import {kmtopVersion} from './engine/version.js';
 import type {Workload} from './engine/workload-api.js';
 import {
@@ -36,9 +38,29 @@ const parseContext = (): ParseContext => ({
 	maxRamBytes: MAX_RAM_BYTES,
 });
 
+/** A trace is read (a regular file counted) before the run: its progress shows on a terminal. */
+const loadTrace = async (plan: RunPlan & {trace: string}): Promise<Workload> => {
+	const started = performance.now();
+	const bar = new ProgressBar(process.stderr, 0, started);
+	try {
+		return await createTraceWorkload(plan.trace, {
+			size: plan.traceSize,
+			msPerTick: plan.traceMsPerTick,
+			strict: plan.strict,
+			onProgress(progress) {
+				const now = performance.now();
+				const {fraction, label} = formatTraceProgress(progress, 0, now - started);
+				bar.show(fraction, label, now);
+			},
+		});
+	} finally {
+		bar.done();
+	}
+};
+
 const loadWorkload = async (plan: RunPlan): Promise<Workload> => {
 	if (plan.trace !== null) {
-		return createTraceWorkload(plan.trace, {size: plan.traceSize, msPerTick: plan.traceMsPerTick, strict: plan.strict});
+		return loadTrace({...plan, trace: plan.trace});
 	}
 
 	return plan.workload.kind === 'builtin' ? loadBuiltinWorkload(plan.workload.name) : loadWorkloadFile(plan.workload.path);
@@ -77,7 +99,7 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 		debugAsserts: plan.debugAsserts,
 		workload,
 		// A trace runs to its last event unless --ticks says otherwise.
-		ticks: plan.ticks ?? (isTraceWorkload(workload) ? workload.lengthTicks : 1000),
+		ticks: plan.ticks,
 		progress: process.stderr,
 		interrupted: () => interrupted,
 	});
@@ -91,6 +113,13 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 	} else {
 		const {renderTextSnapshot} = await import('./ui/render-text-snapshot.js');
 		await writeOutput(plan, `${renderTextSnapshot(document, {columns: plan.columns})}\n`);
+	}
+
+	// A replay cut short that nobody asked to cut short is not a success (a panic is a result: exit 0).
+	const {trace} = document;
+	if (trace && !trace.finished && plan.ticks === null && document.panic === null) {
+		process.stderr.write(`kmtop: the trace replay stopped after ${trace.eventsSeen.toLocaleString('en-US')} events: ${trace.stopped ?? 'before its end'}\n`);
+		return 1;
 	}
 
 	return 0;

@@ -31,7 +31,8 @@ describe('TraceSource', () => {
 		expect(batched.perTick).toEqual(whole.perTick);
 		expect(batched.stats).toEqual(whole.stats);
 		expect(whole.prefetches).toBe(1);
-		expect(batched.prefetches).toBeGreaterThan(10);
+		// Input is read a 64 KiB chunk (about 400 of these lines) at a time: the fixture's 3 chunks, then its end.
+		expect(batched.prefetches).toBe(4);
 		expect(batched.stats).toMatchObject({eventsSeen: 1000, kfreeUnknown: 53, liveBlocks: 129});
 	});
 

@@ -5,23 +5,30 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {buildSnapshot} from '../../../source/engine/build-snapshot.js';
 import {Simulation} from '../../../source/engine/simulation.js';
-import {createTraceWorkload} from '../../../source/engine/trace/trace-workload.js';
+import {createTraceWorkload, type TraceWorkload} from '../../../source/engine/trace/trace-workload.js';
 import {ftraceExcerptPath, perfCapturePath} from '../../fixture-paths.js';
 
 const fixture = ftraceExcerptPath;
 /** 400 lines of `perf script` output of kmem:kmalloc/kfree, captured for this project (Linux 6.18, x86_64). */
 const perfCapture = perfCapturePath;
 
+/** The engine's loop: before each tick, prepare while the workload is not ready; to the end, or `ticks`. */
+const run = async (simulation: Simulation, workload: TraceWorkload, ticks?: number) => {
+	const end = ticks === undefined ? Number.POSITIVE_INFINITY : simulation.tick + ticks;
+	while (simulation.tick < end && (ticks !== undefined || !workload.finished) && !simulation.halted) {
+		while (!workload.isReady(simulation.tick + 1)) {
+			await workload.prepare(simulation.tick + 100);
+		}
+
+		simulation.step(1);
+	}
+};
+
 const replay = async (file: string, ticks?: number) => {
 	const workload = await createTraceWorkload(file, {size: 'req', msPerTick: null, strict: false});
 	const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload});
 	const before = simulation.kernel.memstat();
-	const total = ticks ?? workload.lengthTicks;
-	for (let done = 0; done < total; done += 100) {
-		await workload.prepare(simulation.tick + 100);
-		simulation.step(Math.min(100, total - done));
-	}
-
+	await run(simulation, workload, ticks);
 	return {simulation, workload, before, document: buildSnapshot(simulation)};
 };
 
@@ -77,10 +84,9 @@ describe('a reboot during a replay', () => {
 		const {simulation, workload} = await replay(fixture);
 		simulation.reboot();
 		expect(workload.isReady(simulation.tick + 1)).toBe(false);
-		for (let done = 0; done < workload.lengthTicks; done += 100) {
-			await workload.prepare(simulation.tick + 100);
-			simulation.step(100);
-		}
+		expect(workload.finished).toBe(false);
+		await run(simulation, workload);
+		expect(simulation.tick).toBe(566);
 
 		expect(simulation.kernel.kmallocCalls - 6).toBe(538);
 		expect(workload.summary()).toMatchObject({kmallocReplayed: 538, kfreeReplayed: 409, finished: true});

@@ -1,0 +1,130 @@
+// The trace's bytes, in one pass from the start: a regular file, `-` (stdin), a pipe, a FIFO or
+// a `<(…)` descriptor, gunzipped when it is gzip, by name (`.gz`) or by content (magic bytes 1f 8b,
+// for a compressed file saved without the suffix). Nothing is read by position and nothing twice,
+// so a pipe works: the gzip test looks at the first chunk the stream delivers.
+//
+// A regular file's size is known, so the caller can show how far it has got and may read it a
+// second time (trace-workload.ts counts its events first); anything else is read once.
+
+import {open, type FileHandle} from 'node:fs/promises';
+import process from 'node:process';
+import {pipeline, Readable} from 'node:stream';
+import {isatty} from 'node:tty';
+import {createGunzip} from 'node:zlib';
+import {describeTracePath} from './escape-trace-text.js';
+import {TraceFileError, toTraceFileError} from './trace-errors.js';
+
+/** `--trace -`: the trace comes on standard input. */
+export const stdinTracePath = '-';
+
+export type TraceInput = {
+	/** The decompressed bytes, in order. */
+	chunks: AsyncIterable<Buffer>;
+	/** A regular file (not a pipe, FIFO, terminal or device): it can be read again, and has a size. */
+	regularFile: boolean;
+	gzip: boolean;
+	/** The file's size in bytes (compressed, for gzip), null when not a regular file. */
+	sizeBytes: number | null;
+	/** Bytes taken from the file so far (compressed, for gzip). */
+	bytesRead(): number;
+	close(): void;
+};
+
+const gzipChunkBytes = 64 * 1024;
+
+const fileError = (path: string, code: string, message: string): TraceFileError =>
+	new TraceFileError(path, code, undefined, message);
+
+const openFile = async (path: string): Promise<{stream: Readable; regularFile: boolean; sizeBytes: number | null}> => {
+	if (path === stdinTracePath) {
+		if (process.stdin.isTTY) {
+			throw fileError(path, 'ETTY', '--trace - reads the trace from standard input, which is a terminal: pipe a trace in (… | kmtop snapshot --trace -)');
+		}
+
+		return {stream: process.stdin, regularFile: false, sizeBytes: null};
+	}
+
+	let handle: FileHandle;
+	try {
+		// A FIFO's open waits here (off the main thread) until a writer comes.
+		handle = await open(path, 'r');
+	} catch (error) {
+		throw toTraceFileError(path, error);
+	}
+
+	try {
+		const stats = await handle.stat();
+		if (stats.isDirectory()) {
+			throw Object.assign(new Error('is a directory'), {code: 'EISDIR'});
+		}
+
+		if (isatty(handle.fd)) {
+			throw fileError(path, 'ETTY', `cannot read trace ${describeTracePath(path)}: it is a terminal; give a trace file or pipe one in with --trace -`);
+		}
+
+		// No `start`: the stream reads at the descriptor's position, which a pipe requires. It
+		// closes the handle when it ends or is destroyed.
+		const stream = handle.createReadStream({highWaterMark: 64 * 1024});
+		return {stream, regularFile: stats.isFile(), sizeBytes: stats.isFile() ? stats.size : null};
+	} catch (error) {
+		await handle.close().catch(() => undefined);
+		throw toTraceFileError(path, error);
+	}
+};
+
+/** Opens the trace; a missing or unreadable file throws TraceFileError here, read errors come from `chunks`. */
+export const openTraceInput = async (path: string): Promise<TraceInput> => {
+	const {stream, regularFile, sizeBytes} = await openFile(path);
+	let bytesRead = 0;
+	const raw = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+	let first: IteratorResult<Buffer>;
+	try {
+		first = await raw.next();
+	} catch (error) {
+		stream.destroy();
+		throw toTraceFileError(path, error);
+	}
+
+	const head = first.done ? undefined : first.value;
+	const gzip = path.endsWith('.gz') || (head !== undefined && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b);
+	async function * counted(): AsyncGenerator<Buffer> {
+		if (head !== undefined) {
+			bytesRead += head.length;
+			yield head;
+		}
+
+		for (;;) {
+			const next = await raw.next();
+			if (next.done) {
+				return;
+			}
+
+			bytesRead += next.value.length;
+			yield next.value;
+		}
+	}
+
+	// pipeline forwards the file's errors to the gunzip stream, whose iteration then throws them.
+	const decoded = gzip ? pipeline(Readable.from(counted(), {objectMode: false}), createGunzip({chunkSize: gzipChunkBytes}), () => undefined) : undefined;
+	const chunks: AsyncIterable<Buffer> = decoded ?? counted();
+
+	return {
+		chunks: wrapErrors(path, chunks),
+		regularFile,
+		gzip,
+		sizeBytes,
+		bytesRead: () => bytesRead,
+		close() {
+			decoded?.destroy();
+			stream.destroy();
+		},
+	};
+};
+
+async function * wrapErrors(path: string, chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+	try {
+		yield * chunks;
+	} catch (error) {
+		throw toTraceFileError(path, error);
+	}
+}
