@@ -35,13 +35,22 @@ const gzipChunkBytes = 64 * 1024;
 const fileError = (path: string, code: string, message: string): TraceFileError =>
 	new TraceFileError(path, code, undefined, message);
 
-const openFile = async (path: string): Promise<{stream: Readable; regularFile: boolean; sizeBytes: number | null}> => {
-	if (path === stdinTracePath) {
-		if (process.stdin.isTTY) {
-			throw fileError(path, 'ETTY', '--trace - reads the trace from standard input, which is a terminal: pipe a trace in (… | kmtop snapshot --trace -)');
-		}
+/** Names of standard input that open() refuses when it is a socket (as Node's child processes get it). */
+const stdinAliases = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
-		return {stream: process.stdin, regularFile: false, sizeBytes: null};
+type OpenedFile = {stream: Readable; regularFile: boolean; sizeBytes: number | null};
+
+const openStdin = (path: string): OpenedFile => {
+	if (process.stdin.isTTY) {
+		throw fileError(path, 'ETTY', '--trace - reads the trace from standard input, which is a terminal: pipe a trace in (… | kmtop snapshot --trace -)');
+	}
+
+	return {stream: process.stdin, regularFile: false, sizeBytes: null};
+};
+
+const openFile = async (path: string): Promise<OpenedFile> => {
+	if (path === stdinTracePath) {
+		return openStdin(path);
 	}
 
 	let handle: FileHandle;
@@ -49,6 +58,10 @@ const openFile = async (path: string): Promise<{stream: Readable; regularFile: b
 		// A FIFO's open waits here (off the main thread) until a writer comes.
 		handle = await open(path, 'r');
 	} catch (error) {
+		if (stdinAliases.has(path) && (error as {code?: string}).code === 'ENXIO') {
+			return openStdin(path);
+		}
+
 		throw toTraceFileError(path, error);
 	}
 

@@ -216,7 +216,7 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 		},
 		lengthTicks,
 		get finished() {
-			return !restart && source.finished;
+			return !restart && stopped === null && source.finished;
 		},
 		setup(kernel, ctx) {
 			const rebooted = kernelSeen !== undefined && kernel !== kernelSeen;
@@ -300,7 +300,7 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 				liveBytes: stats.liveBytes,
 				largestRequest: stats.largestRequest,
 				topCallSites: source.replay.topCallSites(5).map(({callSite, bytes, count: calls}) => ({callSite, bytes, count: calls})),
-				finished: !restart && source.finished,
+				finished: !restart && stopped === null && source.finished,
 				stopped,
 			};
 		},
