@@ -7,6 +7,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {measureSnapshotStart, measureWorkloads} from './measure-engine.js';
 import {measureGrowth, measureKernel} from './measure-kernel.js';
+import {measureTrace, traceRows} from './measure-trace.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const json = process.argv.includes('--json');
@@ -34,6 +35,9 @@ const growth = measureGrowth(length);
 say('engine: ticks per second per workload, and kmtop snapshot --ticks 1...');
 const workloads = await measureWorkloads(quick ? 1000 : 5000);
 const snapshotStartSeconds = measureSnapshotStart();
+const traceLines = quick ? 200_000 : 1_000_000;
+say(`trace: a ${traceLines.toLocaleString('en-US')}-line ftrace capture replayed, plain and gzipped, and read as before...`);
+const trace = await measureTrace(traceLines);
 say(`live view: ${quick ? 5 : 20} s of vmobject-churn drawing to a fake 120×40 terminal...`);
 const liveView = child('child-live-view.js', [String(quick ? 5 : 20)]);
 say('memory: peak RSS of the 50,000-live replay, alone in a process...');
@@ -46,6 +50,7 @@ const result = {
 	kernel: {...kernel, targetOpsPerSecond: 3_000_000},
 	growth: {series: growth, ratio50000To8000: at50000 / at8000, targetRatio: 0.5},
 	engine: {workloads, snapshotStartSeconds, targetSnapshotStartSeconds: 0.4},
+	trace,
 	liveView: {...liveView, targetCpuPercent: 10, targetMsPerFrame: 5},
 	memory: {...memory, targetPeakRssBytes: 200 * 1024 * 1024},
 };
@@ -78,6 +83,7 @@ if (json) {
 
 	rows.push(
 		['kmtop snapshot --ticks 1', `${(snapshotStartSeconds * 1000).toFixed(0)} ms wall`, `${mark(snapshotStartSeconds < 0.4)} (< 400 ms)`],
+		...traceRows(trace, mark),
 		['live view CPU, vmobject-churn 100 t/s', `${liveView.cpuPercentOfOneCore!.toFixed(1)} % of a core`, `${mark(liveView.cpuPercentOfOneCore! < 10)} (< 10 %)`],
 		['live view frame (Ink, median / p95)', `${liveView.msPerFrameMedian!.toFixed(1)} / ${liveView.msPerFrameP95!.toFixed(1)} ms`, `${mark(liveView.msPerFrameMedian! < 5)} (< 5 ms)`],
 		['peak RSS, 50,000-live replay', mib(memory.peakRssBytes!), `${mark(memory.peakRssBytes! < 200 * 2 ** 20)} (< 200 MiB)`],

@@ -46,7 +46,8 @@ const stepTrace = async (simulation: Simulation, trace: TraceWorkload, limit: nu
 
 	const next = simulation.tick + 1;
 	if (!trace.isReady(next)) {
-		await trace.prepare(next + SLICE);
+		// Only what the next tick needs: the workload reads its own small batch ahead.
+		await trace.prepare(next);
 		return true;
 	}
 

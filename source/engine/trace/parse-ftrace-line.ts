@@ -188,6 +188,24 @@ const dashBefore = (line: string, commStart: number, bracket: number): number =>
 	return index < pidEnd && index >= commStart && line.charCodeAt(index) === DASH ? index : -1;
 };
 
+/** The comm: from its first character to the dash, trimmed (its start already is). */
+const commOf = (line: string, commStart: number, dash: number): string =>
+	dash > commStart && isSpace(line.charCodeAt(dash - 1)) ? line.slice(commStart, dash).trimEnd() : line.slice(commStart, dash);
+
+/** The digits in [start, end) as a number, without cutting them out when there are few. */
+const readInteger = (line: string, start: number, end: number): number => {
+	if (end - start > 15) {
+		return Number(line.slice(start, end));
+	}
+
+	let value = 0;
+	for (let index = start; index < end; index++) {
+		value = (value * 10) + line.charCodeAt(index) - 48;
+	}
+
+	return value;
+};
+
 const parsed = (line: string, commStart: number, dash: number, pidEnd: number, seconds: string, name: string, fields: number): LineParse => {
 	const task: EventHeader = {timeSeconds: Number(seconds), comm: line.slice(commStart, dash).trim(), pid: Number(line.slice(dash + 1, pidEnd))};
 	return parseKmemFields(task, name, name, line, fields);
@@ -212,7 +230,9 @@ const parseCommonLine = (line: string, commStart: number): LineParse | null => {
 		return null;
 	}
 
-	const [, seconds, name, callSite, ptr, bytesReq, bytesAlloc] = match;
+	const seconds = match[1];
+	const name = match[2];
+	const callSite = match[3];
 	const end = fromCpuColumn.lastIndex;
 	if (callSite === undefined) {
 		const fields = fieldsStart(line, end, -1);
@@ -224,8 +244,9 @@ const parseCommonLine = (line: string, commStart: number): LineParse | null => {
 		return null;
 	}
 
-	const task: EventHeader = {timeSeconds: Number(seconds), comm: line.slice(commStart, dash).trim(), pid: Number(line.slice(dash + 1, skipDigits(line, dash + 1)))};
-	return isAllocationEvent(name) ? kmemRecord(task, name, {callSite, ptr, bytesReq, bytesAlloc}) : {kind: 'ignored', event: name};
+	return isAllocationEvent(name)
+		? kmemRecord(Number(seconds), commOf(line, commStart, dash), readInteger(line, dash + 1, skipDigits(line, dash + 1)), name, callSite, match[4], match[5], match[6])
+		: {kind: 'ignored', event: name};
 };
 
 /** Any line, exactly as the regular expression would: the dashes tried from the right. */
@@ -252,7 +273,11 @@ const parseAnyLine = (line: string, commStart: number, firstTerminator: number):
 };
 
 export function parseFtraceLine(line: string): LineParse {
-	const commStart = skipSpaces(line, 0);
+	return parseFtraceLineFrom(line, skipSpaces(line, 0));
+}
+
+/** parseFtraceLine for a caller that has already found the line's first non-whitespace character. */
+export function parseFtraceLineFrom(line: string, commStart: number): LineParse {
 	const firstTerminator = findLineTerminator(line, commStart);
 	return (firstTerminator === -1 ? parseCommonLine(line, commStart) : null) ?? parseAnyLine(line, commStart, firstTerminator);
 }

@@ -84,29 +84,35 @@ const readFieldsQuickly = (line: string, start: number): KmemFields => {
 record shows; the fields are `line` from index `fieldsStart`.
 */
 export function parseKmemFields(header: EventHeader, name: string, ignoredName: string, line: string, fieldsStart: number): LineParse {
-	return isAllocationEvent(name) ? kmemRecord(header, name, readFieldsQuickly(line, fieldsStart)) : {kind: 'ignored', event: ignoredName};
+	if (!isAllocationEvent(name)) {
+		return {kind: 'ignored', event: ignoredName};
+	}
+
+	const {callSite, ptr, bytesReq, bytesAlloc} = readFieldsQuickly(line, fieldsStart);
+	return kmemRecord(header.timeSeconds, header.comm, header.pid, name, callSite, ptr, bytesReq, bytesAlloc);
 }
 
 export const isAllocationEvent = (name: string): boolean => name === 'kmalloc' || name === 'kfree' || name === 'kmalloc_node';
 
-/** The record of a kmalloc, kmalloc_node or kfree event whose fields are read. */
-export function kmemRecord(header: EventHeader, name: string, fields: KmemFields): LineParse {
-	const isKmalloc = name !== 'kfree';
-	const {callSite} = fields;
-	const ptr = fields.ptr === undefined ? undefined : normalizeTracePointer(fields.ptr);
+/** The record of a kmalloc, kmalloc_node or kfree event, from its header and its fields' raw values (positional: no object a line). */
+export function kmemRecord(
+	timeSeconds: number, comm: string, pid: number, name: string,
+	callSite: string | undefined, ptrText: string | undefined, bytesReqText: string | undefined, bytesAllocText: string | undefined,
+): LineParse {
+	const ptr = ptrText === undefined ? undefined : normalizeTracePointer(ptrText);
 	if (callSite === undefined || ptr === undefined) {
 		return 'bad-fields';
 	}
 
-	if (!isKmalloc) {
-		return {kind: 'kfree', timeSeconds: header.timeSeconds, comm: header.comm, pid: header.pid, callSite, ptr};
+	if (name === 'kfree') {
+		return {kind: 'kfree', timeSeconds, comm, pid, callSite, ptr};
 	}
 
-	const bytesReq = parseCount(fields.bytesReq);
-	const bytesAlloc = parseCount(fields.bytesAlloc);
+	const bytesReq = parseCount(bytesReqText);
+	const bytesAlloc = parseCount(bytesAllocText);
 	if (bytesReq === undefined || bytesAlloc === undefined) {
 		return 'bad-fields';
 	}
 
-	return {kind: 'kmalloc', timeSeconds: header.timeSeconds, comm: header.comm, pid: header.pid, callSite, ptr, bytesReq, bytesAlloc};
+	return {kind: 'kmalloc', timeSeconds, comm, pid, callSite, ptr, bytesReq, bytesAlloc};
 }

@@ -90,7 +90,11 @@ const readHeader = (line: string, start: number, lastTerminator: number): Header
 };
 
 export function parsePerfLine(line: string): LineParse {
-	const commStart = skipSpaces(line, 0);
+	return parsePerfLineFrom(line, skipSpaces(line, 0));
+}
+
+/** parsePerfLine for a caller that has already found the line's first non-whitespace character. */
+export function parsePerfLineFrom(line: string, commStart: number): LineParse {
 	const firstTerminator = findLineTerminator(line, commStart);
 	const lastTerminator = firstTerminator === -1 ? -1 : findLastLineTerminator(line);
 	// From the right: a digit after whitespace starts a candidate task number.

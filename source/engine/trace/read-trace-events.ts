@@ -7,11 +7,11 @@
 
 import {describeTracePath, escapeTraceText} from './escape-trace-text.js';
 import type {TraceInput} from './open-trace-input.js';
-import {parseFtraceLine} from './parse-ftrace-line.js';
-import {parsePerfLine} from './parse-perf-line.js';
+import {parseFtraceLineFrom} from './parse-ftrace-line.js';
+import {parsePerfLineFrom} from './parse-perf-line.js';
 import {TraceTextReader} from './read-trace-text.js';
 import {skipSpaces} from './scan-trace-text.js';
-import {detachString, maxTraceLineLength} from './split-trace-lines.js';
+import {detachString, LineSplitter, maxTraceLineLength} from './split-trace-lines.js';
 import {TraceFormatError} from './trace-errors.js';
 import type {LineParse, MalformedTraceLine, TraceFormat, TraceRecord} from './trace-record.js';
 
@@ -32,6 +32,7 @@ const formatCount = (count: number): string => count.toLocaleString('en-US');
 export class TraceReader implements AsyncIterable<TraceRecord> {
 	readonly malformed: MalformedReport = {count: 0, first: []};
 	readonly text: TraceTextReader;
+	readonly #lines: LineSplitter;
 	#format: TraceFormat | undefined;
 	#batch: TraceRecord[] = [];
 	#sawContent = false;
@@ -41,7 +42,7 @@ export class TraceReader implements AsyncIterable<TraceRecord> {
 
 	/** `input`: the trace already opened on `path`; else it is opened on the first read. */
 	constructor(readonly path: string, readonly options: ReadTraceOptions = {}, input?: TraceInput) {
-		this.text = new TraceTextReader(path, {
+		this.#lines = new LineSplitter({
 			line: (line, lineNumber) => {
 				this.#line(line, lineNumber);
 			},
@@ -49,7 +50,8 @@ export class TraceReader implements AsyncIterable<TraceRecord> {
 				this.#sawContent = true;
 				this.#malformed(`[${formatCount(length)} characters, over the ${formatCount(maxTraceLineLength)} limit] ${head}`, lineNumber);
 			},
-		}, input);
+		});
+		this.text = new TraceTextReader(path, this.#lines, input);
 	}
 
 	/** Detected from the first event line; undefined until then. */
@@ -59,7 +61,7 @@ export class TraceReader implements AsyncIterable<TraceRecord> {
 
 	/** Lines read so far, comments and blank lines included: at the end, the number of the last line. */
 	get lineNumber(): number {
-		return this.text.lineCount;
+		return this.#lines.lineCount;
 	}
 
 	/** kmalloc and kfree records read so far. */
@@ -126,15 +128,15 @@ export class TraceReader implements AsyncIterable<TraceRecord> {
 
 		let parse: LineParse;
 		if (this.#format === undefined) {
-			parse = parseFtraceLine(line);
+			parse = parseFtraceLineFrom(line, first);
 			if (parse !== undefined) {
 				this.#format = parse === 'bad-fields' ? undefined : 'ftrace';
 			} else {
-				parse = parsePerfLine(line);
+				parse = parsePerfLineFrom(line, first);
 				this.#format = parse === undefined || parse === 'bad-fields' ? undefined : 'perf';
 			}
 		} else {
-			parse = this.#format === 'ftrace' ? parseFtraceLine(line) : parsePerfLine(line);
+			parse = this.#format === 'ftrace' ? parseFtraceLineFrom(line, first) : parsePerfLineFrom(line, first);
 		}
 
 		if (parse === undefined || parse === 'bad-fields') {

@@ -7,11 +7,14 @@
 import {StringDecoder} from 'node:string_decoder';
 import {describeTracePath} from './escape-trace-text.js';
 import {openTraceInput, type TraceInput} from './open-trace-input.js';
-import {LineSplitter, type LineSink} from './split-trace-lines.js';
+import type {TextConsumer} from './split-trace-lines.js';
 import {TraceFormatError} from './trace-errors.js';
 
 /** Text within this many characters of the start is checked for NUL bytes. */
 const binaryCheckLength = 64 * 1024;
+
+/** Text is decoded in pieces of at most this many bytes. */
+const textPieceBytes = 64 * 1024;
 
 /** A chunk of nothing but newlines (a newline bomb, or long gaps) is counted by comparing it with this. */
 const newlines = Buffer.alloc(64 * 1024, 0x0a);
@@ -40,7 +43,6 @@ const binaryHint = (head: Buffer): string => {
 };
 
 export class TraceTextReader {
-	readonly splitter: LineSplitter;
 	#input: TraceInput | undefined;
 	#chunks: AsyncIterator<Buffer> | undefined;
 	readonly #decoder = new StringDecoder('utf8');
@@ -51,9 +53,11 @@ export class TraceTextReader {
 	#decoderEmpty = true;
 	#done = false;
 
-	/** `input`: an input already opened on `path` (the caller checked it could be); else opened on the first read. */
-	constructor(readonly path: string, sink: LineSink, input?: TraceInput) {
-		this.splitter = new LineSplitter(sink);
+	/**
+	 * `consumer` takes the text (a LineSplitter cuts it into lines); `input`: an input already opened
+	 * on `path` (the caller checked it could be), else it is opened on the first read.
+	 */
+	constructor(readonly path: string, readonly consumer: TextConsumer, input?: TraceInput) {
 		this.#input = input;
 	}
 
@@ -61,16 +65,11 @@ export class TraceTextReader {
 		return this.#input;
 	}
 
-	/** Lines completed so far. */
-	get lineCount(): number {
-		return this.splitter.lineCount;
-	}
-
 	get done(): boolean {
 		return this.#done;
 	}
 
-	/** Feeds the next chunk's lines to the sink; false once the input has ended (its last line given). */
+	/** Feeds the next chunk's text to the consumer; false once the input has ended (and the consumer was told). */
 	async readChunk(): Promise<boolean> {
 		if (this.#done) {
 			return false;
@@ -83,33 +82,41 @@ export class TraceTextReader {
 			this.#done = true;
 			const rest = this.#decoder.end();
 			if (rest !== '') {
-				this.splitter.push(rest);
+				this.consumer.push(rest);
 			}
 
-			this.splitter.end();
+			this.consumer.end();
 			return false;
 		}
 
 		const chunk = next.value;
 		this.#head ??= Buffer.from(chunk.subarray(0, 16));
 		if (this.#decoderEmpty && this.#checked > 0 && isAllNewlines(chunk)) {
-			this.splitter.pushNewlines(chunk.length);
+			this.consumer.pushNewlines(chunk.length);
 			return true;
 		}
 
 		this.#decoderEmpty = chunk.length === 0 || chunk[chunk.length - 1] < 0x80;
-		const text = this.#decoder.write(chunk);
+		// Decoded a piece at a time (a chunk from process.stdin may be large): a string over 128 KiB
+		// would go straight to V8's old generation, and the lines cut from it keep it alive there.
+		for (let start = 0; start < chunk.length; start += textPieceBytes) {
+			this.#pushText(this.#decoder.write(chunk.subarray(start, start + textPieceBytes)));
+		}
+
+		return true;
+	}
+
+	#pushText(text: string): void {
 		if (this.#checked < binaryCheckLength) {
 			if (text.slice(0, binaryCheckLength - this.#checked).includes('\u0000')) {
 				this.close();
-				throw new TraceFormatError(`cannot replay ${describeTracePath(this.path)}: ${binaryHint(this.#head)}`);
+				throw new TraceFormatError(`cannot replay ${describeTracePath(this.path)}: ${binaryHint(this.#head!)}`);
 			}
 
 			this.#checked += text.length;
 		}
 
-		this.splitter.push(text);
-		return true;
+		this.consumer.push(text);
 	}
 
 	close(): void {

@@ -15,6 +15,15 @@ export const maxTraceLineLength = 65_536;
 /** How much of an over-long line is kept to show the user. */
 export const overlongHeadLength = 120;
 
+/** What takes decoded text as it comes: a LineSplitter, or the counting pass (count-trace-events.ts). */
+export type TextConsumer = {
+	push(text: string): void;
+	/** `count` newline characters in a row. */
+	pushNewlines(count: number): void;
+	/** The text has ended. */
+	end(): void;
+};
+
 export type LineSink = {
 	/** A line of at most `maxTraceLineLength` characters, without its end of line. */
 	line(text: string, lineNumber: number): void;
@@ -28,7 +37,7 @@ const RETURN = 13;
 /** A copy that shares nothing with `text`: V8's substrings keep their whole parent alive. */
 export const detachString = (text: string): string => (text.length < 13 ? text : (` ${text}`).slice(1));
 
-export class LineSplitter {
+export class LineSplitter implements TextConsumer {
 	/** Lines completed so far, blank ones included. */
 	lineCount = 0;
 	#carry = '';

@@ -30,7 +30,7 @@ import {TraceSource, type TraceSourceOptions} from './trace-source.js';
 export const DEFAULT_TRACE_TICKS = 5000;
 
 /** Chunks of input (64 KiB each) the counting pass reads between progress reports. */
-const countingChunksPerStep = 16;
+const countingChunksPerStep = 64;
 
 export type TraceProgress = {
 	/** `counting`: the first pass over a regular file; `replaying`: the replay's own read. */
@@ -133,6 +133,8 @@ class ProcessNames {
 
 const isEvent = (record: TraceRecord): record is TraceEvent => record.kind === 'kmalloc' || record.kind === 'kfree';
 
+const isSameTask = (record: TraceRecord, task: TraceEvent): boolean => isEvent(record) && record.pid === task.pid && record.comm === task.comm;
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const countEvents = async (file: string, options: TraceWorkloadOptions, counter: TraceCounter): Promise<TraceCount> => {
@@ -140,7 +142,7 @@ const countEvents = async (file: string, options: TraceWorkloadOptions, counter:
 		while (!await counter.step(countingChunksPerStep)) {
 			options.onProgress?.({
 				phase: 'counting',
-				linesRead: counter.text.lineCount,
+				linesRead: counter.lineCount,
 				bytesRead: counter.text.input?.bytesRead() ?? 0,
 				bytesTotal: counter.text.input?.sizeBytes ?? null,
 				eventsRead: counter.events,
@@ -242,14 +244,25 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 			}
 
 			lastDue = ctx.tick - startTick;
+			const due = source.replay.takeEventsForTick(lastDue);
+			let index = 0;
+			// The events of one task in a row run in one asProcess call (one closure a run, not an event).
+			const applyTaskRun = () => {
+				const first = due[index] as TraceEvent;
+				do {
+					source.replay.apply(due[index], kernel);
+					index++;
+				} while (index < due.length && isSameTask(due[index], first));
+			};
+
 			try {
-				for (const record of source.replay.takeEventsForTick(lastDue)) {
+				while (index < due.length) {
+					const record = due[index];
 					if (isEvent(record)) {
-						kernel.asProcess(processNames.of(record), () => {
-							source.replay.apply(record, kernel);
-						});
+						kernel.asProcess(processNames.of(record), applyTaskRun);
 					} else {
 						source.replay.apply(record, kernel);
+						index++;
 					}
 				}
 			} catch (error) {

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {normalizeTracePointer} from '../../../source/engine/trace/normalize-trace-pointer.js';
 import {parseFtraceLine} from '../../../source/engine/trace/parse-ftrace-line.js';
 import {parsePerfLine} from '../../../source/engine/trace/parse-perf-line.js';
-import {regexNormalizeTracePointer, regexParseFtraceLine, regexParsePerfLine} from './regex-trace-parsers.js';
+import {regexNormalizeTracePointer, regexParseFtraceLine, regexParsePerfLine} from '../../reference/regex-trace-parsers.js';
 import {fixtureEventLines, toPerfScriptLine} from './trace-test-helpers.js';
 
 const whitespace = [' ', '  ', '\t', '\u00A0', '\u000B', '\u3000'];

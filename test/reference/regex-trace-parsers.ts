@@ -1,8 +1,10 @@
-// The line parsers as they were before they were written without regular expressions (they took
-// quadratic time and worse on long runs of whitespace): the oracle the linear ones are checked
-// against on short lines, where the regular expressions are quick. Kept verbatim in behaviour.
+// The trace line parsers as they were before they were written without regular expressions (they
+// took quadratic time and worse on long runs of whitespace): the oracle the linear ones are checked
+// against on short lines, where the regular expressions are quick (test/engine/trace), and with
+// readline the baseline `npm run bench` measures the trace reader against (bench/measure-trace.ts).
+// Kept as they behaved.
 
-import type {LineParse} from '../../../source/engine/trace/trace-record.js';
+import type {LineParse} from '../../source/engine/trace/trace-record.js';
 
 const ftraceLine = /^\s*(.*)-(\d+)\s+(?:\(\s*[\d-]+\)\s+)?\[(\d+)\]\s+(?:[^\s\d]\S*\s+)?(\d+\.\d+):\s+(\w+):(?:\s+(.*))?$/;
 const lostEvents = /^\s*CPU:\s*\d+\s+\[LOST\s+\d+\s+EVENTS\]\s*$/;
