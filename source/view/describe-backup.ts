@@ -10,7 +10,7 @@ import {formatCount} from './format-number.js';
 import {ticksPerCell} from './locate-history.js';
 import {eventsSinceBoot, lastEvent} from './select-events.js';
 import {firstFitting, fitLine, joinSegments, segment, type StyledLine, type Tone} from './styled-line.js';
-import {recentTicks, type ViewFacts} from './view-facts.js';
+import {isRecent as isRecentTick, type ViewFacts} from './view-facts.js';
 
 /** Timeline glyphs, in order of precedence when two events share a cell. */
 export const backupGlyphs: Array<[EventKind, string, string]> = [
@@ -23,7 +23,7 @@ export const backupGlyphs: Array<[EventKind, string, string]> = [
 const legendOrder: EventKind[] = ['backup-consumed', 'backup-replaced', 'backup-recycled', 'backup-replacement-failed'];
 
 const isRecent = (document: SnapshotDocument, facts: ViewFacts, event: SnapshotEvent | undefined): boolean =>
-	event !== undefined && document.run.tick - event.tick <= recentTicks(facts);
+	event !== undefined && isRecentTick(facts, document.run.tick, event.tick);
 
 /** `● READY  V0xc1dcb000  1048576 bytes (256 pages)` and its siblings for the other states. */
 export const backupStateLine = (document: SnapshotDocument, facts: ViewFacts, withPages = true): StyledLine => {

@@ -27,7 +27,12 @@ const badges = (document: SnapshotDocument, facts: ViewFacts, detail: Detail): S
 		shown.push([segment('≋ FROZEN', 'flash'), ...(live ? [segment(` live t${formatCount(facts.liveTick!)}`, 'dim')] : [])]);
 	}
 
-	if (document.panic) {
+	if (facts.engine?.kind === 'recovering') {
+		const {tick, reached} = facts.engine;
+		shown.push([segment(`↻ RECOVERING ${tick > 0 ? Math.floor((100 * Math.min(reached, tick)) / tick) : 100}%`, 'warn')]);
+	} else if (facts.engine?.kind === 'failed') {
+		shown.push([segment('✕ ENGINE FAILED', 'alarm')]);
+	} else if (document.panic) {
 		shown.push([segment('× HALTED', 'alarm')]);
 	} else if (facts.live) {
 		shown.push(facts.paused ? [segment('‖ PAUSED', 'warn')] : [segment('▸ RUNNING', 'good')]);

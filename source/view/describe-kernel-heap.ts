@@ -3,7 +3,7 @@
 // allocated / available over time. `available` is memstat's: free chunks plus the backup region.
 
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
-import {computeCallRates, formatCallRate} from './compute-call-rates.js';
+import {describeCallRates} from './compute-call-rates.js';
 import {formatCompactSize, formatMebibytes} from './format-bytes.js';
 import {formatPercent} from './format-number.js';
 import {lastSampleIndex, samplesPerCell} from './locate-history.js';
@@ -42,10 +42,7 @@ export const kernelHeapLine = (document: SnapshotDocument, width: number): Style
 	return fitLine(line, width);
 };
 
-const rateText = (perTick: number | undefined, facts: ViewFacts): StyledLine => [
-	segment('  '),
-	segment(padEnd(formatCallRate(perTick, facts.rate), RATE_WIDTH), 'accent'),
-];
+const rateText = (text: string): StyledLine => [segment('  '), segment(padEnd(text, RATE_WIDTH), 'accent')];
 
 /** `allocated  3.41 MiB ▁▂▃▄▅▆▇█`: the series over the kept history, current value in MiB. */
 const seriesLine = (document: SnapshotDocument, name: string, values: number[], current: number, width: number): StyledLine => {
@@ -82,12 +79,12 @@ const detailLine = (document: SnapshotDocument, width: number): StyledLine => {
 
 /** The full panel's seven lines at `width` columns inside the frame. */
 export const describeKernelHeap = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine[] => {
-	const rates = computeCallRates(document.history);
+	const rates = describeCallRates(document.history, facts);
 	const {memstat, systemMonitor, history} = document;
 	return [
 		kernelHeapLine(document, width),
-		fitLine([...labelled('Calls kmalloc:', String(systemMonitor.callsKmalloc)), ...rateText(rates?.kmallocPerTick, facts)], width),
-		fitLine([...labelled('Calls kfree:', String(systemMonitor.callsKfree)), ...rateText(rates?.kfreePerTick, facts)], width),
+		fitLine([...labelled('Calls kmalloc:', String(systemMonitor.callsKmalloc)), ...rateText(rates.kmalloc)], width),
+		fitLine([...labelled('Calls kfree:', String(systemMonitor.callsKfree)), ...rateText(rates.kfree)], width),
 		fitLine(
 			[
 				...labelled('Difference:', systemMonitor.difference),
@@ -107,7 +104,7 @@ The compact panel (80 columns): SystemMonitor's lines on the left, the series be
 counts when there is room for them.
 */
 export const describeKernelHeapCompact = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine[] => {
-	const rates = computeCallRates(document.history);
+	const rates = describeCallRates(document.history, facts);
 	const {memstat, systemMonitor, history} = document;
 	const leftWidth = LABEL_WIDTH + VALUE_WIDTH + 2 + RATE_WIDTH;
 	const rightWidth = width - leftWidth - 3;
@@ -116,11 +113,11 @@ export const describeKernelHeapCompact = (document: SnapshotDocument, facts: Vie
 	return [
 		kernelHeapLine(document, width),
 		beside(
-			[...labelled('Calls kmalloc:', String(systemMonitor.callsKmalloc)), ...rateText(rates?.kmallocPerTick, facts)],
+			[...labelled('Calls kmalloc:', String(systemMonitor.callsKmalloc)), ...rateText(rates.kmalloc)],
 			seriesLine(document, 'allocated', history.kmallocAllocated, memstat.kmalloc_allocated ?? 0, rightWidth),
 		),
 		beside(
-			[...labelled('Calls kfree:', String(systemMonitor.callsKfree)), ...rateText(rates?.kfreePerTick, facts)],
+			[...labelled('Calls kfree:', String(systemMonitor.callsKfree)), ...rateText(rates.kfree)],
 			seriesLine(document, 'available', history.kmallocAvailable, memstat.kmalloc_available ?? 0, rightWidth),
 		),
 		beside(

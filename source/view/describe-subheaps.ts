@@ -8,7 +8,7 @@ import {formatCompactSize, formatKernelAddress, formatKilobytes, formatMebibytes
 import {formatCount, formatPercent} from './format-number.js';
 import {renderBar, usageTone} from './render-bar.js';
 import {fitLine, padEnd, padStart, segment, type StyledLine} from './styled-line.js';
-import {recentTicks, type ViewFacts} from './view-facts.js';
+import {isRecent, type ViewFacts} from './view-facts.js';
 
 const CHUNK_SIZE = 32;
 const MIN_BAR = 6;
@@ -67,7 +67,7 @@ export const subheapRow = (row: SubheapRow, document: SnapshotDocument, facts: V
 	const fraction = row.totalChunks > 0 ? row.allocatedChunks / row.totalChunks : 0;
 	const bar = renderBar(fraction, columns.bar);
 	const tone = usageTone(fraction);
-	const isNew = row.origin !== 'pool' && document.run.tick - row.addedAtTick <= recentTicks(facts);
+	const isNew = row.origin !== 'pool' && isRecent(facts, document.run.tick, row.addedAtTick);
 	const line: StyledLine = [
 		segment(` ${padStart(String(row.id), columns.id)}  `, 'bold'),
 		...(columns.origin ? [segment(padEnd(row.origin, 10), row.origin === 'pool' ? 'dim' : 'accent')] : []),

@@ -143,6 +143,12 @@ describe('pipes: read once, as they come', () => {
 		}
 	});
 
+	it('--trace - with 15 MB, more than a pipe holds at once: all 150,000 events', () => {
+		const {code, stderr, document} = run(['--trace', '-', '--trace-ms-per-tick', '1'], generateFtraceEvents(150_000, 1));
+		expect({code, stderr}).toEqual({code: 0, stderr: ''});
+		expect(document!.trace).toMatchObject({eventsTotal: 150_000, eventsCounted: false, eventsSeen: 150_000, finished: true});
+	});
+
 	it('a FIFO with a writer', async () => {
 		const fifo = path.join(work, 'trace.fifo');
 		expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
@@ -174,12 +180,12 @@ describe('what reaches stderr from the input is escaped', () => {
 		lines.splice(20, 0, '\u001B[2J\u001B]0;owned\u0007 and\ra line');
 		const trace = file('escapes.txt', lines.join('\n'));
 		const {code, stderr} = run(['--trace', trace, '--strict']);
-		expect({code, stderr}).toEqual({code: 2, stderr: `kmtop: ${trace}:21: malformed trace line: \\x1b[2J\\x1b]0;owned\\x07 and\\ra line\n`});
+		expect({code, stderr}).toEqual({code: 2, stderr: `kmtop: ${trace}:21: malformed trace line: \\x1B[2J\\x1B]0;owned\\x07 and\\x0Da line\n`});
 	});
 
 	it('the trace\'s name', () => {
 		const {code, stderr} = run(['--trace', 'no\u001B[31mred\nsuch.txt']);
-		expect({code, stderr}).toEqual({code: 2, stderr: 'kmtop: cannot read trace no\\x1b[31mred\\nsuch.txt: ENOENT (no such file)\n'});
+		expect({code, stderr}).toEqual({code: 2, stderr: 'kmtop: cannot read trace no\\x1B[31mred\\x0Asuch.txt: ENOENT (no such file)\n'});
 	});
 });
 

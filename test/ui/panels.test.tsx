@@ -23,7 +23,7 @@ afterEach(() => {
 	cleanup();
 });
 
-const facts: ViewFacts = {live: true, rate: 100, achievedRate: 100, workloads: ['steady', 'vmobject-churn', 'logging-burst'], paused: false};
+const facts: ViewFacts = {live: true, rate: 100, achievedRate: 100, kmallocPerSecond: 12_887.5, kfreePerSecond: 9375, workloads: ['steady', 'vmobject-churn', 'logging-burst'], paused: false};
 
 describe('panels', () => {
 	test('header', () => {

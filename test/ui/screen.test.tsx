@@ -5,7 +5,7 @@
 import {afterEach, beforeAll, describe, expect, test, vi} from 'vitest';
 import type {LiveSession} from '../../source/engine/live-session.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
-import {createSession, createTraceSession, delay, waitFor} from './helpers.js';
+import {createSession, createTraceSession, delay, linkFor, waitFor} from './helpers.js';
 
 // Ink stays silent until exit when it thinks it runs on CI (is-in-ci, read once on import):
 // this file must see a terminal, so the variables go before Ink is loaded.
@@ -40,14 +40,12 @@ const start = async (columns: number, rows: number, options: {session?: LiveSess
 	const session = options.session ?? (await createSession());
 	const stdout = new FakeStdout(columns, rows);
 	const stdin = new FakeStdin();
-	const exit = runLiveDashboard(session, {
-		refreshMs: 50,
+	const exit = runLiveDashboard(linkFor(session, {advanceEveryMs: options.advanceEveryMs ?? 0}), {
 		saveSnapshot: async () => 'unused.json',
 		stdout,
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stderr: new FakeStdout(columns, rows) as unknown as NodeJS.WriteStream,
 		handleProcessEvents: false,
-		advanceEveryMs: options.advanceEveryMs ?? 0,
 	});
 	const run = {stdout, stdin, exit, session};
 	running.push(run);

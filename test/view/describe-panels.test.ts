@@ -14,7 +14,7 @@ import type {ViewFacts} from '../../source/view/view-facts.js';
 import {baseDocument} from './document-fixture.js';
 
 const text = (lines: StyledLine[]) => lines.map(lineText);
-const facts: ViewFacts = {live: true, rate: 100, achievedRate: 98.6, workloads: ['steady', 'vmobject-churn', 'logging-burst'], paused: false};
+const facts: ViewFacts = {live: true, rate: 100, achievedRate: 98.6, kmallocPerSecond: 12_887.5, kfreePerSecond: 9375, workloads: ['steady', 'vmobject-churn', 'logging-burst'], paused: false};
 
 describe('header', () => {
 	test.each([

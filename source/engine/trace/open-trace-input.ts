@@ -6,8 +6,9 @@
 // A regular file's size is known, so the caller can show how far it has got and may read it a
 // second time (trace-workload.ts counts its events first); anything else is read once.
 
+import {createReadStream, fstatSync} from 'node:fs';
+import {Socket} from 'node:net';
 import {open, type FileHandle} from 'node:fs/promises';
-import process from 'node:process';
 import {pipeline, Readable} from 'node:stream';
 import {isatty} from 'node:tty';
 import {createGunzip} from 'node:zlib';
@@ -41,12 +42,22 @@ const stdinAliases = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 type OpenedFile = {stream: Readable; regularFile: boolean; sizeBytes: number | null};
 
+/**
+Standard input by its descriptor, not process.stdin: the engine runs on a worker thread, whose
+process.stdin is not the process's. A pipe or socket is read as a socket (it may be non-blocking,
+as Node's child processes get it: plain reads would fail with EAGAIN when they outrun the writer);
+a file or device redirected in (`< trace.txt`) by plain reads, from where it stands.
+*/
 const openStdin = (path: string): OpenedFile => {
-	if (process.stdin.isTTY) {
+	if (isatty(0)) {
 		throw fileError(path, 'ETTY', '--trace - reads the trace from standard input, which is a terminal: pipe a trace in (… | kmtop snapshot --trace -)');
 	}
 
-	return {stream: process.stdin, regularFile: false, sizeBytes: null};
+	const stats = fstatSync(0);
+	const stream = stats.isFIFO() || stats.isSocket()
+		? new Socket({fd: 0, readable: true, writable: false})
+		: createReadStream('', {fd: 0, autoClose: false, highWaterMark: chunkBytes});
+	return {stream, regularFile: false, sizeBytes: null};
 };
 
 const openFile = async (path: string): Promise<OpenedFile> => {

@@ -165,12 +165,12 @@ describe('what is printed from the input is escaped', () => {
 		lines.splice(20, 0, '\u001B[2J\u001B]0;pwned\u0007 bad\rline\u0085');
 		const path = writeTemp('escapes.txt', lines.join('\n'));
 		const {reader} = await readAll(path);
-		expect(reader.malformed.first).toEqual([{kind: 'malformed', line: 21, text: '\\x1b[2J\\x1b]0;pwned\\x07 bad\\rline\\x85'}]);
-		await expect(readAll(path, {strict: true})).rejects.toThrow(new TraceFormatError(`${path}:21: malformed trace line: \\x1b[2J\\x1b]0;pwned\\x07 bad\\rline\\x85`));
+		expect(reader.malformed.first).toEqual([{kind: 'malformed', line: 21, text: '\\x1B[2J\\x1B]0;pwned\\x07 bad\\x0Dline\\x85'}]);
+		await expect(readAll(path, {strict: true})).rejects.toThrow(new TraceFormatError(`${path}:21: malformed trace line: \\x1B[2J\\x1B]0;pwned\\x07 bad\\x0Dline\\x85`));
 	});
 
 	it('and so is the path', async () => {
 		const path = join(tmpdir(), 'kmtop-\u001B[31mred\n.txt');
-		await expect(readAll(path)).rejects.toThrow(`cannot read trace ${join(tmpdir(), 'kmtop-\\x1b[31mred\\n.txt')}: ENOENT (no such file)`);
+		await expect(readAll(path)).rejects.toThrow(`cannot read trace ${join(tmpdir(), 'kmtop-\\x1B[31mred\\x0A.txt')}: ENOENT (no such file)`);
 	});
 });
