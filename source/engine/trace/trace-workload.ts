@@ -20,8 +20,8 @@ import type {KernelFacade, Workload} from '../workload-api.js';
 import {defaultMsPerTick, traceTickOf} from './assign-trace-tick.js';
 import {TraceCounter, type TraceCount} from './count-trace-events.js';
 import {describeTracePath} from './escape-trace-text.js';
+import {ProcessNames} from './name-trace-tasks.js';
 import {openTraceInput} from './open-trace-input.js';
-import {detachString} from './split-trace-lines.js';
 import {TraceFormatError, toTraceFileError} from './trace-errors.js';
 import type {TraceEvent, TraceRecord} from './trace-record.js';
 import {TraceSource, type TraceSourceOptions} from './trace-source.js';
@@ -113,23 +113,6 @@ export type TraceWorkload = Workload & {
 
 export const isTraceWorkload = (workload: Workload): workload is TraceWorkload =>
 	typeof (workload as Partial<TraceWorkload>).prepare === 'function';
-
-/** Thread names (`tar(9466:9466)`) by pid, built once per task rather than once per event. */
-class ProcessNames {
-	readonly #names = new Map<number, {comm: string; name: string}>();
-
-	of(event: TraceEvent): string {
-		const known = this.#names.get(event.pid);
-		if (known !== undefined && known.comm === event.comm) {
-			return known.name;
-		}
-
-		const comm = detachString(event.comm);
-		const name = detachString(`${comm}(${event.pid}:${event.pid})`);
-		this.#names.set(event.pid, {comm, name});
-		return name;
-	}
-}
 
 const isEvent = (record: TraceRecord): record is TraceEvent => record.kind === 'kmalloc' || record.kind === 'kfree';
 
