@@ -70,9 +70,9 @@ const optionSections = (context: ParseContext): Section[] => [
 		['--format table|jsonl|csv', `the summary, or one row per run ${byDefault('table')}`],
 	]},
 	{title: 'Trace replay options', rows: [
-		['--trace FILE', 'replay a Linux kmem trace (ftrace or perf script text, or .gz) as the workload'],
+		['--trace FILE', 'replay a Linux kmem trace (ftrace or perf script text, or .gz; - or a pipe is read once) as the workload'],
 		['--trace-size req|alloc', `size allocations by bytes_req or bytes_alloc ${byDefault(defaults.traceSize)}`],
-		['--trace-ms-per-tick N', `trace milliseconds per tick ${byDefault('automatic')}`],
+		['--trace-ms-per-tick N', `trace milliseconds per tick ${byDefault('automatic; 0.05 for a pipe')}`],
 		['--strict', 'stop at the first malformed trace line, not skip it'],
 	]},
 ];
