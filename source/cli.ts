@@ -11,11 +11,13 @@ import {checkOutputPath} from './cli/check-output-path.js';
 import {formatRevisionTable, formatWorkloadTable} from './cli/format-tables.js';
 import {helpText} from './cli/help-text.js';
 import {parseArguments, type ParseContext, type RunPlan} from './cli/parse-arguments.js';
+import {formatTraceProgress} from './cli/format-trace-progress.js';
 import {ProgressBar} from './cli/progress-bar.js';
 import {guardStream, OutputError, writeOutputFile, writeStdout} from './cli/write-output.js';
 import {describeThrown} from './engine/describe-thrown.js';
 import {ADVANCE_EVERY_MS, type RunOptions, type WorkloadSource} from './engine/engine-protocol.js';
 import {runSnapshotThread, type SubheapOutcome} from './engine/run-snapshot-thread.js';
+import type {SnapshotDocument} from './engine/snapshot-types.js';
 import {TraceFileError, TraceFormatError} from './engine/trace/trace-errors.js';
 import {kmtopVersion} from './engine/version.js';
 import {WorkloadLoadError, builtinWorkloadNames, defaultWorkloadName, loadAllBuiltinWorkloads} from './engine/workload-loader.js';
@@ -62,7 +64,9 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 		interrupt.abort();
 	};
 
-	let progress: ProgressBar | undefined;
+	// Until the run says how many ticks it runs, the bar shows a trace's reading (its counting pass).
+	const started = performance.now();
+	let progress = new ProgressBar(process.stderr, 0, started);
 	process.once('SIGINT', onInterrupt);
 	const outcome = await runSnapshotThread({
 		run: runOptions(plan),
@@ -72,15 +76,21 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 		tickTimeoutMs: plan.tickTimeoutMs,
 		output: process.stderr,
 		onStarted(ticks) {
-			progress?.done();
-			progress = new ProgressBar(process.stderr, ticks, performance.now());
+			progress.done();
+			progress = new ProgressBar(process.stderr, ticks ?? 0, performance.now());
 		},
-		onProgress(tick) {
-			progress?.update(tick, performance.now());
+		onProgress(tick, trace) {
+			const now = performance.now();
+			if (trace) {
+				const {fraction, label} = formatTraceProgress(trace, tick, now - started);
+				progress.show(fraction, label, now);
+			} else {
+				progress.update(tick, now);
+			}
 		},
 		signal: interrupt.signal,
 	}).finally(() => {
-		progress?.done();
+		progress.done();
 		process.off('SIGINT', onInterrupt);
 	});
 	switch (outcome.kind) {
@@ -114,7 +124,21 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 		await writeOutput(plan, `${renderTextSnapshot(document, {columns: plan.columns})}\n`);
 	}
 
-	return 0;
+	return traceCutShort(document, plan) ? 1 : 0;
+};
+
+/**
+A trace replay that stopped before its end without being asked to (no --ticks) is not a success,
+though the document was written and says why; a kernel panic is a result, exit 0 (its `panic`).
+*/
+const traceCutShort = (document: SnapshotDocument, plan: RunPlan): boolean => {
+	const {trace} = document;
+	if (!trace || trace.finished || plan.ticks !== null || document.panic !== null) {
+		return false;
+	}
+
+	process.stderr.write(`kmtop: ${escapeText(`the trace replay stopped after ${trace.eventsSeen.toLocaleString('en-US')} events: ${trace.stopped ?? 'before its end'}`)}\n`);
+	return true;
 };
 
 /** `--panel map`: one subheap's chunk map, free runs and index, as text. */

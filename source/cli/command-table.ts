@@ -166,7 +166,7 @@ export const optionTable: Record<string, OptionSpec> = {
 	},
 	trace: {
 		type: 'string', valueName: 'FILE', section: 'trace', ...checked('a trace file path', text => text, trace => ({trace})),
-		describe: () => 'replay a Linux kmem trace (ftrace or perf script text, or .gz) as the workload',
+		describe: () => 'replay a Linux kmem trace (ftrace or perf script text, or .gz; - or a pipe is read once) as the workload',
 	},
 	'trace-size': {
 		type: 'string', valueName: 'req|alloc', section: 'trace', ...checked('req or alloc', oneOf('req', 'alloc'), traceSize => ({traceSize})),
@@ -177,7 +177,7 @@ export const optionTable: Record<string, OptionSpec> = {
 		type: 'string', valueName: 'N', section: 'trace',
 		...checked('a number of milliseconds above 0', positiveUpTo(Number.POSITIVE_INFINITY), traceMsPerTick => ({traceMsPerTick})),
 		describe: () => 'trace milliseconds per tick',
-		byDefault: () => 'automatic',
+		byDefault: () => 'automatic; 0.05 for a pipe',
 	},
 	strict: {type: 'boolean', section: 'trace', patch: {strict: true}, describe: () => 'stop at the first malformed trace line, not skip it'},
 };

@@ -1,5 +1,6 @@
 // A headless run's progress on a terminal's stderr: ticks (or a sweep's runs) done of the total,
-// the rate and, if asked, the time left, drawn in place once the run has taken more than about a
+// the rate and, if asked, the time left (or any label, with a bar when the fraction done is known:
+// a trace replay shows its events), drawn in place once the run has taken more than about a
 // second; nothing when stderr is not a terminal (a pipe or a file gets only the result).
 
 export type ProgressStream = {isTTY?: boolean; columns?: number; write(text: string): unknown};
@@ -44,18 +45,28 @@ export class ProgressBar {
 
 	update(done: number, now: number): void {
 		const elapsed = now - this.started;
-		if (!this.stream.isTTY || elapsed < SHOW_AFTER_MS) {
+		const {unit, rateUnit, timeLeft} = this.options;
+		const rate = (done * 1000) / Math.max(1, elapsed);
+		const left = timeLeft ? `  ${done === 0 ? '?' : formatTimeLeft((this.total - done) / rate)} left` : '';
+		this.show(done / Math.max(1, this.total), `${done.toLocaleString('en-US')}/${this.total.toLocaleString('en-US')} ${unit}  ${formatRate(rate)} ${rateUnit}${left}`, now);
+	}
+
+	/** `label` after a bar filled to `fraction` (0 to 1), or alone when the fraction is not known. */
+	show(fraction: number | null, label: string, now: number): void {
+		if (!this.stream.isTTY || now - this.started < SHOW_AFTER_MS) {
 			return;
 		}
 
 		this.shown = true;
-		const {unit, rateUnit, timeLeft} = this.options;
-		const rate = (done * 1000) / elapsed;
-		const left = timeLeft ? `  ${done === 0 ? '?' : formatTimeLeft((this.total - done) / rate)} left` : '';
-		const label = ` ${done.toLocaleString('en-US')}/${this.total.toLocaleString('en-US')} ${unit}  ${formatRate(rate)} ${rateUnit}${left}`;
-		const width = Math.max(10, Math.min(40, (this.stream.columns ?? 80) - label.length - 4));
-		const filled = Math.round((done / Math.max(1, this.total)) * width);
-		this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]${label}\u001B[K`);
+		const columns = this.stream.columns ?? 80;
+		if (fraction === null) {
+			this.stream.write(`\r${label.slice(0, Math.max(0, columns - 1))}\u001B[K`);
+			return;
+		}
+
+		const width = Math.max(10, Math.min(40, columns - label.length - 5));
+		const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+		this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${label}\u001B[K`);
 	}
 
 	done(): void {
