@@ -3,6 +3,7 @@
 // the process title it sets is put back. The scan before it (scan-arguments.ts) decides what each
 // argument is; meow reads the flags and the words from the canonical line the scan makes.
 
+import {readFileSync} from 'node:fs';
 import process from 'node:process';
 import meow from 'meow';
 import {canonicalArguments, isWellFormed, scanArguments, type OptionShape, type ScannedArgument} from './scan-arguments.js';
@@ -26,15 +27,23 @@ const meowFlags = (shapes: Record<string, OptionShape>): MeowFlags => Object.fro
 	[camelCase(name), {type, isMultiple: true, ...(short && {shortFlag: short})}]));
 
 // meow 14 always sets `process.title` from the package (https://github.com/sindresorhus/meow,
-// index.js); parsing must not retitle the process, so the title is put back.
+// index.js). On Linux any write to the title overwrites the process's argument area, so `ps` and
+// `pgrep -f` would show a bare `node` (or `kmtop`) instead of the command: the title is put back as
+// the whole command line, which fits the area exactly (NULs become spaces, as `ps` prints them).
+const readCommandLineTitle = (): string => {
+	try {
+		return readFileSync('/proc/self/cmdline', 'utf8').replace(/\0+$/, '').replaceAll('\0', ' ') || process.title;
+	} catch {
+		return process.title;
+	}
+};
+
 const withProcessTitleKept = <T>(run: () => T): T => {
-	const {title} = process;
+	const title = readCommandLineTitle();
 	try {
 		return run();
 	} finally {
-		if (process.title !== title) {
-			process.title = title;
-		}
+		process.title = title;
 	}
 };
 

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import process from 'node:process';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {parseArguments, type ParseContext, type RunPlan} from '../../source/cli/parse-arguments.js';
@@ -280,7 +281,9 @@ describe('parseArguments is pure', () => {
 			throw new Error('process.exit called');
 		});
 		const printers = (['log', 'error', 'warn', 'info'] as const).map(name => vi.spyOn(console, name));
-		const {title} = process;
+		// What ps and pgrep -f read: meow retitles the process, which on Linux overwrites it.
+		const commandLine = () => (process.platform === 'linux' ? readFileSync('/proc/self/cmdline', 'utf8').replace(/\0+$/, '').replaceAll('\0', ' ') : process.title);
+		const before = commandLine();
 		for (const {argv} of [...goodLines, ...badLines, {argv: ['--help']}, {argv: ['--version']}]) {
 			const frozen = Object.freeze([...argv]) as string[];
 			expect(parseArguments(frozen, context)).toEqual(parseArguments([...argv], context));
@@ -291,6 +294,6 @@ describe('parseArguments is pure', () => {
 			expect(printer).not.toHaveBeenCalled();
 		}
 
-		expect(process.title).toBe(title);
+		expect(commandLine()).toBe(before);
 	});
 });
