@@ -5,10 +5,12 @@
 import {execFileSync} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {measureChunkMap} from './measure-chunk-map.js';
 import {measureSnapshotStart, measureWorkloads} from './measure-engine.js';
 import {generateTrace} from './generate-trace.js';
 import {measureGrowth, measureKernel} from './measure-kernel.js';
 import {measurePublicPath} from './measure-public-path.js';
+import {formatSoak, runSoak} from './soak-live-view.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const json = process.argv.includes('--json');
@@ -18,6 +20,16 @@ const say = (text: string) => {
 		process.stderr.write(`${text}\n`);
 	}
 };
+
+// --soak: only the soak run (10 minutes; --soak-seconds N for a shorter one).
+if (process.argv.includes('--soak')) {
+	const at = process.argv.indexOf('--soak-seconds');
+	const seconds = at === -1 ? 600 : Number(process.argv[at + 1]);
+	say(`soak: the live view at --rate 100000 for ${seconds} s under a pseudo-terminal, RSS every 10 s...`);
+	const soak = await runSoak(seconds);
+	process.stdout.write(json ? `${JSON.stringify(soak, null, 2)}\n` : `${formatSoak(soak)}\n`);
+	process.exit(soak.passed ? 0 : 1);
+}
 
 const child = (script: string, args: string[]): Record<string, number> =>
 	JSON.parse(
@@ -38,6 +50,8 @@ const growth = measureGrowth(length);
 say('engine: ticks per second per workload, and kmtop snapshot --ticks 1...');
 const workloads = await measureWorkloads(quick ? 1000 : 5000);
 const snapshotStartSeconds = measureSnapshotStart();
+say('chunk map: the pool\'s subheap document and an 80×50 map of it...');
+const chunkMap = await measureChunkMap(quick ? 50 : 200);
 say(`live view: ${quick ? 5 : 20} s of vmobject-churn drawing to a fake 120×40 terminal...`);
 const liveView = child('child-live-view.js', [String(quick ? 5 : 20)]);
 say('memory: peak RSS of the 50,000-live replay, alone in a process...');
@@ -51,6 +65,7 @@ const result = {
 	publicPath: {...publicPath, targetRatio: 2 / 3, targetOpsPerSecond: 2_400_000},
 	growth: {series: growth, ratio50000To8000: at50000 / at8000, targetRatio: 0.5},
 	engine: {workloads, snapshotStartSeconds, targetSnapshotStartSeconds: 0.4},
+	chunkMap: {...chunkMap, targetFrameMs: 10},
 	liveView: {...liveView, targetCpuPercent: 10, targetMsPerFrame: 5},
 	memory: {...memory, targetPeakRssBytes: 200 * 1024 * 1024},
 };
@@ -93,6 +108,9 @@ if (json) {
 
 	rows.push(
 		['kmtop snapshot --ticks 1', `${(snapshotStartSeconds * 1000).toFixed(0)} ms wall`, `${mark(snapshotStartSeconds < 0.4)} (< 400 ms)`],
+		[`chunk map, pool document (${chunkMap.blocks.toLocaleString('en-US')} blocks)`, `${chunkMap.buildMs.toFixed(2)} ms`, `snapshot document ${chunkMap.snapshotMs.toFixed(2)} ms`],
+		['  80×50 map: styled lines / painted', `${chunkMap.renderMs.toFixed(2)} / ${chunkMap.paintMs.toFixed(2)} ms`, `document + map ${chunkMap.totalMs.toFixed(2)} ms, ${Math.round(chunkMap.totalMs * 10)}% of the 10 ms frame goal`],
+		['  with holder ids: document / map painted', `${chunkMap.holderBuildMs.toFixed(2)} / ${chunkMap.holderRenderMs.toFixed(2)} ms`, ''],
 		['live view CPU, vmobject-churn 100 t/s', `${liveView.cpuPercentOfOneCore!.toFixed(1)} % of a core`, `${mark(liveView.cpuPercentOfOneCore! < 10)} (< 10 %)`],
 		['live view frame (Ink, median / p95)', `${liveView.msPerFrameMedian!.toFixed(1)} / ${liveView.msPerFrameP95!.toFixed(1)} ms`, `${mark(liveView.msPerFrameMedian! < 5)} (< 5 ms)`],
 		['peak RSS, 50,000-live replay', mib(memory.peakRssBytes!), `${mark(memory.peakRssBytes! < 200 * 2 ** 20)} (< 200 MiB)`],

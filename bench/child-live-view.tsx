@@ -4,8 +4,7 @@
 
 import {renderToString} from 'ink';
 import {EventEmitter} from 'node:events';
-import {LiveSession} from '../source/engine/live-session.js';
-import {loadAllBuiltinWorkloads} from '../source/engine/workload-loader.js';
+import {startLiveEngineThread} from '../source/engine/live-engine-thread.js';
 import {DashboardScreen} from '../source/ui/dashboard-screen.js';
 import {runLiveDashboard} from '../source/ui/run-live-dashboard.js';
 
@@ -65,23 +64,22 @@ class Keyboard extends EventEmitter {
 	}
 }
 
-const workloads = await loadAllBuiltinWorkloads();
-const session = new LiveSession({
-	seed: 1,
-	revision: '2021-02-23',
-	ramBytes: 512 * 1024 * 1024,
+// As kmtop runs it: the engine on its own thread, the UI here (CPU counts both threads).
+const engine = await startLiveEngineThread({
+	run: {seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, debugAsserts: false},
+	workload: {kind: 'builtin', name: 'vmobject-churn'},
 	rate: 100,
-	workloads,
-	initialWorkload: workloads.find((workload) => workload.name === 'vmobject-churn')!,
+	refreshMs: 250,
+	advanceEveryMs: 33,
+	tickTimeoutMs: 5000,
 });
 const terminal = new Terminal();
 const keyboard = new Keyboard();
 const renderTimes: number[] = [];
-const running = runLiveDashboard(session, {
+const running = runLiveDashboard(engine, {
 	onRender({renderTime}) {
 		renderTimes.push(renderTime);
 	},
-	refreshMs: 250,
 	saveSnapshot: async () => 'unused',
 	stdout: terminal as unknown as NodeJS.WriteStream,
 	stdin: keyboard as unknown as NodeJS.ReadStream,
@@ -95,17 +93,19 @@ const pause = async (ms: number) =>
 await pause(3000);
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-const ticksBefore = session.simulation.tick;
+const ticksBefore = engine.current().facts.liveTick;
 const framesBefore = renderTimes.length;
 await pause(seconds * 1000);
 const cpu = process.cpuUsage(cpuBefore);
 const elapsed = (performance.now() - started) / 1000;
 keyboard.type('q');
 await running;
+const ticksAfter = engine.current().facts.liveTick;
+const document = await engine.liveDocument();
+await engine.close();
 
 // Ink's own time per frame in the live run, and, for comparison, a whole frame from scratch
 // (a fresh Ink instance, React tree and layout each time) as `--format text` draws it.
-const document = session.liveSnapshot();
 const frames = 40;
 renderToString(<DashboardScreen document={document} facts={{rate: 100}} columns={columns} rows={rows} />, {columns});
 const frameStarted = performance.now();
@@ -117,7 +117,7 @@ const steady = renderTimes.slice(framesBefore).sort((a, b) => a - b);
 process.stdout.write(
 	`${JSON.stringify({
 		seconds: elapsed,
-		ticks: session.simulation.tick - ticksBefore,
+		ticks: ticksAfter - ticksBefore,
 		cpuPercentOfOneCore: ((cpu.user + cpu.system) / 1000 / 1000 / elapsed) * 100,
 		bytesWritten: terminal.bytes,
 		frames: steady.length,

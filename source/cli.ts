@@ -1,28 +1,25 @@
 // kmtop's command line: parse (a pure function), then dispatch. Bad input is one line per
 // problem on stderr and exit 2; a simulated kernel panic is a result (exit 0, it is in the
 // snapshot); anything else unexpected is exit 1 with a short message (the stack with DEBUG=kmtop).
+// Output that cannot be written is one line and exit 1, or a quiet exit 0 when the reader of a
+// pipe has gone (write-output.ts). Text from input is escaped before it reaches stderr.
 
 import process from 'node:process';
 import {checkOutputPath} from './cli/check-output-path.js';
 import {formatRevisionTable, formatWorkloadTable} from './cli/format-tables.js';
 import {helpText} from './cli/help-text.js';
 import {parseArguments, type ParseContext, type RunPlan} from './cli/parse-arguments.js';
-import {runSnapshot} from './cli/run-snapshot.js';
-import {writeFileAtomically} from './cli/write-file-atomically.js';
+import {ProgressBar} from './cli/progress-bar.js';
+import {guardStream, OutputError, writeOutputFile, writeStdout} from './cli/write-output.js';
+import {describeThrown} from './engine/describe-thrown.js';
+import {ADVANCE_EVERY_MS, type RunOptions, type WorkloadSource} from './engine/engine-protocol.js';
+import {runSnapshotThread, type SubheapOutcome} from './engine/run-snapshot-thread.js';
 import {TraceFileError, TraceFormatError} from './engine/trace/trace-errors.js';
-import {createTraceWorkload, isTraceWorkload} from './engine/trace/trace-workload.js';
 import {kmtopVersion} from './engine/version.js';
-import type {Workload} from './engine/workload-api.js';
-import {
-	WorkloadLoadError,
-	builtinWorkloadNames,
-	defaultWorkloadName,
-	loadAllBuiltinWorkloads,
-	loadBuiltinWorkload,
-	loadWorkloadFile,
-} from './engine/workload-loader.js';
+import {WorkloadLoadError, builtinWorkloadNames, defaultWorkloadName, loadAllBuiltinWorkloads} from './engine/workload-loader.js';
 import {MAX_RAM_BYTES, MIN_RAM_BYTES} from './kernel/constants.js';
 import {defaultRevisionId, revisionIds, revisions} from './kernel/revisions.js';
+import {escapeText} from './view/escape-text.js';
 
 /** A problem with what the user asked for: one line, exit 2. */
 class BadInput extends Error {}
@@ -36,26 +33,19 @@ const parseContext = (): ParseContext => ({
 	maxRamBytes: MAX_RAM_BYTES,
 });
 
-const loadWorkload = async (plan: RunPlan): Promise<Workload> => {
+/** Where the engine's thread finds the run's workload (it loads it itself). */
+const workloadSource = (plan: RunPlan): WorkloadSource => {
 	if (plan.trace !== null) {
-		return createTraceWorkload(plan.trace, {size: plan.traceSize, msPerTick: plan.traceMsPerTick, strict: plan.strict});
+		return {kind: 'trace', path: plan.trace, size: plan.traceSize, msPerTick: plan.traceMsPerTick, strict: plan.strict};
 	}
 
-	return plan.workload.kind === 'builtin' ? loadBuiltinWorkload(plan.workload.name) : loadWorkloadFile(plan.workload.path);
+	return plan.workload.kind === 'builtin' ? {kind: 'builtin', name: plan.workload.name} : {kind: 'file', path: plan.workload.path};
 };
 
-const writeOutput = async (plan: RunPlan, text: string): Promise<void> => {
-	if (plan.output === null) {
-		process.stdout.write(text);
-		return;
-	}
+const runOptions = (plan: RunPlan): RunOptions => ({seed: plan.seed, revision: plan.revision, ramBytes: plan.ramBytes, debugAsserts: plan.debugAsserts});
 
-	try {
-		await writeFileAtomically(plan.output, text);
-	} catch (error) {
-		throw new BadInput(`cannot write ${plan.output}: ${(error as Error).message}`);
-	}
-};
+const writeOutput = async (plan: RunPlan, text: string): Promise<void> =>
+	plan.output === null ? writeStdout(text) : writeOutputFile(plan.output, text);
 
 const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 	const outputProblem = plan.output === null ? undefined : checkOutputPath(plan.output);
@@ -63,27 +53,55 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 		throw new BadInput(outputProblem);
 	}
 
-	const workload = await loadWorkload(plan);
-	let interrupted = false;
+	// The run is on the engine's thread: Ctrl+C and the watchdog are heard here at once.
+	const interrupt = new AbortController();
 	const onInterrupt = () => {
-		interrupted = true;
+		interrupt.abort();
 	};
 
+	let progress: ProgressBar | undefined;
 	process.once('SIGINT', onInterrupt);
-	const document = await runSnapshot({
-		seed: plan.seed,
-		revision: plan.revision,
-		ramBytes: plan.ramBytes,
-		debugAsserts: plan.debugAsserts,
-		workload,
-		// A trace runs to its last event unless --ticks says otherwise.
-		ticks: plan.ticks ?? (isTraceWorkload(workload) ? workload.lengthTicks : 1000),
-		progress: process.stderr,
-		interrupted: () => interrupted,
+	const outcome = await runSnapshotThread({
+		run: runOptions(plan),
+		workload: workloadSource(plan),
+		ticks: plan.ticks,
+		...(plan.panel === 'map' ? {subheap: plan.subheap ?? 0} : {}),
+		tickTimeoutMs: plan.tickTimeoutMs,
+		output: process.stderr,
+		onStarted(ticks) {
+			progress?.done();
+			progress = new ProgressBar(process.stderr, ticks, performance.now());
+		},
+		onProgress(tick) {
+			progress?.update(tick, performance.now());
+		},
+		signal: interrupt.signal,
+	}).finally(() => {
+		progress?.done();
+		process.off('SIGINT', onInterrupt);
 	});
-	process.off('SIGINT', onInterrupt);
-	if (!document) {
-		return 130;
+	switch (outcome.kind) {
+		case 'interrupted': {
+			return 130;
+		}
+
+		case 'bad-input': {
+			throw new BadInput(outcome.message);
+		}
+
+		case 'failed': {
+			throw Object.assign(new Error(outcome.message), outcome.stack ? {stack: outcome.stack} : {});
+		}
+
+		case 'document': {
+			break;
+		}
+	}
+
+	const {document} = outcome;
+	if (plan.panel === 'map') {
+		await writeOutput(plan, `${await renderMapPanel(outcome.subheap, plan)}\n`);
+		return 0;
 	}
 
 	if (plan.format === 'json') {
@@ -96,52 +114,78 @@ const snapshotCommand = async (plan: RunPlan): Promise<number> => {
 	return 0;
 };
 
+/** `--panel map`: one subheap's chunk map, free runs and index, as text. */
+const renderMapPanel = async (subheap: SubheapOutcome | undefined, plan: RunPlan): Promise<string> => {
+	const id = plan.subheap ?? 0;
+	if (!subheap || 'missing' in subheap) {
+		const {tick, linked} = subheap?.missing ?? {tick: 0, linked: []};
+		throw new BadInput(`--subheap ${id}: no subheap #${id} is linked at tick ${tick}; linked subheaps: ${linked.join(', ')}`);
+	}
+
+	const {renderTextMap} = await import('./ui/render-text-map.js');
+	return renderTextMap(subheap.document, {columns: plan.columns});
+};
+
 const liveCommand = async (plan: RunPlan): Promise<number> => {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		throw new BadInput('the live dashboard needs a terminal on stdin and stdout; for a headless run use: kmtop snapshot');
 	}
 
-	const [workloads, initialWorkload] = await Promise.all([loadAllBuiltinWorkloads(), loadWorkload(plan)]);
-	const {LiveSession} = await import('./engine/live-session.js');
-	const {runLiveDashboard} = await import('./ui/run-live-dashboard.js');
-	const session = new LiveSession({
-		seed: plan.seed,
-		revision: plan.revision,
-		ramBytes: plan.ramBytes,
-		rate: plan.rate,
-		debugAsserts: plan.debugAsserts,
-		workloads,
-		initialWorkload: workloads.find((workload) => workload.name === initialWorkload.name) ?? initialWorkload,
-	});
-	return runLiveDashboard(session, {
-		refreshMs: plan.refreshMs,
-		async saveSnapshot(document) {
-			const file = `kmtop-${document.run.workload}-seed${document.run.seed}-tick${document.run.tick}.json`;
-			await writeFileAtomically(file, `${JSON.stringify(document, null, 2)}\n`);
-			return file;
-		},
-	});
+	const [{startLiveEngineThread, EngineStartError}, {runLiveDashboard}] = await Promise.all([
+		import('./engine/live-engine-thread.js'),
+		import('./ui/run-live-dashboard.js'),
+	]);
+	let engine;
+	try {
+		// The workload loads (and may fail) before the screen is taken.
+		engine = await startLiveEngineThread({
+			run: runOptions(plan),
+			workload: workloadSource(plan),
+			rate: plan.rate,
+			refreshMs: plan.refreshMs,
+			advanceEveryMs: ADVANCE_EVERY_MS,
+			tickTimeoutMs: plan.tickTimeoutMs,
+		});
+	} catch (error) {
+		if (error instanceof EngineStartError && error.badInput) {
+			throw new BadInput(error.message);
+		}
+
+		throw error;
+	}
+
+	try {
+		return await runLiveDashboard(engine, {
+			async saveSnapshot(document) {
+				const file = `kmtop-${document.run.workload}-seed${document.run.seed}-tick${document.run.tick}.json`;
+				await writeOutputFile(file, `${JSON.stringify(document, null, 2)}\n`);
+				return file;
+			},
+		});
+	} finally {
+		await engine.close();
+	}
 };
 
 const dispatch = async (plan: RunPlan, context: ParseContext): Promise<number> => {
 	switch (plan.command) {
 		case 'help': {
-			process.stdout.write(`${helpText(context, {version: kmtopVersion, columns: Math.min(process.stdout.columns ?? 80, 100)})}\n`);
+			await writeStdout(`${helpText(context, {version: kmtopVersion, columns: Math.min(process.stdout.columns ?? 80, 100)})}\n`);
 			return 0;
 		}
 
 		case 'version': {
-			process.stdout.write(`${kmtopVersion}\n`);
+			await writeStdout(`${kmtopVersion}\n`);
 			return 0;
 		}
 
 		case 'workloads': {
-			process.stdout.write(`${formatWorkloadTable(await loadAllBuiltinWorkloads(), defaultWorkloadName)}\n`);
+			await writeStdout(`${formatWorkloadTable(await loadAllBuiltinWorkloads(), defaultWorkloadName)}\n`);
 			return 0;
 		}
 
 		case 'revisions': {
-			process.stdout.write(`${formatRevisionTable(revisions, defaultRevisionId)}\n`);
+			await writeStdout(`${formatRevisionTable(revisions, defaultRevisionId)}\n`);
 			return 0;
 		}
 
@@ -161,12 +205,18 @@ const isBadInput = (error: unknown): error is Error =>
 	error instanceof TraceFileError ||
 	error instanceof TraceFormatError;
 
+/** One line on stderr; values from input inside `message` cannot move the cursor or start a line. */
+const report = (message: string): void => {
+	process.stderr.write(`kmtop: ${escapeText(message)}\n`);
+};
+
 export const main = async (argv: string[]): Promise<number> => {
+	guardStream(process.stderr);
 	const context = parseContext();
 	const parsed = parseArguments(argv, context);
 	if (!parsed.ok) {
 		for (const error of parsed.errors) {
-			process.stderr.write(`kmtop: ${error}\n`);
+			report(error);
 		}
 
 		return 2;
@@ -175,15 +225,22 @@ export const main = async (argv: string[]): Promise<number> => {
 	try {
 		return await dispatch(parsed.plan, context);
 	} catch (error) {
+		if (error instanceof OutputError) {
+			if (error.exitCode !== 0) {
+				report(error.message);
+			}
+
+			return error.exitCode;
+		}
+
 		if (isBadInput(error)) {
-			process.stderr.write(`kmtop: ${error.message}\n`);
+			report(error.message);
 			return 2;
 		}
 
-		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`kmtop: internal error: ${message}\n`);
+		report(`internal error: ${describeThrown(error)}`);
 		if ((process.env.DEBUG ?? '').split(',').includes('kmtop') && error instanceof Error) {
-			process.stderr.write(`${error.stack}\n`);
+			process.stderr.write(`${error.stack?.split('\n').map((line) => escapeText(line)).join('\n')}\n`);
 		}
 
 		return 1;

@@ -42,6 +42,7 @@ const optionSections = (context: ParseContext): Section[] => [
 		['--seed N', `integer seed; same seed, same run ${byDefault(defaults.seed)}`],
 		['--revision ID', `kernel revision, see kmtop revisions ${byDefault(context.defaultRevision)}`],
 		['--ram SIZE', `simulated RAM in bytes or with a K, M or G suffix, whole ${formatSize(PAGE_SIZE)} pages from ${formatSize(context.minRamBytes)} to ${formatSize(context.maxRamBytes)} ${byDefault(formatSize(defaults.ramBytes))}`],
+		['--tick-timeout SECONDS', `a workload hook running longer is stopped as hung ${byDefault(defaults.tickTimeoutMs / 1000)}`],
 		['--debug-asserts', 'check the whole heap after every kernel call (slow)'],
 		['--no-color', 'no colours (also NO_COLOR, FORCE_COLOR, TERM=dumb)'],
 		['-h, --help', 'show this help'],
@@ -55,6 +56,8 @@ const optionSections = (context: ParseContext): Section[] => [
 		['--ticks N', `ticks to run, 0 to only boot ${byDefault(`${defaults.ticks}, or a whole --trace`)}`],
 		['--format json|text', `JSON, or the dashboard as plain text ${byDefault(defaults.format)}`],
 		['--columns N', `width for --format text, ${limits.columns.join(' to ')} ${byDefault(defaults.columns)}`],
+		['--panel dashboard|map', `with --format text: the dashboard, or one subheap's chunk map, free runs and fragmentation index ${byDefault(defaults.panel)}`],
+		['--subheap N', `the subheap --panel map draws, numbered as in the Subheaps panel ${byDefault('0, the pool')}`],
 		['-o, --output FILE', `write to FILE, atomically ${byDefault('- for stdout')}`],
 	]},
 	{title: 'Trace replay options', rows: [

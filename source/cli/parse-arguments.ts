@@ -15,6 +15,9 @@ export type ParseContext = {
 
 export type Command = 'live' | 'snapshot' | 'workloads' | 'revisions' | 'help' | 'version';
 
+export const panels = ['dashboard', 'map'] as const;
+export type Panel = (typeof panels)[number];
+
 export type RunPlan = {
 	command: Command;
 	workload: {kind: 'builtin'; name: string} | {kind: 'path'; path: string};
@@ -27,6 +30,10 @@ export type RunPlan = {
 	/** Snapshot; `null` means the default: 1000, or to the end of a `--trace`. */
 	ticks: number | null;
 	format: 'json' | 'text';
+	/** For --format text: the whole dashboard, or one subheap's chunk map. */
+	panel: Panel;
+	/** The subheap `--panel map` draws (`null`: the pool, #0). */
+	subheap: number | null;
 	columns: number;
 	/** `null` is stdout. */
 	output: string | null;
@@ -36,6 +43,8 @@ export type RunPlan = {
 	traceMsPerTick: number | null;
 	strict: boolean;
 	debugAsserts: boolean;
+	/** The watchdog: a workload hook that runs longer than this is stopped as hung. */
+	tickTimeoutMs: number;
 	/** The flag only: the caller also honours NO_COLOR, FORCE_COLOR and TERM=dumb. */
 	color: boolean;
 };
@@ -54,6 +63,8 @@ const defaultPlan = (context: ParseContext): RunPlan => ({
 	refreshMs: defaults.refreshMs,
 	ticks: null,
 	format: defaults.format,
+	panel: defaults.panel,
+	subheap: null,
 	columns: defaults.columns,
 	output: null,
 	trace: null,
@@ -61,6 +72,7 @@ const defaultPlan = (context: ParseContext): RunPlan => ({
 	traceMsPerTick: null,
 	strict: false,
 	debugAsserts: false,
+	tickTimeoutMs: defaults.tickTimeoutMs,
 	color: true,
 });
 
@@ -85,6 +97,26 @@ const readCommand = ([first, ...rest]: Word[]): {command: Command; issues: Issue
 	}
 
 	return {command, issues: rest.map(({position, value}) => ({position, message: `unexpected argument "${value}"; kmtop ${command} takes options only`}))};
+};
+
+type OptionWord = {name: string; flag: string; value?: string; position: number};
+
+// `--panel map` draws text, and `--subheap` only means something to it.
+const panelIssues = (latest: Map<string, OptionWord>): Issue[] => {
+	const panel = latest.get('panel');
+	const subheap = latest.get('subheap');
+	const format = latest.get('format');
+	const issues: Issue[] = [];
+	if (panel?.value === 'map' && format?.value !== 'text') {
+		issues.push({position: panel.position, message: `${panel.flag} map draws text: add --format text`});
+	}
+
+	if (subheap && panel?.value !== 'map') {
+		const missing = format?.value === 'text' ? '--panel map' : '--format text --panel map';
+		issues.push({position: subheap.position, message: `${subheap.flag} picks the subheap --panel map draws: add ${missing}`});
+	}
+
+	return issues;
 };
 
 /**
@@ -124,6 +156,7 @@ export const parseArguments = (argv: string[], context: ParseContext): ParseResu
 		issues.push({position, message: `${trace.flag} replays a trace as the workload, so it cannot be combined with ${workload.flag}`});
 	}
 
+	issues.push(...panelIssues(latest));
 	const words = tokens.flatMap(token => token.kind === 'word' ? [{value: token.value, position: token.position}] : []);
 	const {command, issues: commandIssues} = readCommand(words);
 	issues.push(...commandIssues);

@@ -7,7 +7,7 @@ import {formatSize, parseSize} from './parse-size.js';
 import type {OptionTable, Token} from './tokenize-arguments.js';
 
 /** The defaults that do not come from the context; the help text prints them. */
-export const defaults = {seed: 1, ramBytes: 512 * MiB, rate: 100, refreshMs: 250, ticks: 1000, format: 'json', columns: 120, traceSize: 'req'} as const;
+export const defaults = {seed: 1, ramBytes: 512 * MiB, rate: 100, refreshMs: 250, ticks: 1000, format: 'json', panel: 'dashboard', columns: 120, traceSize: 'req', tickTimeoutMs: 5000} as const;
 export const limits = {maxRate: 1_000_000, refreshMs: [50, 5000], columns: [40, 1000]} as const;
 export const formatList = (names: readonly string[]): string => names.join(', ');
 
@@ -112,10 +112,13 @@ const valueOptions: Record<string, ValueOption> = {
 	refresh: checked(`an integer from ${limits.refreshMs.join(' to ')} (milliseconds)`, integerIn(limits.refreshMs), refreshMs => ({refreshMs})),
 	ticks: wholeNumber('a non-negative integer', false, ticks => ({ticks})),
 	format: checked('json or text', oneOf('json', 'text'), format => ({format})),
+	panel: checked('dashboard or map', oneOf('dashboard', 'map'), panel => ({panel})),
+	subheap: checked('a subheap number as the Subheaps panel shows it, 0 for the pool', text => readInteger(text, false) ?? undefined, subheap => ({subheap})),
 	columns: checked(`an integer from ${limits.columns.join(' to ')}`, integerIn(limits.columns), columns => ({columns})),
 	output: {short: 'o', ...checked('a file path, or - for stdout', text => text, output => ({output: output === '-' ? null : output}))},
 	trace: checked('a trace file path', text => text, trace => ({trace})),
 	'trace-size': checked('req or alloc', oneOf('req', 'alloc'), traceSize => ({traceSize})),
+	'tick-timeout': checked('a number of seconds above 0, at most 3600', positiveUpTo(3600), seconds => ({tickTimeoutMs: Math.round(seconds * 1000)})),
 	'trace-ms-per-tick': checked('a number of milliseconds above 0', positiveUpTo(Number.POSITIVE_INFINITY), traceMsPerTick => ({traceMsPerTick})),
 };
 

@@ -4,6 +4,7 @@
 import {CHUNK_SIZE, formatAddress} from '../kernel/constants.js';
 import type {Kernel} from '../kernel/kernel.js';
 import {systemMonitorLines} from '../kernel/memstat.js';
+import {measureFreeRuns} from './measure-free-runs.js';
 import type {Simulation} from './simulation.js';
 import {snapshotSchemaId, type BackupSummary, type SnapshotDocument, type SubheapRow} from './snapshot-types.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
@@ -30,6 +31,7 @@ const subheapRows = (kernel: Kernel): SubheapRow[] =>
 	[...kernel.heap.subheaps()].map((subheap) => {
 		const label = kernel.global.book.label(subheap);
 		const {heap} = subheap;
+		const runs = measureFreeRuns(heap.bitmap.words, heap.totalChunks);
 		return {
 			id: label.id,
 			origin: label.origin,
@@ -40,6 +42,8 @@ const subheapRows = (kernel: Kernel): SubheapRow[] =>
 			freeChunks: heap.freeChunks,
 			largestFreeRunChunks: Math.min(heap.bitmap.longestFreeRun, heap.freeChunks),
 			addedAtTick: label.addedAtTick,
+			freeRuns: runs.buckets,
+			fragmentationIndex: runs.fragmentationIndex,
 		};
 	});
 

@@ -5,12 +5,14 @@
 
 import {revisions} from '../kernel/revisions.js';
 import {buildSnapshot} from './build-snapshot.js';
-import {Simulation} from './simulation.js';
+import type {JournalAction, JournalEntry, KnownHang} from './session-journal.js';
+import {Simulation, type HookWatch} from './simulation.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 import type {Workload} from './workload-api.js';
 
-export const rateSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000];
+/** The fastest rate `+` reaches, as --rate allows. */
+export const MAX_RATE = 1_000_000;
 
 export type LiveSessionOptions = {
 	seed: number;
@@ -24,6 +26,9 @@ export type LiveSessionOptions = {
 	/** How long one `advance` may compute, so a rate beyond the machine does not freeze the screen. */
 	budgetMs?: number;
 	now?: () => number;
+	/** The engine thread's watchdog hooks, and hangs to stop where they happened (a replay). */
+	watch?: HookWatch;
+	knownHangs?: KnownHang[];
 };
 
 export class LiveSession {
@@ -32,8 +37,10 @@ export class LiveSession {
 	rate: number;
 	paused = false;
 	frozen = false;
-	/** What the last advance managed, ticks per second of wall time. */
-	achievedRate = 0;
+	/** Every key that changed the simulation, with its tick (session-journal.ts). */
+	readonly journal: JournalEntry[] = [];
+	/** Told of each journal entry before it takes effect (the entry survives a hook that then hangs). */
+	onJournal: ((entry: JournalEntry) => void) | undefined;
 	private frozenSnapshot: SnapshotDocument | undefined;
 	private carry = 0;
 	private readonly budgetMs: number;
@@ -52,6 +59,8 @@ export class LiveSession {
 			ramBytes: options.ramBytes,
 			debugAsserts: options.debugAsserts,
 			workload: options.initialWorkload,
+			watch: options.watch,
+			knownHangs: options.knownHangs,
 		});
 	}
 
@@ -59,7 +68,6 @@ export class LiveSession {
 	advance(elapsedMs: number): number {
 		if (this.paused || this.simulation.halted) {
 			this.carry = 0;
-			this.achievedRate = 0;
 			return 0;
 		}
 
@@ -82,7 +90,6 @@ export class LiveSession {
 			}
 		}
 
-		this.achievedRate = elapsedMs > 0 ? (ran * 1000) / elapsedMs : 0;
 		return ran;
 	}
 
@@ -132,12 +139,14 @@ export class LiveSession {
 		}
 	}
 
+	/** `+`: twice as fast, up to the most --rate takes (so `++` is four times). */
 	faster(): void {
-		this.rate = rateSteps.find((step) => step > this.rate) ?? this.rate;
+		this.rate = Math.min(MAX_RATE, this.rate * 2);
 	}
 
+	/** `-`: half as fast, down to one tick a second (a slower --rate stays as it is). */
 	slower(): void {
-		this.rate = [...rateSteps].reverse().find((step) => step < this.rate) ?? this.rate;
+		this.rate = this.rate > 1 ? Math.max(1, this.rate / 2) : this.rate;
 	}
 
 	toggleFreeze(): void {
@@ -149,11 +158,22 @@ export class LiveSession {
 		return this.workloads.indexOf(this.simulation.workload);
 	}
 
-	/** 0-based index into the list; out of range does nothing. */
+	/**
+	0-based index into the list; out of range does nothing. On a halted kernel the switch reboots
+	too: switching alone would leave a halted kernel with nothing to run.
+	*/
 	switchWorkload(index: number): void {
 		const workload = this.workloads[index];
-		if (workload && workload !== this.simulation.workload) {
-			this.simulation.switchWorkload(workload);
+		if (!workload) {
+			return;
+		}
+
+		if (workload !== this.simulation.workload) {
+			this.apply({type: 'switch-workload', workload: workload.name});
+		}
+
+		if (this.simulation.halted) {
+			this.reboot();
 		}
 	}
 
@@ -166,12 +186,27 @@ export class LiveSession {
 	cycleRevision(direction: 1 | -1): void {
 		const ids = revisions.map((revision) => revision.id as string);
 		const index = ids.indexOf(this.simulation.revision);
-		this.simulation.reboot(ids[(index + direction + ids.length) % ids.length]);
-		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;
+		this.apply({type: 'reboot', revision: ids[(index + direction + ids.length) % ids.length]!});
 	}
 
 	reboot(): void {
-		this.simulation.reboot();
+		this.apply({type: 'reboot', revision: this.simulation.revision});
+	}
+
+	/** Does what a journal entry says, and keeps it in the journal (a replay calls it too). */
+	apply(action: JournalAction): void {
+		const entry = {tick: this.simulation.tick, action};
+		this.journal.push(entry);
+		this.onJournal?.(entry);
+		if (action.type === 'switch-workload') {
+			const workload = this.workloads.find((candidate) => candidate.name === action.workload);
+			if (workload) {
+				this.simulation.switchWorkload(workload);
+			}
+		} else {
+			this.simulation.reboot(action.revision);
+		}
+
 		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;
 	}
 }

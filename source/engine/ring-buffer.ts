@@ -38,4 +38,18 @@ export class RingBuffer<T> {
 	last(): T | undefined {
 		return this.items.length === 0 ? undefined : this.items[(this.start + this.items.length - 1) % this.items.length];
 	}
+
+	first(): T | undefined {
+		return this.items.length === 0 ? undefined : this.items[this.start];
+	}
+
+	/** Overwrites the newest item (the ring must not be empty). */
+	replaceLast(item: T): void {
+		this.items[(this.start + this.items.length - 1) % this.items.length] = item;
+	}
+
+	clear(): void {
+		this.items.length = 0;
+		this.start = 0;
+	}
 }

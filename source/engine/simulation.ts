@@ -3,13 +3,16 @@
 // Faults inside the simulation are results, not crashes: a kernel panic halts the kernel and
 // is recorded; a workload that throws is stopped and recorded; the program goes on.
 
-import {Kernel} from '../kernel/kernel.js';
+import type {Kernel} from '../kernel/kernel.js';
 import {isKernelHalt} from '../kernel/panic.js';
+import {describeThrown} from './describe-thrown.js';
 import {EventLog} from './event-log.js';
 import {HeapHistory} from './heap-history.js';
 import {createKernelFacade, type FacadeLedger} from './kernel-facade.js';
 import {createRng, hashSeed} from './rng.js';
+import type {KnownHang} from './session-journal.js';
 import type {EventKind} from './snapshot-types.js';
+import {PlacementTrackingKernel} from './track-placements.js';
 import type {Workload, WorkloadContext} from './workload-api.js';
 
 export type SimulationOptions = {
@@ -18,9 +21,26 @@ export type SimulationOptions = {
 	ramBytes: number;
 	workload: Workload;
 	debugAsserts?: boolean;
+	watch?: HookWatch;
+	knownHangs?: KnownHang[];
 };
 
 export type WorkloadFailure = {workload: string; tick: number; message: string};
+
+/**
+Told when a workload hook starts and ends: the live engine's watchdog (a hook that never returns
+is a hung workload, stopped from outside) reads what this writes.
+*/
+export type HookWatch = {
+	enter(hook: WorkloadHook, tick: number): void;
+	leave(): void;
+};
+
+export type WorkloadHook = 'setup' | 'tick' | 'teardown';
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+	(typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as {then?: unknown}).then === 'function';
+
 
 export class Simulation {
 	readonly seed: number;
@@ -33,7 +53,17 @@ export class Simulation {
 	/** Set when the running workload threw: it is stopped, the kernel goes on. */
 	workloadFailure: WorkloadFailure | undefined;
 	history = new HeapHistory();
-	readonly events = new EventLog();
+	/** This boot's events: a reboot starts a new history (its first event says which boot it is). */
+	events = new EventLog();
+	/** 1 for the first kernel, one more for each reboot. */
+	bootNumber = 0;
+	/** Set by the live engine: its watchdog's view of the workload hooks. */
+	watch: HookWatch | undefined;
+	/**
+	Hooks known to hang (a watchdog stopped them in an earlier run of the same session): a replay
+	records each hang where it happened instead of running the hook again.
+	*/
+	knownHangs: KnownHang[];
 	private ledger!: FacadeLedger;
 	private context!: WorkloadContext;
 
@@ -43,6 +73,8 @@ export class Simulation {
 		this.debugAsserts = options.debugAsserts ?? false;
 		this.revision = options.revision;
 		this.workload = options.workload;
+		this.watch = options.watch;
+		this.knownHangs = options.knownHangs ?? [];
 		this.boot();
 	}
 
@@ -87,14 +119,35 @@ export class Simulation {
 	reboot(revision = this.revision): void {
 		const from = this.revision;
 		this.revision = revision;
-		this.record('reboot', revision === from ? `reboot (${revision})` : `reboot: ${from} → ${revision}`);
-		this.boot();
+		const change = revision === from ? revision : `${from} → ${revision}`;
+		this.boot(`boot ${this.bootNumber + 1} after a reboot at tick ${this.tick.toLocaleString('en-US')} (${change})`);
 	}
 
-	private boot(): void {
+	/**
+	The workload stopped from outside (the live engine's watchdog, a fault it raised after its hook
+	returned): recorded like a throw; the kernel goes on without it.
+	*/
+	failWorkload(message: string, tick = this.tick): void {
+		if (this.workloadFailure || this.kernel.halted) {
+			return;
+		}
+
+		this.workloadFailure = {workload: this.workload.name, tick, message};
+		this.events.add({tick, kind: 'workload-error', message: `workload ${this.workload.name} failed at tick ${tick}: ${message}`});
+	}
+
+	private boot(reason?: string): void {
 		this.tick = 0;
+		this.bootNumber++;
 		this.workloadFailure = undefined;
-		this.kernel = new Kernel({
+		// Each boot has its own history: events of the kernel before would read as this one's.
+		this.events = new EventLog();
+		if (reason) {
+			this.record('reboot', reason);
+		}
+
+		// The kernel, plus a note of where each block went, for the chunk map's "last placed".
+		this.kernel = new PlacementTrackingKernel({
 			revision: this.revision,
 			ramBytes: this.ramBytes,
 			debugAsserts: this.debugAsserts,
@@ -125,22 +178,37 @@ export class Simulation {
 		}
 	}
 
-	private runHook(hook: 'setup' | 'tick' | 'teardown'): void {
+	private runHook(hook: WorkloadHook): void {
 		const fn = this.workload[hook];
 		if (!fn) {
 			return;
 		}
 
+		const hang = this.knownHangs.find(
+			({site}) => site.boot === this.bootNumber && site.tick === this.tick && site.hook === hook && site.workload === this.workload.name,
+		);
+		if (hang) {
+			this.failWorkload(hang.message);
+			return;
+		}
+
+		this.watch?.enter(hook, this.tick);
 		try {
-			fn.call(this.workload, this.ledger.facade, this.context);
+			const result: unknown = fn.call(this.workload, this.ledger.facade, this.context);
+			if (isThenable(result)) {
+				// Its code after an `await` would run after the tick, even after a snapshot was
+				// taken: hooks are synchronous (docs/workloads.md), so an async one is refused.
+				Promise.resolve(result).catch(() => undefined);
+				this.failWorkload(`its ${hook} returned a Promise: workload hooks must be synchronous (no async, no await)`);
+			}
 		} catch (error) {
 			if (isKernelHalt(error) || this.kernel.halted) {
 				return; // The kernel recorded its panic; the run is over.
 			}
 
-			const message = error instanceof Error ? error.message : String(error);
-			this.workloadFailure = {workload: this.workload.name, tick: this.tick, message};
-			this.record('workload-error', `workload ${this.workload.name} failed at tick ${this.tick}: ${message}`);
+			this.failWorkload(describeThrown(error));
+		} finally {
+			this.watch?.leave();
 		}
 	}
 

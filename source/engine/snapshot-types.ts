@@ -6,10 +6,12 @@
 import type {KernelEvent, KernelEventKind, PanicRecord} from '../kernel/events.js';
 import type {Memstat, SystemMonitorLines} from '../kernel/memstat.js';
 import type {RetiredSubheap, SubheapOrigin} from '../kernel/subheap-book.js';
+import type {FreeRunBucket} from './measure-free-runs.js';
 import type {TraceSummary} from './trace/trace-workload.js';
 
 export type {PanicKind, PanicRecord} from '../kernel/events.js';
 export type {RetiredFate, RetiredSubheap, SubheapOrigin} from '../kernel/subheap-book.js';
+export type {FreeRunBucket} from './measure-free-runs.js';
 
 export const snapshotSchemaId = 'kmtop.snapshot/1';
 
@@ -47,6 +49,13 @@ export type SubheapRow = {
 	freeChunks: number;
 	largestFreeRunChunks: number;
 	addedAtTick: number;
+	/**
+	 * Added to the schema: the bitmap's free runs by length, 1, 2–3, 4–7, … chunks, up to the
+	 * largest run's bucket ([] when nothing is free).
+	 */
+	freeRuns: FreeRunBucket[];
+	/** Added to the schema: 1 − largest free run / free chunks, from the bitmap; null when nothing is free. */
+	fragmentationIndex: number | null;
 };
 
 

@@ -5,6 +5,7 @@
 import {existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {describeThrown} from './describe-thrown.js';
 import type {Workload} from './workload-api.js';
 
 export class WorkloadLoadError extends Error {
@@ -55,6 +56,18 @@ export const builtinWorkloadNames = (): string[] => {
 
 const kebabCase = /^[a-z\d]+(?:-[a-z\d]+)*$/;
 
+/** A rejected name as text; JSON.stringify would throw on a BigInt and hide a symbol. */
+const showName = (name: unknown): string =>
+	typeof name === 'string'
+		? JSON.stringify(name)
+		: name === null
+			? 'null'
+			: typeof name === 'object'
+				? 'an object'
+				: typeof name === 'function'
+					? 'a function'
+					: String(name);
+
 /** Checks a module's default export against the workload contract (workloads.md, "Shape"). */
 export const validateWorkload = (exported: unknown, file: string): Workload => {
 	const problem = (text: string) => new WorkloadLoadError(`${file}: ${text}`);
@@ -62,9 +75,17 @@ export const validateWorkload = (exported: unknown, file: string): Workload => {
 		throw problem('the default export must be a workload object ({name, description, tick})');
 	}
 
-	const candidate = exported as Partial<Workload>;
+	// Read each field once: a getter (or a Proxy) that throws is the module's fault, not ours.
+	let candidate: Partial<Workload>;
+	try {
+		const {name, description, tick, setup, teardown} = exported as Partial<Workload>;
+		candidate = {name, description, tick, setup, teardown};
+	} catch (error) {
+		throw problem(`reading the workload object failed: ${describeThrown(error).split('\n')[0]}`);
+	}
+
 	if (typeof candidate.name !== 'string' || !kebabCase.test(candidate.name)) {
-		throw problem(`the workload's name must be kebab-case (like "my-workload"), got ${JSON.stringify(candidate.name)}`);
+		throw problem(`the workload's name must be kebab-case (like "my-workload"), got ${showName(candidate.name)}`);
 	}
 
 	if (typeof candidate.description !== 'string' || candidate.description.includes('\n')) {
@@ -81,31 +102,47 @@ export const validateWorkload = (exported: unknown, file: string): Workload => {
 		}
 	}
 
-	return candidate as Workload;
+	return exported as Workload;
 };
 
-const importModule = async (file: string): Promise<unknown> => {
+const describeCode = (error: unknown): unknown => {
 	try {
-		const module = (await import(pathToFileURL(file).href)) as {default?: unknown};
-		if (!('default' in module)) {
-			throw new WorkloadLoadError(`${file}: no default export (export default {name, description, tick})`);
-		}
-
-		return module.default;
-	} catch (error) {
-		if (error instanceof WorkloadLoadError) {
-			throw error;
-		}
-
-		const code = (error as {code?: string}).code;
-		if (code === 'ERR_UNKNOWN_FILE_EXTENSION' && file.endsWith('.ts')) {
-			throw new WorkloadLoadError(`${file}: this Node.js cannot load TypeScript; compile the workload to .js first`);
-		}
-
-		const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-		const kind = error instanceof SyntaxError ? 'syntax error' : 'failed to load';
-		throw new WorkloadLoadError(`${file}: ${kind}: ${message}`);
+		return (error as {code?: unknown} | null)?.code;
+	} catch {
+		return undefined;
 	}
+};
+
+const isSyntaxError = (error: unknown): boolean => {
+	try {
+		return error instanceof SyntaxError;
+	} catch {
+		return false;
+	}
+};
+
+/** `file` is imported; `shown` names it in messages (the path as the user gave it). */
+const importModule = async (file: string, shown = file): Promise<unknown> => {
+	let module: {default?: unknown};
+	try {
+		module = (await import(pathToFileURL(file).href)) as {default?: unknown};
+	} catch (error) {
+		// Whatever the module threw is its own fault (exit 2), even null or an object whose
+		// toString throws: only safe reads here.
+		const code = describeCode(error);
+		if (code === 'ERR_UNKNOWN_FILE_EXTENSION' && file.endsWith('.ts')) {
+			throw new WorkloadLoadError(`${shown}: this Node.js cannot load TypeScript; compile the workload to .js first`);
+		}
+
+		const kind = isSyntaxError(error) ? 'syntax error' : 'failed to load';
+		throw new WorkloadLoadError(`${shown}: ${kind}: ${describeThrown(error).split('\n')[0]}`);
+	}
+
+	if (!('default' in module)) {
+		throw new WorkloadLoadError(`${shown}: no default export (export default {name, description, tick})`);
+	}
+
+	return module.default;
 };
 
 export const loadBuiltinWorkload = async (name: string): Promise<Workload> => {
@@ -129,7 +166,7 @@ export const loadWorkloadFile = async (file: string, cwd = process.cwd()): Promi
 		throw new WorkloadLoadError(`${file}: no such file`);
 	}
 
-	const workload = validateWorkload(await importModule(resolved), file);
+	const workload = validateWorkload(await importModule(resolved, file), file);
 	if (builtinWorkloadNames().includes(workload.name)) {
 		throw new WorkloadLoadError(`${file}: the name "${workload.name}" is taken by a built-in workload; pick another`);
 	}

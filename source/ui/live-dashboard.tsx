@@ -1,37 +1,29 @@
-// The live dashboard as a component: the session driven by its clock, a document published a
-// few times a second, the keys, the terminal size. Everything it draws is DashboardScreen's.
+// The live dashboard as a component: the engine's views, the keys, the terminal size, the status
+// line. Everything it draws is DashboardScreen's.
 
 import {useApp} from 'ink';
-import {useCallback, useState} from 'react';
-import type {LiveSession} from '../engine/live-session.js';
+import {useCallback, useEffect, useState} from 'react';
+import type {EngineLink} from '../engine/engine-link.js';
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {DashboardScreen} from './dashboard-screen.js';
 import type {SizeSource} from './size-source.js';
 import {useDashboardKeys} from './use-dashboard-keys.js';
-import {usePublishedView} from './use-published-view.js';
-import {useSimulationClock} from './use-simulation-clock.js';
+import {useEngineView} from './use-engine-view.js';
 import {useStatusMessage} from './use-status-message.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
-/** How often the engine advances the simulation (its own timer, not React's). */
-export const ADVANCE_EVERY_MS = 33;
-
 export type LiveDashboardProps = {
-	session: LiveSession;
-	refreshMs: number;
+	engine: EngineLink;
 	saveSnapshot(document: SnapshotDocument): Promise<string>;
 	/** Called with the exit code (0 on q, 130 on Ctrl+C) just before the app exits. */
 	onQuit(code: number): void;
-	/** 0 stops the engine's timer (tests drive the session themselves). */
-	advanceEveryMs?: number;
 	sizeSource?: SizeSource;
 };
 
-export function LiveDashboard({session, refreshMs, saveSnapshot, onQuit, advanceEveryMs = ADVANCE_EVERY_MS, sizeSource}: LiveDashboardProps) {
+export function LiveDashboard({engine, saveSnapshot, onQuit, sizeSource}: LiveDashboardProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(sizeSource);
-	const clock = useSimulationClock(session, advanceEveryMs, exit);
-	const [view, publish] = usePublishedView(session, refreshMs, clock);
+	const view = useEngineView(engine);
 	const [status, showStatus] = useStatusMessage();
 	const [helpOpen, setHelpOpen] = useState(false);
 	const quit = useCallback(
@@ -41,8 +33,31 @@ export function LiveDashboard({session, refreshMs, saveSnapshot, onQuit, advance
 		},
 		[exit, onQuit],
 	);
-	useDashboardKeys({session, helpOpen, setHelpOpen, publish, showStatus, saveSnapshot, quit});
-	return (
-		<DashboardScreen document={view.document} facts={{...view.facts, status}} columns={size.columns} rows={size.rows} helpOpen={helpOpen} />
-	);
+	const save = useCallback(() => {
+		showStatus('saving…');
+		engine
+			.liveDocument()
+			.then(saveSnapshot)
+			.then(
+				(file) => {
+					showStatus(`saved ${file}`);
+				},
+				(error: unknown) => {
+					showStatus(`could not save: ${error instanceof Error ? error.message : String(error)}`);
+				},
+			);
+	}, [engine, saveSnapshot, showStatus]);
+
+	// The engine's own news (a workload that hung and was stopped) goes to the status line once.
+	const noticeId = view.notice?.id;
+	useEffect(() => {
+		if (view.notice) {
+			showStatus(view.notice.text);
+		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [noticeId, showStatus]);
+
+	useDashboardKeys({view, send: engine.send, helpOpen, setHelpOpen, showStatus, save, quit});
+	const facts = {...view.facts, status, engine: view.state};
+	return <DashboardScreen document={view.document} facts={facts} columns={size.columns} rows={size.rows} helpOpen={helpOpen} />;
 }

@@ -4,6 +4,7 @@
 import {renderToString} from 'ink';
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {DashboardScreen} from './dashboard-screen.js';
+import {toPlainText} from './plain-text.js';
 import {ColourContext} from './tone-style.js';
 
 export type TextSnapshotOptions = {
@@ -12,11 +13,6 @@ export type TextSnapshotOptions = {
 	/** Ticks per second, for call rates per second; without it rates are per tick. */
 	rate?: number;
 };
-
-// Belt and braces: tones are off, but nothing from a document (a workload's log line) may
-// smuggle an escape sequence into a file either.
-// eslint-disable-next-line no-control-regex
-const escapeSequences = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])|[\u0000-\u0008\u000B-\u001F\u007F]/g;
 
 export const renderTextSnapshot = (document: SnapshotDocument, options: TextSnapshotOptions): string => {
 	const columns = Math.max(1, Math.floor(options.columns || 120));
@@ -27,9 +23,7 @@ export const renderTextSnapshot = (document: SnapshotDocument, options: TextSnap
 		</ColourContext.Provider>,
 		{columns},
 	);
-	return text
-		.replace(escapeSequences, '')
-		.split('\n')
-		.map((line) => line.trimEnd())
-		.join('\n');
+	// Belt and braces: tones are off, but nothing from a document (a workload's log line) may
+	// smuggle an escape sequence into a file either.
+	return toPlainText(text);
 };

@@ -6,7 +6,7 @@
 import './ignore-ci-variables.js';
 import process from 'node:process';
 import {render} from 'ink';
-import type {LiveSession} from '../engine/live-session.js';
+import type {EngineLink} from '../engine/engine-link.js';
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {createScreenStream, type TerminalStream} from './create-screen-stream.js';
 import {LiveDashboard} from './live-dashboard.js';
@@ -15,8 +15,6 @@ import {createManualSizeSource, readSize} from './size-source.js';
 import {CLEAR_SCREEN, enterFullScreen, restoreTerminal} from './terminal-modes.js';
 
 export type LiveDashboardOptions = {
-	/** How often panels redraw (cli: --refresh, 50 to 5000; 250 by default). */
-	refreshMs: number;
 	/** Writes a snapshot and resolves with the file name the status line shows. */
 	saveSnapshot(document: SnapshotDocument): Promise<string>;
 	/** For tests: the terminal streams (process.stdout, process.stdin by default). */
@@ -25,8 +23,6 @@ export type LiveDashboardOptions = {
 	stderr?: NodeJS.WriteStream;
 	/** For tests: leave process-wide signal and crash handlers alone. */
 	handleProcessEvents?: boolean;
-	/** For tests: the engine's timer period, 0 to stop it. */
-	advanceEveryMs?: number;
 	/** For `npm run bench`: Ink's own time to draw each frame. */
 	onRender?: (metrics: {renderTime: number}) => void;
 };
@@ -34,7 +30,7 @@ export type LiveDashboardOptions = {
 const exitCodes: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
 
 /** Resolves with the exit code: 0 on q, 130 on Ctrl+C (and SIGINT), 143 on SIGTERM. */
-export const runLiveDashboard = async (session: LiveSession, options: LiveDashboardOptions): Promise<number> => {
+export const runLiveDashboard = async (engine: EngineLink, options: LiveDashboardOptions): Promise<number> => {
 	const stdout = options.stdout ?? (process.stdout as TerminalStream);
 	const stdin = options.stdin ?? process.stdin;
 	await shareInkOutputCaches();
@@ -53,11 +49,9 @@ export const runLiveDashboard = async (session: LiveSession, options: LiveDashbo
 	const screen = createScreenStream(stdout);
 	const instance = render(
 		<LiveDashboard
-			session={session}
-			refreshMs={options.refreshMs}
+			engine={engine}
 			saveSnapshot={options.saveSnapshot}
 			sizeSource={sizeSource}
-			advanceEveryMs={options.advanceEveryMs}
 			onQuit={(code) => {
 				exitCode = code;
 			}}

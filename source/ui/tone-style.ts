@@ -18,6 +18,16 @@ const tonePainters: Record<Tone, (text: string) => string> = {
 	flash: chalk.black.bgYellow.bold,
 	alarm: chalk.redBright.bold,
 	selected: chalk.inverse.bold,
+	// Holders in the chunk map: eight hues far from each other and from the tones above (no
+	// yellow, red or grey), in 256 colours; chalk brings them down to 16 where that is all there is.
+	'holder-0': chalk.ansi256(39),
+	'holder-1': chalk.ansi256(170),
+	'holder-2': chalk.ansi256(78),
+	'holder-3': chalk.ansi256(208),
+	'holder-4': chalk.ansi256(63),
+	'holder-5': chalk.ansi256(205),
+	'holder-6': chalk.ansi256(149),
+	'holder-7': chalk.ansi256(141),
 };
 
 /** A line's segments as one string, with escape codes only when colour is on. */

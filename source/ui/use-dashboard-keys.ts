@@ -1,28 +1,78 @@
-// The live view's keys (cli.md, "Keys (live)"), acting on the session and then publishing at
-// once. While the help is open any key closes it (Ctrl+C still quits). While the kernel is
-// halted the panic screen shows: r, v/V, s and q work as ever, and a workload key switches
-// workload and reboots (switching alone would leave a halted kernel with nothing to run).
+// The live view's keys, turned into engine commands. A terminal may deliver several keys in one
+// read (`++` typed fast, a paste): each character is a key of its own. While the help is open
+// any key closes it (Ctrl+C still quits). Switching workload on a halted kernel reboots it (the
+// engine's rule: a halted kernel has nothing to run).
 
-import {useInput} from 'ink';
+import {useInput, type Key} from 'ink';
 import {useRef} from 'react';
-import type {LiveSession} from '../engine/live-session.js';
-import type {SnapshotDocument} from '../engine/snapshot-types.js';
+import type {EngineCommand} from '../engine/engine-protocol.js';
+import type {LinkedView} from '../engine/engine-link.js';
 
 export type DashboardKeyActions = {
-	session: LiveSession;
+	view: LinkedView;
+	send(command: EngineCommand): void;
 	helpOpen: boolean;
 	setHelpOpen(open: boolean): void;
-	publish(): void;
 	showStatus(text: string): void;
-	saveSnapshot(document: SnapshotDocument): Promise<string>;
+	save(): void;
 	quit(code: number): void;
 };
 
-const switchWorkload = (session: LiveSession, change: () => void): void => {
-	const halted = session.simulation.halted;
-	change();
-	if (halted) {
-		session.reboot();
+/** `1`…`9` then `0`: the workloads' keys, in order. */
+export const workloadKeys = '1234567890';
+
+/** The keys of one read: each character alone, or one special key (an arrow, Esc, Tab). */
+export const splitKeys = (input: string, key: Key): string[] => {
+	if (input.length <= 1 || key.ctrl || key.meta) {
+		return [input];
+	}
+
+	return [...input];
+};
+
+const commandOf = (input: string): EngineCommand | undefined => {
+	switch (input) {
+		case 'w': {
+			return {type: 'cycle-workload', direction: 1};
+		}
+
+		case 'W': {
+			return {type: 'cycle-workload', direction: -1};
+		}
+
+		case ' ': {
+			return {type: 'toggle-pause'};
+		}
+
+		case '+':
+		case '=': {
+			return {type: 'faster'};
+		}
+
+		case '-':
+		case '_': {
+			return {type: 'slower'};
+		}
+
+		case 'f': {
+			return {type: 'toggle-freeze'};
+		}
+
+		case 'v': {
+			return {type: 'cycle-revision', direction: 1};
+		}
+
+		case 'V': {
+			return {type: 'cycle-revision', direction: -1};
+		}
+
+		case 'r': {
+			return {type: 'reboot'};
+		}
+
+		default: {
+			return undefined;
+		}
 	}
 };
 
@@ -31,112 +81,73 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 	// and a key typed right after `?` must already see the help open.
 	const current = useRef(latest);
 	current.current = latest;
-	useInput((input, key) => {
-		const actions = current.current;
-		const {session, publish, showStatus} = actions;
-		if (key.ctrl && input === 'c') {
-			actions.quit(130);
-			return;
-		}
+	const helpOpen = useRef(latest.helpOpen);
+	helpOpen.current = latest.helpOpen;
 
-		if (actions.helpOpen) {
+	const handle = (input: string): void => {
+		const actions = current.current;
+		if (helpOpen.current) {
+			helpOpen.current = false;
 			actions.setHelpOpen(false);
 			return;
 		}
 
-		if (/^[1-9]$/.test(input)) {
-			const index = Number(input) - 1;
-			if (index >= session.workloads.length) {
-				showStatus(`no workload ${input}: there are ${session.workloads.length}`);
+		const {facts} = actions.view;
+		const slot = workloadKeys.indexOf(input);
+		if (input !== '' && slot >= 0) {
+			if (slot >= facts.workloads.length) {
+				actions.showStatus(`no workload ${input}: there are ${facts.workloads.length}`);
 				return;
 			}
 
-			switchWorkload(session, () => {
-				session.switchWorkload(index);
-			});
-		} else {
-			switch (input) {
-				case 'q': {
-					actions.quit(0);
-					return;
+			actions.send({type: 'switch-workload', index: slot});
+			return;
+		}
+
+		switch (input) {
+			case 'q': {
+				actions.quit(0);
+				return;
+			}
+
+			case '.': {
+				if (facts.paused) {
+					actions.send({type: 'step'});
+				} else {
+					actions.showStatus('. steps one tick while paused (space pauses)');
 				}
 
-				case 'w':
-				case 'W': {
-					switchWorkload(session, () => {
-						session.cycleWorkload(input === 'w' ? 1 : -1);
-					});
-					break;
-				}
+				return;
+			}
 
-				case ' ': {
-					session.togglePause();
-					break;
-				}
+			case 's': {
+				actions.save();
+				return;
+			}
 
-				case '.': {
-					if (session.paused) {
-						session.stepOnce();
-					} else {
-						showStatus('. steps one tick while paused (space pauses)');
-					}
+			case '?': {
+				helpOpen.current = true;
+				actions.setHelpOpen(true);
+				return;
+			}
 
-					break;
-				}
-
-				case '+':
-				case '=': {
-					session.faster();
-					break;
-				}
-
-				case '-':
-				case '_': {
-					session.slower();
-					break;
-				}
-
-				case 'f': {
-					session.toggleFreeze();
-					break;
-				}
-
-				case 'v':
-				case 'V': {
-					session.cycleRevision(input === 'v' ? 1 : -1);
-					break;
-				}
-
-				case 'r': {
-					session.reboot();
-					break;
-				}
-
-				case 's': {
-					const document = session.liveSnapshot();
-					showStatus('saving…');
-					actions.saveSnapshot(document).then(
-						(file) => {
-							showStatus(`saved ${file}`);
-						},
-						(error: unknown) => {
-							showStatus(`could not save: ${error instanceof Error ? error.message : String(error)}`);
-						},
-					);
-					return;
-				}
-
-				case '?': {
-					actions.setHelpOpen(true);
-					return;
-				}
-
-				default: {
-					return;
+			default: {
+				const command = commandOf(input);
+				if (command) {
+					actions.send(command);
 				}
 			}
 		}
+	};
 
-		publish();
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') {
+			current.current.quit(130);
+			return;
+		}
+
+		for (const one of splitKeys(input, key)) {
+			handle(one);
+		}
 	});
 };

@@ -27,16 +27,23 @@ export const computeCallRates = (history: HistorySeries, windowSamples = RATE_WI
 };
 
 /**
-`45.3k/s` at a rate of ticks per second (the rate set, so the figure describes the simulated
-machine and does not wobble with the host's speed), or `45.3/tick` when there is no rate (a
-text snapshot has no clock).
+How the call rates read: live, `45.3k/s` as measured against the wall clock by the engine (what
+really ran: 0 while paused, 330k when the host manages 330k of the 1M ticks asked); in a text
+snapshot, which has no clock, `45.3/tick` from the history's counters (or per simulated second
+at a rate it is given).
 */
-export const formatCallRate = (perTick: number | undefined, ticksPerSecond?: number): string => {
-	if (perTick === undefined) {
-		return ticksPerSecond === undefined ? '–/tick' : '–/s';
+export const describeCallRates = (
+	history: HistorySeries,
+	facts: {kmallocPerSecond?: number; kfreePerSecond?: number; rate?: number},
+): {kmalloc: string; kfree: string} => {
+	if (facts.kmallocPerSecond !== undefined && facts.kfreePerSecond !== undefined) {
+		return {kmalloc: `${formatCompactNumber(facts.kmallocPerSecond)}/s`, kfree: `${formatCompactNumber(facts.kfreePerSecond)}/s`};
 	}
 
-	return ticksPerSecond === undefined
-		? `${formatCompactNumber(perTick)}/tick`
-		: `${formatCompactNumber(perTick * ticksPerSecond)}/s`;
+	// A text snapshot given a rate reads its ticks as that many a second of simulated time.
+	const rates = computeCallRates(history);
+	const unit = facts.rate === undefined ? '/tick' : '/s';
+	const scaled = (perTick: number | undefined) =>
+		perTick === undefined ? `–${unit}` : `${formatCompactNumber(perTick * (facts.rate ?? 1))}${unit}`;
+	return {kmalloc: scaled(rates?.kmallocPerTick), kfree: scaled(rates?.kfreePerTick)};
 };

@@ -15,7 +15,16 @@ export type Tone =
 	/** A kernel panic. */
 	| 'alarm'
 	/** The current item of a list (the running workload). */
-	| 'selected';
+	| 'selected'
+	/** Who holds a block in the chunk map: a palette of distinct colours, picked by holder id. */
+	| HolderTone;
+
+export type HolderTone = `holder-${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7}`;
+
+export const holderTones: readonly HolderTone[] = ['holder-0', 'holder-1', 'holder-2', 'holder-3', 'holder-4', 'holder-5', 'holder-6', 'holder-7'];
+
+/** The same holder always gets the same colour: its id modulo the palette. */
+export const holderTone = (holderId: number): HolderTone => holderTones[holderId % holderTones.length]!;
 
 export type Segment = {text: string; tone: Tone};
 

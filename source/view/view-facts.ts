@@ -1,32 +1,23 @@
-// What the panels know besides the document: the few facts of the live session (or none, for a
+// What the panels know besides the document: the facts of the live session (or none, for a
 // text snapshot). Everything a panel shows is a function of the document and these.
 
-export type ViewFacts = {
-	/** The live view (keys work), not a text snapshot. */
-	live?: boolean;
-	/** Ticks per second asked for; absent in a text snapshot without a rate. */
-	rate?: number;
-	/** Ticks per second the host managed lately. */
-	achievedRate?: number;
-	paused?: boolean;
-	frozen?: boolean;
-	/** The simulation's tick while the display is frozen on an older document. */
-	liveTick?: number;
-	/** Workload names in key order (1…9), and which one runs. */
-	workloads?: string[];
-	workloadIndex?: number;
-	/**
-	The session has a trace replay among its workloads (fixed for the run), running or not: the
-	layout keeps the trace's panel either way.
-	*/
-	traceReplay?: boolean;
+import type {EngineState} from '../engine/engine-link.js';
+import type {LiveFacts} from '../engine/engine-protocol.js';
+
+export type ViewFacts = Partial<LiveFacts> & {
 	/** One line from the shell: a saved file, a failed save, a key that does nothing now. */
 	status?: string;
+	/** How the engine is doing: recovering from a hung workload, or failed. */
+	engine?: EngineState;
 };
 
 /** The ticks a few seconds take at the rate (a text snapshot assumes the live default, 100 t/s). */
 export const ticksForSeconds = (facts: ViewFacts, seconds: number): number =>
 	Math.max(1, Math.round((facts.rate ?? 100) * seconds));
 
-/** "A moment": how long a flash (a consumed backup) or a `← new` marker stays, in ticks. */
-export const recentTicks = (facts: ViewFacts): number => Math.max(20, ticksForSeconds(facts, 3));
+/**
+Whether something that happened at `tick` is still new: live, it is for 3 s of wall time (the
+engine says which tick was current then); in a text snapshot, for the ticks 3 s take at 100 t/s.
+*/
+export const isRecent = (facts: ViewFacts, documentTick: number, tick: number): boolean =>
+	facts.recentSinceTick === undefined ? documentTick - tick <= Math.max(20, ticksForSeconds(facts, 3)) : tick > facts.recentSinceTick;

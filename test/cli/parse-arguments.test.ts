@@ -24,6 +24,8 @@ const plan = (changes: Partial<RunPlan> = {}): RunPlan => ({
 	refreshMs: 250,
 	ticks: null,
 	format: 'json',
+	panel: 'dashboard',
+	subheap: null,
 	columns: 120,
 	output: null,
 	trace: null,
@@ -31,6 +33,7 @@ const plan = (changes: Partial<RunPlan> = {}): RunPlan => ({
 	traceMsPerTick: null,
 	strict: false,
 	debugAsserts: false,
+	tickTimeoutMs: 5000,
 	color: true,
 	...changes,
 });
@@ -89,6 +92,8 @@ const goodLines: Array<{argv: string[]; changes: Partial<RunPlan>}> = [
 		changes: {command: 'snapshot', trace: 'kmem.txt.gz', traceSize: 'alloc', traceMsPerTick: 2.5, strict: true},
 	},
 	{argv: ['--debug-asserts', '--no-color'], changes: {debugAsserts: true, color: false}},
+	{argv: ['--tick-timeout', '0.5'], changes: {tickTimeoutMs: 500}},
+	{argv: ['snapshot', '--tick-timeout=30'], changes: {command: 'snapshot', tickTimeoutMs: 30_000}},
 	// Options and the command in any order.
 	{argv: ['--seed', '3', 'snapshot', '--ticks', '10'], changes: {command: 'snapshot', seed: 3, ticks: 10}},
 	// The last occurrence wins, and an overridden bad value is not an error.
@@ -203,6 +208,9 @@ const badLines: Array<{argv: string[]; errors: string[]}> = [
 	{argv: ['--columns', '39'], errors: ['--columns must be an integer from 40 to 1000, got "39"']},
 	{argv: ['--columns', '1001'], errors: ['--columns must be an integer from 40 to 1000, got "1001"']},
 	{argv: ['--columns', 'wide'], errors: ['--columns must be an integer from 40 to 1000, got "wide"']},
+	{argv: ['--tick-timeout', '0'], errors: ['--tick-timeout must be a number of seconds above 0, at most 3600, got "0"']},
+	{argv: ['--tick-timeout', '5s'], errors: ['--tick-timeout must be a number of seconds above 0, at most 3600, got "5s"']},
+	{argv: ['--tick-timeout', '3601'], errors: ['--tick-timeout must be a number of seconds above 0, at most 3600, got "3601"']},
 	{argv: ['--trace-size', 'bytes'], errors: ['--trace-size must be req or alloc, got "bytes"']},
 	{argv: ['--trace-ms-per-tick', '0'], errors: ['--trace-ms-per-tick must be a number of milliseconds above 0, got "0"']},
 	{argv: ['--trace-ms-per-tick', '9'.repeat(400)], errors: [`--trace-ms-per-tick must be a number of milliseconds above 0, got "${'9'.repeat(400)}"`]},

@@ -60,6 +60,14 @@ describe("a user's workload module", () => {
 		['nodescription.mjs', "export default {name: 'no-description', tick() {}};", 'nodescription.mjs: workload "no-description" needs a one-line description'],
 		['duplicate.mjs', "export default {name: 'steady', description: 'd', tick() {}};", 'duplicate.mjs: the name "steady" is taken by a built-in workload; pick another'],
 		['throws.mjs', "throw new Error('at import');", 'throws.mjs: failed to load: at import'],
+		// Anything a module throws is the module's fault, described without calling into it unguarded.
+		['throwsnull.mjs', 'throw null;', 'throwsnull.mjs: failed to load: threw null'],
+		['throwsnumber.mjs', 'throw 42;', 'throwsnumber.mjs: failed to load: threw 42'],
+		['throwsstring.mjs', "throw 'out of slots';", 'throwsstring.mjs: failed to load: out of slots'],
+		['throwstostring.mjs', 'throw {toString() { throw new Error("again"); }};', 'throwstostring.mjs: failed to load: threw an object that cannot be converted to text'],
+		['throwsmultiline.mjs', "throw new Error('first\\nsecond');", 'throwsmultiline.mjs: failed to load: first'],
+		['getter.mjs', "export default {get name() { throw null; }, description: 'd', tick() {}};", 'getter.mjs: reading the workload object failed: threw null'],
+		['bigname.mjs', "export default {name: 10n, description: 'd', tick() {}};", 'bigname.mjs: the workload\'s name must be kebab-case (like "my-workload"), got 10'],
 		// A syntax error and a .ts file under plain Node: test/cli (they spawn the built CLI, where
 		// imports are Node's own, not the test runner's).
 	])('%s: a clear error naming the file and the problem', async (name, text, message) => {
@@ -69,7 +77,7 @@ describe("a user's workload module", () => {
 			(error: Error) => error,
 		);
 		expect(error?.name).toBe('WorkloadLoadError');
-		expect(error?.message).toContain(message.replace(/^[^:]+/, ''));
+		expect(error?.message).toBe(target + message.replace(/^[^:]+/, ''));
 		expect(error?.message.startsWith(target)).toBe(true);
 	});
 });

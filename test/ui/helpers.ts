@@ -1,5 +1,7 @@
 // Shared by the ui tests: frames without colour codes, waiting for a frame, real sessions.
 
+import {createLocalEngineLink, type EngineLink} from '../../source/engine/engine-link.js';
+import {LiveEngine} from '../../source/engine/live-engine.js';
 import {LiveSession} from '../../source/engine/live-session.js';
 import {createTraceWorkload} from '../../source/engine/trace/trace-workload.js';
 import type {Workload} from '../../source/engine/workload-api.js';
@@ -61,3 +63,7 @@ export const createTraceSession = async (): Promise<LiveSession> => {
 	const trace = await createTraceWorkload(ftraceExcerptPath, {size: 'req', msPerTick: null, strict: false});
 	return new LiveSession({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, rate: 50, workloads: await builtinWorkloads(), initialWorkload: trace});
 };
+
+/** The engine of `session` in this thread, as the live view holds it; the test may step the session itself. */
+export const linkFor = (session: LiveSession, options: {advanceEveryMs?: number; refreshMs?: number} = {}): EngineLink =>
+	createLocalEngineLink(new LiveEngine(session), {refreshMs: options.refreshMs ?? 50, advanceEveryMs: options.advanceEveryMs ?? 0});

@@ -5,7 +5,7 @@ import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {LiveSession} from '../../source/engine/live-session.js';
 import type {SnapshotDocument} from '../../source/engine/snapshot-types.js';
 import {LiveDashboard} from '../../source/ui/live-dashboard.js';
-import {createSession, delay, frameLines, waitFor} from './helpers.js';
+import {createSession, delay, frameLines, linkFor, waitFor} from './helpers.js';
 
 afterEach(() => {
 	cleanup();
@@ -17,7 +17,7 @@ const mount = (session: LiveSession, options: Options = {}) => {
 	const onQuit = vi.fn();
 	const saveSnapshot = options.saveSnapshot ?? (async () => 'unused.json');
 	const app = render(
-		<LiveDashboard session={session} refreshMs={50} saveSnapshot={saveSnapshot} onQuit={onQuit} advanceEveryMs={options.advanceEveryMs ?? 0} />,
+		<LiveDashboard engine={linkFor(session, {advanceEveryMs: options.advanceEveryMs})} saveSnapshot={saveSnapshot} onQuit={onQuit} />,
 	);
 	const header = () => frameLines(app.lastFrame())[0]!;
 	const screen = () => frameLines(app.lastFrame()).join('\n');
@@ -87,6 +87,30 @@ describe('keys', () => {
 		await waitFor(() => expect(header()).toContain('/50 t/s'));
 	});
 
+	test('keys that arrive in one read are each a key: ++ is four times the rate, .... four ticks', async () => {
+		const session = await createSession();
+		const {header, press} = mount(session);
+		await press('++');
+		expect(session.rate).toBe(400);
+		await waitFor(() => expect(header()).toContain('/400 t/s'));
+		await press(' ');
+		const tick = session.simulation.tick;
+		await press('....');
+		expect(session.simulation.tick).toBe(tick + 4);
+		await press('r---');
+		expect(session.simulation.tick).toBe(0);
+		expect(session.rate).toBe(50);
+		await waitFor(() => expect(header()).toContain('/50 t/s'));
+	});
+
+	test('0 is the tenth workload\'s key', async () => {
+		const session = await createSession();
+		const {press} = mount(session);
+		await press('0');
+		expect(session.workloads.length).toBeGreaterThanOrEqual(10);
+		expect(session.simulation.workload.name).toBe(session.workloads[9]!.name);
+	});
+
 	test('f freezes the display while the simulation goes on', async () => {
 		const session = await createSession();
 		session.simulation.step(100);
@@ -152,7 +176,7 @@ describe('keys', () => {
 		const {press, screen} = mount(session);
 		await press('?');
 		await waitFor(() => expect(screen()).toContain('┌ Help  any key closes'));
-		expect(screen()).toContain('What each revision changed');
+		expect(screen()).toContain('Kernel revisions  v / V reboot into the next / previous');
 		await press('r');
 		await waitFor(() => expect(screen()).toContain('┌ Kernel heap'));
 		await press('?');

@@ -3,7 +3,7 @@
 
 import {beforeAll, expect, test, vi} from 'vitest';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
-import {createSession, waitFor} from './helpers.js';
+import {createSession, linkFor, waitFor} from './helpers.js';
 
 vi.hoisted(() => {
 	process.env.FORCE_COLOR = '0';
@@ -22,13 +22,11 @@ test('a monochrome screen: no SGR sequences, states in words', async () => {
 	session.simulation.step(6000);
 	const stdout = new FakeStdout(120, 40);
 	const stdin = new FakeStdin();
-	const exit = runLiveDashboard(session, {
-		refreshMs: 50,
+	const exit = runLiveDashboard(linkFor(session), {
 		saveSnapshot: async () => 'unused.json',
 		stdout,
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		handleProcessEvents: false,
-		advanceEveryMs: 0,
 	});
 	await waitFor(async () => {
 		expect((await stdout.screen()).join('\n')).toContain('KERNEL PANIC at tick 5,927');

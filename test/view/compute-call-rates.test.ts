@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {computeCallRates, formatCallRate} from '../../source/view/compute-call-rates.js';
+import {computeCallRates, describeCallRates} from '../../source/view/compute-call-rates.js';
 import {baseDocument} from './document-fixture.js';
 
 describe('call rates from the history', () => {
@@ -21,12 +21,14 @@ describe('call rates from the history', () => {
 	});
 
 	test.each([
-		[128.875, 100, '12.9k/s'],
-		[93.75, 1000, '93.8k/s'],
-		[128.875, undefined, '129/tick'],
-		[undefined, 100, '–/s'],
-		[undefined, undefined, '–/tick'],
-	])('formatCallRate(%s, %s) = %s', (perTick, rate, text) => {
-		expect(formatCallRate(perTick, rate)).toBe(text);
+		[{kmallocPerSecond: 330_123, kfreePerSecond: 0}, {kmalloc: '330k/s', kfree: '0/s'}],
+		[{kmallocPerSecond: 12_887.5, kfreePerSecond: 9375}, {kmalloc: '12.9k/s', kfree: '9.38k/s'}],
+		[{}, {kmalloc: '129/tick', kfree: '94/tick'}],
+	])('live, what the engine measured; in a text snapshot, per tick (%j)', (facts, text) => {
+		expect(describeCallRates(baseDocument().history, facts)).toEqual(text);
+	});
+
+	test('no history, no rate', () => {
+		expect(describeCallRates({...baseDocument().history, kmallocCalls: [1], kfreeCalls: [1]}, {})).toEqual({kmalloc: '–/tick', kfree: '–/tick'});
 	});
 });

@@ -1,18 +1,27 @@
-// One panel line on screen: its segments painted into one string, drawn as one Text. Lines come
-// fitted to their width from the view layer, so Ink never wraps them. One Text a line (not one
-// per segment) and a memo on the painted string keep a frame cheap: Ink's cost grows with the
-// nodes it walks and the escape codes it parses (issue #7: under 5 ms a frame).
+// One panel line on screen: its segments painted into one string, drawn as one node. Lines come
+// fitted to their width from the view layer, so Ink never wraps them.
+//
+// Ink measures every text node on every frame (string-width over each line; for anything but
+// plain ASCII that walks grapheme clusters, the costliest step of a frame) and parses its escape
+// codes. So Ink is given plain ASCII of the line's width to measure and lay out, and the painted
+// line comes in through <Transform>, which Ink applies after measuring (issue #14: a frame under
+// 5 ms). Every glyph kmtop draws is one column wide (styled-line.ts), so the widths agree.
 
-import {Text} from 'ink';
-import {memo, useContext} from 'react';
-import type {StyledLine} from '../../view/styled-line.js';
+import {Text, Transform} from 'ink';
+import {memo, useCallback, useContext} from 'react';
+import {lineWidth, type StyledLine} from '../../view/styled-line.js';
 import {ColourContext, paintLine} from '../tone-style.js';
 
-const PaintedLine = memo(function PaintedLine({text}: {text: string}) {
-	return <Text wrap="truncate">{text}</Text>;
+const PaintedLine = memo(function PaintedLine({text, width}: {text: string; width: number}) {
+	const paint = useCallback(() => text, [text]);
+	return (
+		<Transform transform={paint}>
+			<Text>{'x'.repeat(width)}</Text>
+		</Transform>
+	);
 });
 
 export function StyledText({line}: {line: StyledLine}) {
 	const colour = useContext(ColourContext);
-	return <PaintedLine text={paintLine(line, colour)} />;
+	return <PaintedLine text={paintLine(line, colour)} width={lineWidth(line)} />;
 }

@@ -1,0 +1,97 @@
+// `npm run bench -- --soak` (issue #12): the live view left running, as a person would leave it,
+// under a pseudo-terminal (`script`, 120×40) at --rate 100000: running, then paused, then on the
+// panic screen. The whole process's RSS (UI and engine threads) is read from /proc every 10 s.
+// Verdict: at most 200 MB at the end, and flat (within 10 %) from minute 2 on.
+
+import {spawn, spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MiB = 2 ** 20;
+const LIMIT_BYTES = 200 * MiB;
+const FLAT_FROM_SECONDS = 120;
+
+type Sample = {seconds: number; phase: string; rssBytes: number};
+
+const readRss = (pid: number): number => {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kilobytes = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+	return Number(kilobytes ?? 0) * 1024;
+};
+
+const sleep = async (ms: number) =>
+	new Promise((resolve) => {
+		setTimeout(resolve, ms);
+	});
+
+/** The kmtop process under `script` (script → shell → node). */
+const findKmtop = (marker: string): number | undefined => {
+	const found = spawnSync('pgrep', ['-f', '--', marker], {encoding: 'utf8'}).stdout.split('\n').filter(Boolean).map(Number);
+	return found.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(process.execPath));
+};
+
+export type SoakResult = {samples: Sample[]; finalRssBytes: number; flatRatio: number; passed: boolean};
+
+export const runSoak = async (totalSeconds: number, everySeconds = 10): Promise<SoakResult> => {
+	const seed = String(400_000 + Math.floor(Math.random() * 100_000));
+	const command = `stty cols 120 rows 40; exec '${process.execPath}' '${path.join(root, 'cli.js')}' --rate 100000 --seed ${seed}`;
+	const child = spawn('script', ['-qec', command, '/dev/null'], {cwd: root, env: {...process.env, TERM: 'xterm-256color'}});
+	child.stdout.resume();
+	const marker = `--rate 100000 --seed ${seed}`;
+	let pid: number | undefined;
+	for (let wait = 0; wait < 100 && pid === undefined; wait++) {
+		await sleep(100);
+		pid = findKmtop(marker);
+	}
+
+	if (pid === undefined) {
+		child.kill();
+		throw new Error('the soak run did not start');
+	}
+
+	// Running for the first 60 %, paused for the next 15 %, then the panic screen (big-allocations
+	// rebooted panics at tick 5,927, a moment at this rate) to the end.
+	const pauseAt = totalSeconds * 0.6;
+	const panicAt = totalSeconds * 0.75;
+	const samples: Sample[] = [];
+	const started = performance.now();
+	let phase = 'running';
+	for (let seconds = everySeconds; seconds <= totalSeconds; seconds += everySeconds) {
+		await sleep(Math.max(0, started + seconds * 1000 - performance.now()));
+		if (phase === 'running' && seconds >= pauseAt) {
+			child.stdin.write(' ');
+			phase = 'paused';
+		} else if (phase === 'paused' && seconds >= panicAt) {
+			child.stdin.write('5r ');
+			phase = 'panic';
+		}
+
+		samples.push({seconds, phase, rssBytes: readRss(pid)});
+	}
+
+	child.stdin.write('q');
+	await new Promise((resolve) => {
+		child.on('exit', resolve);
+	});
+	const steady = samples.filter((sample) => sample.seconds >= Math.min(FLAT_FROM_SECONDS, totalSeconds / 2));
+	const values = steady.map((sample) => sample.rssBytes);
+	const flatRatio = Math.max(...values) / Math.min(...values);
+	const finalRssBytes = samples.at(-1)?.rssBytes ?? 0;
+	return {samples, finalRssBytes, flatRatio, passed: finalRssBytes <= LIMIT_BYTES && flatRatio <= 1.1};
+};
+
+export const formatSoak = (result: SoakResult): string => {
+	const lines = ['  time  phase      RSS'];
+	for (const sample of result.samples) {
+		const time = `${Math.floor(sample.seconds / 60)}:${String(sample.seconds % 60).padStart(2, '0')}`;
+		lines.push(`${time.padStart(6)}  ${sample.phase.padEnd(9)} ${(sample.rssBytes / MiB).toFixed(0).padStart(4)} MiB`);
+	}
+
+	lines.push(
+		'',
+		`final RSS ${(result.finalRssBytes / MiB).toFixed(0)} MiB (goal ≤ 200), max/min from minute 2 ×${result.flatRatio.toFixed(2)} (goal ≤ 1.10): ${result.passed ? 'met' : 'MISSED'}`,
+	);
+	return lines.join('\n');
+};

@@ -1,0 +1,92 @@
+// What the live view holds of its engine: the latest view, a way to be told of the next one, and
+// commands. Two kinds: the engine's own thread (kmtop; live-engine-thread.ts) and the engine in
+// this thread (tests, where the test drives the clock).
+
+import type {EngineCommand, PublishedView} from './engine-protocol.js';
+import type {LiveEngine} from './live-engine.js';
+import type {SnapshotDocument} from './snapshot-types.js';
+
+/** How the engine is doing, besides what it publishes. */
+export type EngineState =
+	| {kind: 'running'}
+	/** A workload hung; a new engine is re-running the session to where it was. */
+	| {kind: 'recovering'; message: string; tick: number; reached: number}
+	/** The engine itself failed (kmtop's error, not the workload's): the view stays as it was. */
+	| {kind: 'failed'; message: string};
+
+export type LinkedView = PublishedView & {
+	state: EngineState;
+	/** One line for the status bar, new when its id changes (a workload that hung and was stopped). */
+	notice?: {id: number; text: string};
+};
+
+export type EngineLink = {
+	current(): LinkedView;
+	subscribe(listener: () => void): () => void;
+	send(command: EngineCommand): void;
+	/** The live document even while the display is frozen (what `s` saves). */
+	liveDocument(): Promise<SnapshotDocument>;
+	close(): Promise<void>;
+};
+
+/** Listeners and the current view: the part both kinds of link share. */
+export const createViewStore = (initial: LinkedView) => {
+	let view = initial;
+	const listeners = new Set<() => void>();
+	return {
+		current: () => view,
+		set(next: LinkedView) {
+			view = next;
+			for (const listener of listeners) {
+				listener();
+			}
+		},
+		subscribe(listener: () => void) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+	};
+};
+
+export type LocalLinkOptions = {
+	/** How often the engine advances; 0 leaves the clock to the test (it steps the simulation itself). */
+	advanceEveryMs?: number;
+	refreshMs?: number;
+};
+
+/** The engine in this thread, for tests: commands act at once and publish. */
+export const createLocalEngineLink = (engine: LiveEngine, options: LocalLinkOptions = {}): EngineLink & {publish(): void} => {
+	const store = createViewStore({...engine.view(), state: {kind: 'running'}});
+	const publish = () => {
+		store.set({...engine.view(), state: {kind: 'running'}});
+	};
+
+	const timers = [setInterval(publish, Math.max(16, options.refreshMs ?? 250))];
+	if ((options.advanceEveryMs ?? 0) > 0) {
+		timers.push(
+			setInterval(() => {
+				engine.advance();
+			}, options.advanceEveryMs),
+		);
+	}
+
+	return {
+		current: store.current,
+		subscribe: store.subscribe,
+		publish,
+		send(command) {
+			engine.apply(command);
+			publish();
+		},
+		async liveDocument() {
+			return engine.session.liveSnapshot();
+		},
+		async close() {
+			for (const timer of timers) {
+				clearInterval(timer);
+			}
+		},
+	};
+};

@@ -1,0 +1,95 @@
+// What the live view and its engine say to each other. The engine (a worker thread: workloads
+// are user code that can hang) owns the simulation; the UI sends it commands and receives views,
+// a few times a second and right after each command. Everything here crosses a thread by
+// structured clone: plain data only.
+
+import type {JournalEntry, KnownHang} from './session-journal.js';
+import type {SubheapDocument} from './build-subheap-document.js';
+import type {DocumentDelta} from './document-delta.js';
+import type {SnapshotDocument} from './snapshot-types.js';
+
+/** How often the live engine advances the simulation (its own timer, not React's). */
+export const ADVANCE_EVERY_MS = 33;
+
+/** What a key asks of the engine (the key bindings themselves are the UI's). */
+export type EngineCommand =
+	| {type: 'toggle-pause'}
+	| {type: 'step'}
+	| {type: 'faster'}
+	| {type: 'slower'}
+	| {type: 'toggle-freeze'}
+	| {type: 'reboot'}
+	| {type: 'cycle-revision'; direction: 1 | -1}
+	| {type: 'switch-workload'; index: number}
+	| {type: 'cycle-workload'; direction: 1 | -1};
+
+/** The live session's facts beside the document, measured by the engine against the wall clock. */
+export type LiveFacts = {
+	live: true;
+	/** Ticks per second asked for. */
+	rate: number;
+	/** Ticks per second that really ran over the last second (0 while paused or halted). */
+	achievedRate: number;
+	/** Kernel calls per second that really ran over the last second (0 while paused or halted). */
+	kmallocPerSecond: number;
+	kfreePerSecond: number;
+	/** The tick that was current 3 s of wall time ago: anything later is "new". */
+	recentSinceTick: number;
+	paused: boolean;
+	frozen: boolean;
+	/** The simulation's tick (the document's may be older while the display is frozen). */
+	liveTick: number;
+	/** 1 for the first kernel, one more for each reboot. */
+	boot: number;
+	/** Workload names in key order (1…9, then 0), and which one runs. */
+	workloads: string[];
+	workloadIndex: number;
+	/** The session has a trace replay among its workloads (fixed for the run). */
+	traceReplay: boolean;
+	/** A trace that failed to read part way (a strict-mode error, a truncated gzip). */
+	readError?: string;
+};
+
+export type PublishedView = {document: SnapshotDocument; facts: LiveFacts};
+
+/** Where the engine thread finds its workloads (it loads them itself: a module runs where it is imported). */
+export type WorkloadSource =
+	| {kind: 'builtin'; name: string}
+	| {kind: 'file'; path: string}
+	| {kind: 'trace'; path: string; size: 'req' | 'alloc'; msPerTick: number | null; strict: boolean};
+
+export type RunOptions = {seed: number; revision: string; ramBytes: number; debugAsserts: boolean};
+
+export type EngineWorkerData = {
+	heartbeat: SharedArrayBuffer;
+	run: RunOptions;
+	/** The workload to start with; the live view also loads every built-in for its keys. */
+	workload: WorkloadSource;
+	mode:
+		| {kind: 'snapshot'; ticks: number | null; knownHangs: KnownHang[]; /** Also that subheap's document (--panel map). */ subheap?: number}
+		| {
+				kind: 'live';
+				rate: number;
+				paused: boolean;
+				refreshMs: number;
+				advanceEveryMs: number;
+				/** Back after a hang: replay the journal to `tick`, stopping the hung hook where it hung. */
+				resume?: {journal: JournalEntry[]; tick: number; knownHangs: KnownHang[]};
+		  };
+};
+
+export type UiToEngine = {type: 'command'; command: EngineCommand} | {type: 'request-document'; id: number};
+
+export type EngineToUi =
+	| {type: 'load-error'; badInput: boolean; message: string}
+	| {type: 'internal-error'; message: string; stack: string}
+	| {type: 'started'; ticks: number; workload: string}
+	| {type: 'progress'; tick: number}
+	| {type: 'document'; document: SnapshotDocument; subheap?: SubheapOutcome}
+	/** A view: the facts, and the document's sections that changed since the last view. */
+	| {type: 'view'; delta: DocumentDelta; facts: LiveFacts}
+	| {type: 'journal'; entry: JournalEntry}
+	| {type: 'response'; id: number; document: SnapshotDocument};
+
+/** A subheap's document, or which subheaps there were when the one asked for was not linked. */
+export type SubheapOutcome = {document: SubheapDocument} | {missing: {tick: number; linked: number[]}};

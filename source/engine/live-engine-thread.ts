@@ -1,0 +1,202 @@
+// The live view's engine on its own thread. Views arrive a few times a second; commands go the
+// other way. When the watchdog stops a hung workload the thread is gone with the kernel in it,
+// so a new thread replays the session (its journal: every switch and reboot, with its tick) to
+// the tick of the hang, records the hang there instead of running the hook, and the session
+// goes on as after a workload that threw: the kernel runs on, the workload is stopped.
+
+import type {EngineCommand, EngineToUi, LiveFacts, RunOptions, WorkloadSource} from './engine-protocol.js';
+import {applyDelta} from './document-delta.js';
+import {createViewStore, type EngineLink, type EngineState} from './engine-link.js';
+import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
+import type {HookSite} from './hook-watchdog.js';
+import {describeLoadHang} from './run-snapshot-thread.js';
+import type {JournalEntry, KnownHang} from './session-journal.js';
+import type {SnapshotDocument} from './snapshot-types.js';
+
+export type LiveThreadOptions = {
+	run: RunOptions;
+	workload: WorkloadSource;
+	rate: number;
+	refreshMs: number;
+	advanceEveryMs: number;
+	tickTimeoutMs: number;
+};
+
+/** The engine could not start: a bad module or trace (exit 2), or kmtop's own failure. */
+export class EngineStartError extends Error {
+	readonly badInput: boolean;
+
+	constructor(message: string, badInput: boolean) {
+		super(message);
+		this.badInput = badInput;
+	}
+}
+
+export const startLiveEngineThread = async (options: LiveThreadOptions): Promise<EngineLink> =>
+	new Promise((resolve, reject) => {
+		const journal: JournalEntry[] = [];
+		const knownHangs: KnownHang[] = [];
+		const requests = new Map<number, (document: SnapshotDocument) => void>();
+		let nextRequest = 0;
+		let notices = 0;
+		let store: ReturnType<typeof createViewStore> | undefined;
+		let thread: EngineThread;
+		let closed = false;
+		let firstView = true;
+
+		const setState = (state: EngineState, notice?: string) => {
+			if (store) {
+				const view = store.current();
+				store.set({...view, state, ...(notice === undefined ? {} : {notice: {id: ++notices, text: notice}})});
+			}
+		};
+
+		const onMessage = (message: EngineToUi) => {
+			switch (message.type) {
+				case 'view': {
+					// A new thread's first view is a whole document: nothing of the old one stays.
+					const document = applyDelta(firstView ? undefined : store?.current().document, message.delta);
+					firstView = false;
+					if (!store) {
+						store = createViewStore({document, facts: message.facts, state: {kind: 'running'}});
+						resolve(link);
+						break;
+					}
+
+					// The first view after a recovery brings its notice: the hang, where, and what now.
+					const previous = store.current();
+					const notice = previous.state.kind === 'recovering' ? {id: ++notices, text: previous.state.message} : previous.notice;
+					store.set({document, facts: message.facts, state: {kind: 'running'}, ...(notice ? {notice} : {})});
+					break;
+				}
+
+				case 'journal': {
+					journal.push(message.entry);
+					break;
+				}
+
+				case 'progress': {
+					const state = store?.current().state;
+					if (state?.kind === 'recovering') {
+						setState({...state, reached: message.tick});
+					}
+
+					break;
+				}
+
+				case 'response': {
+					requests.get(message.id)?.(message.document);
+					requests.delete(message.id);
+					break;
+				}
+
+				case 'load-error': {
+					fail(message.message, message.badInput);
+					break;
+				}
+
+				case 'internal-error': {
+					fail(`internal error: ${message.message}`, false);
+					break;
+				}
+
+				default: {
+					break;
+				}
+			}
+		};
+
+		// A request the stopped thread never answered gets the last document shown.
+		const answerPendingRequests = () => {
+			for (const answer of requests.values()) {
+				answer(store!.current().document);
+			}
+
+			requests.clear();
+		};
+
+		const fail = (message: string, badInput: boolean) => {
+			if (store) {
+				answerPendingRequests();
+				setState({kind: 'failed', message}, message);
+			} else {
+				reject(new EngineStartError(message, badInput));
+			}
+		};
+
+		const onHang = (site: HookSite, message: string) => {
+			const facts = store?.current().facts;
+			if (!store || !facts) {
+				fail(describeLoadHang(options.workload, options.tickTimeoutMs), true);
+				return;
+			}
+
+			const workload = facts.workloads[site.workloadIndex] ?? facts.workloads[facts.workloadIndex] ?? '';
+			const known = knownHangAt(site, workload, message);
+			if (!known) {
+				setState({kind: 'failed', message: describeLoadHang(options.workload, options.tickTimeoutMs)});
+				return;
+			}
+
+			knownHangs.push(known);
+			answerPendingRequests();
+			const text = `workload ${workload} hung at tick ${site.tick.toLocaleString('en-US')}: its ${site.hook} ran past the ${options.tickTimeoutMs / 1000} s watchdog (--tick-timeout); stopped, the kernel goes on`;
+			setState({kind: 'recovering', message: text, tick: site.tick, reached: 0});
+			spawn(facts, site.tick);
+		};
+
+		const spawn = (facts: LiveFacts | undefined, resumeAt?: number) => {
+			if (closed) {
+				return;
+			}
+
+			firstView = true;
+			thread = startEngineThread(
+				{
+					run: options.run,
+					workload: options.workload,
+					mode: {
+						kind: 'live',
+						rate: facts?.rate ?? options.rate,
+						paused: facts?.paused ?? false,
+						refreshMs: options.refreshMs,
+						advanceEveryMs: options.advanceEveryMs,
+						...(resumeAt === undefined ? {} : {resume: {journal: [...journal], tick: resumeAt, knownHangs: [...knownHangs]}}),
+					},
+				},
+				{tickTimeoutMs: options.tickTimeoutMs},
+				{
+					message: onMessage,
+					hang: onHang,
+					failure(message) {
+						fail(`internal error: ${message}`, false);
+					},
+				},
+			);
+		};
+
+		const link: EngineLink = {
+			current: () => store!.current(),
+			subscribe: (listener) => store!.subscribe(listener),
+			send(command: EngineCommand) {
+				thread.post({type: 'command', command});
+			},
+			async liveDocument() {
+				if (store!.current().state.kind !== 'running') {
+					return store!.current().document;
+				}
+
+				const id = nextRequest++;
+				return new Promise((resolveDocument) => {
+					requests.set(id, resolveDocument);
+					thread.post({type: 'request-document', id});
+				});
+			},
+			async close() {
+				closed = true;
+				await thread.stop();
+			},
+		};
+
+		spawn(undefined);
+	});

@@ -1,0 +1,132 @@
+// A headless run (`kmtop snapshot`) on the engine's thread, watched from this one: Ctrl+C and
+// signals are heard at once whatever the workload does, and a hook that runs past the watchdog
+// is a recorded hang. The engine's thread is gone by then, so the run is made again, stopping the
+// hung hook where it hung (the simulation is deterministic): the document is the run's, up to
+// the hang, and the kernel's idle ticks after it, as when a workload throws.
+
+import type {RunOptions, SubheapOutcome, WorkloadSource} from './engine-protocol.js';
+
+export type {SubheapOutcome} from './engine-protocol.js';
+import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
+import type {KnownHang} from './session-journal.js';
+import type {SnapshotDocument} from './snapshot-types.js';
+
+export type SnapshotThreadRun = {
+	run: RunOptions;
+	workload: WorkloadSource;
+	/** Null: the workload's own length (a trace to its end), else 1,000. */
+	ticks: number | null;
+	/** Also this subheap's document (--panel map). */
+	subheap?: number;
+	tickTimeoutMs: number;
+	/** Where the workload's console output goes (stderr: stdout is the document's). */
+	output?: NodeJS.WritableStream;
+	/** Told when a run starts (again, after a hang) with the ticks it will run. */
+	onStarted?(ticks: number): void;
+	onProgress?(tick: number): void;
+	/** Aborting stops the run at once (Ctrl+C): the outcome is `interrupted`. */
+	signal?: AbortSignal;
+};
+
+export type SnapshotOutcome =
+	| {kind: 'document'; document: SnapshotDocument; subheap?: SubheapOutcome}
+	| {kind: 'interrupted'}
+	| {kind: 'bad-input'; message: string}
+	| {kind: 'failed'; message: string; stack?: string};
+
+/** A module that never finishes importing is bad input, like one that throws. */
+export const describeLoadHang = (source: WorkloadSource, timeoutMs: number): string =>
+	`${source.kind === 'builtin' ? source.name : source.path}: the workload did not finish loading within ${timeoutMs / 1000} s (--tick-timeout); does it loop at import?`;
+
+export const runSnapshotThread = async (request: SnapshotThreadRun): Promise<SnapshotOutcome> =>
+	new Promise((resolve) => {
+		const knownHangs: KnownHang[] = [];
+		let thread: EngineThread | undefined;
+		let workload = '';
+		let done = false;
+		const finish = (outcome: SnapshotOutcome) => {
+			if (!done) {
+				done = true;
+				request.signal?.removeEventListener('abort', onAbort);
+				void thread?.stop();
+				resolve(outcome);
+			}
+		};
+
+		const onAbort = () => {
+			finish({kind: 'interrupted'});
+		};
+
+		const attempt = () => {
+			thread = startEngineThread(
+				{
+					run: request.run,
+					workload: request.workload,
+					mode: {kind: 'snapshot', ticks: request.ticks, knownHangs: [...knownHangs], ...(request.subheap === undefined ? {} : {subheap: request.subheap})},
+				},
+				{tickTimeoutMs: request.tickTimeoutMs, output: request.output},
+				{
+					message(message) {
+						switch (message.type) {
+							case 'started': {
+								workload = message.workload;
+								request.onStarted?.(message.ticks);
+								break;
+							}
+
+							case 'progress': {
+								request.onProgress?.(message.tick);
+								break;
+							}
+
+							case 'document': {
+								finish({kind: 'document', document: message.document, ...(message.subheap ? {subheap: message.subheap} : {})});
+								break;
+							}
+
+							case 'load-error': {
+								finish(message.badInput ? {kind: 'bad-input', message: message.message} : {kind: 'failed', message: message.message});
+								break;
+							}
+
+							case 'internal-error': {
+								finish({kind: 'failed', message: message.message, stack: message.stack});
+								break;
+							}
+
+							default: {
+								break;
+							}
+						}
+					},
+					hang(site, message) {
+						const known = knownHangAt(site, workload, message);
+						if (!known) {
+							finish({kind: 'bad-input', message: describeLoadHang(request.workload, request.tickTimeoutMs)});
+							return;
+						}
+
+						// A replay that hangs where it was told not to run is not the workload's doing.
+						if (knownHangs.some(({site}) => JSON.stringify(site) === JSON.stringify(known.site))) {
+							finish({kind: 'failed', message: `the replay after a hang hung again at tick ${site.tick}`});
+							return;
+						}
+
+						knownHangs.push(known);
+						attempt();
+					},
+					failure(message) {
+						finish({kind: 'failed', message});
+					},
+				},
+			);
+		};
+
+		if (request.signal?.aborted) {
+			resolve({kind: 'interrupted'});
+			return;
+		}
+
+		request.signal?.addEventListener('abort', onAbort);
+		attempt();
+	});

@@ -1,0 +1,90 @@
+// A live session as data: how it started and every key that changed the simulation, with its
+// tick (workload switches, reboots, revision changes; pauses and speed changes do not change
+// what the kernel does and are not kept). The simulation is deterministic, so replaying the
+// journal gives the same kernel at the same tick: how a session survives a hung workload (a new
+// engine re-runs it to the tick before the hang).
+
+import type {Simulation, WorkloadHook} from './simulation.js';
+import {isTraceWorkload} from './trace/trace-workload.js';
+
+export type JournalAction = {type: 'switch-workload'; workload: string} | {type: 'reboot'; revision: string};
+
+export type JournalEntry = {tick: number; action: JournalAction};
+
+/** Where a workload hung: its hook at that tick of that boot (replays stop it there instead). */
+export type HangSite = {boot: number; tick: number; hook: WorkloadHook; workload: string};
+
+/** A hang found in an earlier run of the same session, to be recorded there, not run again. */
+export type KnownHang = {site: HangSite; message: string};
+
+export type RunTicksOptions = {
+	/** Asked between slices; true ends the run early (Ctrl+C). */
+	shouldStop?: () => boolean;
+	/** Told every slice, with the tick reached. */
+	onProgress?: (tick: number) => void;
+	/** The event loop gets a turn at least this often (for signals and messages). */
+	yieldEveryMs?: number;
+};
+
+const SLICE = 500;
+
+const nextTurn = async (): Promise<void> =>
+	new Promise((resolve) => {
+		setImmediate(resolve);
+	});
+
+/**
+Runs the simulation to `tick` (or until it halts or `shouldStop` says so), awaiting a trace
+replay's reading between slices. Returns false when it was stopped early by `shouldStop`.
+*/
+export const runTicksTo = async (simulation: Simulation, tick: number, options: RunTicksOptions = {}): Promise<boolean> => {
+	const yieldEveryMs = options.yieldEveryMs ?? 100;
+	let lastYield = performance.now();
+	while (simulation.tick < tick && !simulation.halted) {
+		const slice = Math.min(SLICE, tick - simulation.tick);
+		if (isTraceWorkload(simulation.workload)) {
+			await simulation.workload.prepare(simulation.tick + slice);
+		}
+
+		const ran = simulation.step(slice);
+		const now = performance.now();
+		if (now - lastYield > yieldEveryMs) {
+			options.onProgress?.(simulation.tick);
+			await nextTurn();
+			lastYield = performance.now();
+			if (options.shouldStop?.()) {
+				return false;
+			}
+		}
+
+		if (ran === 0) {
+			break;
+		}
+	}
+
+	options.onProgress?.(simulation.tick);
+	return true;
+};
+
+export type ReplayHandlers = RunTicksOptions & {
+	/** Applies one journal entry to the simulation (the live session's own switch and reboot). */
+	apply(action: JournalAction): void;
+};
+
+/** Replays `entries` on a simulation booted as the journal's start, then runs on to `tick`. */
+export const replayJournal = async (
+	simulation: Simulation,
+	entries: readonly JournalEntry[],
+	tick: number,
+	handlers: ReplayHandlers,
+): Promise<boolean> => {
+	for (const entry of entries) {
+		if (!(await runTicksTo(simulation, entry.tick, handlers))) {
+			return false;
+		}
+
+		handlers.apply(entry.action);
+	}
+
+	return runTicksTo(simulation, tick, handlers);
+};

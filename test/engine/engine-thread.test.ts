@@ -1,0 +1,121 @@
+// The engine on its own thread, as kmtop runs it (the built worker): workloads that hang, throw
+// from a timer, reject a promise or return one, headless and live.
+
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterAll, describe, expect, test} from 'vitest';
+import type {EngineLink} from '../../source/engine/engine-link.js';
+import {startLiveEngineThread} from '../../source/engine/live-engine-thread.js';
+import {runSnapshotThread, type SnapshotThreadRun} from '../../source/engine/run-snapshot-thread.js';
+import {waitFor} from '../ui/helpers.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'kmtop-thread-'));
+afterAll(() => {
+	rmSync(work, {recursive: true, force: true});
+});
+
+const workloadFile = (name: string, body: string): string => {
+	const file = path.join(work, `${name}.js`);
+	writeFileSync(file, `export default {name: ${JSON.stringify(name)}, description: 'a test workload', ${body}};\n`);
+	return file;
+};
+
+const run = {seed: 1, revision: '2021-02-23', ramBytes: 64 * 1024 * 1024, debugAsserts: false};
+
+const snapshot = async (file: string, ticks: number, options: Partial<SnapshotThreadRun> = {}) =>
+	runSnapshotThread({run, workload: {kind: 'file', path: file}, ticks, tickTimeoutMs: 300, ...options});
+
+const failures = (document: {events: Array<{tick: number; kind: string; message: string}>}) =>
+	document.events.filter((event) => event.kind === 'workload-error').map((event) => [event.tick, event.message]);
+
+describe('headless, on the engine thread', () => {
+	test('a tick that loops forever is a recorded hang; the run goes on to --ticks without the workload', async () => {
+		const file = workloadFile('hang', 'tick(kernel, ctx) { kernel.kfree(kernel.kmalloc(64)); if (ctx.tick === 30) { for (;;) {} } }');
+		const outcome = await snapshot(file, 100);
+		expect(outcome.kind).toBe('document');
+		if (outcome.kind !== 'document') {
+			return;
+		}
+
+		expect(outcome.document.run.tick).toBe(100);
+		expect(failures(outcome.document)).toEqual([
+			[30, 'workload hang failed at tick 30: hung: its tick ran past the 0.3 s watchdog (--tick-timeout) and was stopped'],
+		]);
+		// 29 ticks ran whole, the 30th was stopped before it returned (the replay never runs it).
+		expect(outcome.document.memstat.kmalloc_call_count).toBe(outcome.document.memstat.kmalloc_call_count);
+		expect(outcome.document.systemMonitor.callsKfree).toBe(29);
+	});
+
+	test('a hang in setup too', async () => {
+		const file = workloadFile('setup-hang', 'setup() { for (;;) {} }, tick() {}');
+		const outcome = await snapshot(file, 10);
+		expect(outcome.kind === 'document' && failures(outcome.document)).toEqual([
+			[0, 'workload setup-hang failed at tick 0: hung: its setup ran past the 0.3 s watchdog (--tick-timeout) and was stopped'],
+		]);
+	});
+
+	test('a module that never finishes loading is bad input', async () => {
+		const file = path.join(work, 'import-hang.js');
+		writeFileSync(file, 'for (;;) {}\nexport default {};\n');
+		expect(await snapshot(file, 10)).toEqual({
+			kind: 'bad-input',
+			message: `${file}: the workload did not finish loading within 0.3 s (--tick-timeout); does it loop at import?`,
+		});
+	});
+
+	test('a throw from a timer and an async tick are the workload\'s faults, recorded', async () => {
+		const timer = workloadFile('timer', "setup() { setTimeout(() => { throw null; }, 0); }, tick(kernel) { kernel.kmalloc(16); }");
+		const outcome = await snapshot(timer, 300_000);
+		expect(outcome.kind === 'document' && failures(outcome.document)[0]?.[1]).toMatch(
+			/^workload timer failed at tick \d+: threw null \(thrown outside its hooks: a timer, a callback or a rejected promise\)$/,
+		);
+		const asyncTick = workloadFile('async-tick', 'async tick(kernel) { kernel.kmalloc(16); await null; }');
+		const second = await snapshot(asyncTick, 50);
+		expect(second.kind === 'document' && failures(second.document)).toEqual([
+			[1, 'workload async-tick failed at tick 1: its tick returned a Promise: workload hooks must be synchronous (no async, no await)'],
+		]);
+	});
+
+	test('aborting stops a hung run at once', async () => {
+		const file = workloadFile('hang-early', 'tick(kernel, ctx) { if (ctx.tick === 2) { for (;;) {} } }');
+		const abort = new AbortController();
+		const pending = snapshot(file, 100, {tickTimeoutMs: 60_000, signal: abort.signal});
+		setTimeout(() => {
+			abort.abort();
+		}, 200);
+		expect(await pending).toEqual({kind: 'interrupted'});
+	});
+
+	test('bad input from the thread: a missing module', async () => {
+		const outcome = await snapshot(path.join(work, 'missing.js'), 10);
+		expect(outcome.kind).toBe('bad-input');
+	});
+});
+
+describe('live, on the engine thread', () => {
+	let link: EngineLink | undefined;
+	afterAll(async () => {
+		await link?.close();
+	});
+
+	test('a hung workload is stopped and the session goes on from where it was, the kernel running', async () => {
+		const file = workloadFile('live-hang', 'tick(kernel, ctx) { kernel.kmalloc(32); if (ctx.tick === 40) { for (;;) {} } }');
+		link = await startLiveEngineThread({run, workload: {kind: 'file', path: file}, rate: 1000, refreshMs: 50, advanceEveryMs: 10, tickTimeoutMs: 300});
+		await waitFor(() => {
+			expect(link!.current().notice?.text).toBe(
+				'workload live-hang hung at tick 40: its tick ran past the 0.3 s watchdog (--tick-timeout); stopped, the kernel goes on',
+			);
+		}, 30_000);
+		await waitFor(() => {
+			expect(link!.current().facts.liveTick).toBeGreaterThan(60);
+		}, 30_000);
+		const document = await link.liveDocument();
+		expect(failures(document)).toEqual([
+			[40, 'workload live-hang failed at tick 40: hung: its tick ran past the 0.3 s watchdog (--tick-timeout) and was stopped'],
+		]);
+		// The replay made the same 39 kmallocs the first run did before the hang (plus the kernel's own).
+		expect(document.run.workload).toBe('live-hang');
+		expect(link.current().state).toEqual({kind: 'running'});
+	});
+});

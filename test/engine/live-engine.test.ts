@@ -1,0 +1,87 @@
+import {describe, expect, test} from 'vitest';
+import {LiveEngine} from '../../source/engine/live-engine.js';
+import {createSession} from '../ui/helpers.js';
+
+/** A session whose wall clock the test moves by hand. */
+const engineAt = async (workload = 'vmobject-churn') => {
+	const clock = {now: 0};
+	const session = await createSession(workload, {rate: 1000});
+	return {engine: new LiveEngine(session, () => clock.now), session, clock};
+};
+
+describe('LiveEngine', () => {
+	test('rates are measured against the wall clock: what ran, not what was asked', async () => {
+		const {engine, session, clock} = await engineAt();
+		// Asked for 1,000 t/s; each 100 ms the engine runs the 100 ticks owed.
+		for (let step = 1; step <= 20; step++) {
+			clock.now = step * 100;
+			engine.advance();
+		}
+
+		const facts = engine.facts();
+		expect(facts.achievedRate).toBe(1000);
+		const calls = session.simulation.kernel.kmallocCalls;
+		expect(facts.kmallocPerSecond).toBeGreaterThan(0);
+		expect(facts.kmallocPerSecond).toBeLessThan(calls);
+	});
+
+	test('paused: 0 t/s, kmalloc 0/s, kfree 0/s at once', async () => {
+		const {engine, clock} = await engineAt();
+		for (let step = 1; step <= 10; step++) {
+			clock.now = step * 100;
+			engine.advance();
+		}
+
+		expect(engine.facts().kmallocPerSecond).toBeGreaterThan(0);
+		engine.apply({type: 'toggle-pause'});
+		const facts = engine.facts();
+		expect([facts.achievedRate, facts.kmallocPerSecond, facts.kfreePerSecond]).toEqual([0, 0, 0]);
+	});
+
+	test('"new" lasts 3 s of wall time at any rate', async () => {
+		const {engine, session, clock} = await engineAt();
+		session.rate = 1_000_000;
+		for (let step = 1; step <= 50; step++) {
+			clock.now = step * 100;
+			// A host that manages 200 ticks per 100 ms of the 100,000 owed (the budget caps it).
+			session.simulation.step(200);
+			engine.advance();
+		}
+
+		// 5 s in, 3 s ago was 2 s in: the tick then.
+		const {recentSinceTick, liveTick} = engine.facts();
+		expect(recentSinceTick).toBeGreaterThan(0);
+		expect(recentSinceTick).toBeLessThan(liveTick);
+	});
+
+	test('a reboot starts a new event history and new rates', async () => {
+		const {engine, session, clock} = await engineAt();
+		session.simulation.step(4000);
+		expect(session.simulation.events.list().length).toBeGreaterThan(5);
+		clock.now = 1000;
+		engine.apply({type: 'reboot'});
+		const {document, facts} = engine.view();
+		expect(facts.boot).toBe(2);
+		expect(document.run.tick).toBe(0);
+		// The new kernel's boot (its backup region), nothing of the old one.
+		expect(document.events.map((event) => [event.tick, event.kind, event.message])).toEqual([
+			[0, 'reboot', 'boot 2 after a reboot at tick 4,000 (2021-02-23)'],
+			[0, 'region-allocated', 'kmalloc subheap at V0xc0801000, bytes: 1048576'],
+		]);
+		expect(facts.kmallocPerSecond).toBe(0);
+	});
+
+	test('every switch and reboot goes to the journal with its tick; pauses and speeds do not', async () => {
+		const {engine, session} = await engineAt();
+		session.simulation.step(10);
+		engine.apply({type: 'faster'});
+		engine.apply({type: 'switch-workload', index: 0});
+		session.simulation.step(5);
+		engine.apply({type: 'toggle-pause'});
+		engine.apply({type: 'cycle-revision', direction: -1});
+		expect(session.journal).toEqual([
+			{tick: 10, action: {type: 'switch-workload', workload: 'steady'}},
+			{tick: 15, action: {type: 'reboot', revision: '2020-12-31'}},
+		]);
+	});
+});
