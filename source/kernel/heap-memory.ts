@@ -163,6 +163,11 @@ export class HeapMemory {
 		this.state.fill(CHUNK_FREED, chunk, chunk + chunks);
 	}
 
+	/** The first word of `chunk` as last written: meaningful where `state` is CHUNK_WORD (a header). */
+	wordAt(chunk: number): number {
+		return this.words[2 * chunk]!;
+	}
+
 	/** The holder of the block that starts at `chunk` (0: none does). */
 	holderAt(chunk: number): number {
 		return this.words[2 * chunk + 1]!;

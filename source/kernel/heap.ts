@@ -171,7 +171,7 @@ export class Heap {
 	}
 
 	/** Every booked block, in address order: first chunk, chunk count (its header) and holder id. */
-	bookedBlocks(): {firstChunk: Uint32Array; chunkCount: Uint32Array; holder: Uint16Array} {
+	bookedBlocks(): {firstChunk: Uint32Array; chunkCount: Uint32Array; holderId: Int32Array} {
 		const {memory, totalChunks} = this;
 		let count = 0;
 		for (let chunk = 0; chunk < totalChunks; chunk++) {
@@ -182,16 +182,16 @@ export class Heap {
 
 		const firstChunk = new Uint32Array(count);
 		const chunkCount = new Uint32Array(count);
-		const holder = new Uint16Array(count);
+		const holderId = new Int32Array(count);
 		for (let chunk = 0, index = 0; index < count; chunk++) {
 			if (memory.holderAt(chunk) !== NO_BLOCK) {
 				firstChunk[index] = chunk;
 				chunkCount[index] = memory.readWord(chunk * CHUNK_SIZE);
-				holder[index] = memory.holderAt(chunk);
+				holderId[index] = memory.holderAt(chunk);
 				index++;
 			}
 		}
 
-		return {firstChunk, chunkCount, holder};
+		return {firstChunk, chunkCount, holderId};
 	}
 }

@@ -68,6 +68,10 @@ export class HolderBook {
 	kmallocs = new Float64Array(INITIAL_HOLDERS);
 	/** kfree calls by the holder of the block they freed. */
 	kfrees = new Float64Array(INITIAL_HOLDERS);
+	/** The tick of each holder's latest kmalloc or kfree (-1: none yet). */
+	lastTick = new Float64Array(INITIAL_HOLDERS).fill(-1);
+	/** The simulation tick, as the kernel's `now`. */
+	now = 0;
 	private readonly ids: Ids = new Map();
 	private lastProcess: string | undefined;
 	private lastPurpose: string | undefined;
@@ -89,6 +93,18 @@ export class HolderBook {
 		this.lastWorkload = workload;
 		this.lastId = this.intern(process, purpose, workload);
 		return this.lastId;
+	}
+
+	/** A kmalloc call made for `holder`. */
+	called(holder: number): void {
+		this.kmallocs[holder]++;
+		this.lastTick[holder] = this.now;
+	}
+
+	/** A kfree call that freed a block of `holder`'s. */
+	freed(holder: number): void {
+		this.kfrees[holder]++;
+		this.lastTick[holder] = this.now;
 	}
 
 	/** A block of `chunks` chunks placed for `holder`. */
@@ -133,6 +149,7 @@ export class HolderBook {
 			this.liveChunks = grown(this.liveChunks, (length) => new Int32Array(length));
 			this.kmallocs = grown(this.kmallocs, (length) => new Float64Array(length));
 			this.kfrees = grown(this.kfrees, (length) => new Float64Array(length));
+			this.lastTick = grown(this.lastTick, (length) => new Float64Array(length).fill(-1));
 		}
 
 		return id;

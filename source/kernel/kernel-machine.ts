@@ -57,6 +57,7 @@ export class KernelMachine {
 
 	set now(tick: number) {
 		this.global.book.now = tick;
+		this.holders.now = tick;
 	}
 
 	/** The current thread, `Name(pid:tid)`, or undefined for kernel context. */
@@ -202,7 +203,7 @@ export class KernelMachine {
 		this.processor.enterCritical(); // s_lock
 		this.kmallocCalls++;
 		const holder = this.holders.idFor(this.currentProcess, purpose, workload);
-		this.holders.kmallocs[holder]++;
+		this.holders.called(holder);
 		const address = this.heap.allocate(size, holder);
 		if (address === 0) {
 			this.halt('oom', formatOomPanic(this.revision, size));
@@ -227,7 +228,7 @@ export class KernelMachine {
 			this.liveBlocks.delete(address);
 		}
 
-		this.holders.kfrees[this.heap.deallocate(address)]++;
+		this.holders.freed(this.heap.deallocate(address));
 		this.processor.leaveCritical();
 	}
 
