@@ -41,9 +41,9 @@ export type FacadeOptions = {
 };
 
 export type FacadeLedger = {
-	/** The current workload's facade: a new one each `setWorkload`, closed until `open`. */
+	/** The current workload's facade. */
 	readonly facade: KernelFacade;
-	/** Whose allocations new items are booked to: a new facade, and the one before closed for good. */
+	/** Whose allocations new items are booked to: that workload's facade (the same one each time on this kernel), closed until `open`; the one before is closed. */
 	setWorkload(name: string): void;
 	/** Opens the current facade while a hook of its workload runs; `close` when the hook returns. */
 	open(): void;
@@ -203,18 +203,21 @@ export const createKernelFacade = (kernel: Kernel, options: FacadeOptions = {}):
 		return gate;
 	};
 
+	/** One facade per workload name on this kernel: a workload switched back to gets its own again (the trace replay tells a switch from a reboot so). */
+	const facades = new Map<string, typeof current>();
 	const setWorkload = (name: string): void => {
 		current.open = false;
-		let owner = owners.indexOf(name);
-		if (owner === -1) {
-			owner = owners.push(name) - 1;
+		let facade = facades.get(name);
+		if (!facade) {
+			facade = createFacade(name, owners.push(name) - 1);
+			facades.set(name, facade);
 		}
 
-		current = createFacade(name, owner);
+		current = facade;
 	};
 
-	current = createFacade('', 0);
-	owners.push('');
+	current = createFacade('', owners.push('') - 1);
+	facades.set('', current);
 	return {
 		get facade() {
 			return current.facade;

@@ -162,6 +162,13 @@ describe('the workload facade', () => {
 			expect(() => first.kmalloc(16)).toThrow('workload "first" called kmalloc outside its hooks');
 			expect(ledger.facade.kmalloc(16)).toBeGreaterThan(0);
 			expect(told).toEqual(['workload "first" called kfree outside its hooks (after an await, or from a timer or callback once its hook had returned): kernel calls are only allowed while its setup, tick or teardown runs']);
+			// Switched back to, a workload gets its own facade again: a trace replay tells a switch from a reboot by it.
+			ledger.setWorkload('first');
+			expect(ledger.facade).toBe(first);
+			expect(() => first.kmalloc(16)).toThrow('workload "first" called kmalloc outside its hooks');
+			expect(told).toHaveLength(2);
+			ledger.open();
+			expect(first.kmalloc(16)).toBeGreaterThan(0);
 		});
 	});
 });
