@@ -114,7 +114,7 @@ export class TraceSource {
 		const room = this.#maxBuffered - this.replay.buffered;
 		const end = Math.min(this.#pending.length, this.#pendingHead + room);
 		for (let index = this.#pendingHead; index < end; index++) {
-			this.replay.enqueue(this.#pending[index]);
+			this.replay.enqueue(this.#pending[index]!);
 		}
 
 		this.#pendingHead = end;

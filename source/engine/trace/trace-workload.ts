@@ -232,15 +232,16 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 			// The events of one task in a row run in one asProcess call (one closure a run, not an event).
 			const applyTaskRun = () => {
 				const first = due[index] as TraceEvent;
+				let record: TraceRecord | undefined = first;
 				do {
-					source.replay.apply(due[index], kernel);
-					index++;
-				} while (index < due.length && isSameTask(due[index], first));
+					source.replay.apply(record, kernel);
+					record = due[++index];
+				} while (record !== undefined && isSameTask(record, first));
 			};
 
 			try {
 				while (index < due.length) {
-					const record = due[index];
+					const record = due[index]!;
 					if (isEvent(record)) {
 						kernel.asProcess(processNames.of(record), applyTaskRun);
 					} else {
