@@ -12,7 +12,31 @@ export default tseslint.config(
 	{
 		languageOptions: {parserOptions: {projectService: true, tsconfigRootDir: import.meta.dirname}},
 		plugins: {'react-hooks': reactHooks},
-		rules: {...reactHooks.configs.recommended.rules},
+		rules: {
+			...reactHooks.configs.recommended.rules,
+			// A leading underscore marks a value left unused on purpose (a key destructured out of an
+			// object to drop it, a parameter an interface requires).
+			'@typescript-eslint/no-unused-vars': ['error', {
+				argsIgnorePattern: '^_',
+				varsIgnorePattern: '^_',
+				destructuredArrayIgnorePattern: '^_',
+				caughtErrorsIgnorePattern: '^_',
+			}],
+		},
 	},
-	{files: ['**/*.js'], ...tseslint.configs.disableTypeChecked},
+	{
+		// Tests match terminal escape sequences (ESC, BEL) on purpose.
+		files: ['test/**'],
+		rules: {'no-control-regex': 'off'},
+	},
+	{
+		// Plain JavaScript (the bin entry, scripts, a worker fixture) is outside tsconfig: lint it
+		// without type information, as Node code.
+		files: ['**/*.{js,mjs,cjs}'],
+		...tseslint.configs.disableTypeChecked,
+		languageOptions: {
+			...tseslint.configs.disableTypeChecked.languageOptions,
+			globals: {process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly'},
+		},
+	},
 );
