@@ -181,7 +181,6 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 
 	// Surface an unreadable, empty or eventless trace now, before anything is replayed.
 	while (source.needsPrefetch(0)) {
-		// eslint-disable-next-line no-await-in-loop
 		await read(0);
 		options.onProgress?.(progress());
 	}
@@ -259,7 +258,7 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 		},
 		async prepare(tick) {
 			if (restart) {
-				await source.close();
+				source.close();
 				source = new TraceSource(file, sourceOptions);
 				restart = false;
 			}
@@ -301,8 +300,9 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 				stopped,
 			};
 		},
-		async close() {
-			await source.close();
+		close() {
+			source.close();
+			return Promise.resolve();
 		},
 	};
 };

@@ -11,7 +11,7 @@ export function PanelLines({lines, width}: {lines: StyledLine[]; width: number})
 	return (
 		<Box flexDirection="column" width={width} flexShrink={0}>
 			{lines.map((line, index) => (
-				// eslint-disable-next-line react/no-array-index-key
+				// Rows are positional: a row is its index, whatever it shows this frame.
 				<StyledText key={index} line={line.length > 0 && line.some((part) => part.text !== '') ? line : blankLine} />
 			))}
 		</Box>
