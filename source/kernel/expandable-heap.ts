@@ -31,7 +31,7 @@ export type ExpandableHeapOptions = {
 	faults: HeapFaults;
 	expand: ExpandHeapCallbacks;
 	/** The watchdog: the kernel would loop forever here. Never returns. */
-	onHang(report: HeapStallReport): never;
+	onHang: (report: HeapStallReport) => never;
 };
 
 export class ExpandableHeap {
