@@ -32,7 +32,7 @@ describe('determinism', () => {
 
 describe('bounded memory', () => {
 	it('history, events and dmesg stay within their bounds after 1,000,000 ticks', () => {
-		const noisy: Workload = {
+		const noisy: typeof ticker = {
 			...ticker,
 			name: 'noisy',
 			tick(kernel, ctx) {
