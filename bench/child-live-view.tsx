@@ -80,8 +80,8 @@ const running = runLiveDashboard(engine, {
 	onRender({renderTime}) {
 		renderTimes.push(renderTime);
 	},
-	saveSnapshot: async () => 'unused',
-	stdout: terminal as unknown as NodeJS.WriteStream,
+	saveSnapshot: () => Promise.resolve('unused'),
+	stdout: terminal,
 	stdin: keyboard as unknown as NodeJS.ReadStream,
 	handleProcessEvents: false,
 });

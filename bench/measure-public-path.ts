@@ -10,7 +10,7 @@ import {loadWorkloadFile} from '../source/engine/workload-loader.js';
 import {Kernel} from '../source/kernel/kernel.js';
 import {defaultRevisionId} from '../source/kernel/revisions.js';
 import {replayTrace, type Trace} from './generate-trace.js';
-import {CALLS_PER_TICK, useTrace} from './replay-workload.js';
+import {CALLS_PER_TICK, provideTrace} from './replay-workload.js';
 
 const MiB = 1024 * 1024;
 const workloadFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'replay-workload.js');
@@ -33,7 +33,7 @@ const replayDirect = (trace: Trace) => {
 };
 
 export const measurePublicPath = async (trace: Trace, runs = 2): Promise<PublicPathResult> => {
-	useTrace(trace);
+	provideTrace(trace);
 	const workload = await loadWorkloadFile(workloadFile);
 	const ticks = Math.ceil(trace.ops.length / CALLS_PER_TICK);
 	let bestPublic = Number.POSITIVE_INFINITY;

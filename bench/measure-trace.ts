@@ -99,7 +99,6 @@ const replayFile = async (file: string): Promise<number> => {
 	workload.setup?.(kernel, context);
 	for (let tick = 1; !workload.finished; tick++) {
 		while (!workload.isReady(tick)) {
-			// eslint-disable-next-line no-await-in-loop
 			await workload.prepare(tick);
 		}
 
@@ -141,7 +140,6 @@ const rate = async (read: () => Promise<number>, runs = 2): Promise<LineRate> =>
 	let best = {lines: 0, seconds: Number.POSITIVE_INFINITY};
 	for (let run = 0; run <= runs; run++) {
 		const started = performance.now();
-		// eslint-disable-next-line no-await-in-loop
 		const lines = await read();
 		const seconds = (performance.now() - started) / 1000;
 		if (run > 0 && seconds < best.seconds) {

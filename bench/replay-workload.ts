@@ -1,6 +1,6 @@
 // A workload module as a user would write one (issue 14): it replays the issue-7 trace through the
 // public workload API, 10,000 kmalloc / kfree calls a tick, the way `kmtop snapshot -w ./replay.js`
-// runs it. The bench hands it the trace (`useTrace`) before loading it, so generating the trace is
+// runs it. The bench hands it the trace (`provideTrace`) before loading it, so generating the trace is
 // not timed.
 
 import type {Workload} from '../source/engine/workload-api.js';
@@ -10,7 +10,7 @@ export const CALLS_PER_TICK = 10_000;
 
 let trace: Trace | undefined;
 
-export const useTrace = (next: Trace): void => {
+export const provideTrace = (next: Trace): void => {
 	trace = next;
 };
 
@@ -24,7 +24,7 @@ const workload: Workload<State> = {
 	},
 	tick(kernel, ctx) {
 		if (!trace) {
-			throw new Error('no trace: call useTrace(trace) first');
+			throw new Error('no trace: call provideTrace(trace) first');
 		}
 
 		const {ops} = trace;

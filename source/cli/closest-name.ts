@@ -1,17 +1,19 @@
 // Levenshtein distance: insertions, deletions and substitutions each cost 1.
 const editDistance = (from: string, to: string): number => {
-	let previous = Array.from({length: to.length + 1}, (_, index) => index);
+	// Two rows of the table, as Int32Arrays of a fixed length: every cell read was written.
+	let previous = Int32Array.from({length: to.length + 1}, (_, index) => index);
+	let current = new Int32Array(to.length + 1);
 	for (let row = 1; row <= from.length; row++) {
-		const current = [row];
+		current[0] = row;
 		for (let column = 1; column <= to.length; column++) {
-			const substitution = previous[column - 1] + (from[row - 1] === to[column - 1] ? 0 : 1);
-			current[column] = Math.min(previous[column] + 1, current[column - 1] + 1, substitution);
+			const substitution = previous[column - 1]! + (from[row - 1] === to[column - 1] ? 0 : 1);
+			current[column] = Math.min(previous[column]! + 1, current[column - 1]! + 1, substitution);
 		}
 
-		previous = current;
+		[previous, current] = [current, previous];
 	}
 
-	return previous[to.length];
+	return previous[to.length]!;
 };
 
 /**

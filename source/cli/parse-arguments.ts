@@ -182,5 +182,10 @@ export const parseArguments = (argv: readonly string[], context: ParseContext): 
 		return {ok: false, errors: issues.sort((a, b) => a.position - b.position).map(issue => issue.message)};
 	}
 
-	return {ok: true, plan: Object.assign(defaultPlan(context), ...patches, {command})};
+	const plan = defaultPlan(context);
+	for (const patch of patches) {
+		Object.assign(plan, patch);
+	}
+
+	return {ok: true, plan: Object.assign(plan, {command})};
 };

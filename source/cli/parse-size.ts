@@ -19,10 +19,15 @@ export const parseSize = (text: string): number | null => {
 	}
 
 	const [, whole, rawFraction = '', unit = ''] = match;
+	const multiplier = units[unit.toLowerCase()];
+	if (multiplier === undefined) {
+		return null;
+	}
+
 	// Work in integers (the digits without the point, times the unit) so `1.5G` is exact.
 	const fraction = rawFraction.replace(/0+$/, '');
 	const scale = 10 ** fraction.length;
-	const scaledBytes = Number(whole + fraction) * units[unit.toLowerCase()];
+	const scaledBytes = Number(whole + fraction) * multiplier;
 	if (!Number.isSafeInteger(scaledBytes)) {
 		return Number.POSITIVE_INFINITY;
 	}

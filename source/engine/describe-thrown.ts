@@ -45,6 +45,7 @@ const describeValue = (value: unknown): string => {
 				return message;
 			}
 
+			// eslint-disable-next-line @typescript-eslint/no-base-to-string -- the default '[object Object]' is what the next line filters out
 			const text = attempt(() => String(value));
 			if (text !== undefined && text !== '' && text !== '[object Object]') {
 				// An Error without a message reads as its name ("TypeError").

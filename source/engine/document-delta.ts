@@ -29,7 +29,7 @@ export const createDeltaWriter = () => {
 		}
 
 		sent = now;
-		return delta as DocumentDelta;
+		return delta;
 	};
 };
 

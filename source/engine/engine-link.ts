@@ -21,12 +21,12 @@ export type LinkedView = PublishedView & {
 };
 
 export type EngineLink = {
-	current(): LinkedView;
-	subscribe(listener: () => void): () => void;
-	send(command: EngineCommand): void;
+	current: () => LinkedView;
+	subscribe: (listener: () => void) => () => void;
+	send: (command: EngineCommand) => void;
 	/** The live document even while the display is frozen (what `s` saves). */
-	liveDocument(): Promise<SnapshotDocument>;
-	close(): Promise<void>;
+	liveDocument: () => Promise<SnapshotDocument>;
+	close: () => Promise<void>;
 };
 
 /** Listeners and the current view: the part both kinds of link share. */
@@ -41,7 +41,7 @@ export const createViewStore = (initial: LinkedView) => {
 				listener();
 			}
 		},
-		subscribe(listener: () => void) {
+		subscribe: (listener: () => void) => {
 			listeners.add(listener);
 			return () => {
 				listeners.delete(listener);
@@ -80,13 +80,15 @@ export const createLocalEngineLink = (engine: LiveEngine, options: LocalLinkOpti
 			engine.apply(command);
 			publish();
 		},
-		async liveDocument() {
-			return engine.session.liveSnapshot();
+		liveDocument() {
+			return Promise.resolve(engine.session.liveSnapshot());
 		},
-		async close() {
+		close() {
 			for (const timer of timers) {
 				clearInterval(timer);
 			}
+
+			return Promise.resolve();
 		},
 	};
 };

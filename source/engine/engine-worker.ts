@@ -97,6 +97,7 @@ const runSnapshotMode = async (workload: Workload, mode: SnapshotMode) => {
 
 const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveMode) => {
 	// The watchdog reads where we are through `where`; until the session exists, its first boot.
+	// eslint-disable-next-line prefer-const -- `where` may run while the session is built, when a const would still be in its dead zone
 	let session: LiveSession | undefined;
 	where = () => ({boot: session?.simulation.bootNumber ?? 1, workloadIndex: session?.workloadIndex ?? (workloads.includes(initial) ? workloads.indexOf(initial) : workloads.length)});
 	session = new LiveSession({
@@ -120,7 +121,7 @@ const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveM
 		let lastProgress = 0;
 		await replayJournal(simulation, mode.resume.journal, tick, {
 			apply(action) {
-				session!.apply(action);
+				session.apply(action);
 			},
 			onProgress(reached) {
 				const now = performance.now();

@@ -179,12 +179,12 @@ export class Simulation {
 
 	private startWorkload(): void {
 		this.ledger.setWorkload(this.workload.name);
-		const simulation = this;
+		const currentTick = () => this.tick;
 		// The stream depends on the seed, the workload and when it started, not on the revision:
 		// the same workload does the same things on every revision, so their bugs can be compared.
 		this.context = {
 			get tick() {
-				return simulation.tick;
+				return currentTick();
 			},
 			rng: createRng(hashSeed(this.seed, this.workload.name, this.tick)),
 			state: {},
@@ -195,6 +195,7 @@ export class Simulation {
 	}
 
 	private runHook(hook: WorkloadHook): void {
+		// eslint-disable-next-line @typescript-eslint/unbound-method -- called below with its workload as `this` (fn.call)
 		const fn = this.workload[hook];
 		if (!fn) {
 			return;

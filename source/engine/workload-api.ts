@@ -44,7 +44,7 @@ export type WorkloadContext<State extends Record<string, unknown> = Record<strin
 	state: State;
 };
 
-export type Workload<State extends Record<string, unknown> = any> = {
+export type Workload<State extends Record<string, unknown> = Record<string, unknown>> = {
 	name: string;
 	description: string;
 	setup?(kernel: KernelFacade, ctx: WorkloadContext<State>): void;

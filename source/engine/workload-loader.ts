@@ -57,16 +57,17 @@ export const builtinWorkloadNames = (): string[] => {
 const kebabCase = /^[a-z\d]+(?:-[a-z\d]+)*$/;
 
 /** A rejected name as text; JSON.stringify would throw on a BigInt and hide a symbol. */
-const showName = (name: unknown): string =>
-	typeof name === 'string'
-		? JSON.stringify(name)
-		: name === null
-			? 'null'
-			: typeof name === 'object'
-				? 'an object'
-				: typeof name === 'function'
-					? 'a function'
-					: String(name);
+const showName = (name: unknown): string => {
+	if (typeof name === 'string') {
+		return JSON.stringify(name);
+	}
+
+	if (typeof name === 'number' || typeof name === 'bigint' || typeof name === 'boolean' || typeof name === 'symbol') {
+		return String(name);
+	}
+
+	return name === undefined ? 'undefined' : name === null ? 'null' : typeof name === 'function' ? 'a function' : 'an object';
+};
 
 /** Checks a module's default export against the workload contract (workloads.md, "Shape"). */
 export const validateWorkload = (exported: unknown, file: string): Workload => {

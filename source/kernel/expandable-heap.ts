@@ -32,7 +32,7 @@ export type ExpandableHeapOptions = {
 	faults: HeapFaults;
 	expand: ExpandHeapCallbacks;
 	/** The watchdog: the kernel would loop forever here. Never returns. */
-	onHang(report: HeapStallReport): never;
+	onHang: (report: HeapStallReport) => never;
 	/** Who holds each block: shared by every subheap (a book of its own when not given). */
 	holders?: HolderBook;
 };

@@ -97,26 +97,26 @@ export class HolderBook {
 
 	/** A kmalloc call made for `holder`. */
 	called(holder: number): void {
-		this.kmallocs[holder]++;
+		this.kmallocs[holder]!++;
 		this.lastTick[holder] = this.now;
 	}
 
 	/** A kfree call that freed a block of `holder`'s. */
 	freed(holder: number): void {
-		this.kfrees[holder]++;
+		this.kfrees[holder]!++;
 		this.lastTick[holder] = this.now;
 	}
 
 	/** A block of `chunks` chunks placed for `holder`. */
 	booked(holder: number, chunks: number): void {
-		this.liveBlocks[holder]++;
-		this.liveChunks[holder] += chunks;
+		this.liveBlocks[holder]!++;
+		this.liveChunks[holder]! += chunks;
 	}
 
 	/** A block of `chunks` chunks given back. */
 	released(holder: number, chunks: number): void {
-		this.liveBlocks[holder]--;
-		this.liveChunks[holder] -= chunks;
+		this.liveBlocks[holder]!--;
+		this.liveChunks[holder]! -= chunks;
 	}
 
 	private intern(process: string | undefined, purpose: string | undefined, workload: string | undefined): number {

@@ -8,7 +8,7 @@ const ordered = (row: SweepRow): Record<string, unknown> => Object.fromEntries(r
 
 export const formatJsonl = (rows: readonly SweepRow[]): string => rows.map((row) => `${JSON.stringify(ordered(row))}\n`).join('');
 
-const csvField = (value: unknown): string => {
+const csvField = (value: SweepRow[keyof SweepRow]): string => {
 	const text = value === null ? '' : String(value);
 	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };

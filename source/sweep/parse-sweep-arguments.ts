@@ -63,9 +63,14 @@ const shortFlags: Record<string, string> = {workload: 'w', output: 'o', help: 'h
 const mergeOptions = new Set(['format', 'output', 'no-color', 'help', 'version']);
 
 /** The options of `kmtop sweep`, in the shape `node:util` parseArgs takes. */
+const optionEntry = (name: string, type: OptionTable[string]['type']): [string, OptionTable[string]] => {
+	const short = shortFlags[name];
+	return [name, short === undefined ? {type} : {type, short}];
+};
+
 export const sweepOptionTable: OptionTable = Object.fromEntries([
-	...Object.keys(readers).map((name) => [name, {type: 'string', ...(shortFlags[name] && {short: shortFlags[name]})}]),
-	...switches.map((name) => [name, {type: 'boolean', ...(shortFlags[name] && {short: shortFlags[name]})}]),
+	...Object.keys(readers).map((name) => optionEntry(name, 'string')),
+	...switches.map((name) => optionEntry(name, 'boolean')),
 ]);
 
 const defaultPlan = (context: SweepContext): SweepRunPlan => ({

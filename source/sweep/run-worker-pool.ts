@@ -166,14 +166,18 @@ export const serveTasks = <Task, Result>(handle: (task: Task) => Result | Promis
 	}
 
 	const port = parentPort;
-	port.on('message', async ({index, task}: ToWorker<Task>) => {
-		let reply: FromWorker<Result>;
+	const answer = async ({index, task}: ToWorker<Task>): Promise<FromWorker<Result>> => {
 		try {
-			reply = {index, result: await handle(task)};
+			return {index, result: await handle(task)};
 		} catch (error) {
-			reply = {index, error: messageOf(error)};
+			return {index, error: messageOf(error)};
 		}
+	};
 
-		port.postMessage(reply);
+	// `answer` never rejects: a failing task is itself an answer.
+	port.on('message', (message: ToWorker<Task>) => {
+		void answer(message).then((reply) => {
+			port.postMessage(reply);
+		});
 	});
 };

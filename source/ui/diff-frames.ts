@@ -5,13 +5,13 @@
 // left, so the lines that changed can be written in place and nothing else is touched.
 
 /** `eraseLines(n)` as Ink's log-update writes it before a frame (ansi-escapes). */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const eraseLinesPrefix = /^\u001B\[2K(?:\u001B\[1A\u001B\[2K)*\u001B\[G/;
 /** Ink's `clearTerminal` (for frames as high as the terminal, which kmtop never draws). */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const clearTerminalPrefix = /^\u001B\[2J(?:\u001B\[3J)?\u001B\[H/;
 /** Mode switches that are not frames: cursor visibility, synchronized output. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const modeSwitches = /^(?:\u001B\[\?[\d;]+[hl])+$/;
 
 const moveTo = (row: number): string => `\u001B[${row};1H`;
@@ -21,7 +21,7 @@ export type FrameDiffer = {
 	/** What to send to the terminal for one write of Ink's. */
 	translate(chunk: string): string;
 	/** Forget the screen (after it was cleared): the next frame is drawn whole. */
-	reset(): void;
+	reset: () => void;
 };
 
 export const createFrameDiffer = (): FrameDiffer => {

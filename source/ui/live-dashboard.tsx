@@ -14,9 +14,9 @@ import {useTerminalSize} from './use-terminal-size.js';
 
 export type LiveDashboardProps = {
 	engine: EngineLink;
-	saveSnapshot(document: SnapshotDocument): Promise<string>;
+	saveSnapshot: (document: SnapshotDocument) => Promise<string>;
 	/** Called with the exit code (0 on q, 130 on Ctrl+C) just before the app exits. */
-	onQuit(code: number): void;
+	onQuit: (code: number) => void;
 	sizeSource?: SizeSource;
 };
 
@@ -54,7 +54,7 @@ export function LiveDashboard({engine, saveSnapshot, onQuit, sizeSource}: LiveDa
 		if (view.notice) {
 			showStatus(view.notice.text);
 		}
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- once per notice: keyed on its id, not on each new view object
 	}, [noticeId, showStatus]);
 
 	useDashboardKeys({view, send: engine.send, helpOpen, setHelpOpen, showStatus, save, quit});

@@ -81,13 +81,13 @@ export function PanelLayout({document, facts, node}: PanelLayoutProps) {
 	let {children} = node;
 	if (node.stack === 'row' && children.some((child) => 'panel' in child && child.height === undefined)) {
 		const height = Math.max(...children.map((child) => ('panel' in child ? naturalHeight(child, document) ?? 0 : 0)));
-		children = children.map((child) => ('panel' in child ? ({...child, height} as PanelPlan) : child));
+		children = children.map((child) => ('panel' in child ? {...child, height} : child));
 	}
 
 	return (
 		<Box flexDirection={node.stack} flexShrink={0}>
 			{children.map((child, index) => (
-				// eslint-disable-next-line react/no-array-index-key
+				// The plan is fixed for a layout: a child is its position in it.
 				<PanelLayout key={index} document={document} facts={facts} node={child} />
 			))}
 		</Box>

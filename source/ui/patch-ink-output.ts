@@ -28,7 +28,7 @@ type OutputInstance = {
 	clip(clip: Clip): void;
 	unclip(): void;
 };
-type OutputClass = {new (options: {width: number; height: number}): OutputInstance; prototype: {get(this: OutputInstance): {output: string; height: number}}};
+type OutputClass = {new (options: {width: number; height: number}): OutputInstance; prototype: {get: (this: OutputInstance) => {output: string; height: number}}};
 
 export type PatchResult =
 	| {applied: true; rows: {previous: Map<string, string>; current: Map<string, string>}; /** Ink's own get, for comparison. */ inkGet: OutputClass['prototype']['get']}

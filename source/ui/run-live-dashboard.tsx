@@ -16,7 +16,7 @@ import {CLEAR_SCREEN, enterFullScreen, restoreTerminal} from './terminal-modes.j
 
 export type LiveDashboardOptions = {
 	/** Writes a snapshot and resolves with the file name the status line shows. */
-	saveSnapshot(document: SnapshotDocument): Promise<string>;
+	saveSnapshot: (document: SnapshotDocument) => Promise<string>;
 	/** For tests: the terminal streams (process.stdout, process.stdin by default). */
 	stdout?: TerminalStream;
 	stdin?: NodeJS.ReadStream;
@@ -31,7 +31,7 @@ const exitCodes: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM
 
 /** Resolves with the exit code: 0 on q, 130 on Ctrl+C (and SIGINT), 143 on SIGTERM. */
 export const runLiveDashboard = async (engine: EngineLink, options: LiveDashboardOptions): Promise<number> => {
-	const stdout = options.stdout ?? (process.stdout as TerminalStream);
+	const stdout = options.stdout ?? process.stdout;
 	const stdin = options.stdin ?? process.stdin;
 	await patchInkOutput();
 	const handleProcessEvents = options.handleProcessEvents ?? true;

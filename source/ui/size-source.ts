@@ -5,11 +5,11 @@
 export type TerminalSize = {columns: number; rows: number};
 
 export type SizeSource = {
-	get(): TerminalSize;
-	subscribe(listener: () => void): () => void;
+	get: () => TerminalSize;
+	subscribe: (listener: () => void) => () => void;
 };
 
-export type ManualSizeSource = SizeSource & {set(size: TerminalSize): void};
+export type ManualSizeSource = SizeSource & {set: (size: TerminalSize) => void};
 
 /** A stream without a size (not a terminal) is taken to be the reference 120×40. */
 export const DEFAULT_SIZE: TerminalSize = {columns: 120, rows: 40};

@@ -4,7 +4,7 @@
 // engine's rule: a halted kernel has nothing to run).
 
 import {useInput, type Key} from 'ink';
-import {useRef} from 'react';
+import {useLayoutEffect, useRef} from 'react';
 import type {EngineCommand} from '../engine/engine-protocol.js';
 import type {LinkedView} from '../engine/engine-link.js';
 
@@ -78,11 +78,14 @@ const commandOf = (input: string): EngineCommand | undefined => {
 
 export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 	// Read through a ref: Ink re-subscribes a new handler only after the render's effects run,
-	// and a key typed right after `?` must already see the help open.
+	// and a key typed right after `?` must already see the help open. The refs follow each commit
+	// in a layout effect, which runs before those effects (React forbids writing them in render).
 	const current = useRef(latest);
-	current.current = latest;
 	const helpOpen = useRef(latest.helpOpen);
-	helpOpen.current = latest.helpOpen;
+	useLayoutEffect(() => {
+		current.current = latest;
+		helpOpen.current = latest.helpOpen;
+	});
 
 	const handle = (input: string): void => {
 		const actions = current.current;

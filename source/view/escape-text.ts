@@ -4,7 +4,7 @@
 // Each one becomes a visible escape; ordinary Unicode (accents, CJK, emoji) stays as it is.
 
 // C0 controls (newline, tab, ESC…), DEL and C1 controls (0x9B is a one-byte CSI).
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/g;
 // Invisible characters that reorder or break what follows (Trojan Source, CVE-2021-42574), and
 // the Unicode line and paragraph separators.

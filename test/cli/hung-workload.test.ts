@@ -44,11 +44,11 @@ const runKmtop = async (command: string, args: string[], ready?: string, act?: (
 			}
 		};
 
-		child.stdout!.on('data', (chunk: Buffer) => {
+		child.stdout.on('data', (chunk: Buffer) => {
 			stdout += chunk.toString('utf8');
 			check();
 		});
-		child.stderr!.on('data', (chunk: Buffer) => {
+		child.stderr.on('data', (chunk: Buffer) => {
 			stderr += chunk.toString('utf8');
 			check();
 		});

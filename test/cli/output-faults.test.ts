@@ -33,7 +33,7 @@ type Outcome = {code: number | null; signal: NodeJS.Signals | null; stdout: stri
 const run = (args: string[], options: {stdout?: number; nobody?: boolean; cwd?: string} = {}): Outcome => {
 	const [command, ...prefix] = options.nobody ? [...asNobody, process.execPath, cli] : [process.execPath, cli];
 	const stdio: StdioOptions = ['ignore', options.stdout ?? 'pipe', 'pipe'];
-	const result = spawnSync(command!, [...prefix, ...args], {
+	const result = spawnSync(command, [...prefix, ...args], {
 		cwd: options.cwd ?? (options.nobody ? '/' : work),
 		encoding: 'utf8',
 		stdio,
@@ -265,9 +265,9 @@ const printingCommands = [['--help'], ['--version'], ['workloads'], ['revisions'
 describe('write errors on stdout', () => {
 	it.each(printingCommands)('EPIPE (the reader has gone): %j ends quietly, status 0', async (...args) => {
 		const child = spawn(process.execPath, [cli, ...args], {cwd: work, stdio: ['ignore', 'pipe', 'pipe'], env: environment});
-		child.stdout!.destroy(); // before the child has started: its write finds no reader
+		child.stdout.destroy(); // before the child has started: its write finds no reader
 		let stderr = '';
-		child.stderr!.on('data', (chunk: Buffer) => {
+		child.stderr.on('data', (chunk: Buffer) => {
 			stderr += chunk.toString();
 		});
 		expect({ended: await exitOf(child), stderr}).toEqual({ended: 0, stderr: ''});
@@ -322,7 +322,6 @@ describe('what a workload throws, and input echoed on stderr', () => {
 		const {code, stderr} = run(args);
 		expect(code).toBe(2);
 		expect(stderr).toContain(shown);
-		// eslint-disable-next-line no-control-regex
 		expect(stderr.slice(0, -1)).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u202E]/);
 		expect(stderr.endsWith('\n')).toBe(true);
 	});

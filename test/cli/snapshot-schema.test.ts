@@ -44,7 +44,7 @@ describe('the snapshot JSON Schema', () => {
 
 	it('rejects what it should: a wrong schema id, a bad address, an unknown event kind', () => {
 		const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload: {name: 'idle', description: 'nothing', tick() {}}});
-		const good = JSON.parse(JSON.stringify(buildSnapshot(simulation))) as Record<string, any>;
+		const good = JSON.parse(JSON.stringify(buildSnapshot(simulation))) as Record<string, unknown> & {backup: Record<string, unknown>};
 		expect(validate({...good, schema: 'kmtop.snapshot/2'})).toBe(false);
 		expect(validate({...good, backup: {...good.backup, base: 'c0801000'}})).toBe(false);
 		expect(validate({...good, events: [{tick: 1, kind: 'explosion', message: ''}]})).toBe(false);

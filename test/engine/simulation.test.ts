@@ -32,7 +32,7 @@ describe('determinism', () => {
 
 describe('bounded memory', () => {
 	it('history, events and dmesg stay within their bounds after 1,000,000 ticks', () => {
-		const noisy: Workload = {
+		const noisy: typeof ticker = {
 			...ticker,
 			name: 'noisy',
 			tick(kernel, ctx) {
@@ -123,9 +123,10 @@ describe('faults are results, not crashes', () => {
 		const awaiting: Workload = {
 			name: 'awaiting',
 			description: 'an async tick',
+			// eslint-disable-next-line @typescript-eslint/no-misused-promises -- an async hook on purpose: the simulation must refuse it
 			async tick(kernel) {
 				kernel.kmalloc(16);
-				await null;
+				await Promise.resolve();
 				try {
 					kernel.kfree(0xc050_0000);
 				} catch (error) {

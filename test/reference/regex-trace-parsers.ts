@@ -77,7 +77,7 @@ export function regexParseFtraceLine(line: string): LineParse {
 		return lostEvents.test(line) ? {kind: 'ignored', event: 'LOST EVENTS'} : undefined;
 	}
 
-	const [, comm, pid, , seconds, name, fields] = match;
+	const [, comm = '', pid, , seconds, name = '', fields] = match;
 	return regexKmemFields({timeSeconds: Number(seconds), comm: comm.trim(), pid: Number(pid)}, name, name, fields ?? '');
 }
 
@@ -87,7 +87,7 @@ export function regexParsePerfLine(line: string): LineParse {
 		return undefined;
 	}
 
-	const [, comm, pid, tid, , seconds, system, name, fields] = match;
+	const [, comm = '', pid, tid, , seconds, system, name = '', fields] = match;
 	const qualified = `${system}:${name}`;
 	return regexKmemFields({timeSeconds: Number(seconds), comm: comm.trim(), pid: Number(tid ?? pid)}, system === 'kmem' ? name : qualified, qualified, fields ?? '');
 }

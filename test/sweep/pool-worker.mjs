@@ -32,7 +32,9 @@ parentPort.on('message', ({index, task}) => {
 
 		case 'hang-in-hook': {
 			beat.enter('tick', task.value);
-			for (;;) {} // a workload's endless loop: only terminating the thread ends it
+			for (;;) {
+				// a workload's endless loop: only terminating the thread ends it
+			}
 		}
 
 		case 'print': {

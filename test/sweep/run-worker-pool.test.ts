@@ -43,9 +43,8 @@ describe('runWorkerPool', () => {
 
 	it('stop() ends the workers at once and keeps what finished', async () => {
 		const tasks: Task[] = [{value: 1}, {do: 'hang', value: 2}, {do: 'hang', value: 3}, {value: 4}];
-		let run: ReturnType<typeof pool> | undefined;
-		const stopAfterFirst = () => run?.stop();
-		run = pool(tasks, 2, {onResult: stopAfterFirst});
+		// The first result arrives from a worker, long after `run` is set.
+		const run: ReturnType<typeof pool> = pool(tasks, 2, {onResult: () => run.stop()});
 		const {results, stopped} = await run.done;
 		expect(stopped).toBe(true);
 		// Task 0 finished; its worker got no more work, the other hangs on task 1 until stopped.

@@ -8,7 +8,6 @@ import type {Workload} from '../../source/engine/workload-api.js';
 import {loadAllBuiltinWorkloads} from '../../source/engine/workload-loader.js';
 import {ftraceExcerptPath} from '../fixture-paths.js';
 
-// eslint-disable-next-line no-control-regex
 const ansi = /\u001B\[[0-?]*[ -/]*[@-~]/g;
 
 export const stripAnsi = (text: string): string => text.replace(ansi, '');

@@ -15,7 +15,7 @@ type Options = {advanceEveryMs?: number; saveSnapshot?: (document: SnapshotDocum
 
 const mount = (session: LiveSession, options: Options = {}) => {
 	const onQuit = vi.fn();
-	const saveSnapshot = options.saveSnapshot ?? (async () => 'unused.json');
+	const saveSnapshot = options.saveSnapshot ?? (() => Promise.resolve('unused.json'));
 	const app = render(
 		<LiveDashboard engine={linkFor(session, {advanceEveryMs: options.advanceEveryMs})} saveSnapshot={saveSnapshot} onQuit={onQuit} />,
 	);
@@ -24,8 +24,9 @@ const mount = (session: LiveSession, options: Options = {}) => {
 	// Ink reads a key inside the write (App's readable handler calls useInput's handler), so the
 	// session has it on return; screens are read with waitFor. (A lone Escape is the exception:
 	// Ink waits a turn for more of a sequence, and the tests wait for its effect.)
-	const press = async (key: string) => {
+	const press = (key: string): Promise<void> => {
 		app.stdin.write(key);
+		return Promise.resolve();
 	};
 
 	return {app, onQuit, header, screen, press};
@@ -150,9 +151,9 @@ describe('keys', () => {
 		session.simulation.step(40);
 		const saved: SnapshotDocument[] = [];
 		const {press, screen} = mount(session, {
-			async saveSnapshot(document) {
+			saveSnapshot(document) {
 				saved.push(document);
-				return `kmtop-${document.run.workload}-tick${document.run.tick}.json`;
+				return Promise.resolve(`kmtop-${document.run.workload}-tick${document.run.tick}.json`);
 			},
 		});
 		await press('f');
@@ -166,8 +167,8 @@ describe('keys', () => {
 	test('a failed save says so', async () => {
 		const session = await createSession();
 		const {press, screen} = mount(session, {
-			async saveSnapshot() {
-				throw new Error('EACCES: permission denied');
+			saveSnapshot() {
+				return Promise.reject(new Error('EACCES: permission denied'));
 			},
 		});
 		await press('s');

@@ -23,7 +23,7 @@ test('a monochrome screen: no SGR sequences, states in words', async () => {
 	const stdout = new FakeStdout(120, 40);
 	const stdin = new FakeStdin();
 	const exit = runLiveDashboard(linkFor(session), {
-		saveSnapshot: async () => 'unused.json',
+		saveSnapshot: () => Promise.resolve('unused.json'),
 		stdout,
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		handleProcessEvents: false,
@@ -37,6 +37,5 @@ test('a monochrome screen: no SGR sequences, states in words', async () => {
 	expect(screen).toContain('○ CONSUMED');
 	stdin.type('q');
 	expect(await exit).toBe(0);
-	// eslint-disable-next-line no-control-regex
 	expect(stdout.writes.join('')).not.toMatch(/\u001B\[[\d;]*m/);
 });

@@ -41,7 +41,7 @@ const start = async (columns: number, rows: number, options: {session?: LiveSess
 	const stdout = new FakeStdout(columns, rows);
 	const stdin = new FakeStdin();
 	const exit = runLiveDashboard(linkFor(session, {advanceEveryMs: options.advanceEveryMs ?? 0}), {
-		saveSnapshot: async () => 'unused.json',
+		saveSnapshot: () => Promise.resolve('unused.json'),
 		stdout,
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stderr: new FakeStdout(columns, rows) as unknown as NodeJS.WriteStream,

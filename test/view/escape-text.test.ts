@@ -32,7 +32,6 @@ describe('escapeText', () => {
 		}
 
 		const escaped = escapeText(all);
-		// eslint-disable-next-line no-control-regex
 		expect(escaped).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/);
 		expect(escaped.split('\n')).toHaveLength(1);
 	});

@@ -5,7 +5,7 @@
 // import): control characters as `\xNN`, the bidirectional and line-separator characters as
 // `\u{NNNN}`; printable text, UTF-8 included, is left alone. Escaping twice changes nothing.
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/g;
 const invisibleFormatting = /[\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 

@@ -230,9 +230,11 @@ const parseCommonLine = (line: string, commStart: number): LineParse | null => {
 		return null;
 	}
 
-	const seconds = match[1];
-	const name = match[2];
-	const callSite = match[3];
+	const [, seconds, name, callSite, ptr, bytesReq, bytesAlloc] = match;
+	if (seconds === undefined || name === undefined) {
+		return null;
+	}
+
 	const end = fromCpuColumn.lastIndex;
 	if (callSite === undefined) {
 		const fields = fieldsStart(line, end, -1);
@@ -245,7 +247,7 @@ const parseCommonLine = (line: string, commStart: number): LineParse | null => {
 	}
 
 	return isAllocationEvent(name)
-		? kmemRecord(Number(seconds), commOf(line, commStart, dash), readInteger(line, dash + 1, skipDigits(line, dash + 1)), name, callSite, match[4], match[5], match[6])
+		? kmemRecord(Number(seconds), commOf(line, commStart, dash), readInteger(line, dash + 1, skipDigits(line, dash + 1)), name, callSite, ptr, bytesReq, bytesAlloc)
 		: {kind: 'ignored', event: name};
 };
 

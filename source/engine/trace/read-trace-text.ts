@@ -96,7 +96,7 @@ export class TraceTextReader {
 			return true;
 		}
 
-		this.#decoderEmpty = chunk.length === 0 || chunk[chunk.length - 1] < 0x80;
+		this.#decoderEmpty = chunk.length === 0 || chunk.at(-1)! < 0x80;
 		// Decoded a piece at a time (a chunk from process.stdin may be large): a string over 128 KiB
 		// would go straight to V8's old generation, and the lines cut from it keep it alive there.
 		for (let start = 0; start < chunk.length; start += textPieceBytes) {

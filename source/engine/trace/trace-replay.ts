@@ -122,7 +122,7 @@ export class TraceReplay {
 	/** Removes and returns the queued records due at or before `tick` (late ones are not lost). */
 	takeEventsForTick(tick: number): TraceRecord[] {
 		let end = this.#head;
-		while (end < this.#queue.length && this.#ticks[end] <= tick) {
+		while (end < this.#queue.length && this.#ticks[end]! <= tick) {
 			end++;
 		}
 

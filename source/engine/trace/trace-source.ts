@@ -86,7 +86,6 @@ export class TraceSource {
 			}
 
 			chunks++;
-			// eslint-disable-next-line no-await-in-loop
 			const batch = await this.reader.nextBatch();
 			if (batch === undefined) {
 				this.#exhausted = true;
@@ -102,7 +101,7 @@ export class TraceSource {
 	}
 
 	/** Stops reading (the user switched workloads, or the run ended): closes the input. */
-	async close(): Promise<void> {
+	close(): void {
 		this.#exhausted = true;
 		this.#closed = true;
 		this.#pending = [];
@@ -114,7 +113,7 @@ export class TraceSource {
 		const room = this.#maxBuffered - this.replay.buffered;
 		const end = Math.min(this.#pending.length, this.#pendingHead + room);
 		for (let index = this.#pendingHead; index < end; index++) {
-			this.replay.enqueue(this.#pending[index]);
+			this.replay.enqueue(this.#pending[index]!);
 		}
 
 		this.#pendingHead = end;

@@ -181,7 +181,6 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 
 	// Surface an unreadable, empty or eventless trace now, before anything is replayed.
 	while (source.needsPrefetch(0)) {
-		// eslint-disable-next-line no-await-in-loop
 		await read(0);
 		options.onProgress?.(progress());
 	}
@@ -232,15 +231,16 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 			// The events of one task in a row run in one asProcess call (one closure a run, not an event).
 			const applyTaskRun = () => {
 				const first = due[index] as TraceEvent;
+				let record: TraceRecord | undefined = first;
 				do {
-					source.replay.apply(due[index], kernel);
-					index++;
-				} while (index < due.length && isSameTask(due[index], first));
+					source.replay.apply(record, kernel);
+					record = due[++index];
+				} while (record !== undefined && isSameTask(record, first));
 			};
 
 			try {
 				while (index < due.length) {
-					const record = due[index];
+					const record = due[index]!;
 					if (isEvent(record)) {
 						kernel.asProcess(processNames.of(record), applyTaskRun);
 					} else {
@@ -258,7 +258,7 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 		},
 		async prepare(tick) {
 			if (restart) {
-				await source.close();
+				source.close();
 				source = new TraceSource(file, sourceOptions);
 				restart = false;
 			}
@@ -300,8 +300,9 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 				stopped,
 			};
 		},
-		async close() {
-			await source.close();
+		close() {
+			source.close();
+			return Promise.resolve();
 		},
 	};
 };

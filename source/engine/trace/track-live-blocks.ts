@@ -22,11 +22,11 @@ export class LiveBlocks {
 	}
 
 	address(slot: number): number {
-		return this.#addresses[slot];
+		return this.#addresses[slot]!;
 	}
 
 	bytes(slot: number): number {
-		return this.#sizes[slot];
+		return this.#sizes[slot]!;
 	}
 
 	add(ptr: string, address: number, size: number): void {

@@ -16,7 +16,7 @@ export function TooSmallScreen({columns, rows}: TooSmallScreenProps) {
 	return (
 		<Box flexDirection="column" width={Math.max(1, columns)}>
 			{shown.map((line, index) => (
-				// eslint-disable-next-line react/no-array-index-key
+				// Rows are positional: a row is its index, whatever it shows this frame.
 				<Text key={index} wrap="truncate">
 					{line}
 				</Text>

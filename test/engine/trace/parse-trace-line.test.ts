@@ -10,7 +10,7 @@ const kmallocFields = 'call_site=tracepoint_add_func+0x10d/0x490 ptr=00000000769
 
 describe('ftrace lines', () => {
 	it('parses the fixture\'s first kmalloc', () => {
-		expect(parseFtraceLine(fixtureEventLines[0])).toEqual({
+		expect(parseFtraceLine(fixtureEventLines[0]!)).toEqual({
 			kind: 'kmalloc',
 			timeSeconds: 583.845921,
 			comm: 'bash',

@@ -56,7 +56,7 @@ describe('malformed lines', () => {
 	const fixtureLines = fixtureText.split('\n');
 	const mangledLines: string[] = [];
 	for (let next = 0; next < fixtureLines.length;) {
-		mangledLines.push(garbage.get(mangledLines.length + 1) ?? fixtureLines[next++]);
+		mangledLines.push(garbage.get(mangledLines.length + 1) ?? fixtureLines[next++]!);
 	}
 
 	const mangled = mangledLines.join('\n');
@@ -135,7 +135,7 @@ describe('lines no regular expression could take', () => {
 	});
 
 	it('60,000 spaces within the limit, between the fields: parsed like any other line', async () => {
-		const spaced = events[0].replace(' ptr=', `${' '.repeat(60_000)}ptr=`);
+		const spaced = events[0]!.replace(' ptr=', `${' '.repeat(60_000)}ptr=`);
 		const {records} = await readAll(writeTemp('wide.txt', [spaced, events[1]].join('\n')));
 		expect(records[0]).toMatchObject({kind: 'kmalloc', ptr: '769437d5', bytesReq: 64});
 	});

@@ -58,7 +58,7 @@ describe('TraceSource', () => {
 	it('closes the file when the user switches away', async () => {
 		const source = new TraceSource(fixturePath, {batchSize: 10, msPerTick: 0.001});
 		await source.prefetch(0);
-		await source.close();
+		source.close();
 		expect(source.exhausted).toBe(true);
 		expect(source.needsPrefetch(1e9)).toBe(false);
 	});

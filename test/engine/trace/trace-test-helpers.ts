@@ -83,7 +83,7 @@ export function toPerfScriptLine(ftraceLine: string, withPidSlashTid = false): s
 		throw new Error(`not an ftrace event line: ${ftraceLine}`);
 	}
 
-	const [, comm, pid, cpu, seconds, event, fields] = match;
+	const [, comm = '', pid = '', cpu, seconds, event, fields = ''] = match;
 	const perfFields = fields
 		.replace(/ptr=([\da-f]+)/, (_, hex: string) => {
 			const digits = hex.replace(/^0+/, '');

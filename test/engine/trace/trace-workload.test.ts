@@ -136,7 +136,7 @@ describe('a run to the end, whatever the trace\'s length and pace', () => {
 		expect(cramped.trace).toMatchObject({eventsSeen: 20_000, kmallocReplayed: 10_000, kfreeReplayed: 10_000, finished: true, stopped: null});
 		// 50 kmallocs a tick, 500 between two samples of the history, from the first sample to the last.
 		const calls = cramped.history.kmallocCalls;
-		expect(calls.slice(1).map((count, index) => count - calls[index])).toEqual(Array.from({length: 20}, () => 500));
+		expect(calls.slice(1).map((count, index) => count - calls[index]!)).toEqual(Array.from({length: 20}, () => 500));
 	});
 
 	it('a kernel panic stops it: not finished, and the summary says why', async () => {
