@@ -2,6 +2,7 @@
 // views. It runs wherever it is put (a worker thread in kmtop, in-process in tests) and knows
 // nothing of threads: its owner calls `advance` on a timer and sends `view()` to the screen.
 
+import {subheapOutcome, type SubheapOutcome} from './build-subheap-document.js';
 import type {EngineCommand, LiveFacts, PublishedView} from './engine-protocol.js';
 import type {LiveSession} from './live-session.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
@@ -86,6 +87,11 @@ export class LiveEngine {
 
 	view(): PublishedView {
 		return {document: this.session.snapshot(), facts: this.facts()};
+	}
+
+	/** Subheap #`id`'s document as the kernel is now (the `Subheap #N` view asks while it is open). */
+	subheap(id: number): SubheapOutcome {
+		return subheapOutcome(this.session.simulation.kernel, id);
 	}
 
 	facts(): LiveFacts {
