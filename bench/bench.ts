@@ -7,7 +7,9 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {measureChunkMap} from './measure-chunk-map.js';
 import {measureSnapshotStart, measureWorkloads} from './measure-engine.js';
+import {generateTrace} from './generate-trace.js';
 import {measureGrowth, measureKernel} from './measure-kernel.js';
+import {measurePublicPath} from './measure-public-path.js';
 import {formatSoak, runSoak} from './soak-live-view.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,6 +43,8 @@ const child = (script: string, args: string[]): Record<string, number> =>
 const length = quick ? 200_000 : 1_000_000;
 say(`kernel: ${length.toLocaleString('en-US')}-op trace, the kernel, the literal §1.4 port and a plain scan...`);
 const kernel = measureKernel(length);
+say('public path: the same trace from a workload module through the facade, against the kernel direct...');
+const publicPath = await measurePublicPath(generateTrace(length));
 say('growth: the same replay at about 4, 32, 128 and 512 MiB...');
 const growth = measureGrowth(length);
 say('engine: ticks per second per workload, and kmtop snapshot --ticks 1...');
@@ -58,6 +62,7 @@ const at50000 = growth.find((entry) => entry.liveTarget === 50_000)!.opsPerSecon
 const result = {
 	node: process.version,
 	kernel: {...kernel, targetOpsPerSecond: 3_000_000},
+	publicPath: {...publicPath, targetRatio: 2 / 3, targetOpsPerSecond: 2_400_000},
 	growth: {series: growth, ratio50000To8000: at50000 / at8000, targetRatio: 0.5},
 	engine: {workloads, snapshotStartSeconds, targetSnapshotStartSeconds: 0.4},
 	chunkMap: {...chunkMap, targetFrameMs: 10},
@@ -80,6 +85,16 @@ if (json) {
 			'  placements vs the literal port',
 			`${kernel.placement.placements.toLocaleString('en-US')} checked`,
 			kernel.placement.mismatch ?? 'all identical',
+		],
+		[
+			'public workload API, same trace',
+			mops(publicPath.publicPath.opsPerSecond),
+			`${mark(publicPath.ratio >= 2 / 3 && publicPath.publicPath.opsPerSecond >= 2.4e6)} (≥ 2/3 of kernel direct, ≥ 2.4 M)`,
+		],
+		[
+			'  kernel direct, alternating with it',
+			mops(publicPath.kernelDirect.opsPerSecond),
+			`public ×${publicPath.ratio.toFixed(2)}${publicPath.sameHeap ? ', same heap' : ', HEAPS DIFFER'}`,
 		],
 	);
 	for (const entry of growth) {

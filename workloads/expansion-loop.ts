@@ -5,7 +5,7 @@
 // the extra region is page_round_up(calc) + 1 MiB and the request is served in one expansion.
 
 import type {Workload} from '../source/engine/workload-api.js';
-import {fillHeap, freeAll} from './lib/fill-heap.js';
+import {fillHeap, freeAll, openHole} from './lib/fill-heap.js';
 
 type State = {fill: number[]; request: number};
 
@@ -23,8 +23,12 @@ const workload: Workload<State> = {
 		kernel.asProcess(PROCESS, () => {
 			switch (ctx.tick % ROUND) {
 				case 1: {
-					state.fill.push(...fillHeap(kernel));
+					// Full but for a hole far too small for the request, where the regions' metadata goes;
+					// then the new subheaps are filled too, so they empty (and go) when the round ends.
+					fillHeap(kernel, state.fill);
+					openHole(kernel, state.fill);
 					state.request = kernel.kmalloc(rng.int(1_017_000, 1_040_000));
+					fillHeap(kernel, state.fill);
 					break;
 				}
 

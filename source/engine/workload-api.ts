@@ -1,4 +1,4 @@
-// The public workload API (../shared/spec/workloads.md): what a workload module's default export
+// The public workload API: what a workload module's default export
 // looks like, and the kernel facade and context it gets. Built-in workloads use only this.
 
 import type {Rng} from './rng.js';
@@ -17,7 +17,11 @@ export type HeldItem =
 	| {kind: 'region'; region: RegionHandle; workload: string};
 
 export type KernelFacade = {
-	kmalloc(size: number): number;
+	/**
+	 * `purpose` (optional) names what the block is for, where the kernel cannot know it (a trace
+	 * replay passes the call site): it shows in the snapshot's `holders` table.
+	 */
+	kmalloc(size: number, purpose?: string): number;
 	kfree(address: number): void;
 	krealloc(address: number, size: number): number;
 	kmallocEternal(size: number): number;

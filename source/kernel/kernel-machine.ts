@@ -10,6 +10,7 @@ import type {KernelEvent, KernelEventKind, PanicKind} from './events.js';
 import {ExpandableHeap} from './expandable-heap.js';
 import {HeapMemory} from './heap-memory.js';
 import {KmallocGlobalHeap} from './kmalloc-global-heap.js';
+import {HolderBook, purposes} from './holder-book.js';
 import {formatKlogLine} from './klog.js';
 import {buildMemstat, type Memstat} from './memstat.js';
 import {MemoryManager} from './memory-manager.js';
@@ -42,6 +43,8 @@ export class KernelMachine {
 	readonly global: KmallocGlobalHeap;
 	readonly heap: ExpandableHeap;
 	readonly slabs: Slab[] = [];
+	/** Who holds each kmalloc'd block (holder-book.ts). */
+	readonly holders = new HolderBook();
 	readonly debugAsserts: boolean;
 	kmallocCalls = 0;
 	kfreeCalls = 0;
@@ -54,6 +57,7 @@ export class KernelMachine {
 
 	set now(tick: number) {
 		this.global.book.now = tick;
+		this.holders.now = tick;
 	}
 
 	/** The current thread, `Name(pid:tid)`, or undefined for kernel context. */
@@ -70,7 +74,12 @@ export class KernelMachine {
 		this.debugAsserts = options.debugAsserts ?? false;
 		this.onEvent = options.onEvent;
 		this.physical = new PhysicalPages(this.ramBytes);
-		const heapServices = {kmalloc: (size: number) => this.kmallocImpl(size), kfree: (address: number) => this.kfreeImpl(address)};
+		const heapServices = {
+			kmalloc: (size: number, purpose?: string) => this.kmallocImpl(size, purpose),
+			kfree: (address: number) => {
+				this.kfreeImpl(address);
+			},
+		};
 		this.processor = new Processor(heapServices, (call) => {
 			this.event('deferred-call', call.name);
 		});
@@ -85,7 +94,7 @@ export class KernelMachine {
 				...heapServices,
 				...critical,
 				...failures,
-				slabAlloc: (size) => this.slabAlloc(size),
+				slabAlloc: (size, purpose) => this.slabAlloc(size, purpose),
 				slabDealloc: (address) => this.slabDealloc(address),
 				log: (message) => this.klog(message),
 				regionAllocated: (region) => this.event('region-allocated', describeRegion(region)),
@@ -115,6 +124,7 @@ export class KernelMachine {
 			},
 			onHang: ({passes, request}) =>
 				this.halt('hang', hangLines(`ExpandableHeap::allocate(${request}) is still looping after ${passes} search passes`)),
+			holders: this.holders,
 		});
 		this.global.attach(this.heap, this.revision.poolSize);
 		this.eternalEnd =
@@ -181,17 +191,20 @@ export class KernelMachine {
 	/** klog() as the current thread (§10.2). */
 	klog(message: string): void {
 		const line = formatKlogLine(message, this.currentProcess, this.revision.klogCpuPrefix);
-		const buffer = line.bufferBytes > 0 ? this.kmallocImpl(line.bufferBytes) : 0;
+		const buffer = line.bufferBytes > 0 ? this.kmallocImpl(line.bufferBytes, purposes.logBuffer) : 0;
 		this.dmesg.append(line.text, line.rawLength);
 		if (buffer !== 0) {
 			this.kfreeImpl(buffer);
 		}
 	}
 
-	protected kmallocImpl(size: number): number {
+	/** `kmalloc_impl`, the block booked to the current thread, `purpose` and `workload` (holder-book.ts). */
+	protected kmallocImpl(size: number, purpose?: string, workload?: string): number {
 		this.processor.enterCritical(); // s_lock
 		this.kmallocCalls++;
-		const address = this.heap.allocate(size);
+		const holder = this.holders.idFor(this.currentProcess, purpose, workload);
+		this.holders.called(holder);
+		const address = this.heap.allocate(size, holder);
 		if (address === 0) {
 			this.halt('oom', formatOomPanic(this.revision, size));
 		}
@@ -215,13 +228,13 @@ export class KernelMachine {
 			this.liveBlocks.delete(address);
 		}
 
-		this.heap.deallocate(address);
+		this.holders.freed(this.heap.deallocate(address));
 		this.processor.leaveCritical();
 	}
 
-	/** `slab_alloc(n)` (§7). */
-	slabAlloc(size: number): number {
-		return slabAlloc(this.slabs, size, this.slabFallback);
+	/** `slab_alloc(n)` (§7); `purpose` books the kmalloc of an exhausted class. */
+	slabAlloc(size: number, purpose?: string): number {
+		return slabAlloc(this.slabs, size, this.slabFallback, purpose);
 	}
 
 	/** `slab_dealloc`. */
@@ -230,7 +243,7 @@ export class KernelMachine {
 	}
 
 	private readonly slabFallback: SlabFallback = {
-		kmalloc: (size) => this.kmallocImpl(size),
+		kmalloc: (size, purpose) => this.kmallocImpl(size, purpose),
 		kfree: (address) => {
 			this.kfreeImpl(address);
 		},
