@@ -6,12 +6,14 @@ import {subheapOutcome, type SubheapOutcome} from './build-subheap-document.js';
 import type {EngineCommand, LiveFacts, PublishedView} from './engine-protocol.js';
 import type {LiveSession} from './live-session.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
+import {HolderRateMeter} from './holder-rate-meter.js';
 import {WallClockMeter} from './wall-clock-meter.js';
 
 export class LiveEngine {
 	readonly session: LiveSession;
 	private readonly now: () => number;
 	private readonly meter = new WallClockMeter();
+	private readonly holderMeter = new HolderRateMeter();
 	private lastAdvance: number;
 	private meteredBoot = 0;
 
@@ -114,6 +116,7 @@ export class LiveEngine {
 			workloads: session.workloads.map((workload) => workload.name),
 			workloadIndex: session.workloadIndex,
 			traceReplay: session.workloads.some((workload) => isTraceWorkload(workload)),
+			holderRates: running ? this.holderMeter.rates(now, simulation.kernel.holders) : [],
 			...(session.readError === undefined ? {} : {readError: session.readError}),
 		};
 	}
@@ -127,6 +130,9 @@ export class LiveEngine {
 		} else {
 			this.meteredBoot = simulation.bootNumber;
 			this.meter.reset(sample);
+			this.holderMeter.reset();
 		}
+
+		this.holderMeter.record(sample.at, simulation.kernel.holders);
 	}
 }

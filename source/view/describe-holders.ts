@@ -4,27 +4,11 @@
 // measures them, as it does the header's). Sorted by any column (`<` / `>` move the sort); a total
 // row the bytes add up to, which is the heap's allocated bytes.
 
-import type {SnapshotDocument} from '../engine/snapshot-types.js';
+import type {HolderRow, SnapshotDocument} from '../engine/snapshot-types.js';
+export type {HolderRow} from '../engine/snapshot-types.js';
 import type {ViewFacts} from './view-facts.js';
 import {formatCompactNumber, formatCount, formatPercent} from './format-number.js';
 import {fitLine, padEnd, padStart, segment, textWidth, truncateText, type StyledLine} from './styled-line.js';
-
-/** A row of the snapshot's `holders` table. */
-export type HolderRow = {
-	/** The id blocks carry in a subheap document (`blocks.holderId`). */
-	id: number;
-	/** The thread the kmalloc ran as, `Name(pid:tid)`; null for the kernel's own context. */
-	process: string | null;
-	/** What the kernel knows the block is for (VMObject, log buffer…); null when it does not say. */
-	purpose: string | null;
-	/** The workload that called kmalloc itself; null for the kernel's own blocks. */
-	workload: string | null;
-	liveBlocks: number;
-	liveBytes: number;
-	/** kmalloc calls made for this holder, and kfree calls of its blocks, since boot. */
-	kmallocCalls: number;
-	kfreeCalls: number;
-};
 
 /** Per second of wall time, by holder id, as the live engine measured them; absent in a text snapshot. */
 export type HolderRates = ReadonlyMap<number, {kmallocPerSecond: number; kfreePerSecond: number}>;
@@ -47,7 +31,7 @@ const columnWords: Record<HolderColumn, string> = {
 };
 
 /** The holders table of a document, when the engine keeps one. */
-export const holderRows = (document: SnapshotDocument): readonly HolderRow[] | undefined => (document as {holders?: HolderRow[]}).holders;
+export const holderRows = (document: SnapshotDocument): readonly HolderRow[] | undefined => document.holders;
 
 /** `NetworkTask(5:5) · VMObject`, `kernel · log buffer`, `workload leak`. */
 export const holderName = (row: HolderRow): string =>
