@@ -1,5 +1,5 @@
 import {PAGE_SIZE} from '../kernel/constants.js';
-import {liveKeys} from '../view/live-keys.js';
+import {exploreKeys, liveKeys} from '../view/live-keys.js';
 import type {ParseContext} from './parse-arguments.js';
 import {formatSize} from './parse-size.js';
 import {defaults, limits} from './read-option.js';
@@ -89,6 +89,7 @@ export const helpText = (context: ParseContext, {version, columns = 80}: {versio
 		...sections.map(({title, rows}) => [title, ...renderRows(rows, width, columns)]),
 		// The help overlay's table (cli.md, "Keys (live)"), so the two cannot drift apart.
 		['Keys in the live view', ...renderRows(liveKeys, labelWidth(liveKeys), columns)],
+		['Moving around the live view', ...renderRows(exploreKeys, labelWidth(exploreKeys), columns)],
 		['Examples', ...examples.map(example => `  ${example}`)],
 	];
 	return blocks.map(lines => lines.join('\n')).join('\n\n');

@@ -9,6 +9,9 @@ export type MouseEvent =
 	| {kind: 'other'};
 
 const report = /^\u001B?\[<(\d+);(\d+);(\d+)([Mm])$/;
+/** Several reports in one read (the wheel turned fast): each one whole, nothing else between. */
+const reports = /^(?:\u001B?\[<\d+;\d+;\d+[Mm])+$/;
+const oneReport = /\u001B?\[<\d+;\d+;\d+[Mm]/g;
 
 /** Button bits: 64 is the wheel, the low two bits the button; 4, 8 and 16 are Shift, Meta and Ctrl; 32 a drag. */
 const WHEEL = 64;
@@ -37,3 +40,7 @@ export const parseMouse = (input: string): MouseEvent | undefined => {
 
 	return {kind: 'other'};
 };
+
+/** Every mouse event in a read of one or more reports; undefined when the read is not reports alone. */
+export const parseMouseReports = (input: string): MouseEvent[] | undefined =>
+	reports.test(input) ? [...input.matchAll(oneReport)].map((match) => parseMouse(match[0])!) : undefined;

@@ -9,7 +9,7 @@ import {useRef} from 'react';
 import type {EngineCommand} from '../engine/engine-protocol.js';
 import type {LinkedView} from '../engine/engine-link.js';
 import type {KeyPress} from './explore-keys.js';
-import {parseMouse, type MouseEvent} from './parse-mouse.js';
+import {parseMouseReports, type MouseEvent} from './parse-mouse.js';
 
 export type DashboardKeyActions = {
 	view: LinkedView;
@@ -160,9 +160,12 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 			return;
 		}
 
-		const mouse = parseMouse(input);
+		const mouse = parseMouseReports(input);
 		if (mouse) {
-			current.current.mouse?.(mouse);
+			for (const event of mouse) {
+				current.current.mouse?.(event);
+			}
+
 			return;
 		}
 

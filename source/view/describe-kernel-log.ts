@@ -79,8 +79,9 @@ export const logItemLines = (lines: readonly string[], panicLines: readonly stri
 		}
 
 		return screenLines.map((screenLine, row) => {
+			// The mark goes in the gap after the marker; a wrapped line keeps its own indent.
 			const [marker, , ...rest] = screenLine;
-			const marked = [marker!, ...markColumn(cursor, match, row === 0), ...rest];
+			const marked = row === 0 ? [marker!, ...markColumn(cursor, match, true), ...rest] : screenLine;
 			const toned = cursor ? selectLine(marked) : marked;
 			return match ? highlightMatches(toned, view.query!) : toned;
 		});
