@@ -52,6 +52,8 @@ const workloads = await measureWorkloads(quick ? 1000 : 5000);
 const snapshotStartSeconds = measureSnapshotStart();
 say('chunk map: the pool\'s subheap document and an 80×50 map of it...');
 const chunkMap = await measureChunkMap(quick ? 50 : 200);
+say('map frame: a whole 120×40 frame with the pool\'s Subheap #0 view open...');
+const mapFrame = child('measure-map-frame.js', [String(quick ? 30 : 100)]);
 say(`live view: ${quick ? 5 : 20} s of vmobject-churn drawing to a fake 120×40 terminal...`);
 const liveView = child('child-live-view.js', [String(quick ? 5 : 20)]);
 say('memory: peak RSS of the 50,000-live replay, alone in a process...');
@@ -66,6 +68,7 @@ const result = {
 	growth: {series: growth, ratio50000To8000: at50000 / at8000, targetRatio: 0.5},
 	engine: {workloads, snapshotStartSeconds, targetSnapshotStartSeconds: 0.4},
 	chunkMap: {...chunkMap, targetFrameMs: 10},
+	mapFrame: {...mapFrame, targetFrameMs: 10},
 	liveView: {...liveView, targetCpuPercent: 10, targetMsPerFrame: 5},
 	memory: {...memory, targetPeakRssBytes: 200 * 1024 * 1024},
 };
@@ -111,6 +114,11 @@ if (json) {
 		[`chunk map, pool document (${chunkMap.blocks.toLocaleString('en-US')} blocks)`, `${chunkMap.buildMs.toFixed(2)} ms`, `snapshot document ${chunkMap.snapshotMs.toFixed(2)} ms`],
 		['  80×50 map: styled lines / painted', `${chunkMap.renderMs.toFixed(2)} / ${chunkMap.paintMs.toFixed(2)} ms`, `document + map ${chunkMap.totalMs.toFixed(2)} ms, ${Math.round(chunkMap.totalMs * 10)}% of the 10 ms frame goal`],
 		['  with holder ids: document / map painted', `${chunkMap.holderBuildMs.toFixed(2)} / ${chunkMap.holderRenderMs.toFixed(2)} ms`, ''],
+		[
+			'frame with Subheap #0 open, 120×40',
+			`${mapFrame.mapFrameMs!.toFixed(2)} ms`,
+			`${mark(mapFrame.mapFrameMs! < 10)} (< 10 ms); panels ${mapFrame.panelsFrameMs!.toFixed(2)} ms, document (engine) ${mapFrame.subheapDocumentMs!.toFixed(2)} ms`,
+		],
 		['live view CPU, vmobject-churn 100 t/s', `${liveView.cpuPercentOfOneCore!.toFixed(1)} % of a core`, `${mark(liveView.cpuPercentOfOneCore! < 10)} (< 10 %)`],
 		['live view frame (Ink, median / p95)', `${liveView.msPerFrameMedian!.toFixed(1)} / ${liveView.msPerFrameP95!.toFixed(1)} ms`, `${mark(liveView.msPerFrameMedian! < 5)} (< 5 ms)`],
 		['peak RSS, 50,000-live replay', mib(memory.peakRssBytes!), `${mark(memory.peakRssBytes! < 200 * 2 ** 20)} (< 200 MiB)`],
