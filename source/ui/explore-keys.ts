@@ -413,6 +413,11 @@ const escapeKey = (state: ExploreState): ExploreOutcome => {
 		if (list.held || list.query) {
 			return done(withList(state, kind, {...list, held: undefined, query: undefined}));
 		}
+
+		// Then the lifecycle's filter, before the focus goes.
+		if (kind === 'lifecycle' && state.lifecycle.kind) {
+			return done({...state, lifecycle: {...state.lifecycle, kind: undefined}}, 'lifecycle: every kind of event');
+		}
 	}
 
 	return state.focus ? done({...state, focus: undefined}) : pass(state);

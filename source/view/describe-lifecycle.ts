@@ -5,7 +5,7 @@
 import type {SnapshotDocument, SnapshotEvent} from '../engine/snapshot-types.js';
 import {formatSize} from './format-bytes.js';
 import {formatCount} from './format-number.js';
-import {layoutList, markColumn, selectLine, type ListLayout, type ListView} from './scroll-list.js';
+import {layoutList, markAt, markColumn, selectLine, type ListLayout, type ListView} from './scroll-list.js';
 import {highlightMatches, queryMatcher} from './search-text.js';
 import {lifecycleEvents} from './select-events.js';
 import {fitLine, lineWidth, padStart, segment, type StyledLine, type Tone} from './styled-line.js';
@@ -166,8 +166,8 @@ export const lifecycleItemLines = (events: readonly SnapshotEvent[], document: S
 		}
 
 		return lines.map((line, row) => {
-			const [tick, , ...rest] = line;
-			const marked = [tick!, ...markColumn(cursor, match, row === 0), ...rest];
+			// The mark in the gap after the tick column; a wrapped line keeps its indent.
+			const marked = row === 0 ? markAt(line, tickWidth, markColumn(cursor, match, true)) : line;
 			const toned = cursor ? selectLine(marked) : marked;
 			return match ? highlightMatches(toned, view.query!) : toned;
 		});

@@ -125,3 +125,23 @@ export const markColumn = (cursor: boolean, match: boolean, first: boolean): Sty
 
 /** The cursor's line: all of it in reverse. */
 export const selectLine = (line: StyledLine): StyledLine => line.map((part) => segment(part.text, 'selected'));
+
+/** `line` with the one-column cell at `column` replaced by `mark` (segments split where needed). */
+export const markAt = (line: StyledLine, column: number, mark: StyledLine): StyledLine => {
+	const out: StyledLine = [];
+	let at = 0;
+	for (const part of line) {
+		const chars = [...part.text];
+		if (column >= at && column < at + chars.length) {
+			const before = chars.slice(0, column - at).join('');
+			const after = chars.slice(column - at + 1).join('');
+			out.push(...(before ? [segment(before, part.tone)] : []), ...mark, ...(after ? [segment(after, part.tone)] : []));
+		} else {
+			out.push(part);
+		}
+
+		at += chars.length;
+	}
+
+	return out;
+};

@@ -225,6 +225,29 @@ describe('exploring at 120×40', () => {
 		expect(screen.some((line) => line.startsWith('│ ›  [#0 WebContent(66:66)]: kmalloc(): Adding memory to'))).toBe(true);
 	});
 
+	test('the lifecycle: Tab to it, e shows one kind, / finds in it, Esc undoes each in turn', async () => {
+		const run = await start(120, 40);
+		await press(run, '\t', has('▸ 0  pool'));
+		let screen = await press(run, '\t', (lines) => /^ ↑↓ PgUp PgDn scroll {2}\/ n N search {2}e E kind {2}Enter map {2}Home newest/.test(lines.at(-2)!));
+		screen = await press(run, 'e', has('─ lifecycle: subheap-added ─'));
+		const events = (lines: string[]) => lines.filter((line) => /^│ +t[\d,]+ /.test(line)).map((line) => line.slice(2, 54).trimEnd());
+		expect(events(screen)).toEqual([
+			't2,610 +  #4 added from region  V0xc4ba9000  2056K',
+			't2,610 +  #3 added from backup  V0xcd547000  1024K',
+			'  t982 +  #2 added from backup  V0xc3630000  1024K',
+			'  t753 +  #1 added from backup  V0xc0801000  1024K',
+		]);
+		expect(screen.at(-2)).toMatch(/lifecycle: subheap-added events only \(e next kind, E previous\)$/);
+		screen = await press(run, '/#2\r', has(/^│ {3}t982▸\+ {2}#2 added from backup/));
+		expect(screen.at(-2)).toMatch(/\/#2: 1 match \(n older, N newer\)$/);
+		// Enter on an event about a linked subheap opens its map.
+		screen = await press(run, '\r', (lines) => lines[1]!.includes('Subheap #2'));
+		screen = await press(run, ESC, has('─ lifecycle: subheap-added · held, Home follows ─'));
+		screen = await press(run, ESC, has('─ lifecycle: subheap-added ─'));
+		screen = await press(run, ESC, has('─ lifecycle ─'));
+		expect(events(screen)).toHaveLength(7);
+	});
+
 	test('the mouse: a click focuses the table and selects a row, a second click opens it, the wheel scrolls the map', async () => {
 		const run = await start(120, 40);
 		const before = await run.stdout.screen();
