@@ -34,6 +34,8 @@ const optionSections = (context: ParseContext): Section[] => [
 	{title: 'Usage', rows: [
 		['kmtop [options]', 'the live dashboard (needs a terminal)'],
 		['kmtop snapshot [options]', 'run headless, write one snapshot, exit'],
+		['kmtop sweep [options]', 'runs on every core: seeds × workloads × revisions'],
+		['kmtop sweep merge FILES…', "the summary of shards' --format jsonl rows"],
 		['kmtop workloads', 'list the workloads'],
 		['kmtop revisions', 'list the kernel revisions'],
 	]},
@@ -60,10 +62,17 @@ const optionSections = (context: ParseContext): Section[] => [
 		['--subheap N', `the subheap --panel map draws, numbered as in the Subheaps panel ${byDefault('0, the pool')}`],
 		['-o, --output FILE', `write to FILE, atomically ${byDefault('- for stdout')}`],
 	]},
+	{title: 'Sweep options (--ticks, -o as for a snapshot)', rows: [
+		['-w, --revision, --ram', 'take comma lists; -w and --revision also all'],
+		['--seeds LIST', `seeds like 1..1000 or 1,5,9 ${byDefault('1..100')}`],
+		['--jobs N', `worker threads ${byDefault('one per core')}`],
+		['--shard K/N', 'run only the K-th of N slices (docs/sweep.md)'],
+		['--format table|jsonl|csv', `the summary, or one row per run ${byDefault('table')}`],
+	]},
 	{title: 'Trace replay options', rows: [
-		['--trace FILE', 'replay a Linux kmem trace (ftrace or perf script text, or .gz) as the workload'],
+		['--trace FILE', 'replay a Linux kmem trace (ftrace or perf script text, or .gz; - or a pipe is read once) as the workload'],
 		['--trace-size req|alloc', `size allocations by bytes_req or bytes_alloc ${byDefault(defaults.traceSize)}`],
-		['--trace-ms-per-tick N', `trace milliseconds per tick ${byDefault('automatic')}`],
+		['--trace-ms-per-tick N', `trace milliseconds per tick ${byDefault('automatic; 0.05 for a pipe')}`],
 		['--strict', 'stop at the first malformed trace line, not skip it'],
 	]},
 ];
@@ -71,12 +80,13 @@ const optionSections = (context: ParseContext): Section[] => [
 const examples = [
 	'kmtop -w logging-burst --seed 7',
 	'kmtop snapshot --ticks 5000 --revision 2020-08-29 -o run.json',
+	'kmtop sweep -w big-allocations --revision all --seeds 1..40',
 ];
 
 const labelWidth = (rows: Row[]) => Math.max(...rows.map(([label]) => label.length)) + 2;
 
 /**
-The text of `kmtop --help`: commands, options with their defaults, the live keys and two examples.
+The text of `kmtop --help`: commands, options with their defaults, the live keys and a few examples.
 
 Plain text without colour codes, wrapped to `columns` (80 by default), with no trailing newline.
 */

@@ -7,6 +7,7 @@ import type {JournalEntry, KnownHang} from './session-journal.js';
 import type {SubheapOutcome} from './build-subheap-document.js';
 import type {DocumentDelta} from './document-delta.js';
 import type {SnapshotDocument} from './snapshot-types.js';
+import type {TraceProgress} from './trace/trace-workload.js';
 
 export type {SubheapOutcome} from './build-subheap-document.js';
 
@@ -93,8 +94,10 @@ export type UiToEngine =
 export type EngineToUi =
 	| {type: 'load-error'; badInput: boolean; message: string}
 	| {type: 'internal-error'; message: string; stack: string}
-	| {type: 'started'; ticks: number; workload: string}
-	| {type: 'progress'; tick: number}
+	/** `ticks` null: a trace replay that runs until it is finished. */
+	| {type: 'started'; ticks: number | null; workload: string}
+	/** With `trace` for a trace replay: how far its reading and replay have got (tick 0 while it loads). */
+	| {type: 'progress'; tick: number; trace?: TraceProgress}
 	| {type: 'document'; document: SnapshotDocument; subheap?: SubheapOutcome}
 	/** A view: the facts, and the document's sections that changed since the last view. */
 	| {type: 'view'; delta: DocumentDelta; facts: LiveFacts}

@@ -46,8 +46,15 @@ process.on('uncaughtException', onStrayFault);
 process.on('unhandledRejection', onStrayFault);
 
 const start = async (): Promise<void> => {
-	heartbeat.enter('load', 0);
-	const loaded = await loadWorkloads(data.workload, data.mode.kind === 'live').finally(heartbeat.leave);
+	// A trace is not code that can hang at import, but its reading (the counting pass over a big
+	// file, a pipe waiting for its writer) may take longer than the watchdog's limit: not watched.
+	if (data.workload.kind !== 'trace') {
+		heartbeat.enter('load', 0);
+	}
+
+	const loaded = await loadWorkloads(data.workload, data.mode.kind === 'live', (trace) => {
+		post({type: 'progress', tick: 0, trace});
+	}).finally(heartbeat.leave);
 	if (!loaded.ok) {
 		post({type: 'load-error', badInput: loaded.badInput, message: loaded.message});
 		return;
@@ -65,16 +72,19 @@ type SnapshotMode = Extract<EngineWorkerData['mode'], {kind: 'snapshot'}>;
 type LiveMode = Extract<EngineWorkerData['mode'], {kind: 'live'}>;
 
 const runSnapshotMode = async (workload: Workload, mode: SnapshotMode) => {
-	// Said before the kernel boots: the workload's setup runs then, and may hang.
-	const ticks = mode.ticks ?? (isTraceWorkload(workload) ? workload.lengthTicks : 1000);
-	post({type: 'started', ticks, workload: workload.name});
+	// Said before the kernel boots: the workload's setup runs then, and may hang. A trace runs to
+	// its end (its length is not known in advance when it comes through a pipe).
+	const trace = isTraceWorkload(workload) ? workload : undefined;
+	const ticks = mode.ticks ?? (trace ? Number.POSITIVE_INFINITY : 1000);
+	post({type: 'started', ticks: Number.isFinite(ticks) ? ticks : null, workload: workload.name});
 	where = () => ({boot: 1, workloadIndex: 0});
 	const simulation = new Simulation({...data.run, workload, watch: heartbeat.watch, knownHangs: mode.knownHangs});
 	currentSimulation = simulation;
 	where = () => ({boot: simulation.bootNumber, workloadIndex: 0});
 	await runTicksTo(simulation, ticks, {
+		untilTraceFinished: trace !== undefined && mode.ticks === null,
 		onProgress(tick) {
-			post({type: 'progress', tick});
+			post({type: 'progress', tick, ...(trace ? {trace: trace.progress()} : {})});
 		},
 	});
 	post({type: 'document', document: buildSnapshot(simulation), ...(mode.subheap === undefined ? {} : {subheap: subheapOutcome(simulation.kernel, mode.subheap)})});

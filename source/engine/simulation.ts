@@ -11,7 +11,7 @@ import {HeapHistory} from './heap-history.js';
 import {createKernelFacade, type FacadeLedger} from './kernel-facade.js';
 import {createRng, hashSeed} from './rng.js';
 import type {KnownHang} from './session-journal.js';
-import type {EventKind} from './snapshot-types.js';
+import type {EventKind, SnapshotEvent} from './snapshot-types.js';
 import {PlacementTrackingKernel} from './track-placements.js';
 import type {Workload, WorkloadContext} from './workload-api.js';
 
@@ -23,6 +23,8 @@ export type SimulationOptions = {
 	debugAsserts?: boolean;
 	watch?: HookWatch;
 	knownHangs?: KnownHang[];
+	/** Sees every event as it happens, kernel and engine alike (the event log keeps only the newest). */
+	onEvent?: (event: SnapshotEvent, simulation: Simulation) => void;
 };
 
 export type WorkloadFailure = {workload: string; tick: number; message: string};
@@ -66,6 +68,7 @@ export class Simulation {
 	knownHangs: KnownHang[];
 	private ledger!: FacadeLedger;
 	private context!: WorkloadContext;
+	private readonly onEvent: SimulationOptions['onEvent'];
 
 	constructor(options: SimulationOptions) {
 		this.seed = options.seed;
@@ -75,6 +78,7 @@ export class Simulation {
 		this.workload = options.workload;
 		this.watch = options.watch;
 		this.knownHangs = options.knownHangs ?? [];
+		this.onEvent = options.onEvent;
 		this.boot();
 	}
 
@@ -133,7 +137,9 @@ export class Simulation {
 		}
 
 		this.workloadFailure = {workload: this.workload.name, tick, message};
-		this.events.add({tick, kind: 'workload-error', message: `workload ${this.workload.name} failed at tick ${tick}: ${message}`});
+		const event = {tick, kind: 'workload-error' as const, message: `workload ${this.workload.name} failed at tick ${tick}: ${message}`};
+		this.events.add(event);
+		this.onEvent?.(event, this);
 	}
 
 	private boot(reason?: string): void {
@@ -153,6 +159,7 @@ export class Simulation {
 			debugAsserts: this.debugAsserts,
 			onEvent: (event) => {
 				this.events.add(event);
+				this.onEvent?.(event, this);
 			},
 		});
 		this.ledger = createKernelFacade(this.kernel);
@@ -213,6 +220,8 @@ export class Simulation {
 	}
 
 	private record(kind: EventKind, message: string): void {
-		this.events.add({tick: this.tick, kind, message});
+		const event = {tick: this.tick, kind, message};
+		this.events.add(event);
+		this.onEvent?.(event, this);
 	}
 }
