@@ -25,12 +25,19 @@ const workloadLines = (workloads: readonly string[], width: number): StyledLine[
 		fitLine([segment(`  ${line.replaceAll('\u00A0', ' ')}`)], width),
 	);
 
-export const describeHelpKeys = (width: number, workloads: readonly string[] = []): StyledLine[] => [
+/** The keys for moving around in one wrapped line: the help of a terminal short of height (the footer says what each does). */
+const exploreLine = (width: number): StyledLine[] =>
+	wrapLine([segment('Moving around  ', 'bold'), segment(exploreKeysShort.map(([keys]) => keys).join(' · '), 'dim')], width, '  ').map((line) => fitLine(line, width));
+
+/**
+Every key with what it does; the keys for moving around in full (`explore: 'full'`) or, where
+the height is short, by name in a line.
+*/
+export const describeHelpKeys = (width: number, workloads: readonly string[] = [], explore: 'full' | 'line' = 'full'): StyledLine[] => [
 	fitLine([segment('Keys', 'bold')], width),
 	...keyRows(liveKeys, width),
 	fitLine([], width),
-	fitLine([segment('Moving around', 'bold')], width),
-	...keyRows(exploreKeys, width),
+	...(explore === 'full' ? [fitLine([segment('Moving around', 'bold')], width), ...keyRows(exploreKeys, width)] : exploreLine(width)),
 	fitLine([], width),
 	fitLine([segment('After a kernel panic', 'bold')], width),
 	...keyRows(haltedKeys, width),
@@ -54,7 +61,9 @@ const twoColumns = (rows: KeyRow[], width: number): StyledLine[] => {
 /** The keys in two columns and the panic keys in a sentence: the help of a small terminal. */
 export const describeHelpKeysCompact = (width: number): StyledLine[] => [
 	fitLine([segment('Keys', 'bold')], width),
-	...twoColumns([...liveKeysShort, ...exploreKeysShort], width),
+	...twoColumns(liveKeysShort, width),
+	// The keys alone, in one line at 60 columns (the footer says what the focused panel's do).
+	...wrapLine([segment('Moving  ', 'bold'), segment('Tab ↑↓ Enter Esc m k a < > / n N e E mouse', 'dim')], width, '  ').map((line) => fitLine(line, width)),
 	...wrapLine([segment('After a panic  ', 'bold'), segment('r, v / V, s and q work; the workload keys switch and reboot', 'dim')], width, '  ').map((line) =>
 		fitLine(line, width),
 	),

@@ -69,13 +69,19 @@ export const sortHolders = (rows: readonly HolderRow[], column: HolderColumn, ra
 export const shownHolders = (rows: readonly HolderRow[], rates?: HolderRates): HolderRow[] =>
 	rows.filter((row) => row.liveBlocks !== 0 || row.liveBytes !== 0 || rateOf(rates, row.id).kmallocPerSecond > 0 || rateOf(rates, row.id).kfreePerSecond > 0);
 
-type Widths = {name: number; blocks: number; bytes: number; share: number; rate: number};
+type Widths = {name: number; blocks: number; bytes: number; share: number; rate: number; rates: boolean};
 
-const widthsFor = (width: number, rows: readonly HolderRow[], allocated: number): Widths => {
+/** The rate columns (kmalloc/s, kfree/s) with their gaps. */
+const RATES_WIDTH = 2 + 9 + 2 + 7;
+
+const widthsFor = (width: number, rows: readonly HolderRow[], allocated: number, fitNames: boolean): Widths => {
 	const blocks = Math.max(6, formatCount(rows.reduce((sum, row) => sum + row.liveBlocks, 0)).length);
 	const bytes = Math.max(10, formatCount(allocated).length);
-	const fixed = 1 + 2 + blocks + 2 + bytes + 2 + 6 + 2 + 9 + 2 + 7 + 1;
-	return {name: Math.max(10, width - fixed), blocks, bytes, share: 6, rate: 9};
+	const fixed = 1 + 2 + blocks + 2 + bytes + 2 + 6 + 1;
+	const longest = Math.max(0, ...rows.map((row) => textWidth(holderName(row)) + 1));
+	// A narrow panel gives the rates' room to the names before it would cut one.
+	const rates = !fitNames || width - fixed - RATES_WIDTH >= longest;
+	return {name: Math.max(10, width - fixed - (rates ? RATES_WIDTH : 0)), blocks, bytes, share: 6, rate: 9, rates};
 };
 
 const rateText = (value: number | undefined): string => (value === undefined ? '—' : formatCompactNumber(value));
@@ -88,8 +94,12 @@ export const holderHeader = (width: number, widths: Widths, column: HolderColumn
 		['blocks', `  ${padStart(mark('blocks', 'blocks'), widths.blocks)}`],
 		['bytes', `  ${padStart(mark('bytes', 'live bytes'), widths.bytes)}`],
 		['share', `  ${padStart(mark('share', 'share'), widths.share)}`],
-		['kmalloc', `  ${padStart(mark('kmalloc', 'kmalloc/s'), widths.rate)}`],
-		['kfree', `  ${padStart(mark('kfree', 'kfree/s'), 7)}`],
+		...(widths.rates
+			? ([
+					['kmalloc', `  ${padStart(mark('kmalloc', 'kmalloc/s'), widths.rate)}`],
+					['kfree', `  ${padStart(mark('kfree', 'kfree/s'), 7)}`],
+				] as Array<[HolderColumn, string]>)
+			: []),
 	];
 	return fitLine(
 		cells.map(([name, text]) => segment(text, name === column ? 'bold' : 'dim')),
@@ -106,8 +116,9 @@ const holderLine = (row: HolderRow, width: number, widths: Widths, allocated: nu
 		segment(`  ${padStart(formatCount(row.liveBlocks), widths.blocks)}`),
 		segment(`  ${padStart(formatCount(row.liveBytes), widths.bytes)}`, 'bold'),
 		segment(`  ${padStart(formatPercent(allocated === 0 ? 0 : row.liveBytes / allocated), widths.share)}`),
-		segment(`  ${padStart(rateText(rate?.kmallocPerSecond), widths.rate)}`, 'dim'),
-		segment(`  ${padStart(rateText(rate?.kfreePerSecond), 7)}`, 'dim'),
+		...(widths.rates
+			? [segment(`  ${padStart(rateText(rate?.kmallocPerSecond), widths.rate)}`, 'dim'), segment(`  ${padStart(rateText(rate?.kfreePerSecond), 7)}`, 'dim')]
+			: []),
 	];
 	return fitLine(selected ? line.map((part) => segment(part.text, 'selected')) : line, width);
 };
@@ -118,6 +129,8 @@ export type HoldersOptions = {
 	height?: number;
 	column: HolderColumn;
 	rates?: HolderRates;
+	/** Drop the rate columns where a name would not fit whole with them (a panel; `a` has the width). */
+	fitNames?: boolean;
 	/** The selected holder's id, and the first row shown. */
 	selectedId?: number;
 	top?: number;
@@ -141,7 +154,7 @@ export const layoutHolders = (document: SnapshotDocument, rows: readonly HolderR
 	const {width} = options;
 	const allocated = document.heap.allocatedBytes;
 	const order = sortHolders(shownHolders(rows, options.rates), options.column, options.rates);
-	const widths = widthsFor(width, order, allocated);
+	const widths = widthsFor(width, order, allocated, options.fitNames ?? false);
 	const slots = options.height === undefined ? order.length : Math.max(1, options.height - 2);
 	const top = Math.max(0, Math.min(options.top ?? 0, order.length - slots));
 	const shown = order.slice(top, top + slots);
@@ -156,8 +169,9 @@ export const layoutHolders = (document: SnapshotDocument, rows: readonly HolderR
 			segment(`  ${padStart(formatCount(blocks), widths.blocks)}`, 'bold'),
 			segment(`  ${padStart(formatCount(bytes), widths.bytes)}`, 'bold'),
 			segment(`  ${padStart(formatPercent(allocated === 0 ? 0 : bytes / allocated), widths.share)}`, 'bold'),
-			segment(`  ${padStart(rateText(sum('kmallocPerSecond')), widths.rate)}`, 'dim'),
-			segment(`  ${padStart(rateText(sum('kfreePerSecond')), 7)}`, 'dim'),
+			...(widths.rates
+				? [segment(`  ${padStart(rateText(sum('kmallocPerSecond')), widths.rate)}`, 'dim'), segment(`  ${padStart(rateText(sum('kfreePerSecond')), 7)}`, 'dim')]
+				: []),
 		],
 		width,
 	);

@@ -70,6 +70,10 @@ export const HOLDERS_MIN_HEIGHT = 7;
 export const HOLDERS_MAX_HEIGHT = 16;
 /** Beside the log (from 160 columns): about 45% of the width, within what its table uses. */
 const holdersWidth = (columns: number): number => clamp(Math.floor(columns * 0.45), 70, 96);
+/** The holders table's columns beside the names (without its rates), and the frame. */
+const HOLDERS_FIXED_WIDTH = 30 + 4;
+/** Whether a Holders panel `width` wide shows every name whole. */
+const namesFit = (content: LayoutContent, width: number): boolean => (content.holderNameWidth ?? 0) + 1 <= width - HOLDERS_FIXED_WIDTH;
 
 export type PanelPlan =
 	| {panel: 'kernel-heap'; width: number; height: number; compact: boolean; traceLine: boolean; physicalLine: boolean}
@@ -114,6 +118,8 @@ export type LayoutContent = {
 	logLines?: number;
 	/** Rows of the holders table, when the document has one (no Holders panel without). */
 	holders?: number;
+	/** The widest holder's name: no Holders panel where a name would be cut. */
+	holderNameWidth?: number;
 };
 
 const row = (...children: Array<LayoutNode | false>): StackPlan => ({stack: 'row', children: children.filter((child): child is LayoutNode => child !== false)});
@@ -192,7 +198,9 @@ const fullPlan = (columns: number, body: number, content: LayoutContent): StackP
 		const middle = body - WIDE_TOP_ROW_HEIGHT - (trace ? TRACE_ROW_HEIGHT : 0);
 		const subheaps = subheapsHeight(content, lifecycle, middle, MIN_LOG_HEIGHT);
 		const logRow = middle - subheaps;
-		const holders = content.holders !== undefined && logRow >= HOLDERS_MIN_HEIGHT && holdersWidth(columns);
+		// Beside the log, as tall as it: only with the holders to fill it, their names whole.
+		const holders =
+			content.holders !== undefined && logRow >= HOLDERS_MIN_HEIGHT && content.holders + 4 >= logRow && namesFit(content, holdersWidth(columns)) && holdersWidth(columns);
 		return column(
 			row(
 				{panel: 'kernel-heap', width: columns - 2 * third, height: WIDE_TOP_ROW_HEIGHT, compact: false, traceLine: false, physicalLine: false},
@@ -213,7 +221,10 @@ const fullPlan = (columns: number, body: number, content: LayoutContent): StackP
 	const physicalWidth = Math.min(columns - half, PHYSICAL_WIDTH);
 	// The Holders panel across the screen where the log and Physical memory & slabs keep their height below it.
 	const spare = middle - subheaps - PHYSICAL_HEIGHT;
-	const holders = content.holders === undefined || spare < HOLDERS_MIN_HEIGHT ? 0 : Math.min(spare, HOLDERS_MAX_HEIGHT, Math.max(HOLDERS_MIN_HEIGHT, content.holders + 4));
+	const holders =
+		content.holders === undefined || spare < HOLDERS_MIN_HEIGHT || content.holders + 4 < HOLDERS_MIN_HEIGHT || !namesFit(content, columns)
+			? 0
+			: Math.min(spare, HOLDERS_MAX_HEIGHT, content.holders + 4);
 	const bottom = middle - subheaps - holders;
 	return column(
 		row({panel: 'kernel-heap', width: half, height: TOP_ROW_HEIGHT, compact: false, traceLine: false, physicalLine: false}, {panel: 'backup', width: columns - half, height: TOP_ROW_HEIGHT}),
