@@ -255,7 +255,8 @@ describe('exploring at 120×40', () => {
 		// SGR reports are 1-based: column 5 of that row, pressed then released.
 		let screen = await press(run, `\u001B[<0;5;${row + 1}M\u001B[<0;5;${row + 1}m`, has('▸ 2  backup'));
 		expect(screen.at(-2)).toMatch(/^ ↑↓ select/);
-		screen = await press(run, `\u001B[<0;5;${row + 1}M`, has('Subheap #2'));
+		// The title comes at once, the map when the engine has sent the subheap's document.
+		screen = await press(run, `\u001B[<0;5;${row + 1}M`, (lines) => lines[1]!.includes('Subheap #2') && mapRows(lines).length > 0);
 		expect(screen[1]).toMatch(/map rows 1–32 of 83/);
 		screen = await press(run, '\u001B[<65;30;10M', (lines) => lines[1]!.includes('map rows 4–35 of 83'));
 		screen = await press(run, '\u001B[<64;30;10M\u001B[<64;30;10M', (lines) => lines[1]!.includes('map rows 1–32 of 83'));
