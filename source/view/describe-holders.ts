@@ -74,13 +74,13 @@ type Widths = {name: number; blocks: number; bytes: number; share: number; rate:
 /** The rate columns (kmalloc/s, kfree/s) with their gaps. */
 const RATES_WIDTH = 2 + 9 + 2 + 7;
 
-const widthsFor = (width: number, rows: readonly HolderRow[], allocated: number, fitNames: boolean): Widths => {
+const widthsFor = (width: number, rows: readonly HolderRow[], allocated: number, fitNames: boolean, column: HolderColumn): Widths => {
 	const blocks = Math.max(6, formatCount(rows.reduce((sum, row) => sum + row.liveBlocks, 0)).length);
 	const bytes = Math.max(10, formatCount(allocated).length);
 	const fixed = 1 + 2 + blocks + 2 + bytes + 2 + 6 + 1;
 	const longest = Math.max(0, ...rows.map((row) => textWidth(holderName(row)) + 1));
-	// A narrow panel gives the rates' room to the names before it would cut one.
-	const rates = !fitNames || width - fixed - RATES_WIDTH >= longest;
+	// A narrow table gives the rates' room to the names before it would cut one (not while sorted by a rate).
+	const rates = !fitNames || column === 'kmalloc' || column === 'kfree' || width - fixed - RATES_WIDTH >= longest;
 	return {name: Math.max(10, width - fixed - (rates ? RATES_WIDTH : 0)), blocks, bytes, share: 6, rate: 9, rates};
 };
 
@@ -129,7 +129,7 @@ export type HoldersOptions = {
 	height?: number;
 	column: HolderColumn;
 	rates?: HolderRates;
-	/** Drop the rate columns where a name would not fit whole with them (a panel; `a` has the width). */
+	/** Drop the rate columns where a name would not fit whole with them, unless sorted by one. */
 	fitNames?: boolean;
 	/** The selected holder's id, and the first row shown. */
 	selectedId?: number;
@@ -154,7 +154,7 @@ export const layoutHolders = (document: SnapshotDocument, rows: readonly HolderR
 	const {width} = options;
 	const allocated = document.heap.allocatedBytes;
 	const order = sortHolders(shownHolders(rows, options.rates), options.column, options.rates);
-	const widths = widthsFor(width, order, allocated, options.fitNames ?? false);
+	const widths = widthsFor(width, order, allocated, options.fitNames ?? false, options.column);
 	const slots = options.height === undefined ? order.length : Math.max(1, options.height - 2);
 	const top = Math.max(0, Math.min(options.top ?? 0, order.length - slots));
 	const shown = order.slice(top, top + slots);

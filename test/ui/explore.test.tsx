@@ -267,9 +267,9 @@ describe('exploring at 120×40', () => {
 		const run = await start(120, 40);
 		const before = await run.stdout.screen();
 		const row = before.findIndex((line) => line.startsWith('┌ Kernel log'));
-		let screen = await press(run, `\u001B[<64;10;${row + 3}M`, has('held, End follows'));
+		let screen = await press(run, `\u001B[<64;10;${row + 3}M`, has(/^┌ Kernel log  dmesg · held ─/));
 		expect(screen.some((line) => line.includes('▸'))).toBe(true);
-		screen = await press(run, '\u001B[F', (lines) => !lines.some((line) => line.includes('held, End follows')));
+		screen = await press(run, '\u001B[F', (lines) => !lines.some((line) => line.includes('dmesg · held')));
 	});
 });
 

@@ -22,7 +22,7 @@ export type HoldersPanelProps = {
 
 export function HoldersPanel({document, width, height, column, rates, selectedId, top, focused = false, screen = false}: HoldersPanelProps) {
 	const rows = holderRows(document) ?? [];
-	const layout = layoutHolders(document, rows, {width: width - FRAME_COLUMNS, height: height - FRAME_ROWS, column, rates, selectedId, top, fitNames: !screen});
+	const layout = layoutHolders(document, rows, {width: width - FRAME_COLUMNS, height: height - FRAME_ROWS, column, rates, selectedId, top, fitNames: true});
 	const title = [
 		segment('Holders', focused || screen ? 'accent' : 'bold'),
 		segment(`  who holds the heap, ${sortWords(column)}`, 'dim'),

@@ -11,7 +11,7 @@ import {PanelLines} from './panel-lines.js';
 
 export type KernelLogPanelProps = {document: SnapshotDocument; width: number; height: number; log?: LogView; focused?: boolean};
 
-/** `Kernel log  dmesg  /Adding 4 matches · held, End follows`. */
+/** `Kernel log  dmesg  /Adding 4 matches · held` (held: End follows the newest again, as the footer says). */
 export const kernelLogTitle = (log: LogView | undefined, focused: boolean): StyledLine => {
 	const query = log?.view.query;
 	const matches = query ? findMatches(log.lines, query).length : 0;
@@ -19,7 +19,7 @@ export const kernelLogTitle = (log: LogView | undefined, focused: boolean): Styl
 		segment('Kernel log', focused ? 'accent' : 'bold'),
 		segment('  dmesg', 'dim'),
 		...(query ? [segment(`  /${query}`, 'warn'), segment(` ${matches} ${matches === 1 ? 'match' : 'matches'}`, 'dim')] : []),
-		...(log?.held ? [segment(' · held, End follows', 'dim')] : []),
+		...(log?.held ? [segment(' · held', 'dim')] : []),
 	];
 };
 
