@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import process from 'node:process';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {parseArguments, type ParseContext, type RunPlan} from '../../source/cli/parse-arguments.js';
@@ -90,6 +91,11 @@ const goodLines: Array<{argv: string[]; changes: Partial<RunPlan>}> = [
 	{argv: ['snapshot', '-o=run.json'], changes: {command: 'snapshot', output: 'run.json'}},
 	{argv: ['snapshot', '--output', 'out dir/run.json'], changes: {command: 'snapshot', output: 'out dir/run.json'}},
 	{argv: ['snapshot', '-o', '-'], changes: {command: 'snapshot', output: null}},
+	// Values as typed, quotes and all (meow's parser would strip a pair).
+	{argv: ['snapshot', '-o', '"run".json'], changes: {command: 'snapshot', output: '"run".json'}},
+	{argv: ['snapshot', '-o', '"run.json"'], changes: {command: 'snapshot', output: '"run.json"'}},
+	{argv: ['snapshot', "--output='"], changes: {command: 'snapshot', output: "'"}},
+	{argv: ['-w', 'steady=x.js'], changes: {workload: {kind: 'path', path: 'steady=x.js'}}},
 	{
 		argv: ['snapshot', '--trace', 'kmem.txt.gz', '--trace-size', 'alloc', '--trace-ms-per-tick', '2.5', '--strict'],
 		changes: {command: 'snapshot', trace: 'kmem.txt.gz', traceSize: 'alloc', traceMsPerTick: 2.5, strict: true},
@@ -131,6 +137,7 @@ describe('parseArguments: help and version win, anywhere before --', () => {
 		{argv: ['-v', '-h'], command: 'help'},
 		{argv: ['--version', '--help'], command: 'help'},
 		{argv: ['-hv'], command: 'help'},
+		{argv: ['-hw', 'steady'], command: 'help'},
 	] as const)('$argv → $command, with the default plan', ({argv, command}) => {
 		expect(parseArguments([...argv], context)).toEqual({ok: true, plan: plan({command})});
 	});
@@ -274,7 +281,9 @@ describe('parseArguments is pure', () => {
 			throw new Error('process.exit called');
 		});
 		const printers = (['log', 'error', 'warn', 'info'] as const).map(name => vi.spyOn(console, name));
-		const {title} = process;
+		// What ps and pgrep -f read: meow retitles the process, which on Linux overwrites it.
+		const commandLine = () => (process.platform === 'linux' ? readFileSync('/proc/self/cmdline', 'utf8').replace(/\0+$/, '').replaceAll('\0', ' ') : process.title);
+		const before = commandLine();
 		for (const {argv} of [...goodLines, ...badLines, {argv: ['--help']}, {argv: ['--version']}]) {
 			const frozen = Object.freeze([...argv]) as string[];
 			expect(parseArguments(frozen, context)).toEqual(parseArguments([...argv], context));
@@ -285,6 +294,6 @@ describe('parseArguments is pure', () => {
 			expect(printer).not.toHaveBeenCalled();
 		}
 
-		expect(process.title).toBe(title);
+		expect(commandLine()).toBe(before);
 	});
 });

@@ -17,22 +17,24 @@ afterAll(() => {
 
 const quote = (parts: string[]) => parts.map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
 
-/** The processes under `pid`, by id (script → shell → node). */
+/** The processes under `pid`, by id, parents first (script → shell → node). */
 const descendants = (pid: number): number[] => {
 	const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)]).stdout.toString().trim().split(/\s+/).filter(Boolean).map(Number);
 	return children.flatMap((child) => [child, ...descendants(child)]);
 };
 
-/** Sends kmtop's node `signal`, by its id (script would pass a signal on only as a hang-up). */
+/** Sends kmtop's node `signal`, by its id: the deepest process running cli.js (script would pass a signal on only as a hang-up). */
 const signalKmtop = (script: number, signal: NodeJS.Signals) => {
-	const node = descendants(script).find((pid) => spawnSync('ps', ['-o', 'comm=', '-p', String(pid)]).stdout.toString().trim() === 'node');
+	const node = descendants(script)
+		.filter((pid) => spawnSync('ps', ['-o', 'args=', '-p', String(pid)]).stdout.toString().includes(cli))
+		.at(-1);
 	if (node !== undefined) {
 		process.kill(node, signal);
 	}
 };
 
-/** Runs `node cli.js ARGS` on a pseudo-terminal; types `keys` after `typeAfterMs`; resolves with all it printed. */
-const onTerminal = async (args: string[], env: Record<string, string>, keys?: string, typeAfterMs = 2500, signal?: NodeJS.Signals) =>
+/** Runs `node cli.js ARGS` on a pseudo-terminal; types `keys` (or sends kmtop `signal`) once the dashboard has drawn; resolves with all it printed. */
+const onTerminal = async (args: string[], env: Record<string, string>, keys?: string, signal?: NodeJS.Signals) =>
 	new Promise<{code: number | null; output: string}>((resolve) => {
 		// The user's own colour settings are left out (an empty FORCE_COLOR would force colour).
 		const {NO_COLOR: _noColor, FORCE_COLOR: _forceColor, CI: _ci, ...inherited} = process.env;
@@ -41,29 +43,22 @@ const onTerminal = async (args: string[], env: Record<string, string>, keys?: st
 			env: {...inherited, TERM: 'xterm-256color', ...env},
 		});
 		let output = '';
+		let typed = false;
 		child.stdout.on('data', (chunk: Buffer) => {
 			output += chunk.toString('utf8');
-		});
-		if (keys !== undefined && typeAfterMs > 0) {
-			setTimeout(() => child.stdin.write(keys), typeAfterMs);
-		}
-
-		if (typeAfterMs === 0) {
-			// Once the live view is drawn (its first frame says so), not after a guessed time.
-			let sent = false;
-			child.stdout.on('data', () => {
-				if (!sent && output.includes('Kernel heap:')) {
-					sent = true;
-					if (keys !== undefined) {
-						child.stdin.write(keys);
-					}
-
-					if (signal) {
-						signalKmtop(child.pid!, signal);
-					}
+			// The first frame is drawn (the panel title), so the keys reach the dashboard, not the
+			// line discipline before it has the terminal.
+			if ((keys !== undefined || signal) && !typed && output.includes('Kernel heap:')) {
+				typed = true;
+				if (keys !== undefined) {
+					child.stdin.write(keys);
 				}
-			});
-		}
+
+				if (signal) {
+					signalKmtop(child.pid!, signal);
+				}
+			}
+		});
 
 		child.on('exit', (code) => {
 			resolve({code, output});
@@ -97,7 +92,7 @@ describe.runIf(hasScript)('on a terminal', () => {
 		['SIGTERM', undefined, 'SIGTERM', 143],
 		['SIGHUP', undefined, 'SIGHUP', 129],
 	])('%s: the mouse turned on, then off again before the normal screen', async (_name, keys, signal, exit) => {
-		const {code, output} = await onTerminal(['--seed', '15'], {}, keys, 0, signal);
+		const {code, output} = await onTerminal(['--seed', '15'], {}, keys, signal);
 		expect(code).toBe(exit);
 		const on = output.lastIndexOf('\u001B[?1000h\u001B[?1006h');
 		const off = output.lastIndexOf('\u001B[?1006l\u001B[?1000l\u001B[?25h\u001B[?1049l');
