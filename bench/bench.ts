@@ -3,10 +3,13 @@
 // baselines run in the same process on the same trace, never timed assertions.
 
 import {execFileSync} from 'node:child_process';
+import {readFileSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {measureChunkMap} from './measure-chunk-map.js';
 import {measureSnapshotStart, measureWorkloads} from './measure-engine.js';
+import {measureLiveStart} from './measure-live-start.js';
 import {generateTrace} from './generate-trace.js';
 import {measureGrowth, measureKernel} from './measure-kernel.js';
 import {measurePublicPath} from './measure-public-path.js';
@@ -15,6 +18,8 @@ import {measureTrace, traceRows} from './measure-trace.js';
 import {formatSoak, runSoak} from './soak-live-view.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const README_START = '<!-- npm run bench -- --readme: from here -->';
+const README_END = '<!-- to here -->';
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
 const say = (text: string) => {
@@ -63,6 +68,8 @@ say('map frame: a whole 120×40 frame with the pool\'s Subheap #0 view open...')
 const mapFrame = child('measure-map-frame.js', [String(quick ? 30 : 100)]);
 say(`live view: ${quick ? 5 : 20} s of vmobject-churn drawing to a fake 120×40 terminal...`);
 const liveView = child('child-live-view.js', [String(quick ? 5 : 20)]);
+say(`live start: kmtop with its defaults under a pseudo-terminal, 120×40, its RSS and ${quick ? 10 : 30} s of its CPU...`);
+const liveStart = await measureLiveStart(quick ? 10 : 30);
 say('memory: peak RSS of the 50,000-live replay, alone in a process...');
 const memory = child('child-peak-rss.js', ['50000']);
 
@@ -78,7 +85,8 @@ const result = {
 	trace,
 	chunkMap: {...chunkMap, targetFrameMs: 10},
 	mapFrame: {...mapFrame, targetFrameMs: 10},
-	liveView: {...liveView, targetCpuPercent: 10, targetMsPerFrame: 5},
+	liveView: {...liveView, targetMsPerFrame: 5},
+	liveStart: {...liveStart, targetCpuPercent: 3, targetRssAtStartBytes: 120 * 1024 * 1024},
 	memory: {...memory, targetPeakRssBytes: 200 * 1024 * 1024},
 };
 
@@ -98,15 +106,11 @@ if (json) {
 			`${kernel.placement.placements.toLocaleString('en-US')} checked`,
 			kernel.placement.mismatch ?? 'all identical',
 		],
-		[
-			'public workload API, same trace',
-			mops(publicPath.publicPath.opsPerSecond),
-			`${mark(publicPath.ratio >= 2 / 3 && publicPath.publicPath.opsPerSecond >= 2.4e6)} (≥ 2/3 of kernel direct, ≥ 2.4 M)`,
-		],
+		['public workload API, same trace', mops(publicPath.publicPath.opsPerSecond), `${mark(publicPath.publicPath.opsPerSecond >= 2.4e6)} (≥ 2.4 M)`],
 		[
 			'  kernel direct, alternating with it',
 			mops(publicPath.kernelDirect.opsPerSecond),
-			`public ×${publicPath.ratio.toFixed(2)}${publicPath.sameHeap ? ', same heap' : ', HEAPS DIFFER'}`,
+			`public ×${publicPath.ratio.toFixed(2)} ${mark(publicPath.ratio >= 2 / 3)} (≥ ×0.67)${publicPath.sameHeap ? ', same heap' : ', HEAPS DIFFER'}`,
 		],
 	);
 	for (const entry of growth) {
@@ -134,11 +138,27 @@ if (json) {
 			`${mapFrame.mapFrameMs!.toFixed(2)} ms`,
 			`${mark(mapFrame.mapFrameMs! < 10)} (< 10 ms); panels ${mapFrame.panelsFrameMs!.toFixed(2)} ms, document (engine) ${mapFrame.subheapDocumentMs!.toFixed(2)} ms`,
 		],
-		['live view CPU, vmobject-churn 100 t/s', `${liveView.cpuPercentOfOneCore!.toFixed(1)} % of a core`, `${mark(liveView.cpuPercentOfOneCore! < 10)} (< 10 %)`],
-		['live view frame (Ink, median / p95)', `${liveView.msPerFrameMedian!.toFixed(1)} / ${liveView.msPerFrameP95!.toFixed(1)} ms`, `${mark(liveView.msPerFrameMedian! < 5)} (< 5 ms)`],
+		['live view frame at 120×40 (Ink, median / p95)', `${liveView.msPerFrameMedian!.toFixed(1)} / ${liveView.msPerFrameP95!.toFixed(1)} ms`, `${mark(liveView.msPerFrameMedian! <= 5)} (≤ 5 ms)`],
+		['kmtop live, defaults: CPU (both threads)', `${liveStart.cpuPercentOfOneCore.toFixed(1)} % of a core`, `${mark(liveStart.cpuPercentOfOneCore <= 3)} (≤ 3 %)`],
+		['kmtop live: first frame / RSS at start', `${liveStart.firstFrameSeconds.toFixed(2)} s / ${mib(liveStart.rssAtStartBytes)}`, `${mark(liveStart.rssAtStartBytes <= 120 * 2 ** 20)} (≤ 120 MiB)`],
 		['peak RSS, 50,000-live replay', mib(memory.peakRssBytes!), `${mark(memory.peakRssBytes! < 200 * 2 ** 20)} (< 200 MiB)`],
 	);
 	const width = Math.max(...rows.map((row) => row[0].length));
 	const second = Math.max(...rows.map((row) => row[1].length));
-	process.stdout.write(`${rows.map(([name, value, note]) => `${name.padEnd(width)}  ${value.padStart(second)}  ${note}`.trimEnd()).join('\n')}\n`);
+	const table = rows.map(([name, value, note]) => `${name.padEnd(width)}  ${value.padStart(second)}  ${note}`.trimEnd()).join('\n');
+	process.stdout.write(`${table}\n`);
+	// --readme: the README's Performance table is this run's.
+	if (process.argv.includes('--readme')) {
+		const readmePath = path.join(here, '..', '..', 'README.md');
+		const readme = readFileSync(readmePath, 'utf8');
+		const start = readme.indexOf(README_START);
+		const end = readme.indexOf(README_END);
+		if (start === -1 || end < start) {
+			throw new Error(`README.md has no ${README_START} … ${README_END} block`);
+		}
+
+		const measured = `Measured on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}${quick ? ', --quick' : ''}:`;
+		writeFileSync(readmePath, `${readme.slice(0, start + README_START.length)}\n${measured}\n\n\`\`\`\n${table}\n\`\`\`\n${readme.slice(end)}`);
+		say('README.md: the Performance table is this run\'s');
+	}
 }

@@ -46,7 +46,6 @@ const workload: Workload<State> = {
 						map(); // the 6th range: the vector grows, with the heap full
 						openHole(kernel, state.fill);
 					});
-					fillHeap(kernel, state.fill);
 					break;
 				}
 

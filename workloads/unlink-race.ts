@@ -49,7 +49,6 @@ const workload: Workload<State> = {
 						kernel.kfree(state.lone);
 						openHole(kernel, state.fill);
 					});
-					fillHeap(kernel, state.fill);
 					break;
 				}
 

@@ -162,7 +162,16 @@ export class Simulation {
 				this.onEvent?.(event, this);
 			},
 		});
-		this.ledger = createKernelFacade(this.kernel);
+		// A workload's facade is open only while its hooks run; a call from outside (a timer, after
+		// an await) stops the workload, as a throw inside a hook would.
+		const ledger = createKernelFacade(this.kernel, {
+			onCallOutsideHooks: (message) => {
+				if (this.ledger === ledger) {
+					this.failWorkload(message);
+				}
+			},
+		});
+		this.ledger = ledger;
 		this.history = new HeapHistory();
 		this.history.sample(this.kernel, 0);
 		this.startWorkload();
@@ -200,6 +209,7 @@ export class Simulation {
 		}
 
 		this.watch?.enter(hook, this.tick);
+		this.ledger.open();
 		try {
 			const result: unknown = fn.call(this.workload, this.ledger.facade, this.context);
 			if (isThenable(result)) {
@@ -215,6 +225,7 @@ export class Simulation {
 
 			this.failWorkload(describeThrown(error));
 		} finally {
+			this.ledger.close();
 			this.watch?.leave();
 		}
 	}

@@ -29,8 +29,7 @@ const rows = (kernel: Kernel, fromId = 1): Row[] => {
 	return list;
 };
 
-// Through Array.from: the union of an Int32Array and a Float64Array has no callable reduce.
-const sum = (kernel: Kernel, of: 'liveChunks' | 'kmallocs' | 'kfrees'): number => Array.from(kernel.holders[of]).reduce((total, value) => total + value, 0);
+const sum = (kernel: Kernel, of: 'liveChunks' | 'kmallocs' | 'kfrees'): number => [...kernel.holders[of]].reduce((total, value) => total + value, 0);
 
 /** The holders' figures against memstat's: the exactness the holders table promises. */
 const expectBalanced = (kernel: Kernel) => {

@@ -7,10 +7,10 @@
 // more" region, the next backup: VMObject, page vector, name) in the only free memory there is:
 // the subheap it just added. Metadata of a live region pins that subheap, and since the next
 // backup's metadata pins the subheap made from the previous one, the heap would keep one more
-// subheap a round, and the next fill would have to cover it. So the repros open a hole near the
-// start of the heap (`openHole`) just before the kernel maps its regions, and top the heap up
-// again afterwards: the metadata goes to the pool, and the new subheaps empty and are removed when
-// the round frees its fill.
+// subheap a round, and the next fill would have to cover it. So the repros open a hole in the pool
+// (`openHole`) just before the kernel maps its regions (under withLock where the backup's
+// replacement is deferred, so that it waits for the hole): the metadata goes to the pool, and the
+// subheaps a round adds empty and are removed when the round frees its fill.
 
 import type {KernelFacade} from '../../source/engine/workload-api.js';
 
