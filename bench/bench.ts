@@ -64,6 +64,8 @@ say(`trace: a ${traceLines.toLocaleString('en-US')}-line ftrace capture read and
 const trace = await measureTrace(traceLines);
 say('chunk map: the pool\'s subheap document and an 80×50 map of it...');
 const chunkMap = await measureChunkMap(quick ? 50 : 200);
+say('map frame: a whole 120×40 frame with the pool\'s Subheap #0 view open...');
+const mapFrame = child('measure-map-frame.js', [String(quick ? 30 : 100)]);
 say(`live view: ${quick ? 5 : 20} s of vmobject-churn drawing to a fake 120×40 terminal...`);
 const liveView = child('child-live-view.js', [String(quick ? 5 : 20)]);
 say(`live start: kmtop with its defaults under a pseudo-terminal, 120×40, its RSS and ${quick ? 10 : 30} s of its CPU...`);
@@ -82,6 +84,7 @@ const result = {
 	sweep: {...sweep, targetSpeedup: 1.7},
 	trace,
 	chunkMap: {...chunkMap, targetFrameMs: 10},
+	mapFrame: {...mapFrame, targetFrameMs: 10},
 	liveView: {...liveView, targetMsPerFrame: 5},
 	liveStart: {...liveStart, targetCpuPercent: 3, targetRssAtStartBytes: 120 * 1024 * 1024},
 	memory: {...memory, targetPeakRssBytes: 200 * 1024 * 1024},
@@ -130,6 +133,11 @@ if (json) {
 		[`chunk map, pool document (${chunkMap.blocks.toLocaleString('en-US')} blocks)`, `${chunkMap.buildMs.toFixed(2)} ms`, `snapshot document ${chunkMap.snapshotMs.toFixed(2)} ms`],
 		['  80×50 map: styled lines / painted', `${chunkMap.renderMs.toFixed(2)} / ${chunkMap.paintMs.toFixed(2)} ms`, `document + map ${chunkMap.totalMs.toFixed(2)} ms, ${Math.round(chunkMap.totalMs * 10)}% of the 10 ms frame goal`],
 		['  with holder ids: document / map painted', `${chunkMap.holderBuildMs.toFixed(2)} / ${chunkMap.holderRenderMs.toFixed(2)} ms`, ''],
+		[
+			'frame with Subheap #0 open, 120×40',
+			`${mapFrame.mapFrameMs!.toFixed(2)} ms`,
+			`${mark(mapFrame.mapFrameMs! < 10)} (< 10 ms); panels ${mapFrame.panelsFrameMs!.toFixed(2)} ms, document (engine) ${mapFrame.subheapDocumentMs!.toFixed(2)} ms`,
+		],
 		['live view frame at 120×40 (Ink, median / p95)', `${liveView.msPerFrameMedian!.toFixed(1)} / ${liveView.msPerFrameP95!.toFixed(1)} ms`, `${mark(liveView.msPerFrameMedian! <= 5)} (≤ 5 ms)`],
 		['kmtop live, defaults: CPU (both threads)', `${liveStart.cpuPercentOfOneCore.toFixed(1)} % of a core`, `${mark(liveStart.cpuPercentOfOneCore <= 3)} (≤ 3 %)`],
 		['kmtop live: first frame / RSS at start', `${liveStart.firstFrameSeconds.toFixed(2)} s / ${mib(liveStart.rssAtStartBytes)}`, `${mark(liveStart.rssAtStartBytes <= 120 * 2 ** 20)} (≤ 120 MiB)`],

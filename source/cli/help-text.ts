@@ -1,4 +1,4 @@
-import {liveKeys} from '../view/live-keys.js';
+import {exploreKeys, liveKeys} from '../view/live-keys.js';
 import {type CommandSpec, commandTable, optionLabel, optionSections as sectionTitles, optionTable} from './command-table.js';
 import type {ParseContext} from './parse-arguments.js';
 
@@ -66,6 +66,7 @@ export const helpText = (context: ParseContext, {version, columns = 80}: {versio
 		...sections.map(({title, rows}) => [title, ...renderRows(rows, width, columns)]),
 		// The help overlay's table (source/view/live-keys.ts), so the two cannot drift apart.
 		['Keys in the live view', ...renderRows(liveKeys, labelWidth(liveKeys), columns)],
+		['Moving around the live view', ...renderRows(exploreKeys, labelWidth(exploreKeys), columns)],
 		['Examples', ...examples.map(example => `  ${example}`)],
 	];
 	return blocks.map(lines => lines.join('\n')).join('\n\n');

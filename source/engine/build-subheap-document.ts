@@ -167,6 +167,15 @@ const lastPlacedChunk = (kernel: Kernel, subheap: SubHeap, blocks: SubheapBlocks
 	return address === undefined ? -1 : chunkOf(address);
 };
 
+/** A subheap's document, or which subheaps there were when the one asked for was not linked. */
+export type SubheapOutcome = {document: SubheapDocument} | {missing: {tick: number; linked: number[]}};
+
+/** Subheap #`id`'s document, or which subheaps are linked when it is not one of them. */
+export const subheapOutcome = (kernel: Kernel, id: number, options: SubheapDocumentOptions = {}): SubheapOutcome => {
+	const document = buildSubheapDocument(kernel, id, options);
+	return document ? {document} : {missing: {tick: kernel.now, linked: linkedSubheapIds(kernel)}};
+};
+
 /** Subheap #`id` as it is now, or undefined when no linked subheap has that id. */
 export const buildSubheapDocument = (kernel: Kernel, id: number, options: SubheapDocumentOptions = {}): SubheapDocument | undefined => {
 	const subheap = findSubheap(kernel, id);

@@ -2,7 +2,7 @@
 // commands. Two kinds: the engine's own thread (kmtop; live-engine-thread.ts) and the engine in
 // this thread (tests, where the test drives the clock).
 
-import type {EngineCommand, PublishedView} from './engine-protocol.js';
+import type {EngineCommand, PublishedView, SubheapOutcome} from './engine-protocol.js';
 import type {LiveEngine} from './live-engine.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 
@@ -26,6 +26,8 @@ export type EngineLink = {
 	send: (command: EngineCommand) => void;
 	/** The live document even while the display is frozen (what `s` saves). */
 	liveDocument: () => Promise<SnapshotDocument>;
+	/** Subheap #`id`'s document, built by the engine from its kernel as it is now. */
+	subheapDocument: (id: number) => Promise<SubheapOutcome>;
 	close: () => Promise<void>;
 };
 
@@ -82,6 +84,9 @@ export const createLocalEngineLink = (engine: LiveEngine, options: LocalLinkOpti
 		},
 		liveDocument() {
 			return Promise.resolve(engine.session.liveSnapshot());
+		},
+		subheapDocument(id) {
+			return Promise.resolve(engine.subheap(id));
 		},
 		close() {
 			for (const timer of timers) {

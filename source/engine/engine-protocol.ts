@@ -4,10 +4,12 @@
 // structured clone: plain data only.
 
 import type {JournalEntry, KnownHang} from './session-journal.js';
-import type {SubheapDocument} from './build-subheap-document.js';
+import type {SubheapOutcome} from './build-subheap-document.js';
 import type {DocumentDelta} from './document-delta.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 import type {TraceProgress} from './trace/trace-workload.js';
+
+export type {SubheapOutcome} from './build-subheap-document.js';
 
 /** How often the live engine advances the simulation (its own timer, not React's). */
 export const ADVANCE_EVERY_MS = 33;
@@ -49,7 +51,11 @@ export type LiveFacts = {
 	traceReplay: boolean;
 	/** A trace that failed to read part way (a strict-mode error, a truncated gzip). */
 	readError?: string;
+	/** kmalloc and kfree calls per second of wall time by holder (the holders table's ids), for the holders that made any. */
+	holderRates?: HolderRate[];
 };
+
+export type HolderRate = {id: number; kmallocPerSecond: number; kfreePerSecond: number};
 
 export type PublishedView = {document: SnapshotDocument; facts: LiveFacts};
 
@@ -79,7 +85,11 @@ export type EngineWorkerData = {
 		  };
 };
 
-export type UiToEngine = {type: 'command'; command: EngineCommand} | {type: 'request-document'; id: number};
+export type UiToEngine =
+	| {type: 'command'; command: EngineCommand}
+	| {type: 'request-document'; id: number}
+	/** The `Subheap #N` view: subheap `subheap`'s document as it is now (asked again while the view is open). */
+	| {type: 'request-subheap'; id: number; subheap: number};
 
 export type EngineToUi =
 	| {type: 'load-error'; badInput: boolean; message: string}
@@ -92,7 +102,5 @@ export type EngineToUi =
 	/** A view: the facts, and the document's sections that changed since the last view. */
 	| {type: 'view'; delta: DocumentDelta; facts: LiveFacts}
 	| {type: 'journal'; entry: JournalEntry}
-	| {type: 'response'; id: number; document: SnapshotDocument};
-
-/** A subheap's document, or which subheaps there were when the one asked for was not linked. */
-export type SubheapOutcome = {document: SubheapDocument} | {missing: {tick: number; linked: number[]}};
+	| {type: 'response'; id: number; document: SnapshotDocument}
+	| {type: 'subheap-response'; id: number; outcome: SubheapOutcome};

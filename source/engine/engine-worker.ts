@@ -7,8 +7,8 @@ import process from 'node:process';
 import {parentPort, workerData} from 'node:worker_threads';
 import {buildSnapshot} from './build-snapshot.js';
 import {createDeltaWriter} from './document-delta.js';
-import {buildSubheapDocument, linkedSubheapIds} from './build-subheap-document.js';
-import type {EngineToUi, EngineWorkerData, SubheapOutcome, UiToEngine} from './engine-protocol.js';
+import {subheapOutcome} from './build-subheap-document.js';
+import type {EngineToUi, EngineWorkerData, UiToEngine} from './engine-protocol.js';
 import {writeHeartbeat} from './hook-watchdog.js';
 import {LiveEngine} from './live-engine.js';
 import {LiveSession} from './live-session.js';
@@ -68,11 +68,6 @@ const start = async (): Promise<void> => {
 	}
 };
 
-const subheapOutcome = (simulation: Simulation, id: number): SubheapOutcome => {
-	const document = buildSubheapDocument(simulation.kernel, id);
-	return document ? {document} : {missing: {tick: simulation.tick, linked: linkedSubheapIds(simulation.kernel)}};
-};
-
 type SnapshotMode = Extract<EngineWorkerData['mode'], {kind: 'snapshot'}>;
 type LiveMode = Extract<EngineWorkerData['mode'], {kind: 'live'}>;
 
@@ -92,7 +87,7 @@ const runSnapshotMode = async (workload: Workload, mode: SnapshotMode) => {
 			post({type: 'progress', tick, ...(trace ? {trace: trace.progress()} : {})});
 		},
 	});
-	post({type: 'document', document: buildSnapshot(simulation), ...(mode.subheap === undefined ? {} : {subheap: subheapOutcome(simulation, mode.subheap)})});
+	post({type: 'document', document: buildSnapshot(simulation), ...(mode.subheap === undefined ? {} : {subheap: subheapOutcome(simulation.kernel, mode.subheap)})});
 };
 
 const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveMode) => {
@@ -150,6 +145,8 @@ const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveM
 			publish();
 		} else if (message.type === 'request-document') {
 			post({type: 'response', id: message.id, document: session.liveSnapshot()});
+		} else if (message.type === 'request-subheap') {
+			post({type: 'subheap-response', id: message.id, outcome: engine.subheap(message.subheap)});
 		}
 	});
 

@@ -4,7 +4,7 @@
 // the tick of the hang, records the hang there instead of running the hook, and the session
 // goes on as after a workload that threw: the kernel runs on, the workload is stopped.
 
-import type {EngineCommand, EngineToUi, LiveFacts, RunOptions, WorkloadSource} from './engine-protocol.js';
+import type {EngineCommand, EngineToUi, LiveFacts, RunOptions, SubheapOutcome, WorkloadSource} from './engine-protocol.js';
 import {applyDelta} from './document-delta.js';
 import {createViewStore, type EngineLink, type EngineState} from './engine-link.js';
 import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
@@ -37,6 +37,7 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 		const journal: JournalEntry[] = [];
 		const knownHangs: KnownHang[] = [];
 		const requests = new Map<number, (document: SnapshotDocument) => void>();
+		const subheapRequests = new Map<number, {resolve: (outcome: SubheapOutcome) => void; reject: (error: Error) => void}>();
 		let nextRequest = 0;
 		let notices = 0;
 		let store: ReturnType<typeof createViewStore> | undefined;
@@ -90,6 +91,12 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 					break;
 				}
 
+				case 'subheap-response': {
+					subheapRequests.get(message.id)?.resolve(message.outcome);
+					subheapRequests.delete(message.id);
+					break;
+				}
+
 				case 'load-error': {
 					fail(message.message, message.badInput);
 					break;
@@ -106,13 +113,19 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 			}
 		};
 
-		// A request the stopped thread never answered gets the last document shown.
+		// A request the stopped thread never answered gets the last document shown; a subheap's
+		// document cannot be made up, so that request fails (the view keeps the one it has).
 		const answerPendingRequests = () => {
 			for (const answer of requests.values()) {
 				answer(store!.current().document);
 			}
 
 			requests.clear();
+			for (const {reject} of subheapRequests.values()) {
+				reject(new Error('the engine stopped before it answered'));
+			}
+
+			subheapRequests.clear();
 		};
 
 		const fail = (message: string, badInput: boolean) => {
@@ -190,6 +203,17 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 				return new Promise((resolveDocument) => {
 					requests.set(id, resolveDocument);
 					thread.post({type: 'request-document', id});
+				});
+			},
+			async subheapDocument(subheap: number) {
+				if (store!.current().state.kind !== 'running') {
+					throw new Error(store!.current().state.kind === 'failed' ? 'the engine failed' : 'the engine is recovering');
+				}
+
+				const id = nextRequest++;
+				return new Promise((resolve, reject) => {
+					subheapRequests.set(id, {resolve, reject});
+					thread.post({type: 'request-subheap', id, subheap});
 				});
 			},
 			async close() {

@@ -2,15 +2,18 @@
 // views. It runs wherever it is put (a worker thread in kmtop, in-process in tests) and knows
 // nothing of threads: its owner calls `advance` on a timer and sends `view()` to the screen.
 
+import {subheapOutcome, type SubheapOutcome} from './build-subheap-document.js';
 import type {EngineCommand, LiveFacts, PublishedView} from './engine-protocol.js';
 import type {LiveSession} from './live-session.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
+import {HolderRateMeter} from './holder-rate-meter.js';
 import {WallClockMeter} from './wall-clock-meter.js';
 
 export class LiveEngine {
 	readonly session: LiveSession;
 	private readonly now: () => number;
 	private readonly meter = new WallClockMeter();
+	private readonly holderMeter = new HolderRateMeter();
 	private lastAdvance: number;
 	private meteredBoot = 0;
 
@@ -88,6 +91,11 @@ export class LiveEngine {
 		return {document: this.session.snapshot(), facts: this.facts()};
 	}
 
+	/** Subheap #`id`'s document as the kernel is now (the `Subheap #N` view asks while it is open). */
+	subheap(id: number): SubheapOutcome {
+		return subheapOutcome(this.session.simulation.kernel, id);
+	}
+
 	facts(): LiveFacts {
 		const {session} = this;
 		const {simulation} = session;
@@ -108,6 +116,7 @@ export class LiveEngine {
 			workloads: session.workloads.map((workload) => workload.name),
 			workloadIndex: session.workloadIndex,
 			traceReplay: session.workloads.some((workload) => isTraceWorkload(workload)),
+			holderRates: running ? this.holderMeter.rates(now, simulation.kernel.holders) : [],
 			...(session.readError === undefined ? {} : {readError: session.readError}),
 		};
 	}
@@ -121,6 +130,9 @@ export class LiveEngine {
 		} else {
 			this.meteredBoot = simulation.bootNumber;
 			this.meter.reset(sample);
+			this.holderMeter.reset();
 		}
+
+		this.holderMeter.record(sample.at, simulation.kernel.holders);
 	}
 }

@@ -9,6 +9,7 @@ import {DashboardScreen} from './dashboard-screen.js';
 import type {SizeSource} from './size-source.js';
 import {useDashboardKeys} from './use-dashboard-keys.js';
 import {useEngineView} from './use-engine-view.js';
+import {useExplore} from './use-explore.js';
 import {useStatusMessage} from './use-status-message.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
@@ -57,7 +58,8 @@ export function LiveDashboard({engine, saveSnapshot, onQuit, sizeSource}: LiveDa
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- once per notice: keyed on its id, not on each new view object
 	}, [noticeId, showStatus]);
 
-	useDashboardKeys({view, send: engine.send, helpOpen, setHelpOpen, showStatus, save, quit});
 	const facts = {...view.facts, status, engine: view.state};
-	return <DashboardScreen document={view.document} facts={facts} columns={size.columns} rows={size.rows} helpOpen={helpOpen} />;
+	const explore = useExplore({engine, view, facts, columns: size.columns, rows: size.rows, helpOpen, showStatus});
+	useDashboardKeys({view, send: engine.send, helpOpen, setHelpOpen, showStatus, save, quit, explore: explore.onKey, mouse: explore.onMouse});
+	return <DashboardScreen document={view.document} facts={facts} columns={size.columns} rows={size.rows} helpOpen={helpOpen} explore={explore.props} />;
 }

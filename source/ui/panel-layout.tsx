@@ -9,6 +9,9 @@ import {describePhysicalMemory} from '../view/describe-physical-memory.js';
 import {FRAME_COLUMNS, FRAME_ROWS} from '../view/frame-panel.js';
 import type {LayoutNode, PanelPlan} from '../view/plan-layout.js';
 import type {ViewFacts} from '../view/view-facts.js';
+import {holderRatesOf} from '../view/describe-holders.js';
+import type {ExploreView} from './explore-state.js';
+import {HoldersPanel} from './panels/holders-panel.js';
 import {BackupPanel} from './panels/backup-panel.js';
 import {KernelHeapPanel} from './panels/kernel-heap-panel.js';
 import {KernelLogPanel} from './panels/kernel-log-panel.js';
@@ -16,7 +19,13 @@ import {PhysicalMemoryPanel} from './panels/physical-memory-panel.js';
 import {SubheapsPanel} from './panels/subheaps-panel.js';
 import {TracePanel} from './panels/trace-panel.js';
 
-export type PanelLayoutProps = {document: SnapshotDocument; facts: ViewFacts; node: LayoutNode};
+export type PanelLayoutProps = {
+	document: SnapshotDocument;
+	facts: ViewFacts;
+	node: LayoutNode;
+	/** Live: the focus, the selections and where the lists are (explore-state.ts). */
+	explore?: ExploreView;
+};
 
 /** A text snapshot's panel height where the plan leaves it open, for the panels a row lines up. */
 const naturalHeight = (plan: PanelPlan, document: SnapshotDocument): number | undefined => {
@@ -35,7 +44,7 @@ const naturalHeight = (plan: PanelPlan, document: SnapshotDocument): number | un
 	}
 };
 
-function Panel({document, facts, plan}: {document: SnapshotDocument; facts: ViewFacts; plan: PanelPlan}) {
+function Panel({document, facts, plan, explore}: {document: SnapshotDocument; facts: ViewFacts; plan: PanelPlan; explore?: ExploreView}) {
 	switch (plan.panel) {
 		case 'kernel-heap': {
 			return (
@@ -56,11 +65,28 @@ function Panel({document, facts, plan}: {document: SnapshotDocument; facts: View
 		}
 
 		case 'subheaps': {
-			return <SubheapsPanel document={document} facts={facts} width={plan.width} height={plan.height} lifecycle={plan.lifecycle} lifecycleLines={plan.lifecycleLines} />;
+			return (
+				<SubheapsPanel
+					document={document}
+					facts={facts}
+					width={plan.width}
+					height={plan.height}
+					lifecycle={plan.lifecycle}
+					lifecycleLines={plan.lifecycleLines}
+					{...(explore ? {explore: explore.subheaps} : {})}
+				/>
+			);
 		}
 
 		case 'kernel-log': {
-			return <KernelLogPanel document={document} width={plan.width} height={naturalHeight(plan, document)!} />;
+			return (
+				<KernelLogPanel
+					document={document}
+					width={plan.width}
+					height={naturalHeight(plan, document)!}
+					{...(explore ? {log: explore.log, focused: explore.focus === 'kernel-log'} : {})}
+				/>
+			);
 		}
 
 		case 'physical': {
@@ -70,12 +96,28 @@ function Panel({document, facts, plan}: {document: SnapshotDocument; facts: View
 		case 'trace': {
 			return <TracePanel document={document} facts={facts} width={plan.width} height={plan.height} />;
 		}
+
+		case 'holders': {
+			const holders = explore?.holders;
+			return (
+				<HoldersPanel
+					document={document}
+					width={plan.width}
+					height={plan.height}
+					column={holders?.column ?? 'bytes'}
+					rates={holderRatesOf(facts)}
+					selectedId={holders?.id}
+					top={holders?.top}
+					focused={explore?.focus === 'holders'}
+				/>
+			);
+		}
 	}
 }
 
-export function PanelLayout({document, facts, node}: PanelLayoutProps) {
+export function PanelLayout({document, facts, node, explore}: PanelLayoutProps) {
 	if ('panel' in node) {
-		return <Panel document={document} facts={facts} plan={node} />;
+		return <Panel document={document} facts={facts} plan={node} explore={explore} />;
 	}
 
 	let {children} = node;
@@ -88,7 +130,7 @@ export function PanelLayout({document, facts, node}: PanelLayoutProps) {
 		<Box flexDirection={node.stack} flexShrink={0}>
 			{children.map((child, index) => (
 				// The plan is fixed for a layout: a child is its position in it.
-				<PanelLayout key={index} document={document} facts={facts} node={child} />
+				<PanelLayout key={index} document={document} facts={facts} node={child} explore={explore} />
 			))}
 		</Box>
 	);

@@ -1,12 +1,15 @@
 // The live view's keys, turned into engine commands. A terminal may deliver several keys in one
 // read (`++` typed fast, a paste): each character is a key of its own. While the help is open
 // any key closes it (Ctrl+C still quits). Switching workload on a halted kernel reboots it (the
-// engine's rule: a halted kernel has nothing to run).
+// engine's rule: a halted kernel has nothing to run). Each key goes to the exploring first
+// (focus, lists, search, the map: explore-keys.ts); a mouse report goes to it alone.
 
 import {useInput, type Key} from 'ink';
 import {useLayoutEffect, useRef} from 'react';
 import type {EngineCommand} from '../engine/engine-protocol.js';
 import type {LinkedView} from '../engine/engine-link.js';
+import type {KeyPress} from './explore-keys.js';
+import {parseMouseReports, type MouseEvent} from './parse-mouse.js';
 
 export type DashboardKeyActions = {
 	view: LinkedView;
@@ -16,6 +19,9 @@ export type DashboardKeyActions = {
 	showStatus(text: string): void;
 	save(): void;
 	quit(code: number): void;
+	/** Takes the keys that move around the view; true when it took this one. */
+	explore?(press: KeyPress): boolean;
+	mouse?(event: MouseEvent): void;
 };
 
 /** `1`…`9` then `0`: the workloads' keys, in order. */
@@ -29,6 +35,10 @@ export const splitKeys = (input: string, key: Key): string[] => {
 
 	return [...input];
 };
+
+/** One key of a read: a key Ink named, or one character of several (a return or tab among them is that key). */
+const pressOf = (one: string, key: Key, alone: boolean): KeyPress =>
+	alone ? {...key, input: one} : {input: one, return: one === '\r' || one === '\n', tab: one === '\t', backspace: one === '\b' || one === '\u007F'};
 
 const commandOf = (input: string): EngineCommand | undefined => {
 	switch (input) {
@@ -87,11 +97,15 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 		helpOpen.current = latest.helpOpen;
 	});
 
-	const handle = (input: string): void => {
+	const handle = (input: string, press: KeyPress): void => {
 		const actions = current.current;
 		if (helpOpen.current) {
 			helpOpen.current = false;
 			actions.setHelpOpen(false);
+			return;
+		}
+
+		if (actions.explore?.(press)) {
 			return;
 		}
 
@@ -149,8 +163,18 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 			return;
 		}
 
-		for (const one of splitKeys(input, key)) {
-			handle(one);
+		const mouse = parseMouseReports(input);
+		if (mouse) {
+			for (const event of mouse) {
+				current.current.mouse?.(event);
+			}
+
+			return;
+		}
+
+		const keys = splitKeys(input, key);
+		for (const one of keys) {
+			handle(one, pressOf(one, key, keys.length === 1));
 		}
 	});
 };

@@ -8,10 +8,20 @@ import {withCounts} from './describe-lifecycle.js';
 import {formatKilobytes} from './format-bytes.js';
 import {NUMBERED_WORKLOADS, workloadKey} from './live-keys.js';
 import {currentWorkloadFailure} from './select-events.js';
-import {fitLine, joinSegments, lineWidth, segment, type StyledLine} from './styled-line.js';
+import {fitLine, joinSegments, lineWidth, segment, textWidth, type StyledLine} from './styled-line.js';
 import type {ViewFacts} from './view-facts.js';
 
 type Hint = {key: string; action: string; keep?: boolean; dropOrder: number};
+
+/** The live view's exploring, as the footer says it: a line being typed, or the focused panel's keys. */
+export type FooterExplore = {
+	/** `/Adding` being typed for a search, `kmalloc(4096` for "will it fit", with what Enter does. */
+	prompt?: {text: string; enter: string};
+	/** The keys of what has the focus (a panel, the map, the holders), shown before the others. */
+	keys?: Array<[key: string, action: string]>;
+	/** With nothing focused, the keys that start exploring: after the others, the first to give way. */
+	idleKeys?: Array<[key: string, action: string]>;
+};
 
 const hints = (document: SnapshotDocument, facts: ViewFacts): Hint[] => {
 	if (document.panic) {
@@ -41,9 +51,14 @@ const hints = (document: SnapshotDocument, facts: ViewFacts): Hint[] => {
 const hintLine = (shown: Hint[]): StyledLine =>
 	joinSegments(shown.map((hint) => [segment(hint.key, 'bold'), segment(` ${hint.action}`, 'dim')]));
 
-/** The keys that fit in `width`, dropping the least used first. */
-export const keyHints = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine => {
-	let shown = hints(document, facts);
+/** The keys that fit in `width`, dropping the least used first (the focused panel's last, before ? and q). */
+export const keyHints = (document: SnapshotDocument, facts: ViewFacts, width: number, explore: FooterExplore = {}): StyledLine => {
+	const focused = (explore.keys ?? []).map(([key, action], index): Hint => ({key, action, dropOrder: 8 + index / 100}));
+	const idle = (explore.idleKeys ?? []).map(([key, action], index): Hint => ({key, action, dropOrder: 0.5 - index / 100}));
+	const main = hints(document, facts);
+	// The idle keys go before `? help` and `q quit`, which end the line.
+	const ending = main.filter((hint) => hint.keep && (hint.key === '?' || hint.key === 'q'));
+	let shown = [...focused, ...main.filter((hint) => !ending.includes(hint)), ...idle, ...ending];
 	const dropping = [...shown].filter((hint) => !hint.keep).sort((a, b) => a.dropOrder - b.dropOrder);
 	while (lineWidth(hintLine(shown)) > width && dropping.length > 0) {
 		const drop = dropping.shift()!;
@@ -119,19 +134,32 @@ export const workloadList = (document: SnapshotDocument, facts: ViewFacts, width
 	return fitLine([segment(' '), segment(`[${name}]`, 'selected'), segment(`  ${keyRange(numbered.length)}`, 'bold'), segment(' w/W', 'bold')], width);
 };
 
+/** The line being typed, a cursor after it, and what Enter and Esc do. */
+const promptLine = (prompt: NonNullable<FooterExplore['prompt']>, width: number): StyledLine => {
+	const keys = [segment(`  Enter ${prompt.enter} · Esc cancel`, 'dim')];
+	// A long line shows its end, where the typing is.
+	const room = width - lineWidth(keys) - 2;
+	const text = textWidth(prompt.text) <= room ? prompt.text : `…${[...prompt.text].slice(-Math.max(1, room - 1)).join('')}`;
+	return fitLine([segment(' '), segment(text, 'bold'), segment('▏', 'accent'), ...keys], width);
+};
+
 /** Keys on the left, the status on the right (the keys make room for it). */
-export const keysAndStatus = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine => {
+export const keysAndStatus = (document: SnapshotDocument, facts: ViewFacts, width: number, explore: FooterExplore = {}): StyledLine => {
+	if (explore.prompt) {
+		return promptLine(explore.prompt, width);
+	}
+
 	const status = statusText(document, facts);
 	const statusLine: StyledLine = status ? [segment(status.text, status.bad ? 'bad' : 'good'), segment(' ')] : [];
 	const statusWidth = Math.min(lineWidth(statusLine), Math.max(0, width - 24));
-	const keys = keyHints(document, facts, Math.max(0, width - statusWidth - 3));
+	const keys = keyHints(document, facts, Math.max(0, width - statusWidth - 3), explore);
 	const left = [segment(' '), ...keys];
 	const gap = width - lineWidth(left) - statusWidth;
 	return fitLine([...left, segment(' '.repeat(Math.max(1, gap))), ...fitLine(statusLine, statusWidth)], width);
 };
 
 /** Two lines (workloads; keys and status) or, when space is short, one (status or keys). */
-export const describeFooter = (document: SnapshotDocument, facts: ViewFacts, width: number, lines: 1 | 2): StyledLine[] => {
+export const describeFooter = (document: SnapshotDocument, facts: ViewFacts, width: number, lines: 1 | 2, explore: FooterExplore = {}): StyledLine[] => {
 	if (!facts.live) {
 		// A text snapshot has no keys: say what the document is instead.
 		const status = statusText(document, facts);
@@ -147,7 +175,11 @@ export const describeFooter = (document: SnapshotDocument, facts: ViewFacts, wid
 	}
 
 	if (lines === 2) {
-		return [workloadList(document, facts, width), keysAndStatus(document, facts, width)];
+		return [workloadList(document, facts, width), keysAndStatus(document, facts, width, explore)];
+	}
+
+	if (explore.prompt) {
+		return [promptLine(explore.prompt, width)];
 	}
 
 	const status = statusText(document, facts);
@@ -168,5 +200,10 @@ export const describeFooter = (document: SnapshotDocument, facts: ViewFacts, wid
 					segment('  '),
 				]
 			: [segment(' ')];
-	return [fitLine([...prefix, ...keyHints(document, facts, width - lineWidth(prefix))], width)];
+	// The focused panel's keys take the line's room before the workload does.
+	if (explore.keys && explore.keys.length > 0) {
+		return [fitLine([segment(' '), ...keyHints(document, facts, width - 1, explore)], width)];
+	}
+
+	return [fitLine([...prefix, ...keyHints(document, facts, width - lineWidth(prefix), explore)], width)];
 };

@@ -49,7 +49,7 @@ export const describeFreeRunTable = (document: SubheapDocument, width: number): 
 	const fixed = 1 + labelWidth + 2 + runsWidth + 2 + bytesWidth + 2 + 1 + 6;
 	const bar = Math.min(MAX_BAR, Math.max(MIN_BAR, width - fixed));
 	const header = fitLine(
-		[segment(` ${padEnd('free run', labelWidth)}  ${padStart('runs', runsWidth)}  ${padStart('bytes', bytesWidth)}  ${padEnd('share of free bytes', bar + 7)}`, 'dim')],
+		[segment(` ${padEnd('free run', labelWidth)}  ${padStart('runs', runsWidth)}  ${padStart('bytes', bytesWidth)}  ${padEnd(bar + 7 >= 19 ? 'share of free bytes' : 'share of free', bar + 7)}`, 'dim')],
 		width,
 	);
 	const rows = buckets.map((bucket): StyledLine => {

@@ -4,7 +4,7 @@
 
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {revisions} from '../kernel/revisions.js';
-import {haltedKeys, liveKeys, liveKeysShort, workloadKey, type KeyRow} from './live-keys.js';
+import {exploreKeys, exploreKeysShort, haltedKeys, liveKeys, liveKeysShort, workloadKey, type KeyRow} from './live-keys.js';
 import {fitLine, padEnd, segment, type StyledLine} from './styled-line.js';
 import {wrapLine, wrapText} from './wrap-text.js';
 
@@ -25,9 +25,19 @@ const workloadLines = (workloads: readonly string[], width: number): StyledLine[
 		fitLine([segment(`  ${line.replaceAll('\u00A0', ' ')}`)], width),
 	);
 
-export const describeHelpKeys = (width: number, workloads: readonly string[] = []): StyledLine[] => [
+/** The keys for moving around in one wrapped line: the help of a terminal short of height (the footer says what each does). */
+const exploreLine = (width: number): StyledLine[] =>
+	wrapLine([segment('Moving around  ', 'bold'), segment(exploreKeysShort.map(([keys]) => keys).join(' · '), 'dim')], width, '  ').map((line) => fitLine(line, width));
+
+/**
+Every key with what it does; the keys for moving around in full (`explore: 'full'`) or, where
+the height is short, by name in a line.
+*/
+export const describeHelpKeys = (width: number, workloads: readonly string[] = [], explore: 'full' | 'line' = 'full'): StyledLine[] => [
 	fitLine([segment('Keys', 'bold')], width),
 	...keyRows(liveKeys, width),
+	fitLine([], width),
+	...(explore === 'full' ? [fitLine([segment('Moving around', 'bold')], width), ...keyRows(exploreKeys, width)] : exploreLine(width)),
 	fitLine([], width),
 	fitLine([segment('After a kernel panic', 'bold')], width),
 	...keyRows(haltedKeys, width),
@@ -36,23 +46,28 @@ export const describeHelpKeys = (width: number, workloads: readonly string[] = [
 	fitLine([segment('Any key closes this help.', 'dim')], width),
 ];
 
-/** The keys in two columns and the panic keys in a sentence: the help of a small terminal. */
-export const describeHelpKeysCompact = (width: number): StyledLine[] => {
+/** `rows` in two columns, filled down the left one first. */
+const twoColumns = (rows: KeyRow[], width: number): StyledLine[] => {
 	const half = Math.floor(width / 2);
-	const labelWidth = Math.max(...liveKeysShort.map(([keys]) => keys.length)) + 2;
-	const rows = Math.ceil(liveKeysShort.length / 2);
-	return [
-		fitLine([segment('Keys', 'bold')], width),
-		...Array.from({length: rows}, (_, row) => {
-			const left = keyCell(liveKeysShort[row]!, labelWidth, half);
-			const right = liveKeysShort[row + rows] ? keyCell(liveKeysShort[row + rows]!, labelWidth, width - half) : [];
-			return Array.from({length: Math.max(left.length, right.length)}, (_, line) => fitLine([...(left[line] ?? fitLine([], half)), ...(right[line] ?? [])], width));
-		}).flat(),
-		...wrapLine([segment('After a panic  ', 'bold'), segment('r, v / V, s and q work; the workload keys switch and reboot', 'dim')], width, '  ').map((line) =>
-			fitLine(line, width),
-		),
-	];
+	const labelWidth = Math.max(...rows.map(([keys]) => keys.length)) + 2;
+	const count = Math.ceil(rows.length / 2);
+	return Array.from({length: count}, (_, row) => {
+		const left = keyCell(rows[row]!, labelWidth, half);
+		const right = rows[row + count] ? keyCell(rows[row + count]!, labelWidth, width - half) : [];
+		return Array.from({length: Math.max(left.length, right.length)}, (_, line) => fitLine([...(left[line] ?? fitLine([], half)), ...(right[line] ?? [])], width));
+	}).flat();
 };
+
+/** The keys in two columns and the panic keys in a sentence: the help of a small terminal. */
+export const describeHelpKeysCompact = (width: number): StyledLine[] => [
+	fitLine([segment('Keys', 'bold')], width),
+	...twoColumns(liveKeysShort, width),
+	// The keys alone, in one line at 60 columns (the footer says what the focused panel's do).
+	...wrapLine([segment('Moving  ', 'bold'), segment('Tab ↑↓ Enter Esc m k a < > / n N e E mouse', 'dim')], width, '  ').map((line) => fitLine(line, width)),
+	...wrapLine([segment('After a panic  ', 'bold'), segment('r, v / V, s and q work; the workload keys switch and reboot', 'dim')], width, '  ').map((line) =>
+		fitLine(line, width),
+	),
+];
 
 /** A revision's block: its title, then its changes (detailed) or its one-line summary, wrapped. */
 const revisionBlock = (document: SnapshotDocument, index: number, detailed: boolean, width: number): StyledLine[] => {

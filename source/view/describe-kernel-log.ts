@@ -4,6 +4,8 @@
 
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {classifyLogLine, splitLogPrefix, type LogLineKind} from './classify-log-line.js';
+import {bottomTop, layoutList, markColumn, selectLine, type ListLayout, type ListView} from './scroll-list.js';
+import {highlightMatches, queryMatcher} from './search-text.js';
 import {fitLine, segment, type StyledLine, type Tone} from './styled-line.js';
 import {wrapText} from './wrap-text.js';
 
@@ -63,4 +65,45 @@ export const describeKernelLog = (document: SnapshotDocument, width: number, hei
 	}
 
 	return shown.length > 0 ? shown.flat() : [fitLine([segment('(the log is empty)', 'dim')], width)];
+};
+
+/** Each log line's screen lines, the cursor's and the matches' marked in the gap after the marker. */
+export const logItemLines = (lines: readonly string[], panicLines: readonly string[], width: number, view: ListView = {}): StyledLine[][] => {
+	const matches = queryMatcher(view.query ?? '');
+	return lines.map((line, index) => {
+		const screenLines = describeLogLine(line, classifyLogLine(line, panicLines), width);
+		const cursor = view.cursor === index;
+		const match = matches(line);
+		if (!cursor && !match) {
+			return screenLines;
+		}
+
+		return screenLines.map((screenLine, row) => {
+			// The mark goes in the gap after the marker; a wrapped line keeps its own indent.
+			const [marker, , ...rest] = screenLine;
+			const marked = row === 0 ? [marker!, ...markColumn(cursor, match, true), ...rest] : screenLine;
+			const toned = cursor ? selectLine(marked) : marked;
+			return match ? highlightMatches(toned, view.query!) : toned;
+		});
+	});
+};
+
+/**
+The log as a list you move through: `lines` (the document's, or the ones held while the user
+looks back) in a window of `height` lines, following the newest unless the view says where it is.
+*/
+export const describeKernelLogList = (
+	lines: readonly string[],
+	panicLines: readonly string[],
+	width: number,
+	height: number,
+	view: ListView = {},
+): ListLayout & {top: number} => {
+	if (lines.length === 0) {
+		return {...layoutList([[fitLine([segment('(the log is empty)', 'dim')], width)]], width, height, 0), top: 0};
+	}
+
+	const items = logItemLines(lines, panicLines, width, view);
+	const top = view.top ?? bottomTop(items.map((item) => item.length), height);
+	return {...layoutList(items, width, height, top), top};
 };

@@ -5,6 +5,8 @@
 import type {SnapshotDocument, SnapshotEvent} from '../engine/snapshot-types.js';
 import {formatSize} from './format-bytes.js';
 import {formatCount} from './format-number.js';
+import {layoutList, markAt, markColumn, selectLine, type ListLayout, type ListView} from './scroll-list.js';
+import {highlightMatches, queryMatcher} from './search-text.js';
 import {lifecycleEvents} from './select-events.js';
 import {fitLine, lineWidth, padStart, segment, type StyledLine, type Tone} from './styled-line.js';
 import {wrapLine} from './wrap-text.js';
@@ -141,3 +143,45 @@ export const describeEvents = (
 /** The newest lifecycle events that fit in `lines` screen lines (all when undefined), newest first. */
 export const describeLifecycle = (document: SnapshotDocument, width: number, lines?: number): StyledLine[] =>
 	describeEvents(lifecycleEvents(document.events), document, width, lines).flat();
+
+/** The words of an event's line as the list shows them (tick, glyph, text): what `/` searches. */
+export const lifecycleText = (event: SnapshotEvent, document: SnapshotDocument): string => {
+	const item = describeLifecycleEvent(event, document);
+	return `t${formatCount(event.tick)} ${item.glyph} ${item.text}`;
+};
+
+/**
+Each event's lines in a list you move through (`events` in the order shown, newest first), the
+cursor's and the matches' marked between the tick and the glyph, the cursor's line in reverse.
+*/
+export const lifecycleItemLines = (events: readonly SnapshotEvent[], document: SnapshotDocument, width: number, view: ListView = {}): StyledLine[][] => {
+	const tickWidth = tickColumnWidth(events);
+	const matches = queryMatcher(view.query ?? '');
+	return events.map((event, index) => {
+		const lines = lifecycleLines(event, document, width, tickWidth);
+		const cursor = view.cursor === index;
+		const match = matches(lifecycleText(event, document));
+		if (!cursor && !match) {
+			return lines;
+		}
+
+		return lines.map((line, row) => {
+			// The mark in the gap after the tick column; a wrapped line keeps its indent.
+			const marked = row === 0 ? markAt(line, tickWidth, markColumn(cursor, match, true)) : line;
+			const toned = cursor ? selectLine(marked) : marked;
+			return match ? highlightMatches(toned, view.query!) : toned;
+		});
+	});
+};
+
+/** The events (newest first) in a window of `height` lines, from the newest unless the view says where. */
+export const describeLifecycleList = (
+	events: readonly SnapshotEvent[],
+	document: SnapshotDocument,
+	width: number,
+	height: number,
+	view: ListView = {},
+): ListLayout & {top: number} => {
+	const top = view.top ?? 0;
+	return {...layoutList(lifecycleItemLines(events, document, width, view), width, height, top), top};
+};

@@ -60,12 +60,16 @@ const dataAddress = (document: SubheapDocument, chunk: number): string =>
 
 const blockIndex = (document: SubheapDocument, chunk: number): number => document.blocks.firstChunk.indexOf(chunk);
 
+/** The map's shape, and the words' own width where they go elsewhere than under the map (the live view's side pane). */
+export type MarkWordsOptions = ChunkMapOptions & {textWidth?: number};
+
 /** `◂ last placed: V0xc0812344 (chunk 12,345), 3 chunks, row 20, column 17`. */
-export const describeLastPlaced = (document: SubheapDocument, options: ChunkMapOptions): StyledLine => {
+export const describeLastPlaced = (document: SubheapDocument, options: MarkWordsOptions): StyledLine => {
+	const width = options.textWidth ?? options.width;
 	const chunk = document.lastPlacedChunk;
 	if (chunk < 0) {
 		return firstFitting(
-			options.width,
+			width,
 			[segment(' ◂ last placed: no live block here among the latest placements', 'dim')],
 			[segment(' ◂ last placed: none live here', 'dim')],
 		);
@@ -75,7 +79,7 @@ export const describeLastPlaced = (document: SubheapDocument, options: ChunkMapO
 	const chunks = index >= 0 ? document.blocks.chunkCount[index]! : 0;
 	const mark = segment(' ◂ last placed', 'flash');
 	return firstFitting(
-		options.width,
+		width,
 		[mark, segment(`: ${dataAddress(document, chunk)} (chunk ${formatCount(chunk)}), ${chunkWord(chunks)}, ${whereOnMap(document, options, chunk)}`)],
 		[mark, segment(`: ${dataAddress(document, chunk)}, ${chunkWord(chunks)}, ${whereOnMap(document, options, chunk)}`)],
 	);
@@ -89,8 +93,8 @@ export type FitContext = {
 const strategyText = (answer: FitAnswer): string => (answer.strategy === 'first-fit' ? 'first fit' : 'best fit (from 128 chunks)');
 
 /** The "will it fit" answer in words, on two lines: the request, then the chunk it takes or why none. */
-export const describeFit = (document: SubheapDocument, answer: FitAnswer, options: ChunkMapOptions, context: FitContext = {}): StyledLine[] => {
-	const {width} = options;
+export const describeFit = (document: SubheapDocument, answer: FitAnswer, options: MarkWordsOptions, context: FitContext = {}): StyledLine[] => {
+	const width = options.textWidth ?? options.width;
 	const request: StyledLine = [segment(' ◂ fit', answer.fits ? 'selected' : 'warn'), segment(`: kmalloc(${formatCount(answer.bytes)}) takes `)];
 	const chunks = answer.chunks === 0 ? '0 chunks' : `${chunkWord(answer.chunks)} (${bytesOf(document, answer.chunks)})`;
 	const first = firstFitting(

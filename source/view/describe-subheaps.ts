@@ -4,12 +4,14 @@
 // divider. Columns give way, least useful first, when the panel is narrow; rows give way, oldest
 // first, when it is short.
 
-import type {SnapshotDocument, SubheapRow} from '../engine/snapshot-types.js';
-import {describeLifecycle, fateWords} from './describe-lifecycle.js';
+import type {SnapshotDocument, SnapshotEvent, SubheapRow} from '../engine/snapshot-types.js';
+import {describeLifecycleList, fateWords} from './describe-lifecycle.js';
 import {apportionKilobytes, formatKernelAddress, formatKilobytes, formatSize} from './format-bytes.js';
 import {ruleLine} from './frame-panel.js';
 import {formatCount, formatPercent} from './format-number.js';
 import {renderBar, usageTone} from './render-bar.js';
+import type {ListView} from './scroll-list.js';
+import {lifecycleEvents} from './select-events.js';
 import {firstFitting, fitLine, padEnd, padStart, segment, type StyledLine} from './styled-line.js';
 import {isRecent, type ViewFacts} from './view-facts.js';
 
@@ -91,11 +93,19 @@ const usedCells = (allocated: number, total: number, columns: Columns): StyledLi
 	return [segment(bar.filled, tone), segment(bar.empty, 'dim'), segment(` ${padStart(formatPercent(fraction), 6)}`, tone)];
 };
 
-export const subheapRow = (row: SubheapRow, document: SnapshotDocument, facts: ViewFacts, width: number, sizes = subheapSizes(document)): StyledLine => {
+export const subheapRow = (
+	row: SubheapRow,
+	document: SnapshotDocument,
+	facts: ViewFacts,
+	width: number,
+	sizes = subheapSizes(document),
+	selected = false,
+): StyledLine => {
 	const columns = chooseColumns(document, width);
 	const isNew = row.origin !== 'pool' && isRecent(facts, document.run.tick, row.addedAtTick);
 	const line: StyledLine = [
-		segment(` ${padStart(String(row.id), columns.id)}  `, 'bold'),
+		// The selected row: `▸` where the others have a space (it reads without colour), in reverse.
+		segment(`${selected ? '▸' : ' '}${padStart(String(row.id), columns.id)}  `, selected ? 'selected' : 'bold'),
 		...(columns.origin ? [segment(padEnd(row.origin, 10), row.origin === 'pool' ? 'dim' : 'accent')] : []),
 		segment(formatKernelAddress(row.base)),
 		segment(`  ${padStart(`${sizes.get(row) ?? 0}K`, columns.size)}  `),
@@ -130,20 +140,41 @@ export const subheapTotalRow = (document: SnapshotDocument, width: number): Styl
 	return firstFitting(width, backup > 0 ? [...head, ...withBackup] : head, head);
 };
 
+/** Where the Subheaps panel's table is scrolled to, and its selected row, when the user moves in it. */
+export type SubheapSelection = {
+	/** The selected subheap's id; undefined: none selected. */
+	id?: number;
+	/** The first row shown when the rows do not all fit. */
+	top: number;
+};
+
+/** `rows 4–12 of 59`: the last line of a table scrolled through. */
+const windowSummary = (first: number, last: number, count: number, width: number): StyledLine =>
+	firstFitting(width, [segment(` rows ${first}–${last} of ${count}  ↑↓ PgUp PgDn Home End`, 'dim')], [segment(` rows ${first}–${last} of ${count}`, 'dim')]);
+
 /**
 The rows that fit in `slots` lines (all when undefined). When some must go, the pool stays and
 the newest subheaps stay (that is where things happen), still in the document's order, and the
-last line says how many were left out and what they hold.
+last line says how many were left out and what they hold. With a selection, the rows from its
+`top` instead (a window the user scrolls), the selected one marked.
 */
-export const describeSubheapRows = (document: SnapshotDocument, facts: ViewFacts, width: number, slots?: number): StyledLine[] => {
+export const describeSubheapRows = (document: SnapshotDocument, facts: ViewFacts, width: number, slots?: number, selection?: SubheapSelection): StyledLine[] => {
 	const rows = document.subheaps;
 	const sizes = subheapSizes(document);
+	const line = (row: SubheapRow) => subheapRow(row, document, facts, width, sizes, row.id === selection?.id);
 	if (slots === undefined || rows.length <= slots) {
-		return rows.map((row) => subheapRow(row, document, facts, width, sizes));
+		return rows.map((row) => line(row));
 	}
 
 	if (slots <= 0) {
 		return [];
+	}
+
+	if (selection) {
+		const shown = Math.max(1, slots - 1);
+		const top = Math.min(Math.max(0, selection.top), rows.length - shown);
+		const window = rows.slice(top, top + shown).map((row) => line(row));
+		return slots > 1 ? [...window, windowSummary(top + 1, top + shown, rows.length, width)] : window;
 	}
 
 	const keep = Math.max(0, slots - 1);
@@ -159,7 +190,7 @@ export const describeSubheapRows = (document: SnapshotDocument, facts: ViewFacts
 		[segment(` + ${hidden.length} more  ${size}K, ${empty} empty`, 'dim')],
 		[segment(` + ${hidden.length} more`, 'dim')],
 	);
-	return [...rows.filter((row) => kept.has(row)).map((row) => subheapRow(row, document, facts, width, sizes)), summary];
+	return [...rows.filter((row) => kept.has(row)).map((row) => line(row)), summary];
 };
 
 /** The panel title's count: `4 linked` (and the retired ones kept). */
@@ -173,17 +204,82 @@ const LIFECYCLE_MIN = 2;
 /** The lifecycle beside the table: `  │  ` between them. */
 const BESIDE_GAP = 3;
 
-/** The divider and the newest events that fit in `count` more lines (all when undefined). */
-const lifecycleLines = (document: SnapshotDocument, width: number, count?: number): StyledLine[] => {
-	const lines = describeLifecycle(document, width, count);
-	return [ruleLine('lifecycle', width), ...(lines.length > 0 ? lines : [fitLine([segment('  no events yet', 'dim')], width)])];
+/** How the live view looks at the panel: the table's selection, the lifecycle as a list, which of the two has the focus. */
+export type SubheapsExplore = {
+	selection?: SubheapSelection;
+	/** The lifecycle's events in the order shown (newest first): the document's, filtered, or held. */
+	events?: readonly SnapshotEvent[];
+	lifecycleView?: ListView;
+	/** The divider's words (`lifecycle`, `lifecycle: subheap-removed · held`). */
+	lifecycleLabel?: string;
+	/** Said when there is no event to list (`no events yet`, `no subheap-removed events`). */
+	emptyText?: string;
+	focus?: 'subheaps' | 'lifecycle';
 };
 
-/** The table: header, rows (as many as `height` allows, all without one), total. */
-const tableLines = (document: SnapshotDocument, facts: ViewFacts, width: number, height?: number): StyledLine[] => {
+export type SubheapsPanelOptions = {height?: number; lifecycle: 'below' | 'beside'; lifecycleLines?: number; explore?: SubheapsExplore};
+
+/** Where the lifecycle's list is inside the panel's content (below its divider). */
+export type LifecycleArea = {line: number; column: number; width: number; lines: number};
+
+export type SubheapsPanelLayout = {
+	lines: StyledLine[];
+	/** The subheap on each content line of the table (undefined elsewhere), for clicks. */
+	rowIds: Array<number | undefined>;
+	/** The table's width (the whole width unless the lifecycle is beside it). */
+	tableWidth: number;
+	/** Lines the table's rows have (all rows when undefined), so the keys can scroll by a page. */
+	slots?: number;
+	lifecycle?: LifecycleArea & {rowItems: Array<number | undefined>; top: number};
+};
+
+const newestFirst = (document: SnapshotDocument): SnapshotEvent[] => lifecycleEvents(document.events).reverse();
+
+/** The divider and the events that fit in `count` more lines (all when undefined). */
+const lifecycleSection = (document: SnapshotDocument, width: number, count: number | undefined, explore: SubheapsExplore = {}) => {
+	const events = explore.events ?? newestFirst(document);
+	const label = explore.lifecycleLabel ?? 'lifecycle';
+	const divider = ruleLine(label, width, explore.focus === 'lifecycle' ? 'accent' : 'dim');
+	if (events.length === 0) {
+		return {lines: [divider, fitLine([segment(`  ${explore.emptyText ?? 'no events yet'}`, 'dim')], width)], rowItems: [undefined], top: 0};
+	}
+
+	const list = describeLifecycleList(events, document, width, count ?? Number.POSITIVE_INFINITY, explore.lifecycleView);
+	// As long as its events, no blank lines after them (the frame pads the panel).
+	const used = list.rowItems.filter((item) => item !== undefined).length;
+	return {lines: [divider, ...list.lines.slice(0, used)], rowItems: list.rowItems.slice(0, used), top: list.top};
+};
+
+/** The table: header, rows (as many as `height` allows, all without one), total; and the rows' slots. */
+const tableSection = (document: SnapshotDocument, facts: ViewFacts, width: number, height: number | undefined, selection?: SubheapSelection) => {
 	const total = height === undefined || height >= 5 ? 1 : 0;
-	const rows = describeSubheapRows(document, facts, width, height === undefined ? undefined : Math.max(0, height - 1 - total));
-	return [subheapHeader(document, width), ...rows, ...(total > 0 ? [subheapTotalRow(document, width)] : [])];
+	const slots = height === undefined ? undefined : Math.max(0, height - 1 - total);
+	const rows = describeSubheapRows(document, facts, width, slots, selection);
+	const lines = [subheapHeader(document, width), ...rows, ...(total > 0 ? [subheapTotalRow(document, width)] : [])];
+	// Which subheap each line shows: the rows are in the document's order from the window's top
+	// (or the first ones), the summary line none.
+	const shownIds = lineIds(document, slots, selection);
+	return {lines, rowIds: [undefined, ...shownIds.slice(0, rows.length), ...(total > 0 ? [undefined] : [])], slots};
+};
+
+/** The subheap of each row line describeSubheapRows draws (undefined for its summary line). */
+const lineIds = (document: SnapshotDocument, slots: number | undefined, selection?: SubheapSelection): Array<number | undefined> => {
+	const rows = document.subheaps;
+	if (slots === undefined || rows.length <= slots) {
+		return rows.map((row) => row.id);
+	}
+
+	if (selection) {
+		const shown = Math.max(1, slots - 1);
+		const top = Math.min(Math.max(0, selection.top), rows.length - shown);
+		return [...rows.slice(top, top + shown).map((row) => row.id), undefined];
+	}
+
+	const keep = Math.max(0, slots - 1);
+	const [pool, ...others] = rows;
+	const newest = [...others].sort((a, b) => b.addedAtTick - a.addedAtTick || b.id - a.id).slice(0, Math.max(0, keep - 1));
+	const kept = new Set([pool, ...newest].slice(0, keep));
+	return [...rows.filter((row) => kept.has(row)).map((row) => row.id), undefined];
 };
 
 /**
@@ -223,34 +319,59 @@ divider or beside the table. With a `height` the lifecycle takes every line the 
 a tall table at least two, the rows giving way for them), so the panel is never half empty while
 there are events to show; beside it, the subheaps removed lately fill the rows under a short
 table. Without a height, every row and the newest events that fit in `lifecycleLines` lines. A
-short panel is the table's alone.
+short panel is the table's alone. Also where each row and event is, for the mouse and the keys.
 */
-export const describeSubheapsPanel = (
-	document: SnapshotDocument,
-	facts: ViewFacts,
-	width: number,
-	options: {height?: number; lifecycle: 'below' | 'beside'; lifecycleLines?: number},
-): StyledLine[] => {
-	const {height} = options;
+export const layoutSubheapsPanel = (document: SnapshotDocument, facts: ViewFacts, width: number, options: SubheapsPanelOptions): SubheapsPanelLayout => {
+	const {height, explore} = options;
+	const selection = explore?.selection;
 	if (options.lifecycle === 'beside') {
 		const tableWidth = Math.min(fullTableWidth(document), width - BESIDE_GAP - 40);
 		const eventsWidth = width - tableWidth - BESIDE_GAP;
-		const rows = tableLines(document, facts, tableWidth, height);
+		const table = tableSection(document, facts, tableWidth, height, selection);
 		// Under a short table, after a blank line, the subheaps removed lately.
-		const retired = height === undefined ? [] : retiredLines(document, tableWidth, height - rows.length - 1);
-		const table = retired.length > 0 ? [...rows, [], ...retired] : rows;
-		const events = lifecycleLines(document, eventsWidth, height === undefined ? options.lifecycleLines : Math.max(1, height - 1));
-		return Array.from({length: height ?? Math.max(table.length, events.length)}, (_, index) =>
-			fitLine([...fitLine(table[index] ?? [], tableWidth), segment(' │ ', 'dim'), ...(events[index] ?? [])], width),
-		);
+		const retired = height === undefined ? [] : retiredLines(document, tableWidth, height - table.lines.length - 1);
+		const left = retired.length > 0 ? [...table.lines, [], ...retired] : table.lines;
+		const events = lifecycleSection(document, eventsWidth, height === undefined ? options.lifecycleLines : Math.max(1, height - 1), explore);
+		const count = height ?? Math.max(left.length, events.lines.length);
+		return {
+			lines: Array.from({length: count}, (_, index) =>
+				fitLine([...fitLine(left[index] ?? [], tableWidth), segment(' │ ', 'dim'), ...(events.lines[index] ?? [])], width),
+			),
+			rowIds: table.rowIds,
+			tableWidth,
+			slots: table.slots,
+			lifecycle: {line: 1, column: tableWidth + BESIDE_GAP, width: eventsWidth, lines: Math.max(1, count - 1), rowItems: events.rowItems, top: events.top},
+		};
 	}
 
 	if (height === undefined) {
-		return [...tableLines(document, facts, width), ...lifecycleLines(document, width, options.lifecycleLines)];
+		const table = tableSection(document, facts, width, undefined, selection);
+		const events = lifecycleSection(document, width, options.lifecycleLines, explore);
+		return {
+			lines: [...table.lines, ...events.lines],
+			rowIds: table.rowIds,
+			tableWidth: width,
+			lifecycle: {line: table.lines.length + 1, column: 0, width, lines: events.rowItems.length, rowItems: events.rowItems, top: events.top},
+		};
 	}
 
 	const reserve = height >= 9 ? 1 + LIFECYCLE_MIN : 0;
-	const table = tableLines(document, facts, width, height - reserve);
-	const left = height - table.length;
-	return [...table, ...(left >= 2 ? lifecycleLines(document, width, left - 1) : [])].slice(0, height);
+	const table = tableSection(document, facts, width, height - reserve, selection);
+	const left = height - table.lines.length;
+	if (left < 2) {
+		return {lines: table.lines.slice(0, height), rowIds: table.rowIds, tableWidth: width, slots: table.slots};
+	}
+
+	const events = lifecycleSection(document, width, left - 1, explore);
+	return {
+		lines: [...table.lines, ...events.lines].slice(0, height),
+		rowIds: table.rowIds,
+		tableWidth: width,
+		slots: table.slots,
+		lifecycle: {line: table.lines.length + 1, column: 0, width, lines: left - 1, rowItems: events.rowItems, top: events.top},
+	};
 };
+
+/** The panel's lines (layoutSubheapsPanel's, for a panel nobody moves in). */
+export const describeSubheapsPanel = (document: SnapshotDocument, facts: ViewFacts, width: number, options: SubheapsPanelOptions): StyledLine[] =>
+	layoutSubheapsPanel(document, facts, width, options).lines;

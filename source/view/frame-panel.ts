@@ -35,5 +35,5 @@ export const framePanel = (
 };
 
 /** `─ lifecycle ─────────`: a divider inside a panel. */
-export const ruleLine = (label: string, width: number): StyledLine =>
-	fitLine([segment('─ ', 'dim'), segment(label, 'bold'), segment(` ${'─'.repeat(Math.max(0, width - 3 - [...label].length))}`, 'dim')], width);
+export const ruleLine = (label: string, width: number, tone: Tone = 'dim'): StyledLine =>
+	fitLine([segment('─ ', tone), segment(label, 'bold'), segment(` ${'─'.repeat(Math.max(0, width - 3 - [...label].length))}`, tone)], width);

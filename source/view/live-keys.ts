@@ -33,6 +33,38 @@ export const liveKeysShort: KeyRow[] = [
 	['q, Ctrl+C', 'quit'],
 ];
 
+/** Moving around the live view (issue 15): focus, lists, search, the chunk map, the holders. */
+export const exploreKeys: KeyRow[] = [
+	['Tab / Shift+Tab', 'focus the next / previous panel: Subheaps, lifecycle, Kernel log, Holders'],
+	['↑ ↓', 'move the selection in the focused panel (the map: scroll)'],
+	['PgUp PgDn', 'a page up / down'],
+	['Home End', 'first / last (End in the log, Home in the lifecycle: follow the newest again)'],
+	['Enter', "open the selected subheap's chunk map (a lifecycle event: its subheap's)"],
+	['Esc', 'back: close a view, drop a search, leave the focus'],
+	['m', "the selected subheap's chunk map, Subheap #N"],
+	['k', 'in the chunk map: will kmalloc(N bytes) fit here now, and where'],
+	['a', 'who holds the heap, one row per holder, by live bytes'],
+	['< / >', 'sort the holders by the previous / next column'],
+	['/', 'search the focused list (the Kernel log when none is focused)'],
+	['n / N', 'next older / newer match'],
+	['e / E', 'show one kind of lifecycle event: next / previous kind'],
+	['mouse', 'a click focuses a panel and selects a row; the wheel scrolls'],
+];
+
+/** The same in a few words each, for the help in two columns on a small terminal. */
+export const exploreKeysShort: KeyRow[] = [
+	['Tab / S-Tab', 'focus panel'],
+	['↑↓ PgUp PgDn', 'move, scroll'],
+	['Enter / Esc', 'open / back'],
+	['m', 'chunk map'],
+	['k', 'will it fit'],
+	['a', 'holders'],
+	['< / >', 'sort holders'],
+	['/ n N', 'search, matches'],
+	['e / E', 'event kind'],
+	['mouse', 'click, wheel'],
+];
+
 /** What still works on the panic screen, and how the workload keys behave there. */
 export const haltedKeys: KeyRow[] = [
 	['r', 'reboot (same revision and seed)'],

@@ -17,6 +17,9 @@
 //            Physical memory & slabs; two footer lines (120×40 is the reference). From 160
 //            columns Physical memory & slabs moves up beside the Backup region and the log
 //            has the whole width.
+//            With a holders table, the Holders panel when rows allow: beside the log from 160
+//            columns, else across the screen above the log and Physical memory & slabs, up to
+//            HOLDERS_MAX_HEIGHT rows, where Physical memory & slabs keeps its height below it.
 //   compact  ≥ 60×16: header; Kernel heap with the backup on one line (and a trace replay's,
 //            and Physical memory & slabs' when they have no panel); Subheaps; Physical memory &
 //            slabs beside the log from 100 columns, above it when tall; the Kernel log; one
@@ -62,6 +65,15 @@ when the lifecycle is beside the table: the two lists are side by side there alr
 const SUBHEAPS_SHARE = {below: 0.6, beside: 0.5};
 /** Physical memory & slabs' width: its lines are about 57 columns. */
 const PHYSICAL_WIDTH = 62;
+/** The Holders panel: its header, three holders and the total, and the frame at least; at most a dozen holders. */
+export const HOLDERS_MIN_HEIGHT = 7;
+export const HOLDERS_MAX_HEIGHT = 16;
+/** Beside the log (from 160 columns): about 45% of the width, within what its table uses. */
+const holdersWidth = (columns: number): number => clamp(Math.floor(columns * 0.45), 70, 96);
+/** The holders table's columns beside the names (without its rates), and the frame. */
+const HOLDERS_FIXED_WIDTH = 30 + 4;
+/** Whether a Holders panel `width` wide shows every name whole. */
+const namesFit = (content: LayoutContent, width: number): boolean => (content.holderNameWidth ?? 0) + 1 <= width - HOLDERS_FIXED_WIDTH;
 
 export type PanelPlan =
 	| {panel: 'kernel-heap'; width: number; height: number; compact: boolean; traceLine: boolean; physicalLine: boolean}
@@ -71,7 +83,8 @@ export type PanelPlan =
 	/** Without a height: the newest `lines` screen lines. */
 	| {panel: 'kernel-log'; width: number; height?: number; lines?: number}
 	| {panel: 'physical'; width: number; height?: number}
-	| {panel: 'trace'; width: number; height?: number};
+	| {panel: 'trace'; width: number; height?: number}
+	| {panel: 'holders'; width: number; height: number};
 
 export type StackPlan = {stack: 'row' | 'column'; children: LayoutNode[]};
 
@@ -103,6 +116,10 @@ export type LayoutContent = {
 	lifecycleEvents?: number;
 	/** Lines in the kernel log (each takes a screen line at least); unknown: more than any screen. */
 	logLines?: number;
+	/** Rows of the holders table, when the document has one (no Holders panel without). */
+	holders?: number;
+	/** The widest holder's name: no Holders panel where a name would be cut. */
+	holderNameWidth?: number;
 };
 
 const row = (...children: Array<LayoutNode | false>): StackPlan => ({stack: 'row', children: children.filter((child): child is LayoutNode => child !== false)});
@@ -180,6 +197,10 @@ const fullPlan = (columns: number, body: number, content: LayoutContent): StackP
 		const third = Math.floor(columns / 3);
 		const middle = body - WIDE_TOP_ROW_HEIGHT - (trace ? TRACE_ROW_HEIGHT : 0);
 		const subheaps = subheapsHeight(content, lifecycle, middle, MIN_LOG_HEIGHT);
+		const logRow = middle - subheaps;
+		// Beside the log, as tall as it: only with the holders to fill it, their names whole.
+		const holders =
+			content.holders !== undefined && logRow >= HOLDERS_MIN_HEIGHT && content.holders + 4 >= logRow && namesFit(content, holdersWidth(columns)) && holdersWidth(columns);
 		return column(
 			row(
 				{panel: 'kernel-heap', width: columns - 2 * third, height: WIDE_TOP_ROW_HEIGHT, compact: false, traceLine: false, physicalLine: false},
@@ -188,7 +209,9 @@ const fullPlan = (columns: number, body: number, content: LayoutContent): StackP
 			),
 			{panel: 'subheaps', width: columns, height: subheaps, lifecycle},
 			trace && {panel: 'trace', width: columns, height: TRACE_ROW_HEIGHT},
-			{panel: 'kernel-log', width: columns, height: middle - subheaps},
+			holders
+				? row({panel: 'kernel-log', width: columns - holders, height: logRow}, {panel: 'holders', width: holders, height: logRow})
+				: {panel: 'kernel-log', width: columns, height: logRow},
 		);
 	}
 
@@ -196,11 +219,18 @@ const fullPlan = (columns: number, body: number, content: LayoutContent): StackP
 	const middle = body - TOP_ROW_HEIGHT - (trace ? TRACE_ROW_HEIGHT : 0);
 	const subheaps = subheapsHeight(content, lifecycle, middle, PHYSICAL_HEIGHT);
 	const physicalWidth = Math.min(columns - half, PHYSICAL_WIDTH);
-	const bottom = middle - subheaps;
+	// The Holders panel across the screen where the log and Physical memory & slabs keep their height below it.
+	const spare = middle - subheaps - PHYSICAL_HEIGHT;
+	const holders =
+		content.holders === undefined || spare < HOLDERS_MIN_HEIGHT || content.holders + 4 < HOLDERS_MIN_HEIGHT || !namesFit(content, columns)
+			? 0
+			: Math.min(spare, HOLDERS_MAX_HEIGHT, content.holders + 4);
+	const bottom = middle - subheaps - holders;
 	return column(
 		row({panel: 'kernel-heap', width: half, height: TOP_ROW_HEIGHT, compact: false, traceLine: false, physicalLine: false}, {panel: 'backup', width: columns - half, height: TOP_ROW_HEIGHT}),
 		{panel: 'subheaps', width: columns, height: subheaps, lifecycle},
 		trace && {panel: 'trace', width: columns, height: TRACE_ROW_HEIGHT},
+		holders > 0 && {panel: 'holders', width: columns, height: holders},
 		row({panel: 'kernel-log', width: columns - physicalWidth, height: bottom}, {panel: 'physical', width: physicalWidth, height: bottom}),
 	);
 };

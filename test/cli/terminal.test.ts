@@ -17,8 +17,24 @@ afterAll(() => {
 
 const quote = (parts: string[]) => parts.map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
 
-/** Runs `node cli.js ARGS` on a pseudo-terminal; types `keys` once the dashboard has drawn; resolves with all it printed. */
-const onTerminal = async (args: string[], env: Record<string, string>, keys?: string) =>
+/** The processes under `pid`, by id, parents first (script → shell → node). */
+const descendants = (pid: number): number[] => {
+	const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)]).stdout.toString().trim().split(/\s+/).filter(Boolean).map(Number);
+	return children.flatMap((child) => [child, ...descendants(child)]);
+};
+
+/** Sends kmtop's node `signal`, by its id: the deepest process running cli.js (script would pass a signal on only as a hang-up). */
+const signalKmtop = (script: number, signal: NodeJS.Signals) => {
+	const node = descendants(script)
+		.filter((pid) => spawnSync('ps', ['-o', 'args=', '-p', String(pid)]).stdout.toString().includes(cli))
+		.at(-1);
+	if (node !== undefined) {
+		process.kill(node, signal);
+	}
+};
+
+/** Runs `node cli.js ARGS` on a pseudo-terminal; types `keys` (or sends kmtop `signal`) once the dashboard has drawn; resolves with all it printed. */
+const onTerminal = async (args: string[], env: Record<string, string>, keys?: string, signal?: NodeJS.Signals) =>
 	new Promise<{code: number | null; output: string}>((resolve) => {
 		// The user's own colour settings are left out (an empty FORCE_COLOR would force colour).
 		const {NO_COLOR: _noColor, FORCE_COLOR: _forceColor, CI: _ci, ...inherited} = process.env;
@@ -32,9 +48,15 @@ const onTerminal = async (args: string[], env: Record<string, string>, keys?: st
 			output += chunk.toString('utf8');
 			// The first frame is drawn (the panel title), so the keys reach the dashboard, not the
 			// line discipline before it has the terminal.
-			if (keys !== undefined && !typed && output.includes('Kernel heap:')) {
+			if ((keys !== undefined || signal) && !typed && output.includes('Kernel heap:')) {
 				typed = true;
-				child.stdin.write(keys);
+				if (keys !== undefined) {
+					child.stdin.write(keys);
+				}
+
+				if (signal) {
+					signalKmtop(child.pid!, signal);
+				}
 			}
 		});
 
@@ -61,6 +83,22 @@ describe.runIf(hasScript)('on a terminal', () => {
 		expect(output).toMatch(colourCode);
 		expect(output).toContain('\u001B[?1049h'); // the alternate screen, entered
 		expect(output).toContain('\u001B[?1049l'); // and left
+	});
+
+	// Issue 15: the mouse reports are on while the live view runs, and off again on every way out.
+	it.each<[string, string | undefined, NodeJS.Signals | undefined, number]>([
+		['q', 'q', undefined, 0],
+		['Ctrl+C', '\u0003', undefined, 130],
+		['SIGTERM', undefined, 'SIGTERM', 143],
+		['SIGHUP', undefined, 'SIGHUP', 129],
+	])('%s: the mouse turned on, then off again before the normal screen', async (_name, keys, signal, exit) => {
+		const {code, output} = await onTerminal(['--seed', '15'], {}, keys, signal);
+		expect(code).toBe(exit);
+		const on = output.lastIndexOf('\u001B[?1000h\u001B[?1006h');
+		const off = output.lastIndexOf('\u001B[?1006l\u001B[?1000l\u001B[?25h\u001B[?1049l');
+		expect(on).toBeGreaterThan(-1);
+		expect(off).toBeGreaterThan(on);
+		expect(output.indexOf('\u001B[?1000h', on + 1)).toBe(-1);
 	});
 
 	it.each<Record<string, string>>([{NO_COLOR: '1'}, {TERM: 'dumb'}])('%o: not one colour code', async (env) => {

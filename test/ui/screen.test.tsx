@@ -98,7 +98,8 @@ describe('on a terminal', () => {
 		expect(screen.every((line) => [...line].length <= 120)).toBe(true);
 		expect(await stop(run)).toBe(0);
 		expect(await run.stdout.bufferType()).toBe('normal');
-		expect(run.stdout.writes.at(-1)).toBe('\u001B[?25h\u001B[?1049l');
+		// Mouse reports off, the cursor back, the normal screen: in one write.
+		expect(run.stdout.writes.at(-1)).toBe('\u001B[?1006l\u001B[?1000l\u001B[?25h\u001B[?1049l');
 	});
 
 	test('80×24: the compact layout, the essentials, Physical memory & slabs in a line', async () => {

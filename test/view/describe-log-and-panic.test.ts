@@ -176,6 +176,7 @@ describe('help', () => {
 			'  .          step (paused)    ?          this help',
 			'  + / -      faster / slower  q, Ctrl+C  quit',
 			'  f          freeze display',
+			'Moving  Tab ↑↓ Enter Esc m k a < > / n N e E mouse',
 			'After a panic  r, v / V, s and q work; the workload keys',
 			'  switch and reboot',
 		]);

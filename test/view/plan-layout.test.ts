@@ -157,3 +157,20 @@ describe('planLayout', () => {
 		);
 	});
 });
+
+describe('the Holders panel (issue 15), live, when rows allow', () => {
+	const content: LayoutContent = {subheaps: 4, lifecycleEvents: 40, logLines: 500};
+	const holders = (plan: DashboardPlan) => place(plan.body).panels.find((panel) => panel.panel === 'holders');
+
+	test.each<[string, number, number, LayoutContent, string | undefined]>([
+		['beside the log at 200×60, as tall as it', 200, 60, {...content, holders: 150, holderNameWidth: 50}, 'holders 90x23'],
+		['across the screen at 140×60, under the Subheaps, where the log and Physical memory keep their rows', 140, 60, {...content, holders: 150, holderNameWidth: 50}, 'holders 140x8'],
+		['none at 120×40: the log and Physical memory keep their rows', 120, 40, {...content, holders: 150, holderNameWidth: 50}, undefined],
+		['none where a name would be cut', 200, 60, {...content, holders: 150, holderNameWidth: 60}, undefined],
+		['none beside a log it would leave half empty', 200, 60, {...content, holders: 5, holderNameWidth: 30}, undefined],
+		['none without a holders table', 200, 60, content, undefined],
+	])('%s', (_name, columns, rows, layoutContent, expected) => {
+		const panel = holders(dashboard(columns, rows, layoutContent));
+		expect(panel && `holders ${panel.width}x${panel.height}`).toBe(expected);
+	});
+});

@@ -20,7 +20,13 @@ export function HelpOverlay({document, width, height, workloads = []}: HelpOverl
 	if (width >= SIDE_BY_SIDE_WIDTH) {
 		const right = width - KEYS_WIDTH;
 		// The workloads are in the footer too: they go first when the keys need the height.
-		const keys = [describeHelpKeys(KEYS_WIDTH - FRAME_COLUMNS, workloads), describeHelpKeys(KEYS_WIDTH - FRAME_COLUMNS)].find(
+		const keyWidth = KEYS_WIDTH - FRAME_COLUMNS;
+		const keys = [
+			describeHelpKeys(keyWidth, workloads),
+			describeHelpKeys(keyWidth),
+			describeHelpKeys(keyWidth, workloads, 'line'),
+			describeHelpKeys(keyWidth, [], 'line'),
+		].find(
 			(lines) => inner === undefined || lines.length <= inner,
 		);
 		return (
@@ -36,7 +42,10 @@ export function HelpOverlay({document, width, height, workloads = []}: HelpOverl
 
 	// Narrow: the full key list when there is height for it and the revisions, else two columns.
 	const full = describeHelpKeys(width - FRAME_COLUMNS, workloads);
-	const keys = inner === undefined || full.length + 10 <= inner ? full : describeHelpKeysCompact(width - FRAME_COLUMNS);
-	const revisions = describeRevisionChanges(document, width - FRAME_COLUMNS, inner === undefined ? undefined : Math.max(0, inner - keys.length - 1));
-	return <PanelLines lines={framePanel(title, [...keys, [], ...revisions], width, height)} width={width} />;
+	const line = describeHelpKeys(width - FRAME_COLUMNS, workloads, 'line');
+	const keys = inner === undefined || full.length + 10 <= inner ? full : line.length + 10 <= inner ? line : describeHelpKeysCompact(width - FRAME_COLUMNS);
+	// The blank line between the two goes first when only one line is left for the revisions.
+	const gap = inner !== undefined && inner - keys.length < 2 ? 0 : 1;
+	const revisions = describeRevisionChanges(document, width - FRAME_COLUMNS, inner === undefined ? undefined : Math.max(0, inner - keys.length - gap));
+	return <PanelLines lines={framePanel(title, [...keys, ...(gap ? [[]] : []), ...revisions], width, height)} width={width} />;
 }

@@ -1,0 +1,60 @@
+// kmalloc and kfree calls per second of wall time by holder, for the Holders table's kmalloc/s
+// and kfree/s (issue 15). The kernel keeps counts per holder (holder-book.ts) and has no clock;
+// the engine copies the counts now and then and divides the change over about a second, as the
+// header's rates do (wall-clock-meter.ts).
+
+import {RATE_WINDOW_MS} from './wall-clock-meter.js';
+import type {HolderRate} from './engine-protocol.js';
+
+type Counts = {readonly kmallocs: Float64Array; readonly kfrees: Float64Array; readonly count: number};
+type Sample = {at: number; kmallocs: Float64Array; kfrees: Float64Array};
+
+/** Copies of the counts at least this far apart: a handful per window, whatever the tick rate. */
+const SAMPLE_GAP_MS = 200;
+/** Enough samples to span the window and one more. */
+const KEPT = Math.ceil(RATE_WINDOW_MS / SAMPLE_GAP_MS) + 2;
+
+export class HolderRateMeter {
+	private samples: Sample[] = [];
+
+	/** Forgets every sample: a reboot starts the counts from zero. */
+	reset(): void {
+		this.samples = [];
+	}
+
+	/** Takes a copy of the counts unless the last copy is younger than SAMPLE_GAP_MS. */
+	record(at: number, counts: Counts): void {
+		const last = this.samples.at(-1);
+		if (last && at - last.at < SAMPLE_GAP_MS) {
+			return;
+		}
+
+		this.samples.push({at, kmallocs: counts.kmallocs.slice(0, counts.count), kfrees: counts.kfrees.slice(0, counts.count)});
+		if (this.samples.length > KEPT) {
+			this.samples.shift();
+		}
+	}
+
+	/**
+	The holders that made a call between the oldest copy within the window and `counts` now, with
+	their rates; empty until there are two points in time.
+	*/
+	rates(now: number, counts: Counts): HolderRate[] {
+		const oldest = this.samples.find((sample) => sample.at >= now - RATE_WINDOW_MS - SAMPLE_GAP_MS) ?? this.samples.at(-1);
+		if (!oldest || now <= oldest.at) {
+			return [];
+		}
+
+		const seconds = (now - oldest.at) / 1000;
+		const rates: HolderRate[] = [];
+		for (let id = 0; id < counts.count; id++) {
+			const kmallocs = counts.kmallocs[id]! - (oldest.kmallocs[id] ?? 0);
+			const kfrees = counts.kfrees[id]! - (oldest.kfrees[id] ?? 0);
+			if (kmallocs > 0 || kfrees > 0) {
+				rates.push({id, kmallocPerSecond: kmallocs / seconds, kfreePerSecond: kfrees / seconds});
+			}
+		}
+
+		return rates;
+	}
+}
