@@ -20,109 +20,138 @@ const checkU32 = (call: string, name: string, value: unknown): number => {
 const describe = (value: unknown): string =>
 	typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' && value !== null ? 'an object' : String(value);
 
-export type FacadeLedger = {
-	facade: KernelFacade;
+/** What workloads hold on one kernel, and the facade that books it. */
+export class FacadeLedger {
+	readonly kernel: Kernel;
+	readonly facade: KernelFacade;
 	/** Whose allocations new items are booked to. */
-	setWorkload(name: string): void;
-};
+	workload = '';
+	readonly held = new Map<number | RegionHandle, HeldItem>();
+	readonly regions = new Map<RegionHandle, Region>();
 
-export const createKernelFacade = (kernel: Kernel): FacadeLedger => {
-	let workload = '';
-	const held = new Map<number | RegionHandle, HeldItem>();
-	const regions = new Map<RegionHandle, Region>();
+	constructor(kernel: Kernel) {
+		this.kernel = kernel;
+		this.facade = Object.freeze(new WorkloadFacade(this));
+	}
 
-	const facade: KernelFacade = {
-		kmalloc(size) {
-			checkU32('kmalloc(size)', 'size', size);
-			const address = kernel.kmalloc(size);
-			held.set(address, {kind: 'block', address, size, workload});
-			return address;
-		},
-		kfree(address) {
-			checkU32('kfree(address)', 'address', address);
-			held.delete(address);
-			kernel.kfree(address);
-		},
-		krealloc(address, size) {
-			checkU32('krealloc(address, size)', 'address', address);
-			checkU32('krealloc(address, size)', 'size', size);
-			const previous = held.get(address);
-			held.delete(address);
-			const moved = kernel.krealloc(address, size);
-			if (moved !== 0) {
-				held.set(moved, {kind: 'block', address: moved, size, workload: previous?.workload ?? workload});
-			}
+	setWorkload(name: string): void {
+		this.workload = name;
+	}
+}
 
-			return moved;
-		},
-		kmallocEternal(size) {
-			checkU32('kmallocEternal(size)', 'size', size);
-			return kernel.kmallocEternal(size);
-		},
-		allocateKernelRegion(bytes, name, options = {}) {
-			checkU32('allocateKernelRegion(bytes, name)', 'bytes', bytes);
-			if (typeof name !== 'string') {
-				throw new TypeError(`allocateKernelRegion(bytes, name): name must be a string, got ${describe(name)}`);
-			}
+/**
+The facade a workload is handed: the kernel's calls, checked, booked in the ledger. Its methods
+live on the prototype and find the ledger through `this`, not through a closure: a simulation
+is copied whole for time travel (clone-graph.ts). So a workload calls them as methods,
+`kernel.kmalloc(32)`, as every built-in does.
+*/
+class WorkloadFacade implements KernelFacade {
+	declare private readonly ledger: FacadeLedger;
 
-			const strategy: AllocationStrategy = options.strategy ?? 'allocate-now';
-			if (strategy !== 'allocate-now' && strategy !== 'reserve') {
-				throw new TypeError(`allocateKernelRegion: strategy must be "allocate-now" or "reserve", got ${describe(strategy)}`);
-			}
+	constructor(ledger: FacadeLedger) {
+		// Hidden from a workload that lists the facade's keys; read-only.
+		Object.defineProperty(this, 'ledger', {value: ledger});
+	}
 
-			const region = kernel.allocateKernelRegion(bytes, name, strategy);
-			if (!region) {
-				return null;
-			}
+	kmalloc(size: number): number {
+		checkU32('kmalloc(size)', 'size', size);
+		const {ledger} = this;
+		const address = ledger.kernel.kmalloc(size);
+		ledger.held.set(address, {kind: 'block', address, size, workload: ledger.workload});
+		return address;
+	}
 
-			const handle: RegionHandle = Object.freeze({base: region.base, size: region.size, name: region.name});
-			regions.set(handle, region);
-			held.set(handle, {kind: 'region', region: handle, workload});
-			return handle;
-		},
-		freeRegion(handle) {
-			const region = regions.get(handle);
-			if (!region) {
-				throw new TypeError('freeRegion(region): not a live region from allocateKernelRegion on this kernel');
-			}
+	kfree(address: number): void {
+		checkU32('kfree(address)', 'address', address);
+		this.ledger.held.delete(address);
+		this.ledger.kernel.kfree(address);
+	}
 
-			regions.delete(handle);
-			held.delete(handle);
-			kernel.freeRegion(region);
-		},
-		log(text, options = {}) {
-			if (typeof text !== 'string') {
-				throw new TypeError(`log(text): text must be a string, got ${describe(text)}`);
-			}
+	krealloc(address: number, size: number): number {
+		checkU32('krealloc(address, size)', 'address', address);
+		checkU32('krealloc(address, size)', 'size', size);
+		const {ledger} = this;
+		const previous = ledger.held.get(address);
+		ledger.held.delete(address);
+		const moved = ledger.kernel.krealloc(address, size);
+		if (moved !== 0) {
+			ledger.held.set(moved, {kind: 'block', address: moved, size, workload: previous?.workload ?? ledger.workload});
+		}
 
-			kernel.log(text, options.process);
-		},
-		asProcess(process, fn) {
-			if (typeof process !== 'string' || typeof fn !== 'function') {
-				throw new TypeError('asProcess(process, fn): a process name and a function');
-			}
+		return moved;
+	}
 
-			return kernel.asProcess(process, fn);
-		},
-		withLock(fn) {
-			if (typeof fn !== 'function') {
-				throw new TypeError('withLock(fn): fn must be a function');
-			}
+	kmallocEternal(size: number): number {
+		checkU32('kmallocEternal(size)', 'size', size);
+		return this.ledger.kernel.kmallocEternal(size);
+	}
 
-			return kernel.withLock(fn);
-		},
-		memstat() {
-			return kernel.memstat();
-		},
-		held() {
-			return [...held.values()];
-		},
-	};
+	allocateKernelRegion(bytes: number, name: string, options: {strategy?: AllocationStrategy} = {}): RegionHandle | null {
+		checkU32('allocateKernelRegion(bytes, name)', 'bytes', bytes);
+		if (typeof name !== 'string') {
+			throw new TypeError(`allocateKernelRegion(bytes, name): name must be a string, got ${describe(name)}`);
+		}
 
-	return {
-		facade: Object.freeze(facade),
-		setWorkload(name) {
-			workload = name;
-		},
-	};
-};
+		const strategy: AllocationStrategy = options.strategy ?? 'allocate-now';
+		if (strategy !== 'allocate-now' && strategy !== 'reserve') {
+			throw new TypeError(`allocateKernelRegion: strategy must be "allocate-now" or "reserve", got ${describe(strategy)}`);
+		}
+
+		const {ledger} = this;
+		const region = ledger.kernel.allocateKernelRegion(bytes, name, strategy);
+		if (!region) {
+			return null;
+		}
+
+		const handle: RegionHandle = Object.freeze({base: region.base, size: region.size, name: region.name});
+		ledger.regions.set(handle, region);
+		ledger.held.set(handle, {kind: 'region', region: handle, workload: ledger.workload});
+		return handle;
+	}
+
+	freeRegion(handle: RegionHandle): void {
+		const {ledger} = this;
+		const region = ledger.regions.get(handle);
+		if (!region) {
+			throw new TypeError('freeRegion(region): not a live region from allocateKernelRegion on this kernel');
+		}
+
+		ledger.regions.delete(handle);
+		ledger.held.delete(handle);
+		ledger.kernel.freeRegion(region);
+	}
+
+	log(text: string, options: {process?: string} = {}): void {
+		if (typeof text !== 'string') {
+			throw new TypeError(`log(text): text must be a string, got ${describe(text)}`);
+		}
+
+		this.ledger.kernel.log(text, options.process);
+	}
+
+	asProcess<T>(process: string, fn: () => T): T {
+		if (typeof process !== 'string' || typeof fn !== 'function') {
+			throw new TypeError('asProcess(process, fn): a process name and a function');
+		}
+
+		return this.ledger.kernel.asProcess(process, fn);
+	}
+
+	withLock<T>(fn: () => T): T {
+		if (typeof fn !== 'function') {
+			throw new TypeError('withLock(fn): fn must be a function');
+		}
+
+		return this.ledger.kernel.withLock(fn);
+	}
+
+	memstat(): Record<string, number> {
+		return this.ledger.kernel.memstat();
+	}
+
+	held(): HeldItem[] {
+		return [...this.ledger.held.values()];
+	}
+}
+
+export const createKernelFacade = (kernel: Kernel): FacadeLedger => new FacadeLedger(kernel);

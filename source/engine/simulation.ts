@@ -13,6 +13,7 @@ import {createRng, hashSeed} from './rng.js';
 import type {KnownHang} from './session-journal.js';
 import type {EventKind} from './snapshot-types.js';
 import {PlacementTrackingKernel} from './track-placements.js';
+import type {Rng} from './rng.js';
 import type {Workload, WorkloadContext} from './workload-api.js';
 
 export type SimulationOptions = {
@@ -41,6 +42,27 @@ export type WorkloadHook = 'setup' | 'tick' | 'teardown';
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 	(typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as {then?: unknown}).then === 'function';
 
+
+/**
+What a workload's hooks get: the tick (the simulation's), its random stream and its state. A
+class with a getter on its prototype, not an object literal whose getter closes over the
+simulation: a simulation is copied whole for time travel (clone-simulation.ts).
+*/
+class SimulationContext implements WorkloadContext {
+	declare private readonly simulation: Simulation;
+	readonly rng: Rng;
+	state: Record<string, unknown> = {};
+
+	constructor(simulation: Simulation, rng: Rng) {
+		// Hidden from a workload that lists its context's keys.
+		Object.defineProperty(this, 'simulation', {value: simulation});
+		this.rng = rng;
+	}
+
+	get tick(): number {
+		return this.simulation.tick;
+	}
+}
 
 export class Simulation {
 	readonly seed: number;
@@ -151,9 +173,7 @@ export class Simulation {
 			revision: this.revision,
 			ramBytes: this.ramBytes,
 			debugAsserts: this.debugAsserts,
-			onEvent: (event) => {
-				this.events.add(event);
-			},
+			events: this.events,
 		});
 		this.ledger = createKernelFacade(this.kernel);
 		this.history = new HeapHistory();
@@ -163,16 +183,9 @@ export class Simulation {
 
 	private startWorkload(): void {
 		this.ledger.setWorkload(this.workload.name);
-		const simulation = this;
 		// The stream depends on the seed, the workload and when it started, not on the revision:
 		// the same workload does the same things on every revision, so their bugs can be compared.
-		this.context = {
-			get tick() {
-				return simulation.tick;
-			},
-			rng: createRng(hashSeed(this.seed, this.workload.name, this.tick)),
-			state: {},
-		};
+		this.context = new SimulationContext(this, createRng(hashSeed(this.seed, this.workload.name, this.tick)));
 		if (!this.kernel.halted) {
 			this.runHook('setup');
 		}

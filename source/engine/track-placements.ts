@@ -41,7 +41,7 @@ export class PlacementTrackingKernel extends Kernel {
 		return this.recent;
 	}
 
-	protected override kmallocImpl(size: number): number {
+	override kmallocImpl(size: number): number {
 		const address = super.kmallocImpl(size);
 		this.placements.record(address);
 		return address;

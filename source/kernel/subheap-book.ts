@@ -26,16 +26,15 @@ export class SubheapBook {
 	now = 0;
 	readonly retiredSubheaps: RetiredSubheap[] = [];
 	private nextId = 1;
-	private readonly labels = new WeakMap<SubHeap, SubheapLabel>();
 	private readonly linkedByBase = new Map<number, SubHeap>();
 
 	label(subheap: SubHeap): SubheapLabel {
-		return this.labels.get(subheap) ?? {id: -1, origin: 'region', addedAtTick: 0, memoryBytes: subheap.memorySize};
+		return subheap.bookLabel ?? {id: -1, origin: 'region', addedAtTick: 0, memoryBytes: subheap.memorySize};
 	}
 
 	added(subheap: SubHeap, origin: SubheapOrigin, memoryBytes: number): SubheapLabel {
 		const label = {id: origin === 'pool' ? 0 : this.nextId++, origin, addedAtTick: this.now, memoryBytes};
-		this.labels.set(subheap, label);
+		subheap.bookLabel = label;
 		this.linkedByBase.set(subheap.base, subheap);
 		return label;
 	}
