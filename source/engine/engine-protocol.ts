@@ -21,7 +21,23 @@ export type EngineCommand =
 	| {type: 'reboot'}
 	| {type: 'cycle-revision'; direction: 1 | -1}
 	| {type: 'switch-workload'; index: number}
-	| {type: 'cycle-workload'; direction: 1 | -1};
+	| {type: 'cycle-workload'; direction: 1 | -1}
+	/** Time travel: `ticks` back (negative) or on from what is shown; pauses. */
+	| {type: 'travel-by'; ticks: number}
+	/** Time travel to a tick of a boot (the boot shown when left out); past the present, the present runs on to it. */
+	| {type: 'travel-to'; tick: number; boot?: number};
+
+export type TimePoint = {boot: number; tick: number};
+
+/** Where the view is on the session's timeline. */
+export type TimeFacts = {
+	shown: TimePoint;
+	present: TimePoint;
+	/** A travel under way (a long one runs in slices). */
+	travelling?: {target: TimePoint; reached: TimePoint};
+	/** Why time travel does not work in this session (a trace replay, a workload state with functions). */
+	unavailable?: string;
+};
 
 /** The live session's facts beside the document, measured by the engine against the wall clock. */
 export type LiveFacts = {
@@ -48,6 +64,12 @@ export type LiveFacts = {
 	traceReplay: boolean;
 	/** A trace that failed to read part way (a strict-mode error, a truncated gzip). */
 	readError?: string;
+	/** Time travel: what is shown against the present. */
+	time?: TimeFacts;
+	/** `kmtop replay`: the recording's entries still to come. */
+	replay?: {remaining: number};
+	/** One line from the engine for the status bar, new when its id changes (a key refused in the past). */
+	notice?: {id: number; text: string};
 };
 
 export type PublishedView = {document: SnapshotDocument; facts: LiveFacts};

@@ -133,6 +133,7 @@ const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveM
 		post({type: 'view', delta: changes(document), facts});
 	};
 
+	engine.onChange = publish;
 	port.on('message', (message: UiToEngine) => {
 		if (message.type === 'command') {
 			engine.apply(message.command);

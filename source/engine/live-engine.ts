@@ -2,7 +2,7 @@
 // views. It runs wherever it is put (a worker thread in kmtop, in-process in tests) and knows
 // nothing of threads: its owner calls `advance` on a timer and sends `view()` to the screen.
 
-import type {EngineCommand, LiveFacts, PublishedView} from './engine-protocol.js';
+import type {EngineCommand, LiveFacts, PublishedView, TimeFacts} from './engine-protocol.js';
 import type {LiveSession} from './live-session.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
 import {WallClockMeter} from './wall-clock-meter.js';
@@ -13,6 +13,10 @@ export class LiveEngine {
 	private readonly meter = new WallClockMeter();
 	private lastAdvance: number;
 	private meteredBoot = 0;
+	private notices = 0;
+	private notice: {id: number; text: string} | undefined;
+	/** Told when something changed without a command (a travel that ran in slices arrived). */
+	onChange: (() => void) | undefined;
 
 	constructor(session: LiveSession, now: () => number = () => performance.now()) {
 		this.session = session;
@@ -32,6 +36,10 @@ export class LiveEngine {
 
 	apply(command: EngineCommand): void {
 		const {session} = this;
+		if (changesSimulation(command) && !this.mayChangeSimulation()) {
+			return;
+		}
+
 		switch (command.type) {
 			case 'toggle-pause': {
 				session.togglePause();
@@ -39,7 +47,29 @@ export class LiveEngine {
 			}
 
 			case 'step': {
-				session.stepOnce();
+				if (session.inPast) {
+					this.travel(session.travelBy(1));
+				} else {
+					session.stepOnce();
+				}
+
+				break;
+			}
+
+			case 'travel-by': {
+				if (this.mayTravel()) {
+					this.travel(session.travelBy(command.ticks));
+				}
+
+				break;
+			}
+
+			case 'travel-to': {
+				if (this.mayTravel()) {
+					const boot = command.boot ?? session.timeMachine!.destination.boot;
+					this.travel(session.travelTo({boot, tick: command.tick}));
+				}
+
 				break;
 			}
 
@@ -84,6 +114,53 @@ export class LiveEngine {
 		this.measure();
 	}
 
+	/** The travel runs on (in slices); the owner publishes when it arrives. */
+	private travel(travelling: Promise<void>): void {
+		travelling.then(
+			() => {
+				this.onChange?.();
+			},
+			(error: unknown) => {
+				this.say(`time travel failed: ${error instanceof Error ? error.message : String(error)}`);
+				this.onChange?.();
+			},
+		);
+	}
+
+	private mayTravel(): boolean {
+		const refusal = this.session.travelUnavailable;
+		if (refusal !== undefined) {
+			this.say(refusal);
+			return false;
+		}
+
+		return true;
+	}
+
+	/**
+	In the past nothing changes the simulation (the future shown would not be this session's):
+	space returns to the present first. During a replay, a change leaves the recording.
+	*/
+	private mayChangeSimulation(): boolean {
+		const {session} = this;
+		if (session.inPast) {
+			const {tick} = session.timeMachine!.shown;
+			this.say(`t${tick.toLocaleString('en-US')} is in the past: space returns to the present, where keys change the simulation`);
+			return false;
+		}
+
+		if (session.schedule.length > 0) {
+			const dropped = session.leaveRecording();
+			this.say(`left the recording at tick ${session.simulation.tick.toLocaleString('en-US')}: its ${dropped} remaining ${dropped === 1 ? 'entry is' : 'entries are'} dropped`);
+		}
+
+		return true;
+	}
+
+	private say(text: string): void {
+		this.notice = {id: ++this.notices, text};
+	}
+
 	view(): PublishedView {
 		return {document: this.session.snapshot(), facts: this.facts()};
 	}
@@ -109,6 +186,22 @@ export class LiveEngine {
 			workloadIndex: session.workloadIndex,
 			traceReplay: session.workloads.some((workload) => isTraceWorkload(workload)),
 			...(session.readError === undefined ? {} : {readError: session.readError}),
+			time: this.timeFacts(),
+			...(session.schedule.length > 0 ? {replay: {remaining: session.schedule.length}} : {}),
+			...(this.notice ? {notice: this.notice} : {}),
+		};
+	}
+
+	private timeFacts(): TimeFacts {
+		const {session} = this;
+		const machine = session.timeMachine;
+		const present = {boot: session.simulation.bootNumber, tick: session.simulation.tick};
+		const unavailable = session.travelUnavailable;
+		return {
+			shown: machine?.shown ?? present,
+			present,
+			...(machine?.travelling ? {travelling: machine.travelling} : {}),
+			...(unavailable === undefined ? {} : {unavailable}),
 		};
 	}
 
@@ -124,3 +217,7 @@ export class LiveEngine {
 		}
 	}
 }
+
+/** Commands that change what the kernel does (and go to the journal). */
+const changesSimulation = (command: EngineCommand): boolean =>
+	command.type === 'reboot' || command.type === 'cycle-revision' || command.type === 'switch-workload' || command.type === 'cycle-workload';

@@ -5,8 +5,9 @@
 
 import {revisions} from '../kernel/revisions.js';
 import {buildSnapshot} from './build-snapshot.js';
-import type {JournalAction, JournalEntry, KnownHang} from './session-journal.js';
+import {applyJournalAction, type JournalAction, type JournalEntry, type KnownHang} from './session-journal.js';
 import {Simulation, type HookWatch} from './simulation.js';
+import {TimeMachine} from './time-machine.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 import type {Workload} from './workload-api.js';
@@ -29,6 +30,10 @@ export type LiveSessionOptions = {
 	/** The engine thread's watchdog hooks, and hangs to stop where they happened (a replay). */
 	watch?: HookWatch;
 	knownHangs?: KnownHang[];
+	/** `kmtop replay`: a recording's entries, applied when the simulation reaches them. */
+	schedule?: JournalEntry[];
+	/** Memory the time machine's copies may hold (time-machine.ts). */
+	checkpointBudgetBytes?: number;
 };
 
 export class LiveSession {
@@ -41,6 +46,12 @@ export class LiveSession {
 	readonly journal: JournalEntry[] = [];
 	/** Told of each journal entry before it takes effect (the entry survives a hook that then hangs). */
 	onJournal: ((entry: JournalEntry) => void) | undefined;
+	/** Copies of the past, to travel back to (undefined for a trace replay, which streams its file). */
+	readonly timeMachine: TimeMachine | undefined;
+	/** Why time travel is not available, when it is not. */
+	readonly travelRefusal: string | undefined;
+	/** A recording's entries still to come (`kmtop replay`), oldest first. */
+	readonly schedule: JournalEntry[];
 	private frozenSnapshot: SnapshotDocument | undefined;
 	private carry = 0;
 	private readonly budgetMs: number;
@@ -62,11 +73,63 @@ export class LiveSession {
 			watch: options.watch,
 			knownHangs: options.knownHangs,
 		});
+		this.schedule = [...(options.schedule ?? [])];
+		if (this.workloads.some((workload) => isTraceWorkload(workload))) {
+			this.travelRefusal = 'a trace replay cannot travel in time: it reads its file as it plays';
+		} else {
+			this.timeMachine = new TimeMachine(this, {budgetBytes: options.checkpointBudgetBytes, now: this.now});
+		}
+
+		this.applyDueEntries();
+	}
+
+	/** In the past: time travel shows an earlier tick; the present waits, paused. */
+	get inPast(): boolean {
+		return this.timeMachine?.past !== undefined;
+	}
+
+	/** The simulation the view shows: the past's copy while travelling, else the present. */
+	get shownSimulation(): Simulation {
+		return this.timeMachine?.past ?? this.simulation;
+	}
+
+	/** Why time travel does not work now, or undefined when it does. */
+	get travelUnavailable(): string | undefined {
+		return this.travelRefusal ?? this.timeMachine?.unavailable;
+	}
+
+	/** Applies the recording's entries due at the present's boot and tick (several may share one). */
+	private applyDueEntries(): void {
+		const {simulation} = this;
+		while (this.schedule.length > 0) {
+			const next = this.schedule[0]!;
+			const due = next.boot < simulation.bootNumber || (next.boot === simulation.bootNumber && (next.tick <= simulation.tick || simulation.halted));
+			if (!due) {
+				return;
+			}
+
+			this.schedule.shift();
+			this.apply(next.action);
+		}
+	}
+
+	/** Ticks until the next recorded entry in this boot (Infinity when there is none). */
+	private ticksToNextEntry(): number {
+		const next = this.schedule[0];
+		return next && next.boot === this.simulation.bootNumber ? Math.max(0, next.tick - this.simulation.tick) : Number.POSITIVE_INFINITY;
+	}
+
+	/** A key changed the simulation during a replay: the recording's remaining entries are dropped. */
+	leaveRecording(): number {
+		const dropped = this.schedule.length;
+		this.schedule.length = 0;
+		return dropped;
 	}
 
 	/** Runs the ticks `elapsedMs` of wall time owes at the current rate; returns how many ran. */
 	advance(elapsedMs: number): number {
-		if (this.paused || this.simulation.halted) {
+		this.applyDueEntries();
+		if (this.paused || this.simulation.halted || this.inPast) {
 			this.carry = 0;
 			return 0;
 		}
@@ -77,14 +140,19 @@ export class LiveSession {
 		const started = this.now();
 		let ran = 0;
 		// In slices, so the time budget is checked often without reading the clock every tick.
+		let sliceStarted = started;
 		while (ran < owed && !this.simulation.halted) {
-			const slice = Math.min(256, owed - ran);
+			const slice = Math.min(256, owed - ran, Math.max(1, this.ticksToNextEntry()));
 			if (!this.traceReady(this.simulation.tick + slice)) {
 				break;
 			}
 
 			ran += this.simulation.step(slice);
-			if (this.now() - started > this.budgetMs) {
+			this.applyDueEntries();
+			const now = this.now();
+			this.timeMachine?.ran(now - sliceStarted);
+			sliceStarted = this.now();
+			if (now - started > this.budgetMs) {
 				this.carry = 0; // falling behind: drop the debt rather than snowball
 				break;
 			}
@@ -120,22 +188,102 @@ export class LiveSession {
 	readError: string | undefined;
 
 	snapshot(): SnapshotDocument {
+		const past = this.timeMachine?.past;
+		if (past) {
+			return buildSnapshot(past);
+		}
+
 		return this.frozen && this.frozenSnapshot ? this.frozenSnapshot : buildSnapshot(this.simulation);
 	}
 
-	/** The live document, even while the display is frozen (what `s` saves). */
+	/** The live document even while the display is frozen, the past one while travelling (what `s` saves). */
 	liveSnapshot(): SnapshotDocument {
-		return buildSnapshot(this.simulation);
+		return buildSnapshot(this.shownSimulation);
 	}
 
 	togglePause(): void {
+		if (this.inPast) {
+			// Space in the past resumes from the present.
+			this.timeMachine!.leave();
+			this.paused = false;
+			return;
+		}
+
 		this.paused = !this.paused;
 	}
 
-	/** `.`: one tick, while paused. */
+	/** `.`: one tick, while paused (in the past, one tick towards the present). */
 	stepOnce(): void {
-		if (this.paused) {
+		if (this.paused && !this.inPast) {
 			this.simulation.step(1);
+			this.applyDueEntries();
+		}
+	}
+
+	/**
+	Shows the state `delta` ticks from what is shown (pausing first): back into the past, or on
+	towards the present and, past it, the present runs on (paused) the rest of the way.
+	*/
+	async travelBy(delta: number): Promise<void> {
+		const machine = this.timeMachine;
+		if (!machine || machine.unavailable !== undefined) {
+			return;
+		}
+
+		this.paused = true;
+		const target = machine.orderOf(machine.destination) + delta;
+		const present = machine.orderOf(machine.present);
+		if (target < present) {
+			await machine.travelTo(machine.pointAt(target));
+			return;
+		}
+
+		machine.leave();
+		await this.runPresent(target - present);
+	}
+
+	/** `g`: shows a tick of a boot, the past re-run from the nearest copy or the present run on to it. */
+	async travelTo(target: {boot: number; tick: number}): Promise<void> {
+		const machine = this.timeMachine;
+		if (!machine || machine.unavailable !== undefined) {
+			return;
+		}
+
+		this.paused = true;
+		const present = machine.present;
+		if (target.boot === present.boot && target.tick > present.tick) {
+			machine.leave();
+			await this.runPresent(target.tick - present.tick);
+			return;
+		}
+
+		await machine.travelTo(target);
+	}
+
+	/** Runs the present `ticks` on (the `g` of a tick ahead, `→` at the present), in slices. */
+	private async runPresent(ticks: number): Promise<void> {
+		const target = this.simulation.tick + ticks;
+		const boot = this.simulation.bootNumber;
+		let lastYield = this.now();
+		while (this.simulation.tick < target && this.simulation.bootNumber === boot && !this.simulation.halted) {
+			const slice = Math.min(256, target - this.simulation.tick, Math.max(1, this.ticksToNextEntry()));
+			if (isTraceWorkload(this.simulation.workload)) {
+				await this.simulation.workload.prepare(this.simulation.tick + slice);
+			}
+
+			const started = this.now();
+			this.simulation.step(slice);
+			this.applyDueEntries();
+			this.timeMachine?.ran(this.now() - started);
+			if (this.now() - lastYield > 30) {
+				await new Promise((resolve) => {
+					setImmediate(resolve);
+				});
+				lastYield = this.now();
+				if (!this.paused || this.inPast) {
+					return; // the user resumed or went back meanwhile
+				}
+			}
 		}
 	}
 
@@ -195,17 +343,10 @@ export class LiveSession {
 
 	/** Does what a journal entry says, and keeps it in the journal (a replay calls it too). */
 	apply(action: JournalAction): void {
-		const entry = {tick: this.simulation.tick, action};
+		const entry = {boot: this.simulation.bootNumber, tick: this.simulation.tick, action};
 		this.journal.push(entry);
 		this.onJournal?.(entry);
-		if (action.type === 'switch-workload') {
-			const workload = this.workloads.find((candidate) => candidate.name === action.workload);
-			if (workload) {
-				this.simulation.switchWorkload(workload);
-			}
-		} else {
-			this.simulation.reboot(action.revision);
-		}
+		applyJournalAction(this.simulation, action, this.workloads);
 
 		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;
 	}

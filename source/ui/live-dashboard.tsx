@@ -57,6 +57,15 @@ export function LiveDashboard({engine, saveSnapshot, onQuit, sizeSource}: LiveDa
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [noticeId, showStatus]);
 
+	// The engine's own refusals and news (a key that changes nothing in the past) likewise.
+	const factNoticeId = view.facts.notice?.id;
+	useEffect(() => {
+		if (view.facts.notice) {
+			showStatus(view.facts.notice.text);
+		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [factNoticeId, showStatus]);
+
 	useDashboardKeys({view, send: engine.send, helpOpen, setHelpOpen, showStatus, save, quit});
 	const facts = {...view.facts, status, engine: view.state};
 	return <DashboardScreen document={view.document} facts={facts} columns={size.columns} rows={size.rows} helpOpen={helpOpen} />;
