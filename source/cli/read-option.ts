@@ -119,6 +119,12 @@ const valueOptions: Record<string, ValueOption> = {
 	trace: checked('a trace file path', text => text, trace => ({trace})),
 	'trace-size': checked('req or alloc', oneOf('req', 'alloc'), traceSize => ({traceSize})),
 	'tick-timeout': checked('a number of seconds above 0, at most 3600', positiveUpTo(3600), seconds => ({tickTimeoutMs: Math.round(seconds * 1000)})),
+	record: checked('a file path for the session\'s recording', text => text, record => ({record})),
+	replay: checked('a recording (kmtop --record FILE) or a snapshot document saved from a session', text => text, replay => ({replay})),
+	boot: checked('a boot number, 1 for the first kernel', text => {
+		const value = readInteger(text, false);
+		return typeof value === 'number' && value >= 1 ? value : undefined;
+	}, boot => ({boot})),
 	'trace-ms-per-tick': checked('a number of milliseconds above 0', positiveUpTo(Number.POSITIVE_INFINITY), traceMsPerTick => ({traceMsPerTick})),
 };
 

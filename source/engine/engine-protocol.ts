@@ -6,7 +6,8 @@
 import type {JournalEntry, KnownHang} from './session-journal.js';
 import type {SubheapDocument} from './build-subheap-document.js';
 import type {DocumentDelta} from './document-delta.js';
-import type {SnapshotDocument} from './snapshot-types.js';
+import type {DocumentMade, SnapshotDocument} from './snapshot-types.js';
+import type {CompareSideSummary, FirstDifference, PanicComparison} from './compare-runs.js';
 
 /** How often the live engine advances the simulation (its own timer, not React's). */
 export const ADVANCE_EVERY_MS = 33;
@@ -88,7 +89,16 @@ export type EngineWorkerData = {
 	/** The workload to start with; the live view also loads every built-in for its keys. */
 	workload: WorkloadSource;
 	mode:
-		| {kind: 'snapshot'; ticks: number | null; knownHangs: KnownHang[]; /** Also that subheap's document (--panel map). */ subheap?: number}
+		| {
+				kind: 'snapshot';
+				ticks: number | null;
+				knownHangs: KnownHang[];
+				/** Also that subheap's document (--panel map). */
+				subheap?: number;
+				/** A replay (`--replay`): the recording's journal, applied on the way to `ticks` of `boot`. */
+				journal?: JournalEntry[];
+				boot?: number;
+		  }
 		| {
 				kind: 'live';
 				rate: number;
@@ -97,7 +107,29 @@ export type EngineWorkerData = {
 				advanceEveryMs: number;
 				/** Back after a hang: replay the journal to `tick`, stopping the hung hook where it hung. */
 				resume?: {journal: JournalEntry[]; tick: number; knownHangs: KnownHang[]};
+				/** `kmtop replay`: the recording's entries, applied as the session reaches them. */
+				schedule?: JournalEntry[];
+				/** What a saved document says about how it was made (describe-made.ts). */
+				made: {by: 'live' | 'replay'; start: DocumentMade['start']; recordingFile?: string};
+		  }
+		| {
+				kind: 'compare';
+				ticks: number;
+				/** `run.revision` is ignored: these two run, side by side. */
+				revisions: [string, string];
+				/** Hangs found in earlier attempts, for each side. */
+				knownHangs: [KnownHang[], KnownHang[]];
 		  };
+};
+
+/** What `kmtop compare` learned: each side's summary and document, where they first parted. */
+export type ComparedResult = {
+	sides: [CompareSideSummary, CompareSideSummary];
+	documents: [SnapshotDocument, SnapshotDocument];
+	/** Memstat keys only one revision prints (a difference of format). */
+	memstatKeys: [string[], string[]];
+	firstDifference: FirstDifference | null;
+	panics: PanicComparison | null;
 };
 
 export type UiToEngine = {type: 'command'; command: EngineCommand} | {type: 'request-document'; id: number};
@@ -105,13 +137,15 @@ export type UiToEngine = {type: 'command'; command: EngineCommand} | {type: 'req
 export type EngineToUi =
 	| {type: 'load-error'; badInput: boolean; message: string}
 	| {type: 'internal-error'; message: string; stack: string}
-	| {type: 'started'; ticks: number; workload: string}
+	/** A headless run starts: its length, its first workload, and the names a hang's workload index refers to. */
+	| {type: 'started'; ticks: number; workload: string; workloads: string[]}
 	| {type: 'progress'; tick: number}
 	| {type: 'document'; document: SnapshotDocument; subheap?: SubheapOutcome}
 	/** A view: the facts, and the document's sections that changed since the last view. */
 	| {type: 'view'; delta: DocumentDelta; facts: LiveFacts}
 	| {type: 'journal'; entry: JournalEntry}
-	| {type: 'response'; id: number; document: SnapshotDocument};
+	| {type: 'response'; id: number; document: SnapshotDocument}
+	| {type: 'compared'; result: ComparedResult};
 
 /** A subheap's document, or which subheaps there were when the one asked for was not linked. */
 export type SubheapOutcome = {document: SubheapDocument} | {missing: {tick: number; linked: number[]}};

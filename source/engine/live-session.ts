@@ -79,8 +79,6 @@ export class LiveSession {
 		} else {
 			this.timeMachine = new TimeMachine(this, {budgetBytes: options.checkpointBudgetBytes, now: this.now});
 		}
-
-		this.applyDueEntries();
 	}
 
 	/** In the past: time travel shows an earlier tick; the present waits, paused. */
@@ -99,7 +97,7 @@ export class LiveSession {
 	}
 
 	/** Applies the recording's entries due at the present's boot and tick (several may share one). */
-	private applyDueEntries(): void {
+	applyDueEntries(): void {
 		const {simulation} = this;
 		while (this.schedule.length > 0) {
 			const next = this.schedule[0]!;

@@ -35,12 +35,16 @@ const plan = (changes: Partial<RunPlan> = {}): RunPlan => ({
 	debugAsserts: false,
 	tickTimeoutMs: 5000,
 	color: true,
+	record: null,
+	replay: null,
+	boot: null,
+	compareRevisions: [],
 	...changes,
 });
 
 const workloadList = 'built-in workloads: vmobject-churn, logging-burst, fragmentation, big-allocations, leak, drain, steady; or a path to a .js module';
 const revisionList = '2020-08-28, 2020-08-29, 2020-09-02, 2020-09-09, 2020-11-04, 2020-12-26, 2020-12-31, 2021-02-23';
-const commandList = 'commands: snapshot, workloads, revisions (none for the live view)';
+const commandList = 'commands: snapshot, replay, compare, workloads, revisions (none for the live view)';
 const ramSize = 'a size in bytes or with a K, M or G suffix, like 512M';
 
 const goodLines: Array<{argv: string[]; changes: Partial<RunPlan>}> = [
