@@ -5,6 +5,7 @@
 // pipe has gone (write-output.ts). Text from input is escaped before it reaches stderr.
 
 import process from 'node:process';
+import v8 from 'node:v8';
 import {checkOutputPath} from './cli/check-output-path.js';
 import {formatRevisionTable, formatWorkloadTable} from './cli/format-tables.js';
 import {helpText} from './cli/help-text.js';
@@ -218,6 +219,11 @@ const liveCommand = async (plan: RunPlan, context: ParseContext): Promise<number
 	const start = recording ? {revision: recording.revision, workload: recording.workload, debugAsserts: recording.debugAsserts} : startOf(plan);
 	// Opened before the screen is taken: a path that cannot be written is one line, exit 2.
 	const recorder = plan.record === null ? undefined : new SessionRecorder(plan.record, {format: RECORDING_FORMAT, kmtop: kmtopVersion, ...run, workload: start.workload});
+	// A live view runs for hours and redraws a few times a second: V8's default heap growth, made
+	// for throughput, lets both threads' heaps swell to hundreds of MB between collections. Sized
+	// for memory instead (measured: RSS about 110 MB at start and flat, at no cost in ticks per
+	// second). Set before React, Ink and the engine's thread are loaded; flags are process-wide.
+	v8.setFlagsFromString('--optimize-for-size');
 	const [{startLiveEngineThread, EngineStartError}, {runLiveDashboard}] = await Promise.all([
 		import('./engine/live-engine-thread.js'),
 		import('./ui/run-live-dashboard.js'),

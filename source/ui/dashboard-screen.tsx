@@ -5,9 +5,9 @@
 import {Box} from 'ink';
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {planLayout} from '../view/plan-layout.js';
+import {lifecycleEvents} from '../view/select-events.js';
 import type {ViewFacts} from '../view/view-facts.js';
-import {CompactLayout} from './compact-layout.js';
-import {FullLayout} from './full-layout.js';
+import {PanelLayout} from './panel-layout.js';
 import {FooterBar} from './panels/footer-bar.js';
 import {HeaderBar} from './panels/header-bar.js';
 import {HelpOverlay} from './panels/help-overlay.js';
@@ -26,12 +26,18 @@ export type DashboardScreenProps = {
 export function DashboardScreen({document, facts, columns, rows, helpOpen = false}: DashboardScreenProps) {
 	// Live, the session says whether the run replays a trace (the document loses its trace key
 	// while another workload runs, and the layout must not change with it); else the document.
-	const plan = planLayout(columns, rows, facts.traceReplay ?? document.trace !== undefined);
+	const plan = planLayout(columns, rows, {
+		trace: facts.traceReplay ?? document.trace !== undefined,
+		subheaps: document.subheaps.length,
+		// As many as the Subheaps panel lists (describe-lifecycle.ts).
+		lifecycleEvents: lifecycleEvents(document.events).length,
+		logLines: document.dmesg.length,
+	});
 	if (plan.kind === 'too-small') {
 		return <TooSmallScreen columns={plan.have.columns} rows={plan.have.rows} />;
 	}
 
-	const panels = plan.kind === 'full' ? <FullLayout document={document} facts={facts} plan={plan} /> : <CompactLayout document={document} facts={facts} plan={plan} />;
+	const panels = <PanelLayout document={document} facts={facts} node={plan.body} />;
 	let body = panels;
 	if (helpOpen) {
 		body = <HelpOverlay document={document} width={columns} height={plan.bodyHeight} workloads={facts.workloads} />;

@@ -10,7 +10,7 @@ import type {EngineLink} from '../engine/engine-link.js';
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {createScreenStream, type TerminalStream} from './create-screen-stream.js';
 import {LiveDashboard} from './live-dashboard.js';
-import {shareInkOutputCaches} from './share-ink-output-caches.js';
+import {patchInkOutput} from './patch-ink-output.js';
 import {createManualSizeSource, readSize} from './size-source.js';
 import {CLEAR_SCREEN, enterFullScreen, restoreTerminal} from './terminal-modes.js';
 
@@ -33,7 +33,7 @@ const exitCodes: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM
 export const runLiveDashboard = async (engine: EngineLink, options: LiveDashboardOptions): Promise<number> => {
 	const stdout = options.stdout ?? (process.stdout as TerminalStream);
 	const stdin = options.stdin ?? process.stdin;
-	await shareInkOutputCaches();
+	await patchInkOutput();
 	const handleProcessEvents = options.handleProcessEvents ?? true;
 	const sizeSource = createManualSizeSource(readSize(stdout));
 	let exitCode = 0;

@@ -5,7 +5,7 @@
 
 import type {EventKind, SnapshotDocument, SnapshotEvent} from '../engine/snapshot-types.js';
 import {findRevision} from '../kernel/revisions.js';
-import {formatByteCount, formatKernelAddress, formatPages} from './format-bytes.js';
+import {formatKernelAddress, formatPages, formatSize} from './format-bytes.js';
 import {formatCount} from './format-number.js';
 import {ticksPerCell} from './locate-history.js';
 import {eventsSinceBoot, lastEvent} from './select-events.js';
@@ -25,7 +25,7 @@ const legendOrder: EventKind[] = ['backup-consumed', 'backup-replaced', 'backup-
 const isRecent = (document: SnapshotDocument, facts: ViewFacts, event: SnapshotEvent | undefined): boolean =>
 	event !== undefined && isRecentTick(facts, document.run.tick, event.tick);
 
-/** `● READY  V0xc1dcb000  1048576 bytes (256 pages)` and its siblings for the other states. */
+/** `● READY  V0xc1dcb000  1024K (256 pages)` and its siblings for the other states. */
 export const backupStateLine = (document: SnapshotDocument, facts: ViewFacts, withPages = true): StyledLine => {
 	const {backup} = document;
 	const flash = isRecent(document, facts, lastEvent(document, ['backup-consumed', 'backup-replaced', 'backup-recycled']));
@@ -37,7 +37,7 @@ export const backupStateLine = (document: SnapshotDocument, facts: ViewFacts, wi
 				segment('  '),
 				segment(formatKernelAddress(backup.base ?? '?'), 'accent'),
 				segment('  '),
-				segment(formatByteCount(backup.bytes ?? 0)),
+				segment(formatSize(backup.bytes ?? 0)),
 				...(withPages ? [segment(` (${formatPages(backup.bytes ?? 0)})`, 'dim')] : []),
 			];
 		}
@@ -47,7 +47,7 @@ export const backupStateLine = (document: SnapshotDocument, facts: ViewFacts, wi
 		}
 
 		case 'replacing': {
-			return [badge('◐ REPLACING', 'warn'), segment('  MM is allocating 1048576 bytes', 'dim')];
+			return [badge('◐ REPLACING', 'warn'), segment(`  MM is allocating ${formatSize(1_048_576)}`, 'dim')];
 		}
 
 		case 'none': {
@@ -89,19 +89,32 @@ const sinceLine = (document: SnapshotDocument, facts: ViewFacts, label: string, 
 	);
 };
 
-/** One cell per stretch of ticks, the newest at the right, aligned to absolute ticks. */
+/**
+One cell per stretch of ticks, the newest at the right, aligned to absolute ticks. A consumption
+and its replacement usually fall on the same tick: the later event then takes the next free cell
+(within two, else the one before), so `●○` shows both rather than one hiding the other; where
+nothing is free, the more telling glyph of the cell wins (a failure over a consumption, and so on).
+*/
 export const backupTimeline = (document: SnapshotDocument, width: number): string => {
 	const perCell = ticksPerCell(document, width);
 	const lastCell = Math.floor(document.run.tick / perCell);
-	const cells: string[] = Array.from({length: width}, (_, index) => ((lastCell - width + 1 + index) * perCell < 0 ? ' ' : '─'));
+	const firstCell = lastCell - width + 1;
+	const cells: string[] = Array.from({length: width}, (_, index) => ((firstCell + index) * perCell < 0 ? ' ' : '─'));
+	const ranks: number[] = new Array<number>(width).fill(Number.POSITIVE_INFINITY);
 	const rank = new Map(backupGlyphs.map(([kind], index) => [kind, index]));
-	const ranks = new Array<number>(width).fill(Number.POSITIVE_INFINITY);
+	const free = (cell: number) => cell >= 0 && cell < width && cells[cell] === '─';
+	// Oldest first, so what a tick did reads left to right.
 	for (const event of eventsSinceBoot(document)) {
 		const kindRank = rank.get(event.kind);
-		const cell = Math.floor(event.tick / perCell) - (lastCell - width + 1);
-		if (kindRank !== undefined && cell >= 0 && cell < width && kindRank < ranks[cell]!) {
-			ranks[cell] = kindRank;
-			cells[cell] = backupGlyphs[kindRank]![1];
+		const cell = Math.floor(event.tick / perCell) - firstCell;
+		if (kindRank === undefined || cell < 0 || cell >= width) {
+			continue;
+		}
+
+		const target = [cell, cell + 1, cell + 2, cell - 1].find((candidate) => free(candidate)) ?? (kindRank < ranks[cell]! ? cell : undefined);
+		if (target !== undefined) {
+			cells[target] = backupGlyphs[kindRank]![1];
+			ranks[target] = kindRank;
 		}
 	}
 
@@ -146,7 +159,7 @@ export const describeBackup = (document: SnapshotDocument, facts: ViewFacts, wid
 	];
 };
 
-/** One line for the compact layout: the state and the counts that are not zero. */
+/** One line for the compact layout: the state and the counts that are not zero, as many as fit. */
 export const describeBackupCompact = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine => {
 	const {backup} = document;
 	const counts = (
@@ -159,5 +172,10 @@ export const describeBackupCompact = (document: SnapshotDocument, facts: ViewFac
 	)
 		.filter(([label, value]) => value > 0 || label === 'consumed')
 		.map(([label, value]) => [segment(`${label} `, 'dim'), segment(String(value), label === 'failed' ? 'bad' : 'plain')]);
-	return fitLine([segment('Backup ', 'bold'), ...backupStateLine(document, facts, false), segment('  '), ...joinSegments(counts, ' ')], width);
+	const head = [segment('Backup ', 'bold'), ...backupStateLine(document, facts, false)];
+	const variants = Array.from({length: counts.length + 1}, (_, dropped): StyledLine => {
+		const shown = counts.slice(0, counts.length - dropped);
+		return shown.length > 0 ? [...head, segment('  '), ...joinSegments(shown, ' ')] : head;
+	});
+	return firstFitting(width, ...variants);
 };

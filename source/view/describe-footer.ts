@@ -1,10 +1,12 @@
-// The footer: the workload list with the numbers that select them (the running one in brackets,
+// The footer: the workload list with the keys that select them (the running one in brackets,
 // same width as without, so nothing moves), the main keys, and a status line (a saved file, a
-// failed workload). At narrow widths the names give way to bare numbers from the right and keys
+// failed workload). At narrow widths the names get shorter, then give way to bare keys, and keys
 // drop out, least used first; `? help` and `q quit` always stay.
 
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
-import {formatMebibytes} from './format-bytes.js';
+import {withCounts} from './describe-lifecycle.js';
+import {formatKilobytes} from './format-bytes.js';
+import {NUMBERED_WORKLOADS, workloadKey} from './live-keys.js';
 import {currentWorkloadFailure} from './select-events.js';
 import {fitLine, joinSegments, lineWidth, segment, type StyledLine} from './styled-line.js';
 import type {ViewFacts} from './view-facts.js';
@@ -16,7 +18,7 @@ const hints = (document: SnapshotDocument, facts: ViewFacts): Hint[] => {
 		return [
 			{key: 'r', action: 'reboot', keep: true, dropOrder: 9},
 			{key: 'v/V', action: 'revision', dropOrder: 3},
-			{key: '1-9 w/W', action: 'workload', dropOrder: 1},
+			{key: '0-9 w/W', action: 'workload', dropOrder: 1},
 			{key: 's', action: 'save', dropOrder: 2},
 			{key: '?', action: 'help', keep: true, dropOrder: 9},
 			{key: 'q', action: 'quit', keep: true, dropOrder: 9},
@@ -58,44 +60,63 @@ export const statusText = (document: SnapshotDocument, facts: ViewFacts): {text:
 	}
 
 	const failure = currentWorkloadFailure(document);
-	return failure ? {text: failure.message, bad: true} : undefined;
+	return failure ? {text: withCounts(failure.message), bad: true} : undefined;
 };
 
-/** Workloads the number keys reach (1…9); any further ones only through w / W. */
-const NUMBERED = 9;
+/** `1-9`, or `0-9` when the tenth workload has the key 0. */
+const keyRange = (count: number): string => (count >= NUMBERED_WORKLOADS ? '0-9' : `1-${count}`);
+
+/** The shortest a cut workload name gets: five letters and `…`. */
+const MIN_NAME = 6;
+
+/** A name cut to `cap` columns, `…` saying so; `cap` 0 leaves the key alone. */
+const shortName = (name: string, cap: number): string => (cap <= 0 ? '' : name.length <= cap ? name : `${name.slice(0, cap - 1)}…`);
 
 /**
-` 1 steady [2 vmobject-churn] 3 logging-burst  4  5 …`: names from the first on for as many as
-fit, bare numbers for the rest; the running workload always has its name.
+` 1 steady [2 vmobject-churn] 3 logging-burst …`: every workload the number keys reach (1…9, then
+0), each name as long as the width allows (all cut to the same length before any is left out), and
+the running one always whole. Workloads beyond the tenth are counted (w / W reach them).
 */
 export const workloadList = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine => {
 	const names = facts.workloads ?? [document.run.workload];
 	const current = names.indexOf(document.run.workload);
-	const item = (name: string, index: number, withName: boolean): StyledLine => {
-		const label = withName || index === current ? `${index + 1} ${name}` : `${index + 1}`;
-		return index === current ? [segment(`[${label}]`, 'selected')] : [segment(` ${label} `)];
+	const numbered = names.slice(0, NUMBERED_WORKLOADS);
+	const item = (name: string, index: number, cap: number): StyledLine => {
+		const key = workloadKey(index)!;
+		const short = shortName(name, cap);
+		if (index === current) {
+			return [segment(`[${key} ${name}]`, 'selected')];
+		}
+
+		return [segment(` ${key}${short === '' ? '' : ` ${short}`} `)];
 	};
 
-	const numbered = names.slice(0, NUMBERED);
-	// The running workload beyond the ninth still shows, by name, after the numbered ones.
-	const runningBeyond = current >= NUMBERED;
+	// The running workload beyond the tenth still shows, by name, after the numbered ones.
+	const runningBeyond = current >= NUMBERED_WORKLOADS;
 	const beyond = names.length - numbered.length - (runningBeyond ? 1 : 0);
 	const extra: StyledLine = [
 		...(runningBeyond ? [segment(' '), segment(`[${document.run.workload}]`, 'selected')] : []),
 		...(beyond > 0 ? [segment(` +${beyond} more`, 'dim')] : []),
 	];
 	const keys = [segment('  '), segment('w/W', 'bold'), segment(' next/previous', 'dim')];
-	// A run of names from the left reads as a list; the numbers after it say where the rest are.
-	for (let named = numbered.length; named >= 0; named--) {
-		const list = numbered.map((name, index) => item(name, index, index < named));
-		const line = [segment(' '), ...list.flat(), ...extra, ...keys];
+	const longest = Math.max(0, ...numbered.map((name) => name.length));
+	// Whole names with the w / W hint, then without it, then shorter and shorter names (five
+	// letters at least, fewer say nothing); bare keys last.
+	const tries: Array<[cap: number, hint: boolean]> = [
+		[longest, true],
+		...Array.from({length: Math.max(0, longest - MIN_NAME + 1)}, (_, step): [number, boolean] => [longest - step, false]),
+		[0, true],
+		[0, false],
+	];
+	for (const [cap, hint] of tries) {
+		const line = [segment(' '), ...numbered.flatMap((name, index) => item(name, index, cap)), ...extra, ...(hint ? keys : [])];
 		if (lineWidth(line) <= width) {
 			return fitLine(line, width);
 		}
 	}
 
-	const name = current >= 0 ? `${current + 1} ${document.run.workload}` : document.run.workload;
-	return fitLine([segment(' '), segment(`[${name}]`, 'selected'), segment(`  1-${numbered.length}`, 'bold'), segment(' w/W', 'bold')], width);
+	const name = current >= 0 && workloadKey(current) ? `${workloadKey(current)!} ${document.run.workload}` : document.run.workload;
+	return fitLine([segment(' '), segment(`[${name}]`, 'selected'), segment(`  ${keyRange(numbered.length)}`, 'bold'), segment(' w/W', 'bold')], width);
 };
 
 /** Keys on the left, the status on the right (the keys make room for it). */
@@ -117,7 +138,7 @@ export const describeFooter = (document: SnapshotDocument, facts: ViewFacts, wid
 		return [
 			fitLine(
 				[
-					segment(` ${document.schema}  kmtop ${document.kmtop.version}  RAM ${formatMebibytes(document.run.ramBytes)}`, 'dim'),
+					segment(` ${document.schema}  kmtop ${document.kmtop.version}  RAM ${formatKilobytes(document.run.ramBytes)}`, 'dim'),
 					...(status ? [segment('  '), segment(status.text, status.bad ? 'bad' : 'good')] : []),
 				],
 				width,
@@ -136,9 +157,16 @@ export const describeFooter = (document: SnapshotDocument, facts: ViewFacts, wid
 
 	const names = facts.workloads ?? [];
 	const current = names.indexOf(document.run.workload);
+	const key = workloadKey(current);
 	const prefix: StyledLine =
 		current >= 0
-			? [segment(' '), segment(`[${current + 1} ${document.run.workload}]`, 'selected'), segment(`  1-${Math.min(NUMBERED, names.length)}`, 'bold'), segment(' w/W', 'bold'), segment('  ')]
+			? [
+					segment(' '),
+					segment(`[${key ? `${key} ` : ''}${document.run.workload}]`, 'selected'),
+					segment(`  ${keyRange(Math.min(NUMBERED_WORKLOADS, names.length))}`, 'bold'),
+					segment(' w/W', 'bold'),
+					segment('  '),
+				]
 			: [segment(' ')];
 	return [fitLine([...prefix, ...keyHints(document, facts, width - lineWidth(prefix))], width)];
 };

@@ -4,7 +4,7 @@
 
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {describeCallRates} from './compute-call-rates.js';
-import {formatCompactSize, formatMebibytes} from './format-bytes.js';
+import {formatSize} from './format-bytes.js';
 import {formatPercent} from './format-number.js';
 import {lastSampleIndex, samplesPerCell} from './locate-history.js';
 import {renderBar, usageTone} from './render-bar.js';
@@ -44,32 +44,67 @@ export const kernelHeapLine = (document: SnapshotDocument, width: number): Style
 
 const rateText = (text: string): StyledLine => [segment('  '), segment(padEnd(text, RATE_WIDTH), 'accent')];
 
-/** `allocated  3.41 MiB ▁▂▃▄▅▆▇█`: the series over the kept history, current value in MiB. */
-const seriesLine = (document: SnapshotDocument, name: string, values: number[], current: number, width: number): StyledLine => {
-	const head = `${padEnd(name, 10)}${padStart(formatMebibytes(current), 10)} `;
-	const sparkWidth = width - head.length;
-	return fitLine(
-		[
-			segment(head, 'dim'),
-			segment(
-				renderSparkline(values, Math.max(0, sparkWidth), {
-					lastIndex: lastSampleIndex(document),
-					samplesPerCell: samplesPerCell(sparkWidth),
-				}),
-				'accent',
-			),
-		],
-		width,
-	);
+type Series = {name: string; short: string; values: number[]; current: number};
+
+const heapSeries = (document: SnapshotDocument): Series[] => [
+	{name: 'allocated', short: 'alloc', values: document.history.kmallocAllocated, current: document.memstat.kmalloc_allocated ?? 0},
+	{name: 'available', short: 'avail', values: document.history.kmallocAvailable, current: document.memstat.kmalloc_available ?? 0},
+];
+
+/** Columns the widest end of a series' scale can take (`1023B` is wider than `1K`). */
+const scaleEndWidth = (values: readonly number[]): number => {
+	const high = Math.max(0, ...values);
+	const low = Math.min(high, ...values);
+	return Math.max(formatSize(high).length, low < 1024 ? formatSize(Math.min(high, 1023)).length : 0);
+};
+
+/** Below this many cells a sparkline says nothing; its scale goes first, then the sparkline. */
+const MIN_SPARK = 6;
+
+/**
+`allocated   3526K ▅▆▇█▇▆▅▃▂▁▁▂ 1020K–3601K`: each series over the kept history, its current size,
+and the scale it is drawn on (bottom–top). The lines share one layout, so their sparklines line
+up cell for cell; the short names (`alloc`) when the long ones leave too little room.
+*/
+export const seriesLines = (document: SnapshotDocument, width: number): StyledLine[] => {
+	const series = heapSeries(document);
+	const valueWidth = Math.max(...series.map(({current}) => formatSize(current).length));
+	const endWidth = Math.max(...series.map(({values, current}) => scaleEndWidth([...values, current])));
+	const scaleWidth = 2 * endWidth + 2;
+	const longHead = 10 + valueWidth + 1;
+	const shortHead = 6 + valueWidth + 1;
+	const head = width - longHead - scaleWidth >= MIN_SPARK * 2 ? longHead : shortHead;
+	const withScale = width - head - scaleWidth >= MIN_SPARK;
+	const sparkWidth = Math.max(0, width - head - (withScale ? scaleWidth : 0));
+	return series.map(({name, short, values, current}) => {
+		// A spread under 1K is below what the scale's labels can tell apart: drawn against zero.
+		const spark = renderSparkline(values, sparkWidth, {
+			lastIndex: lastSampleIndex(document),
+			samplesPerCell: samplesPerCell(sparkWidth),
+			minimumSpread: 1024,
+			include: [current],
+		});
+		const label = head === longHead ? padEnd(name, 10) : padEnd(short, 6);
+		return fitLine(
+			[
+				segment(label, 'dim'),
+				segment(padStart(formatSize(current), valueWidth)),
+				segment(' '),
+				segment(spark.text, 'accent'),
+				...(withScale ? [segment(` ${padStart(formatSize(spark.low), endWidth)}–${padEnd(formatSize(spark.high), endWidth)}`, 'dim')] : []),
+			],
+			width,
+		);
+	});
 };
 
 const backupBytes = (document: SnapshotDocument): number =>
 	Math.max(0, (document.memstat.kmalloc_available ?? 0) - document.heap.freeBytes);
 
 const detailLine = (document: SnapshotDocument, width: number): StyledLine => {
-	const run = formatCompactSize(document.heap.largestFreeRunBytes);
-	const free = formatMebibytes(document.heap.freeBytes);
-	const backup = formatMebibytes(backupBytes(document));
+	const run = formatSize(document.heap.largestFreeRunBytes);
+	const free = formatSize(document.heap.freeBytes);
+	const backup = formatSize(backupBytes(document));
 	return firstFitting(
 		width,
 		[segment('free ', 'dim'), segment(free), segment(' + backup ', 'dim'), segment(backup), segment('  largest run ', 'dim'), segment(run)],
@@ -80,7 +115,7 @@ const detailLine = (document: SnapshotDocument, width: number): StyledLine => {
 /** The full panel's seven lines at `width` columns inside the frame. */
 export const describeKernelHeap = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine[] => {
 	const rates = describeCallRates(document.history, facts);
-	const {memstat, systemMonitor, history} = document;
+	const {memstat, systemMonitor} = document;
 	return [
 		kernelHeapLine(document, width),
 		fitLine([...labelled('Calls kmalloc:', String(systemMonitor.callsKmalloc)), ...rateText(rates.kmalloc)], width),
@@ -89,12 +124,11 @@ export const describeKernelHeap = (document: SnapshotDocument, facts: ViewFacts,
 			[
 				...labelled('Difference:', systemMonitor.difference),
 				segment('  eternal ', 'dim'),
-				segment(formatMebibytes(memstat.kmalloc_eternal_allocated ?? 0)),
+				segment(formatSize(memstat.kmalloc_eternal_allocated ?? 0)),
 			],
 			width,
 		),
-		seriesLine(document, 'allocated', history.kmallocAllocated, memstat.kmalloc_allocated ?? 0, width),
-		seriesLine(document, 'available', history.kmallocAvailable, memstat.kmalloc_available ?? 0, width),
+		...seriesLines(document, width),
 		detailLine(document, width),
 	];
 };
@@ -105,31 +139,27 @@ counts when there is room for them.
 */
 export const describeKernelHeapCompact = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine[] => {
 	const rates = describeCallRates(document.history, facts);
-	const {memstat, systemMonitor, history} = document;
+	const {memstat, systemMonitor} = document;
 	const leftWidth = LABEL_WIDTH + VALUE_WIDTH + 2 + RATE_WIDTH;
 	const rightWidth = width - leftWidth - 3;
-	const beside = (left: StyledLine, right: StyledLine): StyledLine =>
-		fitLine(rightWidth >= 24 ? [...fitLine(left, leftWidth), segment(' │ ', 'dim'), ...right] : left, width);
+	// The sparklines need room; the largest run and the eternal heap fit in less.
+	const beside = (left: StyledLine, right: StyledLine | undefined): StyledLine =>
+		fitLine(right && rightWidth >= 8 ? [...fitLine(left, leftWidth), segment(' │ ', 'dim'), ...right] : left, width);
+	const [allocated, available] = rightWidth >= 24 ? seriesLines(document, rightWidth) : [];
+	const run = formatSize(document.heap.largestFreeRunBytes);
+	const eternal = formatSize(memstat.kmalloc_eternal_allocated ?? 0);
 	return [
 		kernelHeapLine(document, width),
-		beside(
-			[...labelled('Calls kmalloc:', String(systemMonitor.callsKmalloc)), ...rateText(rates.kmalloc)],
-			seriesLine(document, 'allocated', history.kmallocAllocated, memstat.kmalloc_allocated ?? 0, rightWidth),
-		),
-		beside(
-			[...labelled('Calls kfree:', String(systemMonitor.callsKfree)), ...rateText(rates.kfree)],
-			seriesLine(document, 'available', history.kmallocAvailable, memstat.kmalloc_available ?? 0, rightWidth),
-		),
+		beside([...labelled('Calls kmalloc:', String(systemMonitor.callsKmalloc)), ...rateText(rates.kmalloc)], allocated),
+		beside([...labelled('Calls kfree:', String(systemMonitor.callsKfree)), ...rateText(rates.kfree)], available),
 		beside(
 			labelled('Difference:', systemMonitor.difference),
-			fitLine(
-				[
-					segment('largest run ', 'dim'),
-					segment(formatCompactSize(document.heap.largestFreeRunBytes)),
-					segment('  eternal ', 'dim'),
-					segment(formatMebibytes(memstat.kmalloc_eternal_allocated ?? 0)),
-				],
-				rightWidth,
+			firstFitting(
+				Math.max(0, rightWidth),
+				[segment('largest run ', 'dim'), segment(run), segment('  eternal ', 'dim'), segment(eternal)],
+				[segment('run ', 'dim'), segment(run), segment('  eternal ', 'dim'), segment(eternal)],
+				[segment('largest run ', 'dim'), segment(run)],
+				[segment('run ', 'dim'), segment(run)],
 			),
 		),
 	];

@@ -1,5 +1,5 @@
-// The Kernel log panel: the last dmesg lines that fit, newest at the bottom, wrapped under
-// themselves. A marker column says what each line is, so highlighting survives NO_COLOR:
+// The Kernel log panel: the last dmesg lines that fit, newest at the bottom, each wrapped whole
+// under itself (a line is never cut; one that does not fit is left out). A marker column says what each line is, so highlighting survives NO_COLOR:
 // `!!` a panic line, `›` a kmalloc line.
 
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
@@ -12,9 +12,6 @@ const markers: Record<LogLineKind, [string, Tone]> = {
 	kmalloc: ['› ', 'accent'],
 	other: ['  ', 'dim'],
 };
-
-/** At most this many screen lines per log line; the rest is cut with `…`. */
-const MAX_WRAPPED = 3;
 
 const styleText = (text: string, kind: LogLineKind, first: boolean): StyledLine => {
 	if (kind === 'panic') {
@@ -36,19 +33,15 @@ const styleText = (text: string, kind: LogLineKind, first: boolean): StyledLine 
 /** One dmesg line as screen lines of `width` columns (marker included). */
 export const describeLogLine = (line: string, kind: LogLineKind, width: number): StyledLine[] => {
 	const [marker, tone] = markers[kind];
-	let pieces = wrapText(line, width - 5);
-	if (pieces.length > MAX_WRAPPED) {
-		pieces = [...pieces.slice(0, MAX_WRAPPED - 1), `${pieces.slice(MAX_WRAPPED - 1).join(' ')}`];
-	}
-
-	return pieces.map((piece, index) =>
+	return wrapText(line, width - 5).map((piece, index) =>
 		fitLine([segment(index === 0 ? marker : '  ', tone), segment(index === 0 ? ' ' : '   '), ...styleText(piece, kind, index === 0)], width),
 	);
 };
 
 /**
 The newest lines that fill `height` screen lines (all of them when `height` is undefined), oldest
-at the top. A log line that does not fit whole is left out, not cut at its start.
+at the top. A log line that does not fit whole is left out, not cut at its start; only a line
+taller than the whole panel shows in part (its beginning).
 */
 export const describeKernelLog = (document: SnapshotDocument, width: number, height?: number): StyledLine[] => {
 	const panicLines = document.panic?.lines ?? [];

@@ -3,13 +3,16 @@
 // replaced, recycled or failed, failed expansions, panics, workload switches and reboots.
 
 import type {SnapshotDocument, SnapshotEvent} from '../engine/snapshot-types.js';
+import {formatSize} from './format-bytes.js';
 import {formatCount} from './format-number.js';
 import {lifecycleEvents} from './select-events.js';
-import {fitLine, padStart, segment, type StyledLine, type Tone} from './styled-line.js';
+import {fitLine, lineWidth, padStart, segment, type StyledLine, type Tone} from './styled-line.js';
+import {wrapLine} from './wrap-text.js';
 
 export type LifecycleItem = {glyph: string; tone: Tone; text: string};
 
-const fateWords: Record<string, string> = {
+/** What became of a removed subheap, in words. */
+export const fateWords: Record<string, string> = {
 	freed: 'freed',
 	'became-backup': 'became the backup',
 	queued: 'queued, not yet freed',
@@ -29,13 +32,16 @@ const describeRemoval = (event: SnapshotEvent, document: SnapshotDocument): stri
 	const retired = document.retiredSubheaps.find((record) => record.base === base && record.removedAtTick === event.tick);
 	const fate = retired ? fateWords[retired.fate] ?? retired.fate : 'fate not kept';
 	const id = retired ? `#${retired.id} ` : '';
-	return `${id}removed  ${match[1]}  ${match[2]} bytes  ${queued && retired?.fate !== 'queued' ? 'queued → ' : ''}${fate}`;
+	return `${id}removed  ${match[1]}  ${formatSize(Number(match[2]))}  ${queued && retired?.fate !== 'queued' ? 'queued → ' : ''}${fate}`;
 };
+
+/** The engine's `at tick 210559` in kmtop's number style: `at tick 210,559`. */
+export const withCounts = (message: string): string => message.replace(/\bat tick (\d+)/g, (_, tick: string) => `at tick ${formatCount(Number(tick))}`);
 
 /** What one event says, in a glyph (never colour alone) and words. */
 export const describeLifecycleEvent = (event: SnapshotEvent, document: SnapshotDocument): LifecycleItem => {
 	const place = addressAndBytes.exec(event.message);
-	const where = place ? `${place[1]}  ${place[2]} bytes` : event.message;
+	const where = place ? `${place[1]}  ${formatSize(Number(place[2]))}` : event.message;
 	switch (event.kind) {
 		case 'subheap-added': {
 			const match = /^#(\d+) from (\w+) at /.exec(event.message);
@@ -72,11 +78,12 @@ export const describeLifecycleEvent = (event: SnapshotEvent, document: SnapshotD
 		}
 
 		case 'workload-switched': {
-			return {glyph: '⇄', tone: 'accent', text: event.message};
+			// The tick is the line's own first column.
+			return {glyph: '⇄', tone: 'accent', text: event.message.replace(/ at tick \d+$/, '')};
 		}
 
 		case 'workload-error': {
-			return {glyph: '!', tone: 'bad', text: event.message};
+			return {glyph: '!', tone: 'bad', text: withCounts(event.message)};
 		}
 
 		case 'reboot': {
@@ -89,30 +96,48 @@ export const describeLifecycleEvent = (event: SnapshotEvent, document: SnapshotD
 	}
 };
 
-/** `   t2,847 −  #4 removed  V0xc4ba9000  2105344 bytes  queued → freed` */
-export const lifecycleLine = (event: SnapshotEvent, document: SnapshotDocument, width: number): StyledLine => {
+/** The tick column's width: the widest tick among `events` (so the column does not move as they scroll). */
+export const tickColumnWidth = (events: readonly SnapshotEvent[]): number =>
+	Math.max(5, ...events.map((event) => `t${formatCount(event.tick)}`.length));
+
+/**
+`t2,847 −  #4 removed  V0xc4ba9000  2056K  queued → freed`: one event in `width` columns, its
+words wrapped under themselves when they do not fit on one line (never cut).
+*/
+export const lifecycleLines = (event: SnapshotEvent, document: SnapshotDocument, width: number, tickWidth = 10): StyledLine[] => {
 	const item = describeLifecycleEvent(event, document);
-	return fitLine(
-		[
-			segment(padStart(`t${formatCount(event.tick)}`, 10), 'dim'),
-			segment(' '),
-			segment(item.glyph.padEnd(2), item.tone),
-			segment(' '),
-			segment(item.text, item.tone === 'alarm' ? 'alarm' : 'plain'),
-		],
-		width,
-	);
+	const head: StyledLine = [segment(padStart(`t${formatCount(event.tick)}`, tickWidth), 'dim'), segment(' '), segment(item.glyph.padEnd(2), item.tone), segment(' ')];
+	const indent = ' '.repeat(lineWidth(head));
+	return wrapLine([...head, segment(item.text, item.tone === 'alarm' ? 'alarm' : 'plain')], width, indent).map((line) => fitLine(line, width));
 };
 
-/** The newest `count` lifecycle events (all when undefined), newest first or oldest first. */
-export const describeLifecycle = (
+/**
+The newest events whose lines fit in `lines` screen lines (every event when undefined), whole,
+newest first or oldest first.
+*/
+export const describeEvents = (
+	events: readonly SnapshotEvent[],
 	document: SnapshotDocument,
 	width: number,
-	count?: number,
+	lines?: number,
 	order: 'newest-first' | 'oldest-first' = 'newest-first',
-): StyledLine[] => {
-	const events = lifecycleEvents(document.events);
-	const chosen = count === undefined ? events : events.slice(Math.max(0, events.length - count));
-	const ordered = order === 'newest-first' ? chosen.reverse() : chosen;
-	return ordered.map((event) => lifecycleLine(event, document, width));
+): StyledLine[][] => {
+	const tickWidth = tickColumnWidth(events);
+	const chosen: StyledLine[][] = [];
+	let used = 0;
+	for (let index = events.length - 1; index >= 0; index--) {
+		const eventLines = lifecycleLines(events[index]!, document, width, tickWidth);
+		if (lines !== undefined && used + eventLines.length > lines) {
+			break;
+		}
+
+		chosen.push(eventLines);
+		used += eventLines.length;
+	}
+
+	return order === 'newest-first' ? chosen : chosen.reverse();
 };
+
+/** The newest lifecycle events that fit in `lines` screen lines (all when undefined), newest first. */
+export const describeLifecycle = (document: SnapshotDocument, width: number, lines?: number): StyledLine[] =>
+	describeEvents(lifecycleEvents(document.events), document, width, lines).flat();

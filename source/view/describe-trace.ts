@@ -5,8 +5,9 @@
 
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import type {TraceSummary} from '../engine/trace/trace-workload.js';
-import {formatByteCount} from './format-bytes.js';
+import {formatSize} from './format-bytes.js';
 import {formatCount, formatPercent} from './format-number.js';
+import {workloadKey} from './live-keys.js';
 import {ruleLine} from './frame-panel.js';
 import {renderProgressBar} from './render-bar.js';
 import {firstFitting, fitLine, joinSegments, lineWidth, padEnd, padStart, segment, truncateText, type StyledLine, type Tone} from './styled-line.js';
@@ -69,27 +70,28 @@ const progressStatus = (trace: TraceSummary, width = STATUS_WIDTH): StyledLine =
 		? [segment(padEnd('finished', width), 'good')]
 		: [segment(padStart(formatPercent(trace.eventsSeen / Math.max(1, trace.eventsTotal)), width))];
 
-/** `947/1,000`, padded to the width it has at the end so what follows never moves. */
-const replayedOfTotal = (trace: TraceSummary): StyledLine => {
+/** `1,000/1,000`: events read of those in the trace, padded to the width it has at the end so what follows never moves. */
+const readOfTotal = (trace: TraceSummary): StyledLine => {
 	const total = formatCount(trace.eventsTotal);
-	const replayed = formatCount(trace.eventsReplayed);
-	return [segment(replayed), segment(padEnd(`/${total}`, total.length + 1 + Math.max(0, total.length - replayed.length)), 'dim')];
+	const read = formatCount(trace.eventsSeen);
+	return [segment(read), segment(padEnd(`/${total}`, total.length + 1 + Math.max(0, total.length - read.length)), 'dim')];
 };
 
-/** `replayed  947/1,000 ██████████▒ finished`: the bar takes what the line has left. */
+/** `events    1,000/1,000 ██████████▒ finished`: the bar takes what the line has left. */
 export const traceProgressLine = (trace: TraceSummary, width: number): StyledLine => {
-	const head = [...label('replayed'), ...replayedOfTotal(trace), segment(' ')];
+	const head = [...label('events'), ...readOfTotal(trace), segment(' ')];
 	const barWidth = Math.min(MAX_BAR_WIDTH, width - lineWidth(head) - 1 - STATUS_WIDTH);
 	return fitLine([...head, ...(barWidth >= 4 ? [...progressBar(trace, barWidth), segment(' ')] : []), ...progressStatus(trace)], width);
 };
 
 const replayedLine = (trace: TraceSummary, width: number): StyledLine => {
 	// A kmalloc of a pointer still live (its kfree was not traced) frees the old block first.
-	const calls = [count('kmalloc', trace.kmallocReplayed), count('kfree', trace.kfreeReplayed)];
+	const calls = [[segment(formatCount(trace.eventsReplayed))], count('kmalloc', trace.kmallocReplayed), count('kfree', trace.kfreeReplayed)];
 	return firstFitting(
 		width,
-		[...label(''), ...joinSegments([...calls, count('live ptr reused', trace.reusedLivePointer, 'warn')])],
-		[...label(''), ...joinSegments([...calls, count('reused', trace.reusedLivePointer, 'warn')])],
+		[...label('replayed'), ...joinSegments([...calls, count('live ptr reused', trace.reusedLivePointer, 'warn')])],
+		[...label('replayed'), ...joinSegments([...calls, count('reused', trace.reusedLivePointer, 'warn')])],
+		[...label('replayed'), ...joinSegments(calls)],
 	);
 };
 
@@ -114,28 +116,32 @@ const skippedLines = (trace: TraceSummary, width: number): StyledLine[] => {
 };
 
 const liveLine = (trace: TraceSummary, width: number): StyledLine =>
-	fitLine([...label('live'), segment(`${formatCount(trace.liveBlocks)} blocks`), segment('  '), segment(formatByteCount(trace.liveBytes))], width);
+	fitLine([...label('live'), segment(`${formatCount(trace.liveBlocks)} blocks`), segment('  '), segment(formatSize(trace.liveBytes))], width);
 
 const largestLine = (trace: TraceSummary, width: number): StyledLine =>
 	fitLine(
 		trace.largestRequest
-			? [...label('largest'), segment(formatByteCount(trace.largestRequest.bytes)), segment('  '), segment(trace.largestRequest.callSite, 'accent')]
+			? [...label('largest'), segment(formatSize(trace.largestRequest.bytes)), segment('  '), segment(trace.largestRequest.callSite, 'accent')]
 			: [...label('largest'), segment('no kmalloc replayed yet', 'dim')],
 		width,
 	);
 
-/** `─ top call sites ──── bytes  count` and a row a site, bytes requested, largest first. */
+/**
+`─ top call sites by size requested ── in all  calls` and a row a site: what it asked for over all
+its calls (the sum, not one request), largest first, and how many calls.
+*/
 export const callSiteLines = (trace: TraceSummary, width: number, rows = Math.max(1, trace.topCallSites.length)): StyledLine[] => {
 	const sites = trace.topCallSites.slice(0, Math.max(0, rows));
-	const bytesWidth = Math.max(5, ...sites.map((site) => String(site.bytes).length));
+	const bytesWidth = Math.max(6, ...sites.map((site) => formatSize(site.bytes).length));
 	const countWidth = Math.max(5, ...sites.map((site) => formatCount(site.count).length));
 	const siteWidth = Math.min(MAX_SITE_WIDTH, Math.max(0, width - bytesWidth - countWidth - 4));
+	const title = siteWidth >= 36 ? 'top call sites by size requested' : 'top call sites';
 	const header = fitLine(
 		[
 			segment('─ ', 'dim'),
-			segment('top call sites', 'bold'),
-			segment(` ${'─'.repeat(Math.max(0, siteWidth - 17))}`, 'dim'),
-			segment(`  ${padStart('bytes', bytesWidth)}  ${padStart('count', countWidth)}`, 'dim'),
+			segment(title, 'bold'),
+			segment(` ${'─'.repeat(Math.max(0, siteWidth - title.length - 3))}`, 'dim'),
+			segment(`  ${padStart('in all', bytesWidth)}  ${padStart('calls', countWidth)}`, 'dim'),
 		],
 		siteWidth + bytesWidth + countWidth + 4,
 	);
@@ -149,7 +155,7 @@ export const callSiteLines = (trace: TraceSummary, width: number, rows = Math.ma
 			fitLine(
 				[
 					segment(padEnd(truncateText(site.callSite, siteWidth), siteWidth), 'accent'),
-					segment(`  ${padStart(String(site.bytes), bytesWidth)}  ${padStart(formatCount(site.count), countWidth)}`),
+					segment(`  ${padStart(formatSize(site.bytes), bytesWidth)}  ${padStart(formatCount(site.count), countWidth)}`),
 				],
 				width,
 			),
@@ -172,11 +178,11 @@ const malformedLines = (trace: TraceSummary, width: number, rows: number): Style
 			];
 };
 
-/** How to get back to the replay: its number key, or w / W when it is beyond the ninth. */
+/** How to get back to the replay: its number key, or w / W when it is beyond the tenth. */
 const wayBack = (facts: ViewFacts): StyledLine => {
-	const index = (facts.workloads ?? []).indexOf(TRACE_WORKLOAD);
-	return index >= 0 && index < 9
-		? [segment(String(index + 1), 'bold'), segment(' goes back to it', 'dim')]
+	const key = workloadKey((facts.workloads ?? []).indexOf(TRACE_WORKLOAD));
+	return key
+		? [segment(key, 'bold'), segment(' goes back to it', 'dim')]
 		: [segment('w / W', 'bold'), segment(' cycle back to it', 'dim')];
 };
 
@@ -237,7 +243,7 @@ export const describeTrace = (document: SnapshotDocument, facts: ViewFacts, widt
 };
 
 /** The nonzero reasons events and lines were skipped, and any reused pointers, for the one-line form. */
-const skippedCounts = (trace: TraceSummary): StyledLine => {
+const skippedCounts = (trace: TraceSummary): StyledLine[] => {
 	const {skipped} = trace;
 	const counts = (
 		[
@@ -248,24 +254,36 @@ const skippedCounts = (trace: TraceSummary): StyledLine => {
 			['ignored', skipped.ignored, 'plain'],
 		] as Array<[string, number, Tone]>
 	).filter(([, value]) => value > 0);
-	return joinSegments([
-		[segment('skipped ', 'dim'), ...(counts.length === 0 ? [segment('0', 'dim')] : joinSegments(counts.map(([name, value, tone]) => count(name, value, tone)), ' '))],
-		trace.reusedLivePointer > 0 ? count('reused', trace.reusedLivePointer, 'warn') : [],
-	]);
+	const total = counts.reduce((sum, [, value]) => sum + value, 0);
+	const reused = trace.reusedLivePointer > 0 ? count('reused', trace.reusedLivePointer, 'warn') : [];
+	// Every reason, or, when they do not fit, how many in all (the panel has the reasons).
+	return [
+		joinSegments([[segment('skipped ', 'dim'), ...(counts.length === 0 ? [segment('0', 'dim')] : joinSegments(counts.map(([name, value, tone]) => count(name, value, tone)), ' '))], reused]),
+		joinSegments([[segment('skipped ', 'dim'), segment(formatCount(total), total > 0 ? 'plain' : 'dim')], reused]),
+	];
 };
 
 /**
-One line for the compact layout: `Trace 947/1,000 ██████▒ finished  skipped unknown 53`. The
-skipped counts come before the bar, which only takes the room they leave.
+One line for the compact layout: `Trace 1,000/1,000 ██████▒ finished  skipped unknown 53`. The
+skipped counts come before the bar, which only takes the room they leave; when even they do not
+fit, their sum.
 */
 export const describeTraceCompact = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine => {
 	const {trace} = document;
 	if (!trace) {
-		return fitLine([segment('Trace ', 'bold'), segment(`waits while ${document.run.workload} runs; `, 'dim'), ...wayBack(facts)], width);
+		return firstFitting(
+			width,
+			[segment('Trace ', 'bold'), segment(`waits while ${document.run.workload} runs; `, 'dim'), ...wayBack(facts)],
+			[segment('Trace ', 'bold'), segment('waits; ', 'dim'), ...wayBack(facts)],
+		);
 	}
 
-	const head = [segment('Trace ', 'bold'), ...replayedOfTotal(trace), segment(' ')];
-	const tail = [...progressStatus(trace, COMPACT_STATUS_WIDTH), segment('  '), ...skippedCounts(trace)];
-	const barWidth = Math.min(16, width - lineWidth(head) - lineWidth(tail) - 1);
-	return fitLine([...head, ...(barWidth >= 4 ? [...progressBar(trace, barWidth), segment(' ')] : []), ...tail], width);
+	const head = [segment('Trace ', 'bold'), ...readOfTotal(trace), segment(' ')];
+	const line = (skipped: StyledLine): StyledLine => {
+		const tail = [...progressStatus(trace, COMPACT_STATUS_WIDTH), segment('  '), ...skipped];
+		const barWidth = Math.min(16, width - lineWidth(head) - lineWidth(tail) - 1);
+		return [...head, ...(barWidth >= 4 ? [...progressBar(trace, barWidth), segment(' ')] : []), ...tail];
+	};
+
+	return firstFitting(width, ...skippedCounts(trace).map((skipped) => line(skipped)));
 };

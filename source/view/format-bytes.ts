@@ -1,40 +1,36 @@
-// Sizes the way the people checking them read them. K is 1024 bytes with integer division, as
-// SystemMonitor prints it (reference §8.2); the kernel log prints exact bytes (`bytes: 1048576`)
-// and addresses as `V0x…`; MiB with two decimals where a size is read at a glance.
+// Sizes the way the people checking them read them. Every size kmtop itself adds is in one style,
+// SystemMonitor's: `{bytes / 1024}K` with integer division (reference §8.2), so a figure in a
+// panel compares at a glance with `Kernel heap: 3496K/5988K` and `Physical memory: …K` beside it;
+// below 1 KiB, where K would read 0K, the bytes: `736B`. The kernel's own lines (SystemMonitor's,
+// the kernel log's `bytes: 1048576`, the console's) are shown verbatim and never reformatted.
 
 const KiB = 1024;
-const MiB = 1024 * KiB;
 const PAGE_SIZE = 4096;
 
 /** SystemMonitor's `{bytes / 1024}K`: integer division, never rounded up. */
 export const formatKilobytes = (bytes: number): string => `${Math.floor(bytes / KiB)}K`;
 
-/** `3.43 MiB`. */
-export const formatMebibytes = (bytes: number): string => `${(bytes / MiB).toFixed(2)} MiB`;
-
-/** Exact bytes, as the kernel log prints them: `1048576 bytes`. */
-export const formatByteCount = (bytes: number): string => `${bytes} bytes`;
-
-/** `256 pages` (4 KiB pages), or the exact bytes when they are not whole pages. */
-export const formatPages = (bytes: number): string => {
-	const pages = bytes / PAGE_SIZE;
-	return Number.isInteger(pages) ? `${pages} ${pages === 1 ? 'page' : 'pages'}` : formatByteCount(bytes);
-};
+/** kmtop's one size style: `3496K`, `1024K`, `480K`; below 1 KiB `736B`. */
+export const formatSize = (bytes: number): string => (Math.abs(bytes) < KiB ? `${Math.trunc(bytes)}B` : formatKilobytes(bytes));
 
 /**
-A size in at most five columns, K and M being 1024-based like SystemMonitor's K: `736B`,
-`10.4K`, `481K`, `1.94M`, `66.9M`. For columns where only the magnitude matters (largest free run).
+Sizes in K that add up: each the K of the running total minus the K before it, so the column sums
+to exactly `formatKilobytes` of the whole and every part is its own size in K, rounded down or up
+by less than 1K (rounding each part down on its own would leave the column short of the total).
 */
-export const formatCompactSize = (bytes: number): string => {
-	if (bytes < KiB) {
-		return `${bytes}B`;
-	}
+export const apportionKilobytes = (bytes: readonly number[]): number[] => {
+	let total = 0;
+	return bytes.map((part) => {
+		const before = Math.floor(total / KiB);
+		total += part;
+		return Math.floor(total / KiB) - before;
+	});
+};
 
-	const [value, unit] = bytes < MiB ? [bytes / KiB, 'K'] : [bytes / MiB, 'M'];
-	// Truncated, not rounded, so a compact size never claims more than there is.
-	const digits = value < 10 ? (unit === 'M' ? 2 : 1) : value < 100 ? 1 : 0;
-	const factor = 10 ** digits;
-	return `${(Math.floor(value * factor) / factor).toFixed(digits)}${unit}`;
+/** `256 pages` (4 KiB pages), or the size when it is not whole pages. */
+export const formatPages = (bytes: number): string => {
+	const pages = bytes / PAGE_SIZE;
+	return Number.isInteger(pages) ? `${pages} ${pages === 1 ? 'page' : 'pages'}` : formatSize(bytes);
 };
 
 /** The kernel's way of printing a virtual address: `V0xc0801000` (the document has `0xc0801000`). */

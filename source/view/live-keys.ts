@@ -5,7 +5,7 @@
 export type KeyRow = [keys: string, action: string];
 
 export const liveKeys: KeyRow[] = [
-	['1..9', 'switch to the Nth workload (the kernel keeps running)'],
+	['1..9, 0', 'switch to the Nth workload, 0 the tenth (the kernel keeps running)'],
 	['w / W', 'next / previous workload'],
 	['space', 'pause / resume'],
 	['.', 'one tick, while paused'],
@@ -18,17 +18,17 @@ export const liveKeys: KeyRow[] = [
 	['q, Ctrl+C', 'quit'],
 ];
 
-/** The same keys in a few words each, for the help in two columns on a small terminal. */
+/** The same keys in a few words each (15 columns at most), for the help in two columns on a small terminal. */
 export const liveKeysShort: KeyRow[] = [
-	['1..9', 'workload N'],
-	['w / W', 'next / previous workload'],
+	['1..9, 0', 'workload N'],
+	['w / W', 'cycle workloads'],
 	['space', 'pause / resume'],
-	['.', 'one tick (paused)'],
+	['.', 'step (paused)'],
 	['+ / -', 'faster / slower'],
-	['f', 'freeze the display'],
-	['v / V', 'next / previous revision'],
+	['f', 'freeze display'],
+	['v / V', 'cycle revisions'],
 	['r', 'reboot'],
-	['s', 'save a JSON snapshot'],
+	['s', 'save snapshot'],
 	['?', 'this help'],
 	['q, Ctrl+C', 'quit'],
 ];
@@ -37,7 +37,14 @@ export const liveKeysShort: KeyRow[] = [
 export const haltedKeys: KeyRow[] = [
 	['r', 'reboot (same revision and seed)'],
 	['v / V', 'reboot into the next / previous revision'],
-	['1..9, w / W', 'switch workload and reboot'],
+	['1..9, 0, w / W', 'switch workload and reboot'],
 	['s', 'save a JSON snapshot of the panic'],
 	['q', 'quit'],
 ];
+
+/** Workloads the number keys reach: 1…9, then 0 for the tenth; any further ones only through w / W. */
+export const NUMBERED_WORKLOADS = 10;
+
+/** The number key that selects the workload at `index` (0-based), if one does. */
+export const workloadKey = (index: number): string | undefined =>
+	index >= 0 && index < NUMBERED_WORKLOADS ? String((index + 1) % 10) : undefined;

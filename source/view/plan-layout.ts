@@ -1,46 +1,81 @@
-// Which panels go where at a terminal size. The plan depends on the size and on whether the run
-// replays a trace (fixed for a run), never on the document: panels keep their place and height
-// while the numbers in them change, so nothing jumps when a subheap arrives. The frame is one
-// line shorter than the terminal (Ink redraws the whole screen when a frame reaches the
-// terminal's height, which flickers).
+// Which panels go where at a terminal size, as a tree of rows and columns of panels.
 //
-//   full     ≥ 100×32: header; Kernel heap | Backup region; Subheaps with the lifecycle below;
-//            Kernel log | Physical memory & slabs; two footer lines (120×40 is the reference).
-//            A trace replay takes Physical memory's place (a replay only calls kmalloc and
-//            kfree, so physical memory and the slabs hardly move), and the bottom row grows to
-//            show its call sites while the subheaps keep a few rows.
-//   compact  ≥ 60×16: header; Kernel heap with the backup on one line (and a trace replay's
-//            line below it); Subheaps; then, as height allows, the Kernel log and Physical
-//            memory & slabs (or the Trace replay panel); one footer line.
+// Every panel but one gets the height its content needs: the Kernel heap and the Backup region
+// their seven lines, Physical memory & slabs its lines (and `/proc/memstat` with rows to spare),
+// the Subheaps panel its table and lifecycle up to a share of the screen. The Kernel log, which
+// always has older lines to show, takes the rest. So no panel sits half empty while another has
+// more to show, and spare rows and columns go where they are useful as the terminal grows.
+//
+// The plan depends on the size, on whether the run replays a trace (fixed for a run) and on how
+// many subheaps and lifecycle events there are: while those fit, the Subheaps panel grows with
+// them; once it reaches its share, it stays put and its lifecycle gives way to new rows instead.
+// The frame is one line shorter than the terminal (Ink redraws the whole screen when a frame
+// reaches the terminal's height).
+//
+//   full     ≥ 100×32: header; Kernel heap | Backup region; Subheaps (its lifecycle beside the
+//            table from 180 columns); a trace replay's figures and call sites; Kernel log |
+//            Physical memory & slabs; two footer lines (120×40 is the reference). From 160
+//            columns Physical memory & slabs moves up beside the Backup region and the log
+//            has the whole width.
+//   compact  ≥ 60×16: header; Kernel heap with the backup on one line (and a trace replay's,
+//            and Physical memory & slabs' when they have no panel); Subheaps; Physical memory &
+//            slabs beside the log from 100 columns, above it when tall; the Kernel log; one
+//            footer line.
 //   too small below 60×16: one message, and q still quits.
 //
-// Without a height (a text snapshot) every section takes its natural height, and a trace replay
-// is a section of its own below the others.
+// Without a height (a text snapshot) every panel takes its natural height, the full layout from
+// 100 columns, and a trace replay is a section of its own below the others.
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 export const FULL_MIN_COLUMNS = 100;
 export const FULL_MIN_ROWS = 32;
+/** From here Physical memory & slabs joins the Kernel heap and the Backup region in the top row. */
+export const WIDE_MIN_COLUMNS = 160;
+/** From here the Subheaps panel has its lifecycle beside the table. */
+export const SIDE_LIFECYCLE_MIN_COLUMNS = 180;
 
 /** Kernel heap and Backup panels' height in the full layout: seven lines and the frame. */
 export const TOP_ROW_HEIGHT = 9;
+/** The top row with Physical memory & slabs in it: its SystemMonitor lines, regions and slabs. */
+export const WIDE_TOP_ROW_HEIGHT = 10;
 /** The compact Kernel heap panel: four SystemMonitor lines, the backup line and the frame. */
 export const COMPACT_HEAP_HEIGHT = 7;
-/** The Trace replay panel's natural height: six lines of figures, five call sites, the frame. */
+/** Physical memory & slabs: three SystemMonitor lines, user pages, regions, four slabs, the frame. */
+export const PHYSICAL_HEIGHT = 11;
+/** The Trace replay panel at full width: its figures beside its five call sites, the frame. */
+export const TRACE_ROW_HEIGHT = 8;
+/** The Trace replay panel in a column: six lines of figures, five call sites, the frame. */
 export const TRACE_PANEL_HEIGHT = 14;
-/** The compact Trace replay panel: the figures and three call sites. */
-export const COMPACT_TRACE_HEIGHT = 12;
 /** Dmesg screen lines and lifecycle events a text snapshot shows. */
 export const TEXT_LOG_LINES = 24;
 export const TEXT_LIFECYCLE_LINES = 12;
 
-export type SubheapsPlan = {
-	/** Panel height, frame included; undefined: natural. */
-	height?: number;
-	/** Subheap rows; undefined: all. */
-	slots?: number;
-	lifecycleLines: number;
-};
+/** The least a Subheaps panel is given: the header, a few rows, the frame. */
+const MIN_SUBHEAPS_HEIGHT = 5;
+/** The least a Kernel log is given: two lines and the frame. */
+const MIN_LOG_HEIGHT = 4;
+/**
+The most of the rows below the top the Subheaps panel takes, so the log keeps its share (half
+when the lifecycle is beside the table: the two lists are side by side there already).
+*/
+const SUBHEAPS_SHARE = {below: 0.6, beside: 0.5};
+/** Physical memory & slabs' width: its lines are about 57 columns. */
+const PHYSICAL_WIDTH = 62;
+
+export type PanelPlan =
+	| {panel: 'kernel-heap'; width: number; height: number; compact: boolean; traceLine: boolean; physicalLine: boolean}
+	| {panel: 'backup'; width: number; height: number}
+	/** Without a height: every row and `lifecycleLines` events. */
+	| {panel: 'subheaps'; width: number; height?: number; lifecycle: 'below' | 'beside'; lifecycleLines?: number}
+	/** Without a height: the newest `lines` screen lines. */
+	| {panel: 'kernel-log'; width: number; height?: number; lines?: number}
+	| {panel: 'physical'; width: number; height?: number}
+	| {panel: 'trace'; width: number; height?: number};
+
+export type StackPlan = {stack: 'row' | 'column'; children: LayoutNode[]};
+
+export type LayoutNode = PanelPlan | StackPlan;
 
 export type DashboardPlan = {
 	kind: 'full' | 'compact';
@@ -49,114 +84,198 @@ export type DashboardPlan = {
 	height?: number;
 	/** Two in the full live layout; one in the compact one and in a text snapshot. */
 	footerLines: 1 | 2;
-	/** What a panic screen or the help overlay has between header and footer. */
+	/** What the panels, a panic screen or the help overlay have between header and footer. */
 	bodyHeight?: number;
-	/** full: the widths of the left and right panels of the two rows. */
-	leftWidth: number;
-	rightWidth: number;
-	subheaps: SubheapsPlan;
-	/** Kernel log panel height (frame included); 0: not shown; undefined: natural. */
-	logHeight?: number;
-	/** full: the bottom row's height; compact: the Physical (or Trace) panel's (0: not shown). */
-	bottomHeight?: number;
-	physical: boolean;
-	/** The Kernel heap panel's height, frame included. */
-	heapHeight: number;
-	/**
-	Where a trace replay shows: not at all (no trace), in Physical memory's place (live), or as a
-	section of its own below the panels (a text snapshot).
-	*/
-	trace: 'none' | 'bottom' | 'section';
-	/** compact, live: the Kernel heap panel carries the trace replay's line. */
-	traceLine: boolean;
+	body: LayoutNode;
 };
 
 export type LayoutPlan =
 	| {kind: 'too-small'; need: {columns: number; rows: number}; have: {columns: number; rows: number}}
 	| DashboardPlan;
 
-const SUBHEAP_CHROME = 3; // frame and column header
-/** Full layout with a trace: the Subheaps panel keeps three rows, a divider and two lifecycle lines. */
-const MIN_SUBHEAPS_HEIGHT = 9;
-
-const fullPlan = (columns: number, rows: number | undefined, trace: boolean): DashboardPlan => {
-	const leftWidth = Math.floor(columns / 2);
-	const base = {
-		kind: 'full' as const,
-		columns,
-		footerLines: rows === undefined ? (1 as const) : (2 as const),
-		leftWidth,
-		rightWidth: columns - leftWidth,
-		heapHeight: TOP_ROW_HEIGHT,
-		traceLine: false,
-	};
-	if (rows === undefined) {
-		return {...base, subheaps: {lifecycleLines: TEXT_LIFECYCLE_LINES}, logHeight: TEXT_LOG_LINES + 2, physical: true, trace: trace ? 'section' : 'none'};
-	}
-
-	const height = rows - 1;
-	const middle = height - 1 - TOP_ROW_HEIGHT - 2;
-	const share = Math.max(9, Math.floor(middle * 0.45));
-	const bottomHeight = trace ? Math.max(share, Math.min(TRACE_PANEL_HEIGHT, middle - MIN_SUBHEAPS_HEIGHT)) : share;
-	const subheapsHeight = middle - bottomHeight;
-	const lifecycleLines = Math.min(6, Math.max(2, Math.floor(middle / 8)));
-	return {
-		...base,
-		height,
-		bodyHeight: height - 1 - 2,
-		subheaps: {height: subheapsHeight, slots: subheapsHeight - SUBHEAP_CHROME - 1 - lifecycleLines, lifecycleLines},
-		logHeight: bottomHeight,
-		bottomHeight,
-		physical: !trace,
-		trace: trace ? 'bottom' : 'none',
-	};
+/** What the plan needs of the document. */
+export type LayoutContent = {
+	/** The run replays a trace (fixed for the run, whether or not the replay runs right now). */
+	trace?: boolean;
+	/** Linked subheaps; unknown: as many as the share allows. */
+	subheaps?: number;
+	/** Lifecycle events the Subheaps panel lists. */
+	lifecycleEvents?: number;
+	/** Lines in the kernel log (each takes a screen line at least); unknown: more than any screen. */
+	logLines?: number;
 };
 
-const compactPlan = (columns: number, rows: number | undefined, trace: boolean): DashboardPlan => {
-	const base = {kind: 'compact' as const, columns, footerLines: 1 as const, leftWidth: columns, rightWidth: columns};
-	if (rows === undefined) {
+const row = (...children: Array<LayoutNode | false>): StackPlan => ({stack: 'row', children: children.filter((child): child is LayoutNode => child !== false)});
+const column = (...children: Array<LayoutNode | false>): StackPlan => ({
+	stack: 'column',
+	children: children.filter((child): child is LayoutNode => child !== false),
+});
+
+const clamp = (value: number, low: number, high: number): number => Math.max(low, Math.min(high, value));
+
+/**
+The Subheaps panel's natural height: the header, a row a subheap, the total, and the lifecycle
+(its divider and events, or `no events yet`) below or beside the table; and the frame.
+*/
+export const subheapsNaturalHeight = (content: LayoutContent, lifecycle: 'below' | 'beside'): number => {
+	if (content.subheaps === undefined) {
+		return Number.POSITIVE_INFINITY;
+	}
+
+	const table = 1 + content.subheaps + 1;
+	const events = 1 + Math.max(1, content.lifecycleEvents ?? 0);
+	return (lifecycle === 'beside' ? Math.max(table, events) : table + events) + 2;
+};
+
+const textPlan = (columns: number, trace: boolean): DashboardPlan => {
+	const half = Math.floor(columns / 2);
+	const traceSection = trace && ({panel: 'trace', width: columns} as const);
+	if (columns < FULL_MIN_COLUMNS) {
 		return {
-			...base,
-			subheaps: {lifecycleLines: TEXT_LIFECYCLE_LINES / 2},
-			logHeight: TEXT_LOG_LINES / 2 + 2,
-			physical: true,
-			heapHeight: COMPACT_HEAP_HEIGHT,
-			trace: trace ? 'section' : 'none',
-			traceLine: false,
+			kind: 'compact',
+			columns,
+			footerLines: 1,
+			body: column(
+				{panel: 'kernel-heap', width: columns, height: COMPACT_HEAP_HEIGHT, compact: true, traceLine: false, physicalLine: false},
+				{panel: 'subheaps', width: columns, lifecycle: 'below', lifecycleLines: TEXT_LIFECYCLE_LINES / 2},
+				{panel: 'kernel-log', width: columns, lines: TEXT_LOG_LINES / 2},
+				{panel: 'physical', width: columns},
+				traceSection,
+			),
 		};
 	}
 
-	const height = rows - 1;
-	const heapHeight = COMPACT_HEAP_HEIGHT + (trace ? 1 : 0);
-	let rest = height - 1 - heapHeight - 1;
-	// Physical memory (or the trace's panel) only when tall: the heap, its subheaps and the log come first.
-	const tall = rest >= 24;
-	const bottomHeight = tall ? (trace ? COMPACT_TRACE_HEIGHT : 10) : 0;
-	rest -= bottomHeight;
-	const subheapsHeight = rest >= 10 ? Math.min(16, Math.max(5, Math.ceil(rest * 0.6))) : rest;
-	const lifecycleLines = subheapsHeight >= 12 ? 2 : subheapsHeight >= 8 ? 1 : 0;
 	return {
-		...base,
-		height,
-		bodyHeight: height - 1 - 1,
-		subheaps: {height: subheapsHeight, slots: Math.max(1, subheapsHeight - SUBHEAP_CHROME - (lifecycleLines > 0 ? lifecycleLines + 1 : 0)), lifecycleLines},
-		logHeight: rest - subheapsHeight,
-		bottomHeight,
-		physical: tall && !trace,
-		heapHeight,
-		trace: tall && trace ? 'bottom' : 'none',
-		traceLine: trace,
+		kind: 'full',
+		columns,
+		footerLines: 1,
+		body: column(
+			row({panel: 'kernel-heap', width: half, height: TOP_ROW_HEIGHT, compact: false, traceLine: false, physicalLine: false}, {panel: 'backup', width: columns - half, height: TOP_ROW_HEIGHT}),
+			{panel: 'subheaps', width: columns, lifecycle: 'below', lifecycleLines: TEXT_LIFECYCLE_LINES},
+			row({panel: 'kernel-log', width: half, lines: TEXT_LOG_LINES}, {panel: 'physical', width: columns - half}),
+			traceSection,
+		),
 	};
 };
 
 /**
-The plan for a terminal of `columns` × `rows` (rows undefined: a text snapshot, no minimum);
-`trace` when the run replays a trace, whether or not it is the workload running right now.
+The Subheaps panel's height in `rows` that it shares with the log (and what is beside the log,
+`below` rows at least): its natural height, up to its share, or more when the log is short of
+lines to fill the rest.
 */
-export const planLayout = (columns: number, rows?: number, trace = false): LayoutPlan => {
-	if (rows !== undefined && (columns < MIN_COLUMNS || rows < MIN_ROWS)) {
+const subheapsHeight = (content: LayoutContent, lifecycle: 'below' | 'beside', rows: number, below: number): number => {
+	const logWants = content.logLines === undefined ? Number.POSITIVE_INFINITY : content.logLines + 2;
+	const cap = Math.min(rows - below, Math.max(Math.floor(rows * SUBHEAPS_SHARE[lifecycle]), rows - logWants));
+	return clamp(subheapsNaturalHeight(content, lifecycle), MIN_SUBHEAPS_HEIGHT, Math.max(MIN_SUBHEAPS_HEIGHT, cap));
+};
+
+/**
+≥ 100×32: Kernel heap | Backup; Subheaps; (Trace replay); Kernel log | Physical memory. From 160
+columns Physical memory joins the top row and the log has the whole width below.
+*/
+const fullPlan = (columns: number, body: number, content: LayoutContent): StackPlan => {
+	const trace = content.trace ?? false;
+	const lifecycle = columns >= SIDE_LIFECYCLE_MIN_COLUMNS ? 'beside' : 'below';
+	if (columns >= WIDE_MIN_COLUMNS) {
+		const third = Math.floor(columns / 3);
+		const middle = body - WIDE_TOP_ROW_HEIGHT - (trace ? TRACE_ROW_HEIGHT : 0);
+		const subheaps = subheapsHeight(content, lifecycle, middle, MIN_LOG_HEIGHT);
+		return column(
+			row(
+				{panel: 'kernel-heap', width: columns - 2 * third, height: WIDE_TOP_ROW_HEIGHT, compact: false, traceLine: false, physicalLine: false},
+				{panel: 'backup', width: third, height: WIDE_TOP_ROW_HEIGHT},
+				{panel: 'physical', width: third, height: WIDE_TOP_ROW_HEIGHT},
+			),
+			{panel: 'subheaps', width: columns, height: subheaps, lifecycle},
+			trace && {panel: 'trace', width: columns, height: TRACE_ROW_HEIGHT},
+			{panel: 'kernel-log', width: columns, height: middle - subheaps},
+		);
+	}
+
+	const half = Math.floor(columns / 2);
+	const middle = body - TOP_ROW_HEIGHT - (trace ? TRACE_ROW_HEIGHT : 0);
+	const subheaps = subheapsHeight(content, lifecycle, middle, PHYSICAL_HEIGHT);
+	const physicalWidth = Math.min(columns - half, PHYSICAL_WIDTH);
+	const bottom = middle - subheaps;
+	return column(
+		row({panel: 'kernel-heap', width: half, height: TOP_ROW_HEIGHT, compact: false, traceLine: false, physicalLine: false}, {panel: 'backup', width: columns - half, height: TOP_ROW_HEIGHT}),
+		{panel: 'subheaps', width: columns, height: subheaps, lifecycle},
+		trace && {panel: 'trace', width: columns, height: TRACE_ROW_HEIGHT},
+		row({panel: 'kernel-log', width: columns - physicalWidth, height: bottom}, {panel: 'physical', width: physicalWidth, height: bottom}),
+	);
+};
+
+/** ≥ 60×16: the essentials stacked at full width; Physical memory as a panel where it fits, else as a line. */
+const compactPlan = (columns: number, body: number, content: LayoutContent): StackPlan => {
+	const trace = content.trace ?? false;
+	const heap = (physicalLine: boolean): Extract<PanelPlan, {panel: 'kernel-heap'}> => ({
+		panel: 'kernel-heap',
+		width: columns,
+		height: COMPACT_HEAP_HEIGHT + (trace ? 1 : 0) + (physicalLine ? 1 : 0),
+		compact: true,
+		traceLine: trace,
+		physicalLine,
+	});
+	const rest = body - heap(false).height;
+	// From 100 columns: Physical memory & slabs beside the log, the subheaps above them (and a
+	// trace's panel between, when there is room for it too).
+	if (columns >= FULL_MIN_COLUMNS && rest >= MIN_SUBHEAPS_HEIGHT + 2 + PHYSICAL_HEIGHT) {
+		const withTrace = trace && rest >= MIN_SUBHEAPS_HEIGHT + 2 + PHYSICAL_HEIGHT + TRACE_ROW_HEIGHT;
+		const middle = rest - (withTrace ? TRACE_ROW_HEIGHT : 0);
+		const subheaps = subheapsHeight(content, 'below', middle, PHYSICAL_HEIGHT);
+		const physicalWidth = Math.min(columns - Math.floor(columns / 2), PHYSICAL_WIDTH);
+		return column(
+			heap(false),
+			{panel: 'subheaps', width: columns, height: subheaps, lifecycle: 'below'},
+			withTrace && {panel: 'trace', width: columns, height: TRACE_ROW_HEIGHT},
+			row({panel: 'kernel-log', width: columns - physicalWidth, height: middle - subheaps}, {panel: 'physical', width: physicalWidth, height: middle - subheaps}),
+		);
+	}
+
+	// Tall: Physical memory & slabs (and a trace's panel) between the subheaps and the log.
+	const fixed = PHYSICAL_HEIGHT + (trace ? TRACE_PANEL_HEIGHT : 0);
+	if (rest >= fixed + 2 * MIN_SUBHEAPS_HEIGHT + MIN_LOG_HEIGHT) {
+		const subheaps = subheapsHeight(content, 'below', rest - fixed, MIN_LOG_HEIGHT);
+		return column(
+			heap(false),
+			{panel: 'subheaps', width: columns, height: subheaps, lifecycle: 'below'},
+			{panel: 'physical', width: columns, height: PHYSICAL_HEIGHT},
+			trace && {panel: 'trace', width: columns, height: TRACE_PANEL_HEIGHT},
+			{panel: 'kernel-log', width: columns, height: rest - fixed - subheaps},
+		);
+	}
+
+	// Short: Physical memory & slabs as one line of the Kernel heap panel (the subheaps keep a few
+	// rows); the log when there is room for two lines of it.
+	const physicalLine = rest - 1 >= MIN_SUBHEAPS_HEIGHT;
+	const left = rest - (physicalLine ? 1 : 0);
+	if (left < MIN_SUBHEAPS_HEIGHT + MIN_LOG_HEIGHT) {
+		return column(heap(physicalLine), {panel: 'subheaps', width: columns, height: left, lifecycle: 'below'});
+	}
+
+	const subheaps = subheapsHeight(content, 'below', left, MIN_LOG_HEIGHT);
+	return column(heap(physicalLine), {panel: 'subheaps', width: columns, height: subheaps, lifecycle: 'below'}, {panel: 'kernel-log', width: columns, height: left - subheaps});
+};
+
+/**
+The plan for a terminal of `columns` × `rows` (rows undefined: a text snapshot, no minimum), for
+a document with `content`.
+*/
+export const planLayout = (columns: number, rows?: number, content: LayoutContent = {}): LayoutPlan => {
+	if (rows === undefined) {
+		return textPlan(columns, content.trace ?? false);
+	}
+
+	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return {kind: 'too-small', need: {columns: MIN_COLUMNS, rows: MIN_ROWS}, have: {columns, rows}};
 	}
 
-	return columns >= FULL_MIN_COLUMNS && (rows === undefined || rows >= FULL_MIN_ROWS) ? fullPlan(columns, rows, trace) : compactPlan(columns, rows, trace);
+	const height = rows - 1;
+	if (columns >= FULL_MIN_COLUMNS && rows >= FULL_MIN_ROWS) {
+		const bodyHeight = height - 1 - 2;
+		return {kind: 'full', columns, height, footerLines: 2, bodyHeight, body: fullPlan(columns, bodyHeight, content)};
+	}
+
+	const bodyHeight = height - 1 - 1;
+	return {kind: 'compact', columns, height, footerLines: 1, bodyHeight, body: compactPlan(columns, bodyHeight, content)};
 };

@@ -1,7 +1,8 @@
-// Greedy word wrap for log lines: breaks at spaces, and inside a word only when the word alone is
-// wider than the line (a long path or address still shows, cut into pieces).
+// Greedy word wrap: breaks at spaces, and inside a word only when the word alone is wider than
+// the line (a long path or address still shows, cut into pieces). Text that must not be cut
+// (log lines, the help, the panic screen) goes through here instead of being fitted with `…`.
 
-import {sliceText, textWidth} from './styled-line.js';
+import {lineWidth, segment, sliceText, textWidth, type StyledLine} from './styled-line.js';
 
 export const wrapText = (text: string, width: number): string[] => {
 	if (width <= 0) {
@@ -32,4 +33,83 @@ export const wrapText = (text: string, width: number): string[] => {
 
 	lines.push(line);
 	return lines;
+};
+
+/**
+A styled line wrapped at its spaces into lines of at most `width` columns, tones kept; lines after
+the first start with `indent`. For lines that must not be cut (the panic screen's).
+*/
+export const wrapLine = (line: StyledLine, width: number, indent = ''): StyledLine[] => {
+	if (width <= 0) {
+		return [];
+	}
+
+	const tokens = line.flatMap((part) => (part.text.match(/ +|[^ ]+/g) ?? []).map((text) => segment(text, part.tone)));
+	const lines: StyledLine[] = [];
+	let current: StyledLine = [];
+	const trimmed = (parts: StyledLine) => {
+		const copy = [...parts];
+		while (copy.length > 0 && copy.at(-1)!.text.trim() === '') {
+			copy.pop();
+		}
+
+		return copy;
+	};
+
+	for (const token of tokens) {
+		const blank = token.text.trim() === '';
+		if (lineWidth(current) + textWidth(token.text) <= width) {
+			current.push(token);
+			continue;
+		}
+
+		if (blank) {
+			continue;
+		}
+
+		if (lineWidth(trimmed(current)) > (lines.length === 0 ? 0 : textWidth(indent))) {
+			lines.push(trimmed(current));
+			current = indent === '' ? [] : [segment(indent)];
+		}
+
+		let rest = token.text;
+		while (lineWidth(current) + textWidth(rest) > width) {
+			const room = Math.max(1, width - lineWidth(current));
+			current.push(segment(sliceText(rest, room), token.tone));
+			lines.push(current);
+			current = indent === '' ? [] : [segment(indent)];
+			rest = [...rest].slice(room).join('');
+		}
+
+		current.push(segment(rest, token.tone));
+	}
+
+	lines.push(trimmed(current));
+	return lines.filter((parts, index) => index === 0 || parts.length > 0);
+};
+
+/**
+Items (a label and its value, say) side by side with `gap` between them, onto as many lines of
+`width` as they need, never split unless one alone is wider than the line.
+*/
+export const flowLines = (items: StyledLine[], width: number, gap = '  '): StyledLine[] => {
+	const lines: StyledLine[] = [];
+	let current: StyledLine = [];
+	for (const item of items) {
+		const candidate = current.length === 0 ? item : [...current, segment(gap), ...item];
+		if (lineWidth(candidate) <= width) {
+			current = candidate;
+			continue;
+		}
+
+		if (current.length > 0) {
+			lines.push(current);
+		}
+
+		const pieces = lineWidth(item) <= width ? [item] : wrapLine(item, width);
+		lines.push(...pieces.slice(0, -1));
+		current = pieces.at(-1) ?? [];
+	}
+
+	return current.length > 0 ? [...lines, current] : lines;
 };

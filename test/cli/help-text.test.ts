@@ -55,7 +55,7 @@ describe('helpText', () => {
 	});
 
 	// cli.md, "Keys (live)".
-	it.each(['1..9', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', 's', '?', 'q, Ctrl+C'])('lists the key %j', key => {
+	it.each(['1..9, 0', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', 's', '?', 'q, Ctrl+C'])('lists the key %j', key => {
 		expect(lines.some(line => line.startsWith(`  ${key}  `))).toBe(true);
 	});
 

@@ -176,7 +176,7 @@ describe('keys', () => {
 		const {press, screen} = mount(session);
 		await press('?');
 		await waitFor(() => expect(screen()).toContain('┌ Help  any key closes'));
-		expect(screen()).toContain('What each revision changed');
+		expect(screen()).toContain('Kernel revisions  v / V reboot into the next / previous');
 		await press('r');
 		await waitFor(() => expect(screen()).toContain('┌ Kernel heap'));
 		await press('?');

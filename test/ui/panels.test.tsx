@@ -34,26 +34,26 @@ describe('panels', () => {
 
 	test('Kernel heap', () => {
 		expect(frameLines(render(<KernelHeapPanel document={baseDocument()} facts={facts} width={60} height={9} />).lastFrame())).toEqual([
-			'┌ Kernel heap  3 subheaps ─────────────────────────────────┐',
+			'┌ Kernel heap  4 subheaps ─────────────────────────────────┐',
 			'│ Kernel heap:     3496K/5988K  ███████████▏░░░░░░░  58.4% │',
 			'│ Calls kmalloc:        454280  12.9k/s                    │',
 			'│ Calls kfree:          372971  9.38k/s                    │',
-			'│ Difference:           +81309  eternal 1.25 MiB           │',
-			'│ allocated   3.41 MiB                                   ▅ │',
-			'│ available   2.43 MiB                                   ▅ │',
-			'│ free 1.43 MiB + backup 1.00 MiB  largest run 480K        │',
+			'│ Difference:           +81309  eternal 1280K              │',
+			'│ allocated 3496K                           ▅▄ 3448K–3566K │',
+			'│ available 2492K                           ▄▅ 2422K–2540K │',
+			'│ free 1468K + backup 1024K  largest run 480K              │',
 			'└──────────────────────────────────────────────────────────┘',
 		]);
 	});
 
 	test('Kernel heap, compact, with the backup line', () => {
 		expect(frameLines(render(<KernelHeapPanel compact document={baseDocument()} facts={facts} width={80} height={7} />).lastFrame())).toEqual([
-			'┌ Kernel heap  3 subheaps ─────────────────────────────────────────────────────┐',
+			'┌ Kernel heap  4 subheaps ─────────────────────────────────────────────────────┐',
 			'│ Kernel heap:     3496K/5988K  ██████████████████████▊░░░░░░░░░░░░░░░░  58.4% │',
-			'│ Calls kmalloc:        454280  12.9k/s   │ allocated   3.41 MiB            ▇▂ │',
-			'│ Calls kfree:          372971  9.38k/s   │ available   2.43 MiB            ▁█ │',
-			'│ Difference:           +81309            │ largest run 480K  eternal 1.25 MiB │',
-			'│ Backup ● READY  V0xc1dcb000  1048576 bytes  consumed 3 replaced 3            │',
+			'│ Calls kmalloc:        454280  12.9k/s   │ alloc 3496K          ▅ 3448K–3566K │',
+			'│ Calls kfree:          372971  9.38k/s   │ avail 2492K          ▄ 2422K–2540K │',
+			'│ Difference:           +81309            │ largest run 480K  eternal 1280K    │',
+			'│ Backup ● READY  V0xc1dcb000  1024K  consumed 3 replaced 3                    │',
 			'└──────────────────────────────────────────────────────────────────────────────┘',
 		]);
 	});
@@ -61,40 +61,41 @@ describe('panels', () => {
 	test('Backup region', () => {
 		expect(frameLines(render(<BackupPanel document={baseDocument()} facts={facts} width={60} height={9} />).lastFrame())).toEqual([
 			'┌ Backup region ───────────────────────────────────────────┐',
-			'│ ● READY  V0xc1dcb000  1048576 bytes (256 pages)          │',
+			'│ ● READY  V0xc1dcb000  1024K (256 pages)                  │',
 			'│ consumed 3  replaced 3  recycled 0  failed 0             │',
 			'│ last consumed  tick 3,990 (10 ticks ago) ◀ new           │',
 			'│ last replaced  tick 3,990 (10 ticks ago) ◀ new           │',
-			'│            ───────●───────────────────────────────●─ now │',
+			'│            ───────●○──────────────────────────────●○ now │',
 			'│ ● consumed ○ replaced ◆ recycled ✕ failed  5,200 ticks   │',
 			'│ replacement: deferred call, removed memory reused        │',
 			'└──────────────────────────────────────────────────────────┘',
 		]);
 	});
 
-	test('Subheaps with the lifecycle; empty slots keep the divider in place', () => {
+	test('Subheaps: the rows, their total, and the lifecycle in the rows they leave', () => {
 		expect(
-			frameLines(render(<SubheapsPanel document={baseDocument()} facts={facts} width={100} height={12} slots={4} lifecycleLines={3} />).lastFrame()),
+			frameLines(render(<SubheapsPanel document={baseDocument()} facts={facts} width={100} height={12} lifecycle="below" />).lastFrame()),
 		).toEqual([
-			'┌ Subheaps  3 linked, 1 retired ───────────────────────────────────────────────────────────────────┐',
+			'┌ Subheaps  4 linked, 1 retired ───────────────────────────────────────────────────────────────────┐',
 			'│   #  origin    address        size  used                            largest  added               │',
-			'│   0  pool      V0xc0500000   2048K  ██████████████████████▊  99.2%    10.3K  boot                │',
-			'│   1  backup    V0xc0801000   1024K  ███████████████▎░░░░░░░  66.5%    70.2K  tick 753            │',
-			'│   3  backup    V0xcd547000   1024K  ░░░░░░░░░░░░░░░░░░░░░░░   0.0%     992K  tick 3,990    ← new │',
-			'│                                                                                                  │',
+			'│   0  pool      V0xc0500000   1985K  ██████████████████████▊  99.2%      10K  boot                │',
+			'│   1  backup    V0xc0801000    993K  ███████████████▎░░░░░░░  66.5%      70K  tick 753            │',
+			'│   2  backup    V0xc3630000    993K  ████████████████████▏░░  87.3%      37K  tick 982            │',
+			'│   3  backup    V0xcd547000    993K  ░░░░░░░░░░░░░░░░░░░░░░░   0.0%     992K  tick 3,990    ← new │',
+			'│                total         4964K  ████████████████▎░░░░░░  70.4%  + backup 1024K = 5988K       │',
 			'│ ─ lifecycle ──────────────────────────────────────────────────────────────────────────────────── │',
-			'│     t3,990 ○  new backup  V0xc1dcb000  1048576 bytes                                             │',
-			'│     t3,990 +  #3 added from backup  V0xcd547000  1048576 bytes                                   │',
-			'│     t3,990 ●  backup consumed  V0xcd547000  1048576 bytes                                        │',
-			'│                                                                                                  │',
+			'│ t3,990 ○  new backup  V0xc1dcb000  1024K                                                         │',
+			'│ t3,990 +  #3 added from backup  V0xcd547000  1024K                                               │',
+			'│ t3,990 ●  backup consumed  V0xcd547000  1024K                                                    │',
 			'└──────────────────────────────────────────────────────────────────────────────────────────────────┘',
 		]);
 	});
 
-	test('Kernel heap, compact, with the backup line and the trace replay\'s', () => {
-		expect(frameLines(render(<KernelHeapPanel compact traceLine document={traceDocument()} facts={facts} width={80} height={8} />).lastFrame()).slice(5)).toEqual([
-			'│ Backup ● READY  V0xc1dcb000  1048576 bytes  consumed 3 replaced 3            │',
-			'│ Trace 947/1,000   ███████████████▒ finished  skipped unknown 53              │',
+	test('Kernel heap, compact, with the backup line, the trace replay\'s and Physical memory\'s', () => {
+		expect(frameLines(render(<KernelHeapPanel compact traceLine physicalLine document={traceDocument()} facts={facts} width={80} height={9} />).lastFrame()).slice(5)).toEqual([
+			'│ Backup ● READY  V0xc1dcb000  1024K  consumed 3 replaced 3                    │',
+			'│ Trace 1,000/1,000 ███████████████▒ finished  skipped unknown 53              │',
+			'│ Physical memory: 353964K/516096K  slab 16 100%  32   0%  64   0%  128   5%   │',
 			'└──────────────────────────────────────────────────────────────────────────────┘',
 		]);
 	});
@@ -102,15 +103,15 @@ describe('panels', () => {
 	test('Trace replay, midway: figures, call sites, then the first malformed lines', () => {
 		expect(frameLines(render(<TracePanel document={traceDocumentMidway()} facts={facts} width={60} height={14} />).lastFrame())).toEqual([
 			'┌ Trace replay  ftrace  kmem-broken.txt.gz  0.05 ms/tick ──┐',
-			'│ replayed  190/1,000   ████▒░░░░░░░░░░░░░░░░░░░░    21.4% │',
-			'│           kmalloc 118  kfree 72  live ptr reused 2       │',
+			'│ events    214/1,000   ████▒░░░░░░░░░░░░░░░░░░░░    21.4% │',
+			'│ replayed  190  kmalloc 118  kfree 72  live ptr reused 2  │',
 			'│ skipped   kfree of unknown ptr 22  kfree(NULL) 1         │',
 			'│           kmalloc NULL 1  malformed 3  other kmem 4      │',
-			'│ live      44 blocks  9523 bytes                          │',
-			'│ largest   2048 bytes  alloc_fdtable+0x84/0x140           │',
-			'│ ─ top call sites ─────────────────────────  bytes  count │',
-			'│ alloc_fdtable+0x84/0x140                    12288      6 │',
-			'│ load_elf_phdrs+0x49/0xc0                     3696      6 │',
+			'│ live      44 blocks  9K                                  │',
+			'│ largest   2K  alloc_fdtable+0x84/0x140                   │',
+			'│ ─ top call sites by size requested ──────  in all  calls │',
+			'│ alloc_fdtable+0x84/0x140                      12K      6 │',
+			'│ load_elf_phdrs+0x49/0xc0                       3K      6 │',
 			'│ ─ first malformed lines ──────────────────────────────── │',
 			'│ line  41  bash-9465    [000] .....   583.847594: kmallo… │',
 			'│ line 301  python3-9421    [001] .....   583.864962: kma… │',
@@ -172,7 +173,7 @@ describe('panels', () => {
 			'│ Left behind                                                                                      │',
 			'│ Kernel heap:     3496K/5988K  ███████████████████████▍░░░░░░░░░░░░░░░░  58.4%                    │',
 			'│ Calls kmalloc: 454280  Calls kfree: 372971  Difference: +81309                                   │',
-			'│ 3 subheaps, largest free run 492448 bytes                                                        │',
+			'│ 4 subheaps, largest free run 480K (492448 bytes)                                                 │',
 			'│ Backup  ○ CONSUMED  added to the heap; replacement queued                                        │',
 			'│                                                                                                  │',
 			'└──────────────────────────────────────────────────────────────────────────────────────────────────┘',
@@ -180,17 +181,19 @@ describe('panels', () => {
 	});
 
 	test('help overlay: keys beside the revisions', () => {
-		const lines = frameLines(render(<HelpOverlay document={baseDocument()} width={100} height={36} />).lastFrame());
+		const lines = frameLines(render(<HelpOverlay document={baseDocument()} width={120} height={36} />).lastFrame());
 		expect(lines).toHaveLength(36);
 		expect(lines.slice(0, 5)).toEqual([
-			'┌ Help  any key closes ──────────────────────────┐┌ What each revision changed ────────────────────┐',
-			'│ Keys                                           ││ Kernel revisions  (v / V to reboot into the n… │',
-			'│   1..9       switch to the Nth workload (the   ││   2020-08-28  before 4b66692a553               │',
-			'│              kernel keeps running)             ││     · baseline: one fixed 3 MiB kmalloc pool,… │',
-			'│   w / W      next / previous workload          ││   2020-08-29  4b66692a553                      │',
+			'┌ Help  any key closes ──────────────────────────┐┌ What each revision changed ────────────────────────────────────────┐',
+			'│ Keys                                           ││ Kernel revisions  v / V reboot into the next / previous            │',
+			'│   1..9, 0    switch to the Nth workload, 0 the ││   2020-08-28  one fixed 3 MiB pool, no expansion: a full pool is   │',
+			'│              tenth (the kernel keeps running)  ││               an OOM panic                                         │',
+			'│   w / W      next / previous workload          ││   2020-08-29  ExpandableHeap + 1 MiB backup; unbounded expansion   │',
 		]);
 		expect(lines.join('\n')).toContain('q, Ctrl+C  quit');
 		expect(lines.join('\n')).toContain('▸ 2021-02-23');
+		// Wrapped, never cut.
+		expect(lines.join('\n')).not.toContain('…');
 	});
 
 	test('too small', () => {
@@ -207,7 +210,7 @@ describe('NO_COLOR', () => {
 		const {lastFrame} = render(
 			<ColourContext.Provider value={false}>
 				<BackupPanel document={baseDocument()} facts={facts} width={60} height={9} />
-				<SubheapsPanel document={baseDocument()} facts={facts} width={100} slots={3} lifecycleLines={0} />
+				<SubheapsPanel document={baseDocument()} facts={facts} width={100} lifecycle="below" lifecycleLines={2} />
 				<PanicScreen document={panicDocument()} facts={facts} width={100} height={6} />
 			</ColourContext.Provider>,
 		);

@@ -47,7 +47,7 @@ describe('renderTextSnapshot', () => {
 		expect(lines.every((line) => [...line].length <= columns)).toBe(true);
 		expect(text).toContain(`Kernel heap:${churn.systemMonitor.kernelHeap.padStart(16)}`);
 		expect(text).toContain(`Difference:${churn.systemMonitor.difference.padStart(17)}`);
-		expect(lines.at(-1)).toBe(' kmtop.snapshot/1  kmtop 0.1.0  RAM 512.00 MiB');
+		expect(lines.at(-1)).toBe(' kmtop.snapshot/1  kmtop 0.1.0  RAM 524288K');
 	});
 
 	test('120 columns: the full layout, every subheap, the lifecycle, the log, memory and slabs', () => {
@@ -67,6 +67,21 @@ describe('renderTextSnapshot', () => {
 		expect(text).toMatch(/│ Backup [●○◐✕] /);
 		expect(text).toContain('┌ Kernel log');
 		expect(text).toContain('┌ Physical memory & slabs');
+	});
+
+	test.each(['churn', 'panic'])('%s: the subheap sizes add up to their total, and with the backup to SystemMonitor\'s', (name) => {
+		const document = name === 'churn' ? churn : panic;
+		const lines = renderTextSnapshot(document, {columns: 120}).split('\n');
+		const rows = lines.filter((line) => /^│ +\d+ {2}(pool|backup|region|recycled) /.test(line));
+		expect(rows).toHaveLength(document.subheaps.length);
+		const sizes = rows.map((line) => Number(/ (\d+)K {2}[█▉▊▋▌▍▎▏░]/.exec(line)![1]));
+		const total = lines.find((line) => /^│ +total +\d+K/.test(line))!;
+		// After the panic the backup was consumed: the subheaps are the whole total.
+		const [, sum, backup = '0', all = sum] = /total +(\d+)K(?: .*\+ backup (\d+)K = (\d+)K)?/.exec(total)!;
+		expect(sizes.reduce((a, b) => a + b, 0)).toBe(Number(sum));
+		expect(Number(sum) + Number(backup)).toBe(Number(all));
+		expect(`${all}K`).toBe(document.systemMonitor.kernelHeap.split('/')[1]);
+		expect(backup).toBe(name === 'churn' ? '1024' : '0');
 	});
 
 	test('40 columns still draws', () => {
@@ -100,15 +115,15 @@ describe('renderTextSnapshot', () => {
 		expect(lines.some((line) => line.includes('┌ Physical memory & slabs'))).toBe(true);
 		expect(lines.slice(start, start + 8)).toEqual([
 			'┌ Trace replay  ftrace  linux-ftrace-kmem-excerpt.txt  0.05 ms/tick ───────────────────────────────────────────────────┐',
-			'│ replayed  947/1,000   ████████████████████████▒ finished   ─ top call sites ──────────────────────────  bytes  count │',
-			'│           kmalloc 538  kfree 409  live ptr reused 0        ext4_htree_store_dirent+0x34/0x120           21650    370 │',
-			'│ skipped   kfree of unknown ptr 53  kfree(NULL) 0           alloc_fdtable+0x84/0x140                     18432      9 │',
-			'│           kmalloc NULL 0  malformed 0  other kmem 0        do_getxattr+0x55/0x180                       16065     63 │',
-			'│ live      129 blocks  12898 bytes                          load_elf_phdrs+0x49/0xc0                      8624     14 │',
-			'│ largest   4096 bytes  seq_read_iter+0x38e/0x490            seq_read_iter+0x38e/0x490                     8192      2 │',
+			'│ events    1,000/1,000 ████████████████████████▒ finished   ─ top call sites by size requested ───────  in all  calls │',
+			'│ replayed  947  kmalloc 538  kfree 409  live ptr reused 0   ext4_htree_store_dirent+0x34/0x120             21K    370 │',
+			'│ skipped   kfree of unknown ptr 53  kfree(NULL) 0           alloc_fdtable+0x84/0x140                       18K      9 │',
+			'│           kmalloc NULL 0  malformed 0  other kmem 0        do_getxattr+0x55/0x180                         15K     63 │',
+			'│ live      129 blocks  12K                                  load_elf_phdrs+0x49/0xc0                        8K     14 │',
+			'│ largest   4K  seq_read_iter+0x38e/0x490                    seq_read_iter+0x38e/0x490                       8K      2 │',
 			'└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘',
 		]);
-		expect(lines.at(-1)).toBe(' kmtop.snapshot/1  kmtop 0.1.0  RAM 512.00 MiB');
+		expect(lines.at(-1)).toBe(' kmtop.snapshot/1  kmtop 0.1.0  RAM 524288K');
 	});
 
 	test('a trace replay at 80 columns: the section stacked, after Physical memory & slabs', () => {
@@ -116,12 +131,12 @@ describe('renderTextSnapshot', () => {
 		const start = lines.findIndex((line) => line.startsWith('┌ Trace replay'));
 		expect(lines.findIndex((line) => line.startsWith('┌ Physical memory & slabs'))).toBeLessThan(start);
 		expect(lines.slice(start + 1, start + 3)).toEqual([
-			'│ replayed  947/1,000   ████████████████████████████▒▒ finished                │',
-			'│           kmalloc 538  kfree 409  live ptr reused 0                          │',
+			'│ events    1,000/1,000 ████████████████████████████▒▒ finished                │',
+			'│ replayed  947  kmalloc 538  kfree 409  live ptr reused 0                     │',
 		]);
 		expect(lines.slice(start + 7, start + 9)).toEqual([
-			'│ ─ top call sites ───────────────────────────────  bytes  count               │',
-			'│ ext4_htree_store_dirent+0x34/0x120                21650    370               │',
+			'│ ─ top call sites by size requested ─────────────  in all  calls              │',
+			'│ ext4_htree_store_dirent+0x34/0x120                   21K    370              │',
 		]);
 		expect(lines.every((line) => [...line].length <= 80)).toBe(true);
 		// No one-line form in the Kernel heap panel: the section says it all.

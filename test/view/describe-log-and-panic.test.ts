@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {classifyLogLine, splitLogPrefix} from '../../source/view/classify-log-line.js';
-import {describeHelpKeys, describeRevisionChanges} from '../../source/view/describe-help.js';
+import {describeHelpKeys, describeHelpKeysCompact, describeRevisionChanges} from '../../source/view/describe-help.js';
 import {describeKernelLog} from '../../source/view/describe-kernel-log.js';
 import {describePanic, panicTitle} from '../../source/view/describe-panic.js';
 import {framePanel, ruleLine} from '../../source/view/frame-panel.js';
@@ -63,6 +63,24 @@ describe('log lines', () => {
 		expect(lines[0]![0]).toEqual({text: '!!', tone: 'alarm'});
 	});
 
+	test('a long line wraps whole, never cut; one that does not fit is left out, not cut at its start', () => {
+		const document = {
+			...baseDocument(),
+			dmesg: [
+				'[#0 NotificationServer(26:26)]: AudioServer: Client(27) queued buffer #4411 of 1024 samples at 44100 Hz while the mixer was still draining the last (#2719)',
+				'[#0 Shell(12:12)]: short',
+			],
+		};
+		expect(text(describeKernelLog(document, 56, 6))).toEqual([
+			'   [#0 NotificationServer(26:26)]: AudioServer:',
+			'     Client(27) queued buffer #4411 of 1024 samples at',
+			'     44100 Hz while the mixer was still draining the',
+			'     last (#2719)',
+			'   [#0 Shell(12:12)]: short',
+		]);
+		expect(text(describeKernelLog(document, 56, 4))).toEqual(['   [#0 Shell(12:12)]: short']);
+	});
+
 	test('an empty log says so', () => {
 		expect(text(describeKernelLog({...baseDocument(), dmesg: []}, 40, 3))).toEqual(['(the log is empty)']);
 	});
@@ -78,21 +96,51 @@ describe('panic screen', () => {
 			'!! [#0 ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)',
 			'',
 			'What led here  (the last 5 events, oldest first)',
-			'    t2,847 −  #4 removed  V0xc4ba9000  2105344 bytes  queued → freed',
-			'    t3,990 ●  backup consumed  V0xcd547000  1048576 bytes',
-			'    t3,990 +  #3 added from backup  V0xcd547000  1048576 bytes',
-			'    t3,990 ○  new backup  V0xc1dcb000  1048576 bytes',
-			'    t4,001 ✕  Cannot expand heap: no backup memory (request 1016768 bytes)',
+			't2,847 −  #4 removed  V0xc4ba9000  2056K  queued → freed',
+			't3,990 ●  backup consumed  V0xcd547000  1024K',
+			't3,990 +  #3 added from backup  V0xcd547000  1024K',
+			't3,990 ○  new backup  V0xc1dcb000  1024K',
+			't4,001 ✕  Cannot expand heap: no backup memory (request 1016768 bytes)',
 			'',
 			'Left behind',
 			'Kernel heap:     3496K/5988K  ███████████████████████▍░░░░░░░░░░░░░░░░  58.4%',
 			'Calls kmalloc: 454280  Calls kfree: 372971  Difference: +81309',
-			'3 subheaps, largest free run 492448 bytes',
+			// The console asks in bytes: the largest run says it in bytes too.
+			'4 subheaps, largest free run 480K (492448 bytes)',
 			'Backup  ○ CONSUMED  added to the heap; replacement queued',
 			'',
 			'r reboot (same revision and seed)   v / V reboot into the next / previous revision',
-			'1..9, w / W switch workload and reboot   s save a JSON snapshot of the panic   q quit',
+			'1..9, 0, w / W switch workload and reboot   s save a JSON snapshot of the panic   q quit',
 		]);
+	});
+
+	test('80×24 and 60×16: wrapped, never cut; short of height, the keys go (the footer has them), then the blank lines', () => {
+		const lines = text(describePanic(panicDocument(), {rate: 100}, 76, 19));
+		expect(lines.slice(9, 13)).toEqual([
+			'Left behind',
+			'Kernel heap:     3496K/5988K  ██████████████████████▊░░░░░░░░░░░░░░░░  58.4%',
+			'Calls kmalloc: 454280  Calls kfree: 372971  Difference: +81309',
+			'4 subheaps, largest free run 480K (492448 bytes)',
+		]);
+		expect(lines.at(-1)).toBe('s save a JSON snapshot of the panic   q quit');
+		expect(text(describePanic(panicDocument(), {rate: 100}, 56, 13))).toEqual([
+			'!! [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(',
+			'!! [#0 ImageDecoder(45:45)]: kmalloc: Out of memory',
+			'   (requested size: 1016768)',
+			'!! [#0 ImageDecoder(45:45)]: at',
+			'   ../Kernel/Heap/kmalloc.cpp:251 in void*',
+			'   kmalloc_impl(size_t)',
+			'Left behind',
+			'Kernel heap:     3496K/5988K  ███████████▏░░░░░░░  58.4%',
+			'Calls kmalloc: 454280  Calls kfree: 372971',
+			'Difference: +81309',
+			'4 subheaps, largest free run 480K (492448 bytes)',
+			'Backup  ○ CONSUMED  added to the heap; replacement',
+			'        queued',
+		]);
+		for (const width of [56, 60, 76, 96, 116]) {
+			expect(text(describePanic(panicDocument(), {rate: 100}, width)).join('\n')).not.toContain('…');
+		}
 	});
 
 	test.each([
@@ -114,28 +162,66 @@ describe('panic screen', () => {
 describe('help', () => {
 	test('every key of cli.md', () => {
 		const keys = text(describeHelpKeys(60)).join('\n');
-		for (const key of ['1..9', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', 's', '?', 'q, Ctrl+C']) {
+		for (const key of ['1..9, 0', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', 's', '?', 'q, Ctrl+C']) {
 			expect(keys).toContain(`  ${key} `);
 		}
 	});
 
-	test('each revision with what it changed, the running one marked', () => {
-		const lines = text(describeRevisionChanges(baseDocument(), 80));
-		expect(lines[0]).toBe('Kernel revisions  (v / V to reboot into the next / previous)');
+	test('the small terminal\'s keys: two columns, nothing cut', () => {
+		expect(text(describeHelpKeysCompact(56))).toEqual([
+			'Keys',
+			'  1..9, 0    workload N       v / V      cycle revisions',
+			'  w / W      cycle workloads  r          reboot',
+			'  space      pause / resume   s          save snapshot',
+			'  .          step (paused)    ?          this help',
+			'  + / -      faster / slower  q, Ctrl+C  quit',
+			'  f          freeze display',
+			'After a panic  r, v / V, s and q work; the workload keys',
+			'  switch and reboot',
+		]);
+	});
+
+	test('each revision with what it changed, wrapped, the running one marked', () => {
+		const lines = text(describeRevisionChanges(baseDocument(), 66));
+		expect(lines[0]).toBe('Kernel revisions  v / V reboot into the next / previous');
 		expect(lines).toContain('▸ 2021-02-23  5d180d1f996');
 		expect(lines).toContain('  2020-09-09  678bbd29cac');
 		expect(lines).toContain('    · at most 2 expansions and 3 search passes per allocate');
+		expect(lines.slice(-4)).toEqual([
+			'    · klog prefix shows the CPU (#0); memstat gains',
+			'      committed/uncommitted',
+			'    · (860a3bbce34, 2021-02-28: `= default`, a smaller kernel',
+			'      image, no behaviour change)',
+		]);
+		expect(lines.join('\n')).not.toContain('…');
 	});
 
-	test('short of room: one line per revision', () => {
-		const width = 60;
-		expect(text(describeRevisionChanges(baseDocument(), width, 9))).toEqual([
-			'Kernel revisions  (v / V to reboot into the next / previous)',
-			...revisions.map((revision) => {
-				const line = `${revision.id === '2021-02-23' ? '▸' : ' '} ${revision.id}  ${revision.summary}`;
-				return line.length > width ? `${line.slice(0, width - 1)}…` : line;
-			}),
+	test('short of room: the running revision and its neighbours keep their changes, the others their summary', () => {
+		const lines = text(describeRevisionChanges(baseDocument(), 66, 34));
+		expect(lines).toHaveLength(31);
+		expect(lines.slice(1, 6)).toEqual([
+			'  2020-08-28  one fixed 3 MiB pool, no expansion: a full pool is',
+			'              an OOM panic',
+			'  2020-08-29  ExpandableHeap + 1 MiB backup; unbounded expansion',
+			'              loop, no guard, unrounded extra region',
+			'  2020-09-02  ee51b28edd8, 1ece93c8055',
 		]);
+		expect(lines.join('\n')).not.toContain('…');
+	});
+
+	test('shorter still: the revisions nearest the running one, and where the rest are', () => {
+		expect(text(describeRevisionChanges(baseDocument(), 60, 9))).toEqual([
+			'Kernel revisions  v / V reboot into the next / previous',
+			'  2020-12-26  the emptied subheap is unlinked before',
+			'              remove_memory; re-added if rejected',
+			'  2020-12-31  the backup is replaced by a deferred call, no',
+			'              longer inside add_memory',
+			'▸ 2021-02-23  ASSERT renamed VERIFY (always on); OOM reads',
+			'              KERNEL PANIC! :^( (default)',
+			'  + 5 more: kmtop revisions lists them',
+		]);
+		expect(text(describeRevisionChanges(baseDocument(), 60, 2))).toEqual(['Kernel revisions: kmtop revisions lists them']);
+		expect(revisions).toHaveLength(8);
 	});
 });
 

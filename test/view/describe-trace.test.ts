@@ -11,28 +11,30 @@ const text = (lines: StyledLine[]) => lines.map(lineText);
 const facts: ViewFacts = {live: true, rate: 50, workloads: ['steady', 'vmobject-churn', 'trace']};
 
 describe('Trace replay', () => {
-	test('finished, at 120 columns (56 inside the frame): the figures and the five top call sites', () => {
+	test('finished, 56 columns inside the frame: the figures and the five top call sites', () => {
 		expect(text(describeTrace(traceDocument(), facts, 56, 12))).toEqual([
-			'replayed  947/1,000   ████████████████████████▒ finished',
-			'          kmalloc 538  kfree 409  live ptr reused 0     ',
+			// Events read of the trace's: a finished replay has read them all, and its bar is full.
+			'events    1,000/1,000 ████████████████████████▒ finished',
+			'replayed  947  kmalloc 538  kfree 409  live ptr reused 0',
 			'skipped   kfree of unknown ptr 53  kfree(NULL) 0        ',
 			'          kmalloc NULL 0  malformed 0  other kmem 0     ',
-			'live      129 blocks  12898 bytes                       ',
-			'largest   4096 bytes  seq_read_iter+0x38e/0x490         ',
-			'─ top call sites ─────────────────────────  bytes  count',
-			'ext4_htree_store_dirent+0x34/0x120          21650    370',
-			'alloc_fdtable+0x84/0x140                    18432      9',
-			'do_getxattr+0x55/0x180                      16065     63',
-			'load_elf_phdrs+0x49/0xc0                     8624     14',
-			'seq_read_iter+0x38e/0x490                    8192      2',
+			'live      129 blocks  12K                               ',
+			'largest   4K  seq_read_iter+0x38e/0x490                 ',
+			// What a site asked for over all its calls, not one request.
+			'─ top call sites by size requested ──────  in all  calls',
+			'ext4_htree_store_dirent+0x34/0x120            21K    370',
+			'alloc_fdtable+0x84/0x140                      18K      9',
+			'do_getxattr+0x55/0x180                        15K     63',
+			'load_elf_phdrs+0x49/0xc0                       8K     14',
+			'seq_read_iter+0x38e/0x490                      8K      2',
 		]);
 	});
 
 	test('the count and the bar agree: █ replayed, ▒ skipped, ░ to come; the status says finished', () => {
 		const [progress] = describeTrace(traceDocument(), facts, 56, 12);
 		expect(progress!.map((part) => [part.text.trim(), part.tone]).filter(([part]) => part !== '')).toEqual([
-			['replayed', 'bold'],
-			['947', 'plain'],
+			['events', 'bold'],
+			['1,000', 'plain'],
 			['/1,000', 'dim'],
 			['████████████████████████', 'accent'],
 			['▒', 'warn'],
@@ -42,15 +44,15 @@ describe('Trace replay', () => {
 
 	test('midway with malformed lines: two of them take the call sites\' last rows, line numbers aligned', () => {
 		expect(text(describeTrace(traceDocumentMidway(), facts, 56, 12))).toEqual([
-			'replayed  190/1,000   ████▒░░░░░░░░░░░░░░░░░░░░    21.4%',
-			'          kmalloc 118  kfree 72  live ptr reused 2      ',
+			'events    214/1,000   ████▒░░░░░░░░░░░░░░░░░░░░    21.4%',
+			'replayed  190  kmalloc 118  kfree 72  live ptr reused 2 ',
 			'skipped   kfree of unknown ptr 22  kfree(NULL) 1        ',
 			'          kmalloc NULL 1  malformed 3  other kmem 4     ',
-			'live      44 blocks  9523 bytes                         ',
-			'largest   2048 bytes  alloc_fdtable+0x84/0x140          ',
-			'─ top call sites ─────────────────────────  bytes  count',
-			'alloc_fdtable+0x84/0x140                    12288      6',
-			'load_elf_phdrs+0x49/0xc0                     3696      6',
+			'live      44 blocks  9K                                 ',
+			'largest   2K  alloc_fdtable+0x84/0x140                  ',
+			'─ top call sites by size requested ──────  in all  calls',
+			'alloc_fdtable+0x84/0x140                      12K      6',
+			'load_elf_phdrs+0x49/0xc0                       3K      6',
 			'─ first malformed lines ────────────────────────────────',
 			'line  41  bash-9465    [000] .....   583.847594: kmallo…',
 			'line 301  python3-9421    [001] .....   583.864962: kma…',
@@ -61,7 +63,7 @@ describe('Trace replay', () => {
 		const lines = text(describeTrace(traceDocumentMidway(), facts, 56));
 		expect(lines).toHaveLength(14);
 		expect(lines.slice(9)).toEqual([
-			'alloc_pipe_info+0xd7/0x230                   1280      2',
+			'alloc_pipe_info+0xd7/0x230                     1K      2',
 			'─ first malformed lines ────────────────────────────────',
 			'line  41  bash-9465    [000] .....   583.847594: kmallo…',
 			'line 301  python3-9421    [001] .....   583.864962: kma…',
@@ -71,25 +73,25 @@ describe('Trace replay', () => {
 
 	test('100×32 (46 columns, 8 lines): shorter words, one call site, the counts still all there', () => {
 		expect(text(describeTrace(traceDocumentMidway(), facts, 46, 8))).toEqual([
-			'replayed  190/1,000   ██▒░░░░░░░░░░░░    21.4%',
-			'          kmalloc 118  kfree 72  reused 2     ',
+			'events    214/1,000   ██▒░░░░░░░░░░░░    21.4%',
+			'replayed  190  kmalloc 118  kfree 72  reused 2',
 			'skipped   unknown ptr 22  kfree(NULL) 1       ',
 			'          failed 1  malformed 3  ignored 4    ',
-			'live      44 blocks  9523 bytes               ',
-			'largest   2048 bytes  alloc_fdtable+0x84/0x140',
-			'─ top call sites ───────────────  bytes  count',
-			'alloc_fdtable+0x84/0x140          12288      6',
+			'live      44 blocks  9K                       ',
+			'largest   2K  alloc_fdtable+0x84/0x140        ',
+			'─ top call sites ──────────────  in all  calls',
+			'alloc_fdtable+0x84/0x140            12K      6',
 		]);
 	});
 
 	test('a text snapshot\'s full-width section: the figures beside the call sites, malformed lines below', () => {
 		expect(text(describeTrace(traceDocumentMidway(), facts, 116)).map((line) => line.trimEnd())).toEqual([
-			'replayed  190/1,000   ████▒░░░░░░░░░░░░░░░░░░░░    21.4%   ─ top call sites ──────────────────────────  bytes  count',
-			'          kmalloc 118  kfree 72  live ptr reused 2         alloc_fdtable+0x84/0x140                     12288      6',
-			'skipped   kfree of unknown ptr 22  kfree(NULL) 1           load_elf_phdrs+0x49/0xc0                      3696      6',
-			'          kmalloc NULL 1  malformed 3  other kmem 4        alloc_pipe_info+0xd7/0x230                    1280      2',
-			'live      44 blocks  9523 bytes',
-			'largest   2048 bytes  alloc_fdtable+0x84/0x140',
+			'events    214/1,000   ████▒░░░░░░░░░░░░░░░░░░░░    21.4%   ─ top call sites by size requested ───────  in all  calls',
+			'replayed  190  kmalloc 118  kfree 72  live ptr reused 2    alloc_fdtable+0x84/0x140                       12K      6',
+			'skipped   kfree of unknown ptr 22  kfree(NULL) 1           load_elf_phdrs+0x49/0xc0                        3K      6',
+			'          kmalloc NULL 1  malformed 3  other kmem 4        alloc_pipe_info+0xd7/0x230                      1K      2',
+			'live      44 blocks  9K',
+			'largest   2K  alloc_fdtable+0x84/0x140',
 			'─ first malformed lines ────────────────────────────────────────────────────────────────────────────────────────────',
 			'line  41  bash-9465    [000] .....   583.847594: kmalloc: call_site=alloc_fdtable+0x55/0x140 pointer=0000000060a92b…',
 			'line 301  python3-9421    [001] .....   583.864962: kmalloc: call_site=ext4_htree_store_dirent+0x34/0x120',
@@ -113,13 +115,13 @@ describe('Trace replay', () => {
 		};
 		document.trace.skipped = {...document.trace.skipped, kfreeUnknownPointer: 0};
 		expect(text(describeTrace(document, facts, 56, 12)).map((line) => line.trimEnd())).toEqual([
-			'replayed  0/1,000     ░░░░░░░░░░░░░░░░░░░░░░░░░     0.0%',
-			'          kmalloc 0  kfree 0  live ptr reused 0',
+			'events    0/1,000     ░░░░░░░░░░░░░░░░░░░░░░░░░     0.0%',
+			'replayed  0  kmalloc 0  kfree 0  live ptr reused 0',
 			'skipped   kfree of unknown ptr 0  kfree(NULL) 0',
 			'          kmalloc NULL 0  malformed 0  other kmem 0',
-			'live      0 blocks  0 bytes',
+			'live      0 blocks  0B',
 			'largest   no kmalloc replayed yet',
-			'─ top call sites ─────────────────────────  bytes  count',
+			'─ top call sites by size requested ──────  in all  calls',
 			'  no kmalloc replayed yet',
 		]);
 	});
@@ -129,7 +131,7 @@ describe('Trace replay', () => {
 			'the replay waits while vmobject-churn runs',
 			'3 goes back to it',
 		]);
-		// Beyond the ninth workload only w / W reach it (the built-ins are ten).
+		// Beyond the tenth workload only w / W reach it.
 		expect(lineText(describeTrace(baseDocument(), {...facts, workloads: []}, 56)[1]!).trimEnd()).toBe('w / W cycle back to it');
 	});
 
@@ -148,8 +150,8 @@ describe('Trace replay', () => {
 
 describe('Trace replay, one line (compact)', () => {
 	test.each([
-		['finished', traceDocument(), facts, 'Trace 947/1,000   ███████████████▒ finished  skipped unknown 53             '],
-		['midway, every reason at once: the counts before the bar', traceDocumentMidway(), facts, 'Trace 190/1,000    21.4%  skipped unknown 22 kfree(NULL) 1 kmalloc NULL 1 m…'],
+		['finished', traceDocument(), facts, 'Trace 1,000/1,000 ███████████████▒ finished  skipped unknown 53             '],
+		['midway, every reason at once: too many to list, their sum', traceDocumentMidway(), facts, 'Trace 214/1,000   ██▒░░░░░░░░░░░░░  21.4%  skipped 31  reused 2             '],
 		['waiting', baseDocument(), facts, 'Trace waits while vmobject-churn runs; 3 goes back to it                    '],
 	])('%s', (_name, document, lineFacts, expected) => {
 		expect(lineText(describeTraceCompact(document, lineFacts, 76))).toBe(expected);
@@ -158,6 +160,6 @@ describe('Trace replay, one line (compact)', () => {
 	test('midway with a little more room: the bar comes back', () => {
 		const document = traceDocumentMidway();
 		document.trace!.skipped = {...document.trace!.skipped, kfreeNull: 0, failedInTrace: 0, ignored: 0};
-		expect(lineText(describeTraceCompact(document, facts, 76))).toBe('Trace 190/1,000   █▒░░░░░░░  21.4%  skipped unknown 22 malformed 3  reused 2');
+		expect(lineText(describeTraceCompact(document, facts, 76))).toBe('Trace 214/1,000   █▒░░░░░░░  21.4%  skipped unknown 22 malformed 3  reused 2');
 	});
 });

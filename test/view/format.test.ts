@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {formatByteCount, formatCompactSize, formatKernelAddress, formatKilobytes, formatMebibytes, formatPages} from '../../source/view/format-bytes.js';
+import {apportionKilobytes, formatKernelAddress, formatKilobytes, formatPages, formatSize} from '../../source/view/format-bytes.js';
 import {formatCompactNumber, formatCount, formatPercent, formatTickRate} from '../../source/view/format-number.js';
 
 describe('formatKilobytes: SystemMonitor K, integer division', () => {
@@ -16,32 +17,58 @@ describe('formatKilobytes: SystemMonitor K, integer division', () => {
 	});
 });
 
-describe('the other byte formats', () => {
+describe('formatSize: kmtop\'s one size style', () => {
 	test.each([
-		[formatMebibytes(3_596_615), '3.43 MiB'],
-		[formatMebibytes(1_048_576), '1.00 MiB'],
-		[formatByteCount(1_048_576), '1048576 bytes'],
+		[0, '0B'],
+		[736, '736B'],
+		[1023, '1023B'],
+		[1024, '1K'],
+		[10_624, '10K'],
+		[492_448, '480K'],
+		[1_016_768, '992K'],
+		[1_048_576, '1024K'],
+		[2_105_344, '2056K'],
+		// Large sizes stay in K, as SystemMonitor prints `Physical memory: 213832K/516096K`.
+		[536_870_912, '524288K'],
+	])('%i bytes → %s', (bytes, text) => {
+		expect(formatSize(bytes)).toBe(text);
+	});
+
+	test.each([
 		[formatPages(1_048_576), '256 pages'],
 		[formatPages(4096), '1 page'],
-		[formatPages(4100), '4100 bytes'],
+		[formatPages(4100), '4K'],
 		[formatKernelAddress('0xc0801000'), 'V0xc0801000'],
 	])('%s', (actual, expected) => {
 		expect(actual).toBe(expected);
 	});
+});
 
-	test.each([
-		[0, '0B'],
-		[736, '736B'],
-		[1024, '1.0K'],
-		[10_624, '10.3K'],
-		[71_936, '70.2K'],
-		[492_448, '480K'],
-		[1_016_768, '992K'],
-		[1_048_576, '1.00M'],
-		[2_033_600, '1.93M'],
-		[70_176_768, '66.9M'],
-	])('formatCompactSize(%i) = %s (truncated, never more than there is)', (bytes, text) => {
-		expect(formatCompactSize(bytes)).toBe(text);
+describe('apportionKilobytes: parts in K that add up to the K of their sum', () => {
+	// The pool (63,550 chunks), four 1 MiB subheaps (31,774 each) and a 2 MiB region (63,797):
+	// each alone is 1985K, 992K and 1993K, which add up to 7946K, five short of the 7951K of the sum.
+	const parts = [2_033_600, 1_016_768, 1_016_768, 1_016_768, 1_016_768, 2_041_504];
+
+	test('the column sums to the total, every part within 1K of its own size', () => {
+		const shown = apportionKilobytes(parts);
+		expect(shown).toEqual([1985, 993, 993, 993, 993, 1994]);
+		expect(shown.reduce((sum, part) => sum + part, 0)).toBe(7951);
+		expect(formatKilobytes(parts.reduce((sum, part) => sum + part, 0))).toBe('7951K');
+		for (const [index, part] of parts.entries()) {
+			expect(Math.abs(shown[index]! - part / 1024)).toBeLessThan(1);
+		}
+	});
+
+	test('any sizes: the sum is the K of the total, each part its K rounded down or up', () => {
+		fc.assert(
+			fc.property(fc.array(fc.nat({max: 64 * 1024 * 1024})), (bytes) => {
+				const shown = apportionKilobytes(bytes);
+				expect(shown.reduce((sum, part) => sum + part, 0)).toBe(Math.floor(bytes.reduce((sum, part) => sum + part, 0) / 1024));
+				for (const [index, part] of bytes.entries()) {
+					expect([Math.floor(part / 1024), Math.ceil(part / 1024)]).toContain(shown[index]);
+				}
+			}),
+		);
 	});
 });
 

@@ -11,15 +11,21 @@ import {PanelLines} from './panel-lines.js';
 export type HelpOverlayProps = {document: SnapshotDocument; width: number; height?: number; workloads?: string[]};
 
 const KEYS_WIDTH = 50;
+/** From here the keys and the revisions stand side by side. */
+const SIDE_BY_SIDE_WIDTH = 120;
 
 export function HelpOverlay({document, width, height, workloads = []}: HelpOverlayProps) {
 	const title = [segment('Help', 'bold'), segment('  any key closes', 'dim')];
 	const inner = height === undefined ? undefined : height - FRAME_ROWS;
-	if (width >= 100) {
+	if (width >= SIDE_BY_SIDE_WIDTH) {
 		const right = width - KEYS_WIDTH;
+		// The workloads are in the footer too: they go first when the keys need the height.
+		const keys = [describeHelpKeys(KEYS_WIDTH - FRAME_COLUMNS, workloads), describeHelpKeys(KEYS_WIDTH - FRAME_COLUMNS)].find(
+			(lines) => inner === undefined || lines.length <= inner,
+		);
 		return (
 			<Box flexDirection="row" width={width}>
-				<PanelLines lines={framePanel(title, describeHelpKeys(KEYS_WIDTH - FRAME_COLUMNS, workloads), KEYS_WIDTH, height)} width={KEYS_WIDTH} />
+				<PanelLines lines={framePanel(title, keys ?? describeHelpKeysCompact(KEYS_WIDTH - FRAME_COLUMNS), KEYS_WIDTH, height)} width={KEYS_WIDTH} />
 				<PanelLines
 					lines={framePanel([segment('What each revision changed', 'bold')], describeRevisionChanges(document, right - FRAME_COLUMNS, inner), right, height)}
 					width={right}

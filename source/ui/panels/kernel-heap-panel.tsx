@@ -1,9 +1,11 @@
 // The Kernel heap panel: SystemMonitor's lines, the bar, rates and sparklines. In the compact
-// layout it also carries the backup region on one line, and a trace replay's on another.
+// layout it also carries the backup region on one line, a trace replay's on another, and
+// Physical memory & slabs' on a third when they have no panel.
 
 import type {SnapshotDocument} from '../../engine/snapshot-types.js';
 import {describeBackupCompact} from '../../view/describe-backup.js';
 import {describeKernelHeap, describeKernelHeapCompact} from '../../view/describe-kernel-heap.js';
+import {describePhysicalMemoryLine} from '../../view/describe-physical-memory.js';
 import {describeTraceCompact} from '../../view/describe-trace.js';
 import {FRAME_COLUMNS, framePanel} from '../../view/frame-panel.js';
 import {segment} from '../../view/styled-line.js';
@@ -19,15 +21,18 @@ export type KernelHeapPanelProps = {
 	compact?: boolean;
 	/** Compact: the trace replay's line below the backup's. */
 	traceLine?: boolean;
+	/** Compact: Physical memory & slabs in one line, for a layout with no panel for them. */
+	physicalLine?: boolean;
 };
 
-export function KernelHeapPanel({document, facts, width, height, compact = false, traceLine = false}: KernelHeapPanelProps) {
+export function KernelHeapPanel({document, facts, width, height, compact = false, traceLine = false, physicalLine = false}: KernelHeapPanelProps) {
 	const inner = width - FRAME_COLUMNS;
 	const content = compact
 		? [
 				...describeKernelHeapCompact(document, facts, inner),
 				describeBackupCompact(document, facts, inner),
 				...(traceLine ? [describeTraceCompact(document, facts, inner)] : []),
+				...(physicalLine ? [describePhysicalMemoryLine(document, inner)] : []),
 			]
 		: describeKernelHeap(document, facts, inner);
 	const title = [segment('Kernel heap', 'bold'), segment(`  ${document.heap.subheapCount} ${document.heap.subheapCount === 1 ? 'subheap' : 'subheaps'}`, 'dim')];

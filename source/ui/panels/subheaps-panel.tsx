@@ -1,11 +1,10 @@
-// The Subheaps panel: the table of linked subheaps and, below a divider, the recent lifecycle
-// (newest first) of subheaps and the backup.
+// The Subheaps panel: the table of linked subheaps with their total and, below a divider, the
+// recent lifecycle (newest first) of subheaps and the backup, filling what the rows leave.
 
 import type {SnapshotDocument} from '../../engine/snapshot-types.js';
-import {describeLifecycle} from '../../view/describe-lifecycle.js';
-import {describeSubheapRows, subheapHeader, subheapTitle} from '../../view/describe-subheaps.js';
-import {FRAME_COLUMNS, FRAME_ROWS, framePanel, ruleLine} from '../../view/frame-panel.js';
-import {segment, type StyledLine} from '../../view/styled-line.js';
+import {describeSubheapsPanel, subheapTitle} from '../../view/describe-subheaps.js';
+import {FRAME_COLUMNS, FRAME_ROWS, framePanel} from '../../view/frame-panel.js';
+import {segment} from '../../view/styled-line.js';
 import type {ViewFacts} from '../../view/view-facts.js';
 import {PanelLines} from './panel-lines.js';
 
@@ -15,23 +14,18 @@ export type SubheapsPanelProps = {
 	width: number;
 	/** Frame included; natural when undefined. */
 	height?: number;
-	/** Rows for subheaps; all when undefined. */
-	slots?: number;
-	lifecycleLines: number;
+	/** Where the lifecycle goes: below the table or, on a wide panel, beside it. */
+	lifecycle: 'below' | 'beside';
+	/** Without a height: the events shown. */
+	lifecycleLines?: number;
 };
 
-export function SubheapsPanel({document, facts, width, height, slots, lifecycleLines}: SubheapsPanelProps) {
-	const inner = width - FRAME_COLUMNS;
-	const rows = describeSubheapRows(document, facts, inner, slots);
-	// Empty slots stay empty above the divider, so the lifecycle does not move up and down.
-	const padding: StyledLine[] = slots === undefined ? [] : Array.from({length: Math.max(0, slots - rows.length)}, () => []);
-	const lifecycle = lifecycleLines > 0 ? describeLifecycle(document, inner, lifecycleLines) : [];
-	const content = [
-		subheapHeader(document, inner),
-		...rows,
-		...padding,
-		...(lifecycleLines > 0 ? [ruleLine('lifecycle', inner), ...(lifecycle.length > 0 ? lifecycle : [[segment('  no events yet', 'dim')]])] : []),
-	];
+export function SubheapsPanel({document, facts, width, height, lifecycle, lifecycleLines}: SubheapsPanelProps) {
+	const content = describeSubheapsPanel(document, facts, width - FRAME_COLUMNS, {
+		height: height === undefined ? undefined : height - FRAME_ROWS,
+		lifecycle,
+		lifecycleLines,
+	});
 	const title = [segment(subheapTitle(document), 'bold')];
 	return <PanelLines lines={framePanel(title, content, width, height ?? content.length + FRAME_ROWS)} width={width} />;
 }

@@ -1,0 +1,178 @@
+// Ink 6.8 draws each frame from scratch: a new Output per frame builds a grid of one object per
+// cell, tokenizes every line, then turns every row back into a string, diffing the styles of each
+// pair of neighbouring cells (three Sets and a few arrays per cell: most of a frame's time and
+// nearly all of its garbage). Most rows of a dashboard do not change from one frame to the next,
+// so, once per process, kmtop wraps Output#get: a row whose writes (column and text, after
+// transforms) are the same as in the frame before is that frame's string again; a row that
+// changed is drawn by Ink's own get() on a one-row Output, so every character is still Ink's.
+//
+// The cache holds two frames' rows, the last and the one being drawn: bounded by the screen, not
+// by how long kmtop runs (issue #12's leak was a cache of 20,000 lines that only counted entries).
+// Frames the wrapper does not understand (a horizontal clip, an unknown operation, a transform
+// that adds a line) go to Ink's get() unchanged. Output is internal to Ink, so it is reached by
+// file and every field is checked first; `patchInkOutput()` says whether it applied and why not,
+// and a test fails the day it does not.
+
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+
+type Transformer = (line: string, index: number) => string;
+type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
+type Operation = {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {type: 'clip'; clip: Clip} | {type: 'unclip'};
+type OutputInstance = {
+	width: number;
+	height: number;
+	operations: Operation[];
+	write(x: number, y: number, text: string, options: {transformers: Transformer[]}): void;
+	clip(clip: Clip): void;
+	unclip(): void;
+};
+type OutputClass = {new (options: {width: number; height: number}): OutputInstance; prototype: {get(this: OutputInstance): {output: string; height: number}}};
+
+export type PatchResult =
+	| {applied: true; rows: {previous: Map<string, string>; current: Map<string, string>}; /** Ink's own get, for comparison. */ inkGet: OutputClass['prototype']['get']}
+	| {applied: false; reason: string};
+
+/** What is wrong with Ink's Output for this patch, if anything. */
+export const checkOutput = (Output: unknown): string | undefined => {
+	if (typeof Output !== 'function') {
+		return 'ink/build/output.js has no default export class';
+	}
+
+	const {prototype} = Output as OutputClass;
+	if (typeof prototype?.get !== 'function') {
+		return 'Output.prototype.get is not a function';
+	}
+
+	const sample = new (Output as OutputClass)({width: 3, height: 2}) as Partial<OutputInstance>;
+	if (sample.width !== 3 || sample.height !== 2 || !Array.isArray(sample.operations)) {
+		return 'an Output has no width, height or operations array';
+	}
+
+	if (typeof sample.write !== 'function' || typeof sample.clip !== 'function' || typeof sample.unclip !== 'function') {
+		return 'an Output has no write(), clip() or unclip()';
+	}
+
+	sample.clip({y1: 0, y2: 2});
+	sample.write(1, 1, 'ab', {transformers: []});
+	sample.unclip();
+	const [clip, write, unclip] = sample.operations as Array<Record<string, unknown>>;
+	if (clip?.type !== 'clip' || (clip.clip as Clip | undefined)?.y2 !== 2 || unclip?.type !== 'unclip') {
+		return 'Output#clip and #unclip no longer record {type: "clip", clip} and {type: "unclip"}';
+	}
+
+	if (write?.type !== 'write' || write.x !== 1 || write.y !== 1 || write.text !== 'ab' || !Array.isArray(write.transformers)) {
+		return 'Output#write no longer records {type, x, y, text, transformers}';
+	}
+
+	const drawn = (Output as OutputClass).prototype.get.call(sample as OutputInstance);
+	return drawn.output === '\n ab' && drawn.height === 2 ? undefined : 'Output#get no longer returns {output, height} as rows of text';
+};
+
+/** Each row's writes, as Ink's get() would place them: [x, line, x, line, …]; undefined to leave the frame to Ink. */
+const rowWrites = (output: OutputInstance): Array<Array<number | string>> | undefined => {
+	const rows = Array.from({length: output.height}, (): Array<number | string> => []);
+	const clips: Clip[] = [];
+	for (const operation of output.operations) {
+		if (operation.type === 'clip') {
+			if (typeof operation.clip.x1 === 'number' && typeof operation.clip.x2 === 'number') {
+				return undefined;
+			}
+
+			clips.push(operation.clip);
+		} else if (operation.type === 'unclip') {
+			clips.pop();
+		} else if (operation.type === 'write') {
+			let {y} = operation;
+			let lines = operation.text.split('\n');
+			const clip = clips.at(-1);
+			if (clip && typeof clip.y1 === 'number' && typeof clip.y2 === 'number') {
+				const height = lines.length;
+				if (y + height < clip.y1 || y > clip.y2) {
+					continue;
+				}
+
+				lines = lines.slice(y < clip.y1 ? clip.y1 - y : 0, y + height > clip.y2 ? clip.y2 - y : height);
+				y = Math.max(y, clip.y1);
+			}
+
+			// As Ink does it: a line with no row to go to leaves the next line at the same row.
+			let offsetY = 0;
+			for (const [index, text] of lines.entries()) {
+				const row = rows[y + offsetY];
+				if (!row) {
+					continue;
+				}
+
+				let line = text;
+				for (const transformer of operation.transformers) {
+					line = transformer(line, index);
+				}
+
+				if (line.includes('\n')) {
+					return undefined;
+				}
+
+				row.push(operation.x, line);
+				offsetY++;
+			}
+		} else {
+			return undefined;
+		}
+	}
+
+	return rows;
+};
+
+const patchOutput = async (): Promise<PatchResult> => {
+	try {
+		const inkEntry = createRequire(import.meta.url).resolve('ink');
+		const module = (await import(pathToFileURL(path.join(path.dirname(inkEntry), 'output.js')).href)) as {default?: unknown};
+		const problem = checkOutput(module.default);
+		if (problem) {
+			return {applied: false, reason: problem};
+		}
+
+		const Output = module.default as OutputClass;
+		const inkGet = Output.prototype.get;
+		const rows = {previous: new Map<string, string>(), current: new Map<string, string>()};
+		const drawRow = (width: number, writes: Array<number | string>): string => {
+			const key = JSON.stringify([width, writes]);
+			let text = rows.current.get(key) ?? rows.previous.get(key);
+			if (text === undefined) {
+				const row = new Output({width, height: 1});
+				for (let index = 0; index < writes.length; index += 2) {
+					row.write(writes[index] as number, 0, writes[index + 1] as string, {transformers: []});
+				}
+
+				text = inkGet.call(row).output;
+			}
+
+			rows.current.set(key, text);
+			return text;
+		};
+
+		Output.prototype.get = function (this: OutputInstance) {
+			const writes = rowWrites(this);
+			if (!writes) {
+				return inkGet.call(this);
+			}
+
+			rows.previous = rows.current;
+			rows.current = new Map();
+			return {output: writes.map((row) => drawRow(this.width, row)).join('\n'), height: writes.length};
+		};
+		return {applied: true, rows, inkGet};
+	} catch (error) {
+		return {applied: false, reason: error instanceof Error ? error.message : String(error)};
+	}
+};
+
+let patched: Promise<PatchResult> | undefined;
+
+/** Patches Ink's Output once per process, however many dashboards are started; says how it went. */
+export const patchInkOutput = async (): Promise<PatchResult> => {
+	patched ??= patchOutput();
+	return patched;
+};

@@ -1,0 +1,107 @@
+// The one patch kmtop makes to Ink (Output#get, see the module): it must apply to the Ink
+// installed (this fails the day an Ink update changes Output), draw exactly what Ink draws, and
+// keep its caches within their size bound.
+
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import fc from 'fast-check';
+import {describe, expect, test} from 'vitest';
+import {checkOutput, patchInkOutput} from '../../source/ui/patch-ink-output.js';
+
+type Transformer = (line: string, index: number) => string;
+type OutputInstance = {
+	write(x: number, y: number, text: string, options: {transformers: Transformer[]}): void;
+	clip(clip: {x1?: number; x2?: number; y1?: number; y2?: number}): void;
+	unclip(): void;
+	get(): {output: string; height: number};
+};
+type OutputClass = new (options: {width: number; height: number}) => OutputInstance;
+
+const loadOutput = async (): Promise<OutputClass> => {
+	const entry = createRequire(import.meta.url).resolve('ink');
+	return ((await import(pathToFileURL(path.join(path.dirname(entry), 'output.js')).href)) as {default: OutputClass}).default;
+};
+
+const patched = async () => {
+	const result = await patchInkOutput();
+	if (!result.applied) {
+		throw new Error(`the Ink Output patch did not apply: ${result.reason}`);
+	}
+
+	return result;
+};
+
+type Step =
+	| {kind: 'write'; x: number; y: number; text: string; transform: 'none' | 'paint' | 'index'}
+	| {kind: 'clip'; y1: number; y2: number; horizontal: boolean}
+	| {kind: 'unclip'};
+
+const styled = fc.constantFrom('', '\u001B[1m', '\u001B[31m', '\u001B[2m', '\u001B[39m', '\u001B[22m', '\u001B[0m', '\u001B[7m');
+const glyph = fc.constantFrom('a', 'b', ' ', '│', '█', '░', '─', '▁', '世', '·');
+const text = fc.array(fc.oneof(glyph, styled, fc.constant('\n')), {maxLength: 30}).map((parts) => parts.join('')).filter((value) => value !== '');
+const step: fc.Arbitrary<Step> = fc.oneof(
+	{weight: 6, arbitrary: fc.record({kind: fc.constant('write' as const), x: fc.integer({min: -2, max: 25}), y: fc.integer({min: -2, max: 8}), text, transform: fc.constantFrom('none' as const, 'paint' as const, 'index' as const)})},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('clip' as const), y1: fc.integer({min: 0, max: 4}), y2: fc.integer({min: 2, max: 8}), horizontal: fc.boolean()})},
+	{weight: 1, arbitrary: fc.constant({kind: 'unclip' as const})},
+);
+
+const transformers: Record<'none' | 'paint' | 'index', Transformer[]> = {
+	none: [],
+	paint: [(line) => `\u001B[32m${line.replaceAll('a', '▌')}\u001B[39m`],
+	index: [(line, index) => `${index}${line}`],
+};
+
+const apply = (output: OutputInstance, steps: Step[]) => {
+	for (const item of steps) {
+		if (item.kind === 'write') {
+			output.write(item.x, item.y, item.text, {transformers: transformers[item.transform]});
+		} else if (item.kind === 'clip') {
+			output.clip(item.horizontal ? {x1: 2, x2: 12, y1: item.y1, y2: item.y2} : {y1: item.y1, y2: item.y2});
+		} else {
+			output.unclip();
+		}
+	}
+};
+
+describe('Ink Output, patched', () => {
+	test('the patch applies to the Ink installed, and a changed Output is refused with the reason', async () => {
+		await patched();
+		expect(checkOutput(undefined)).toBe('ink/build/output.js has no default export class');
+		expect(checkOutput(class {})).toBe('Output.prototype.get is not a function');
+	});
+
+	test('every frame is exactly what Ink itself draws, row cache or not', async () => {
+		const {inkGet} = await patched();
+		const Output = await loadOutput();
+		fc.assert(
+			fc.property(fc.array(step, {maxLength: 14}), fc.integer({min: 1, max: 30}), fc.integer({min: 1, max: 8}), (steps, width, height) => {
+				// Twice: the second frame is drawn from the row cache.
+				for (let frame = 0; frame < 2; frame++) {
+					const ours = new Output({width, height});
+					apply(ours, steps);
+					const inks = new Output({width, height});
+					apply(inks, steps);
+					expect(ours.get()).toEqual(inkGet.call(inks as never));
+				}
+			}),
+			{numRuns: 600},
+		);
+	});
+
+	test('the row cache holds two frames, however many frames differ', async () => {
+		const {rows} = await patched();
+		const Output = await loadOutput();
+		for (let frame = 0; frame < 10_000; frame++) {
+			const output = new Output({width: 60, height: 3});
+			output.write(0, 0, `\u001B[1mtick ${frame}\u001B[22m ${'█'.repeat(frame % 40)}`, {transformers: []});
+			output.write(0, 1, '│ the same line every frame │', {transformers: []});
+			output.write(0, 2, `│ line ${frame * 7} │`, {transformers: []});
+			expect(output.get().output).toBe(
+				`${`\u001B[1mtick ${frame}\u001B[22m ${'█'.repeat(frame % 40)}`.trimEnd()}\n│ the same line every frame │\n│ line ${frame * 7} │`,
+			);
+			expect(rows.current.size).toBe(3);
+			expect(rows.previous.size).toBeLessThanOrEqual(3);
+		}
+	});
+});
