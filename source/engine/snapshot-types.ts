@@ -75,6 +75,12 @@ export type HistorySeries = {
 	/** Added to the schema's required keys: the call counters at each sample, for rates. */
 	kmallocCalls: number[];
 	kfreeCalls: number[];
+	/**
+	Added to the schema: the heap's two series sampled ten times more sparsely (every 100 ticks,
+	as many kept), for graphs of the last 50,000 ticks (`z` in the live view). Optional: older
+	documents lack it.
+	*/
+	coarse?: {everyTicks: number; kmallocAllocated: number[]; kmallocAvailable: number[]};
 };
 
 /** How a document was made: a headless run, a live session, a replay of a recording, one side of a comparison. */

@@ -11,6 +11,7 @@ import {useDashboardKeys} from './use-dashboard-keys.js';
 import {useEngineView} from './use-engine-view.js';
 import {useStatusMessage} from './use-status-message.js';
 import {useTerminalSize} from './use-terminal-size.js';
+import {describePrompt, useTravelKeys} from './use-travel-keys.js';
 
 export type LiveDashboardProps = {
 	engine: EngineLink;
@@ -66,7 +67,8 @@ export function LiveDashboard({engine, saveSnapshot, onQuit, sizeSource}: LiveDa
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [factNoticeId, showStatus]);
 
-	useDashboardKeys({view, send: engine.send, helpOpen, setHelpOpen, showStatus, save, quit});
-	const facts = {...view.facts, status, engine: view.state};
+	const travel = useTravelKeys({view, send: engine.send, showStatus});
+	useDashboardKeys({view, send: engine.send, helpOpen, setHelpOpen, showStatus, save, quit, intercept: travel.intercept});
+	const facts = {...view.facts, status: travel.prompt === undefined ? status : describePrompt(travel.prompt), engine: view.state, graphWindow: travel.graphWindow};
 	return <DashboardScreen document={view.document} facts={facts} columns={size.columns} rows={size.rows} helpOpen={helpOpen} />;
 }

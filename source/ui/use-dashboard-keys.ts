@@ -16,6 +16,8 @@ export type DashboardKeyActions = {
 	showStatus(text: string): void;
 	save(): void;
 	quit(code: number): void;
+	/** Sees each key first (the time-travel keys, use-travel-keys.ts); true when it took it. */
+	intercept?(input: string, key: Key): boolean;
 };
 
 /** `1`…`9` then `0`: the workloads' keys, in order. */
@@ -84,11 +86,15 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 	const helpOpen = useRef(latest.helpOpen);
 	helpOpen.current = latest.helpOpen;
 
-	const handle = (input: string): void => {
+	const handle = (input: string, key: Key): void => {
 		const actions = current.current;
 		if (helpOpen.current) {
 			helpOpen.current = false;
 			actions.setHelpOpen(false);
+			return;
+		}
+
+		if (actions.intercept?.(input, key)) {
 			return;
 		}
 
@@ -147,7 +153,7 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 		}
 
 		for (const one of splitKeys(input, key)) {
-			handle(one);
+			handle(one, key);
 		}
 	});
 };
