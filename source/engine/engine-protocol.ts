@@ -8,6 +8,7 @@ import type {SubheapDocument} from './build-subheap-document.js';
 import type {DocumentDelta} from './document-delta.js';
 import type {DocumentMade, SnapshotDocument} from './snapshot-types.js';
 import type {CompareSideSummary, FirstDifference, PanicComparison} from './compare-runs.js';
+import type {ComparisonFacts} from './live-comparison.js';
 
 /** How often the live engine advances the simulation (its own timer, not React's). */
 export const ADVANCE_EVERY_MS = 33;
@@ -26,7 +27,9 @@ export type EngineCommand =
 	/** Time travel: `ticks` back (negative) or on from what is shown; pauses. */
 	| {type: 'travel-by'; ticks: number}
 	/** Time travel to a tick of a boot (the boot shown when left out); past the present, the present runs on to it. */
-	| {type: 'travel-to'; tick: number; boot?: number};
+	| {type: 'travel-to'; tick: number; boot?: number}
+	/** `c`: this boot's revision beside the next one, or back to the dashboard. */
+	| {type: 'toggle-comparison'};
 
 export type TimePoint = {boot: number; tick: number};
 
@@ -69,6 +72,8 @@ export type LiveFacts = {
 	time?: TimeFacts;
 	/** `kmtop replay`: the recording's entries still to come. */
 	replay?: {remaining: number};
+	/** `c`: the two revisions side by side, while comparing. */
+	comparison?: ComparisonFacts;
 	/** One line from the engine for the status bar, new when its id changes (a key refused in the past). */
 	notice?: {id: number; text: string};
 };

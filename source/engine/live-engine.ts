@@ -56,6 +56,18 @@ export class LiveEngine {
 				break;
 			}
 
+			case 'toggle-comparison': {
+				if (session.inPast) {
+					this.say('c compares at the present: space returns to it');
+				} else if (session.travelRefusal !== undefined && !session.comparison) {
+					this.say('a trace replay cannot be compared live: it reads its file once (compare two kmtop snapshot --trace runs instead)');
+				} else {
+					session.toggleComparison();
+				}
+
+				break;
+			}
+
 			case 'travel-by': {
 				if (this.mayTravel()) {
 					this.travel(session.travelBy(command.ticks));
@@ -128,6 +140,11 @@ export class LiveEngine {
 	}
 
 	private mayTravel(): boolean {
+		if (this.session.comparison) {
+			this.say('time travel shows one revision: c closes the comparison first');
+			return false;
+		}
+
 		const refusal = this.session.travelUnavailable;
 		if (refusal !== undefined) {
 			this.say(refusal);
@@ -145,7 +162,7 @@ export class LiveEngine {
 		const {session} = this;
 		if (session.inPast) {
 			const {tick} = session.timeMachine!.shown;
-			this.say(`t${tick.toLocaleString('en-US')} is in the past: space returns to the present, where keys change the simulation`);
+			this.say(`t${tick.toLocaleString('en-US')} is the past: space goes back to the present first`);
 			return false;
 		}
 
@@ -188,6 +205,7 @@ export class LiveEngine {
 			...(session.readError === undefined ? {} : {readError: session.readError}),
 			time: this.timeFacts(),
 			...(session.schedule.length > 0 ? {replay: {remaining: session.schedule.length}} : {}),
+			...(session.comparison ? {comparison: session.comparison.facts(session.comparisonTarget)} : {}),
 			...(this.notice ? {notice: this.notice} : {}),
 		};
 	}

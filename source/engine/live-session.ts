@@ -8,6 +8,7 @@ import {buildSnapshot} from './build-snapshot.js';
 import {applyJournalAction, type JournalAction, type JournalEntry, type KnownHang} from './session-journal.js';
 import {Simulation, type HookWatch} from './simulation.js';
 import {TimeMachine} from './time-machine.js';
+import {LiveComparison} from './live-comparison.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 import type {Workload} from './workload-api.js';
@@ -52,6 +53,13 @@ export class LiveSession {
 	readonly travelRefusal: string | undefined;
 	/** A recording's entries still to come (`kmtop replay`), oldest first. */
 	readonly schedule: JournalEntry[];
+	/** `c`: this boot's revision beside the next one, run alongside the present (live-comparison.ts). */
+	comparison: LiveComparison | undefined;
+	/** Ticks the comparison has gone on past a halted present (it runs on at the session's rate). */
+	private comparisonLead = 0;
+	/** The workload this boot started with (a comparison boots its pair with it). */
+	private bootWorkload: Workload;
+	private readonly options: LiveSessionOptions;
 	private frozenSnapshot: SnapshotDocument | undefined;
 	private carry = 0;
 	private readonly budgetMs: number;
@@ -74,11 +82,47 @@ export class LiveSession {
 			knownHangs: options.knownHangs,
 		});
 		this.schedule = [...(options.schedule ?? [])];
+		this.options = options;
+		this.bootWorkload = options.initialWorkload;
 		if (this.workloads.some((workload) => isTraceWorkload(workload))) {
 			this.travelRefusal = 'a trace replay cannot travel in time: it reads its file as it plays';
 		} else {
 			this.timeMachine = new TimeMachine(this, {budgetBytes: options.checkpointBudgetBytes, now: this.now});
 		}
+	}
+
+	/** `c`: starts or stops comparing this boot's revision with the next. */
+	toggleComparison(): void {
+		if (this.comparison) {
+			this.comparison = undefined;
+		} else {
+			this.startComparison();
+		}
+	}
+
+	/** The tick the comparison runs towards: the present's, and past a halted present, on at the rate. */
+	get comparisonTarget(): number {
+		return this.simulation.tick + Math.floor(this.comparisonLead);
+	}
+
+	private startComparison(): void {
+		this.comparisonLead = 0;
+		const {options} = this;
+		this.comparison = new LiveComparison({
+			seed: options.seed,
+			ramBytes: options.ramBytes,
+			debugAsserts: options.debugAsserts ?? false,
+			revision: this.simulation.revision,
+			boot: this.simulation.bootNumber,
+			workload: this.bootWorkload,
+			workloads: this.workloads,
+			watch: options.watch,
+		});
+	}
+
+	/** The comparison catches up with the present (a share of the engine's time), then keeps up with it. */
+	private advanceComparison(): void {
+		this.comparison?.advance(this.comparisonTarget, this.journal, this.budgetMs / 2, this.now);
 	}
 
 	/** In the past: time travel shows an earlier tick; the present waits, paused. */
@@ -127,6 +171,12 @@ export class LiveSession {
 	/** Runs the ticks `elapsedMs` of wall time owes at the current rate; returns how many ran. */
 	advance(elapsedMs: number): number {
 		this.applyDueEntries();
+		if (this.comparison && this.simulation.halted && !this.paused) {
+			// The present has stopped; the other revision may not have: it goes on at the rate.
+			this.comparisonLead += (this.rate * elapsedMs) / 1000;
+		}
+
+		this.advanceComparison();
 		if (this.paused || this.simulation.halted || this.inPast) {
 			this.carry = 0;
 			return 0;
@@ -147,6 +197,7 @@ export class LiveSession {
 
 			ran += this.simulation.step(slice);
 			this.applyDueEntries();
+			this.advanceComparison();
 			const now = this.now();
 			this.timeMachine?.ran(now - sliceStarted);
 			sliceStarted = this.now();
@@ -345,6 +396,12 @@ export class LiveSession {
 		this.journal.push(entry);
 		this.onJournal?.(entry);
 		applyJournalAction(this.simulation, action, this.workloads);
+		if (action.type === 'reboot') {
+			this.bootWorkload = this.simulation.workload;
+			if (this.comparison) {
+				this.startComparison();
+			}
+		}
 
 		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;
 	}

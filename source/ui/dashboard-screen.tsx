@@ -8,6 +8,7 @@ import {planLayout} from '../view/plan-layout.js';
 import {lifecycleEvents} from '../view/select-events.js';
 import type {ViewFacts} from '../view/view-facts.js';
 import {PanelLayout} from './panel-layout.js';
+import {ComparisonScreen} from './comparison-screen.js';
 import {FooterBar} from './panels/footer-bar.js';
 import {HeaderBar} from './panels/header-bar.js';
 import {HelpOverlay} from './panels/help-overlay.js';
@@ -41,6 +42,8 @@ export function DashboardScreen({document, facts, columns, rows, helpOpen = fals
 	let body = panels;
 	if (helpOpen) {
 		body = <HelpOverlay document={document} width={columns} height={plan.bodyHeight} workloads={facts.workloads} />;
+	} else if (facts.comparison) {
+		body = <ComparisonScreen comparison={facts.comparison} width={columns} height={plan.bodyHeight} />;
 	} else if (document.panic) {
 		// On a terminal the panic takes the screen; a text snapshot shows it above the panels.
 		const panic = <PanicScreen document={document} facts={facts} width={columns} height={plan.bodyHeight} />;

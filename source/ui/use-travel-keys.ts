@@ -116,6 +116,11 @@ export const useTravelKeys = (latest: TravelKeyActions): TravelKeys => {
 				return true;
 			}
 
+			case 'c': {
+				current.current.send({type: 'toggle-comparison'});
+				return true;
+			}
+
 			case 'z': {
 				setGraphWindow((window) => {
 					const index = GRAPH_WINDOWS.indexOf(window as (typeof GRAPH_WINDOWS)[number]);
