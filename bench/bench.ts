@@ -8,6 +8,8 @@ import {fileURLToPath} from 'node:url';
 import {measureChunkMap} from './measure-chunk-map.js';
 import {measureSnapshotStart, measureWorkloads} from './measure-engine.js';
 import {measureGrowth, measureKernel} from './measure-kernel.js';
+import {measureSweep} from './measure-sweep.js';
+import {measureTrace, traceRows} from './measure-trace.js';
 import {formatSoak, runSoak} from './soak-live-view.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -46,6 +48,11 @@ const growth = measureGrowth(length);
 say('engine: ticks per second per workload, and kmtop snapshot --ticks 1...');
 const workloads = await measureWorkloads(quick ? 1000 : 5000);
 const snapshotStartSeconds = measureSnapshotStart();
+say(`sweep: the same ${quick ? 8 : 20} runs on 1 and on 2 worker threads...`);
+const sweep = await measureSweep(quick ? 4 : 10, quick ? 4000 : 8000);
+const traceLines = quick ? 200_000 : 1_000_000;
+say(`trace: a ${traceLines.toLocaleString('en-US')}-line ftrace capture read and replayed, plain and gzipped, and read as before...`);
+const trace = await measureTrace(traceLines);
 say('chunk map: the pool\'s subheap document and an 80×50 map of it...');
 const chunkMap = await measureChunkMap(quick ? 50 : 200);
 say(`live view: ${quick ? 5 : 20} s of vmobject-churn drawing to a fake 120×40 terminal...`);
@@ -60,6 +67,8 @@ const result = {
 	kernel: {...kernel, targetOpsPerSecond: 3_000_000},
 	growth: {series: growth, ratio50000To8000: at50000 / at8000, targetRatio: 0.5},
 	engine: {workloads, snapshotStartSeconds, targetSnapshotStartSeconds: 0.4},
+	sweep: {...sweep, targetSpeedup: 1.7},
+	trace,
 	chunkMap: {...chunkMap, targetFrameMs: 10},
 	liveView: {...liveView, targetCpuPercent: 10, targetMsPerFrame: 5},
 	memory: {...memory, targetPeakRssBytes: 200 * 1024 * 1024},
@@ -93,6 +102,12 @@ if (json) {
 
 	rows.push(
 		['kmtop snapshot --ticks 1', `${(snapshotStartSeconds * 1000).toFixed(0)} ms wall`, `${mark(snapshotStartSeconds < 0.4)} (< 400 ms)`],
+		[
+			`kmtop sweep, ${sweep.runs} runs, --jobs 2 vs 1`,
+			`×${sweep.speedup.toFixed(2)}`,
+			`${mark(sweep.speedup >= 1.7)} (≥ 1.7; ${sweep.jobs1Seconds.toFixed(1)} s → ${sweep.jobs2Seconds.toFixed(1)} s; ≈ ×${sweep.expectedSpeedup.toFixed(2)} on 2 free cores${sweep.rowsIdentical ? '' : '; ROWS DIFFER'})`,
+		],
+		...traceRows(trace, mark),
 		[`chunk map, pool document (${chunkMap.blocks.toLocaleString('en-US')} blocks)`, `${chunkMap.buildMs.toFixed(2)} ms`, `snapshot document ${chunkMap.snapshotMs.toFixed(2)} ms`],
 		['  80×50 map: styled lines / painted', `${chunkMap.renderMs.toFixed(2)} / ${chunkMap.paintMs.toFixed(2)} ms`, `document + map ${chunkMap.totalMs.toFixed(2)} ms, ${Math.round(chunkMap.totalMs * 10)}% of the 10 ms frame goal`],
 		['  with holder ids: document / map painted', `${chunkMap.holderBuildMs.toFixed(2)} / ${chunkMap.holderRenderMs.toFixed(2)} ms`, ''],

@@ -4,12 +4,14 @@
 // Output that cannot be written is one line and exit 1, or a quiet exit 0 when the reader of a
 // pipe has gone (write-output.ts). Text from input is escaped before it reaches stderr.
 
+import {availableParallelism} from 'node:os';
 import process from 'node:process';
 import v8 from 'node:v8';
 import {checkOutputPath} from './cli/check-output-path.js';
 import {formatRevisionTable, formatWorkloadTable} from './cli/format-tables.js';
 import {helpText} from './cli/help-text.js';
 import {parseArguments, type ParseContext, type RunPlan} from './cli/parse-arguments.js';
+import {formatTraceProgress} from './cli/format-trace-progress.js';
 import {ProgressBar} from './cli/progress-bar.js';
 import {guardStream, OutputError, writeOutputFile, writeStdout} from './cli/write-output.js';
 import {describeThrown} from './engine/describe-thrown.js';
@@ -27,6 +29,7 @@ import {kmtopVersion} from './engine/version.js';
 import {WorkloadLoadError, builtinWorkloadNames, defaultWorkloadName, loadAllBuiltinWorkloads} from './engine/workload-loader.js';
 import {MAX_RAM_BYTES, MIN_RAM_BYTES} from './kernel/constants.js';
 import {defaultRevisionId, revisionIds, revisions} from './kernel/revisions.js';
+import {SweepInputError, parseSweepArguments} from './sweep/parse-sweep-arguments.js';
 import {escapeText} from './view/escape-text.js';
 
 /** A problem with what the user asked for: one line, exit 2. */
@@ -72,21 +75,29 @@ const runHeadless = async (request: Omit<SnapshotThreadRun, 'output' | 'onStarte
 		interrupt.abort();
 	};
 
-	let progress: ProgressBar | undefined;
+	// Until the run says how many ticks it runs, the bar shows a trace's reading (its counting pass).
+	const started = performance.now();
+	let progress = new ProgressBar(process.stderr, 0, started);
 	process.once('SIGINT', onInterrupt);
 	const outcome = await runSnapshotThread({
 		...request,
 		output: process.stderr,
 		onStarted(ticks) {
-			progress?.done();
-			progress = new ProgressBar(process.stderr, ticks, performance.now());
+			progress.done();
+			progress = new ProgressBar(process.stderr, ticks ?? 0, performance.now());
 		},
-		onProgress(tick) {
-			progress?.update(tick, performance.now());
+		onProgress(tick, trace) {
+			const now = performance.now();
+			if (trace) {
+				const {fraction, label} = formatTraceProgress(trace, tick, now - started);
+				progress.show(fraction, label, now);
+			} else {
+				progress.update(tick, now);
+			}
 		},
 		signal: interrupt.signal,
 	}).finally(() => {
-		progress?.done();
+		progress.done();
 		process.off('SIGINT', onInterrupt);
 	});
 	if (outcome.kind === 'bad-input') {
@@ -147,7 +158,21 @@ const snapshotCommand = async (plan: RunPlan, context: ParseContext): Promise<nu
 		await writeOutput(plan, `${renderTextSnapshot(document, {columns: plan.columns})}\n`);
 	}
 
-	return 0;
+	return traceCutShort(document, plan) ? 1 : 0;
+};
+
+/**
+A trace replay that stopped before its end without being asked to (no --ticks) is not a success,
+though the document was written and says why; a kernel panic is a result, exit 0 (its `panic`).
+*/
+const traceCutShort = (document: SnapshotDocument, plan: RunPlan): boolean => {
+	const {trace} = document;
+	if (!trace || trace.finished || plan.ticks !== null || document.panic !== null) {
+		return false;
+	}
+
+	process.stderr.write(`kmtop: ${escapeText(`the trace replay stopped after ${trace.eventsSeen.toLocaleString('en-US')} events: ${trace.stopped ?? 'before its end'}`)}\n`);
+	return true;
 };
 
 /** Ticks `kmtop compare` runs without --ticks: enough to reach the README's panics (the last at 5927). */
@@ -278,7 +303,12 @@ const liveCommand = async (plan: RunPlan, context: ParseContext): Promise<number
 	}
 };
 
-const dispatch = async (plan: RunPlan, context: ParseContext): Promise<number> => {
+/** One line on stderr; values from input inside `message` cannot move the cursor or start a line. */
+const report = (message: string): void => {
+	process.stderr.write(`kmtop: ${escapeText(message)}\n`);
+};
+
+const dispatch = async (plan: RunPlan, context: ParseContext, argv: string[]): Promise<number> => {
 	switch (plan.command) {
 		case 'help': {
 			await writeStdout(`${helpText(context, {version: kmtopVersion, columns: Math.min(process.stdout.columns ?? 80, 100)})}\n`);
@@ -312,20 +342,31 @@ const dispatch = async (plan: RunPlan, context: ParseContext): Promise<number> =
 		case 'replay': {
 			return liveCommand(plan, context);
 		}
+
+		case 'sweep': {
+			// Its own options (source/sweep/parse-sweep-arguments.ts), read the same way: pure, every problem one line.
+			const parsed = parseSweepArguments(argv, {...context, defaultJobs: availableParallelism()});
+			if (!parsed.ok) {
+				for (const error of parsed.errors) {
+					report(error);
+				}
+
+				return 2;
+			}
+
+			const {runSweepCommand} = await import('./sweep/run-sweep-command.js');
+			return runSweepCommand(parsed.plan, context);
+		}
 	}
 };
 
 const isBadInput = (error: unknown): error is Error =>
 	error instanceof BadInput ||
 	error instanceof RecordingError ||
+	error instanceof SweepInputError ||
 	error instanceof WorkloadLoadError ||
 	error instanceof TraceFileError ||
 	error instanceof TraceFormatError;
-
-/** One line on stderr; values from input inside `message` cannot move the cursor or start a line. */
-const report = (message: string): void => {
-	process.stderr.write(`kmtop: ${escapeText(message)}\n`);
-};
 
 export const main = async (argv: string[]): Promise<number> => {
 	guardStream(process.stderr);
@@ -340,7 +381,7 @@ export const main = async (argv: string[]): Promise<number> => {
 	}
 
 	try {
-		return await dispatch(parsed.plan, context);
+		return await dispatch(parsed.plan, context, argv);
 	} catch (error) {
 		if (error instanceof OutputError) {
 			if (error.exitCode !== 0) {

@@ -34,6 +34,10 @@ const optionSections = (context: ParseContext): Section[] => [
 	{title: 'Usage', rows: [
 		['kmtop [options]', 'the live dashboard (needs a terminal)'],
 		['kmtop snapshot [options]', 'run headless, write one snapshot, exit'],
+		['kmtop replay FILE', 'play back a session recorded with --record, all live keys working'],
+		['kmtop compare [options]', 'two --revision on the same seed and workload, side by side, and the first tick they part'],
+		['kmtop sweep [options]', 'runs on every core: seeds × workloads × revisions'],
+		['kmtop sweep merge FILES…', "the summary of shards' --format jsonl rows"],
 		['kmtop workloads', 'list the workloads'],
 		['kmtop revisions', 'list the kernel revisions'],
 	]},
@@ -51,6 +55,7 @@ const optionSections = (context: ParseContext): Section[] => [
 	{title: 'Live view options', rows: [
 		['--rate N', `ticks per second, up to ${limits.maxRate} ${byDefault(defaults.rate)}`],
 		['--refresh MS', `redraw every MS ms, ${limits.refreshMs.join(' to ')} ${byDefault(defaults.refreshMs)}`],
+		['--record FILE', 'write the session to FILE as it goes: its start and every key that changed the simulation, with its tick'],
 	]},
 	{title: 'Snapshot options', rows: [
 		['--ticks N', `ticks to run, 0 to only boot ${byDefault(`${defaults.ticks}, or a whole --trace`)}`],
@@ -59,11 +64,23 @@ const optionSections = (context: ParseContext): Section[] => [
 		['--panel dashboard|map', `with --format text: the dashboard, or one subheap's chunk map, free runs and fragmentation index ${byDefault(defaults.panel)}`],
 		['--subheap N', `the subheap --panel map draws, numbered as in the Subheaps panel ${byDefault('0, the pool')}`],
 		['-o, --output FILE', `write to FILE, atomically ${byDefault('- for stdout')}`],
+		['--replay FILE', "a recording's run, to --ticks of its last boot (or of --boot N); the recording's end by default"],
+		['--boot N', 'with --replay: the boot --ticks counts in'],
+	]},
+	{title: 'Compare options (the others as for a snapshot)', rows: [
+		['--revision ID, twice', `the two revisions, in order; --ticks ${byDefault(10_000)}`],
+	]},
+	{title: 'Sweep options (--ticks, -o as for a snapshot)', rows: [
+		['-w, --revision, --ram', 'take comma lists; -w and --revision also all'],
+		['--seeds LIST', `seeds like 1..1000 or 1,5,9 ${byDefault('1..100')}`],
+		['--jobs N', `worker threads ${byDefault('one per core')}`],
+		['--shard K/N', 'run only the K-th of N slices (docs/sweep.md)'],
+		['--format table|jsonl|csv', `the summary, or one row per run ${byDefault('table')}`],
 	]},
 	{title: 'Trace replay options', rows: [
-		['--trace FILE', 'replay a Linux kmem trace (ftrace or perf script text, or .gz) as the workload'],
+		['--trace FILE', 'replay a Linux kmem trace (ftrace or perf script text, or .gz; - or a pipe is read once) as the workload'],
 		['--trace-size req|alloc', `size allocations by bytes_req or bytes_alloc ${byDefault(defaults.traceSize)}`],
-		['--trace-ms-per-tick N', `trace milliseconds per tick ${byDefault('automatic')}`],
+		['--trace-ms-per-tick N', `trace milliseconds per tick ${byDefault('automatic; 0.05 for a pipe')}`],
 		['--strict', 'stop at the first malformed trace line, not skip it'],
 	]},
 ];
@@ -71,12 +88,15 @@ const optionSections = (context: ParseContext): Section[] => [
 const examples = [
 	'kmtop -w logging-burst --seed 7',
 	'kmtop snapshot --ticks 5000 --revision 2020-08-29 -o run.json',
+	'kmtop sweep -w big-allocations --revision all --seeds 1..40',
+	'kmtop compare --revision 2020-09-09 --revision 2021-02-23',
+	'kmtop --record s.jsonl; kmtop replay s.jsonl',
 ];
 
 const labelWidth = (rows: Row[]) => Math.max(...rows.map(([label]) => label.length)) + 2;
 
 /**
-The text of `kmtop --help`: commands, options with their defaults, the live keys and two examples.
+The text of `kmtop --help`: commands, options with their defaults, the live keys and a few examples.
 
 Plain text without colour codes, wrapped to `columns` (80 by default), with no trailing newline.
 */

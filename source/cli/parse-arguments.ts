@@ -13,7 +13,7 @@ export type ParseContext = {
 	maxRamBytes: number;
 };
 
-export type Command = 'live' | 'snapshot' | 'replay' | 'compare' | 'workloads' | 'revisions' | 'help' | 'version';
+export type Command = 'live' | 'snapshot' | 'replay' | 'compare' | 'sweep' | 'workloads' | 'revisions' | 'help' | 'version';
 
 export const panels = ['dashboard', 'map'] as const;
 export type Panel = (typeof panels)[number];
@@ -59,7 +59,7 @@ export type RunPlan = {
 
 export type ParseResult = {ok: true; plan: RunPlan} | {ok: false; errors: string[]};
 
-export const commands = ['snapshot', 'replay', 'compare', 'workloads', 'revisions'] as const;
+export const commands = ['snapshot', 'replay', 'compare', 'sweep', 'workloads', 'revisions'] as const;
 
 const defaultPlan = (context: ParseContext): RunPlan => ({
 	command: 'live',
@@ -196,6 +196,11 @@ export const parseArguments = (argv: string[], context: ParseContext): ParseResu
 		if (options.some(option => option.name === command)) {
 			return {ok: true, plan: {...defaultPlan(context), command}};
 		}
+	}
+
+	// `kmtop sweep` has options of its own: source/sweep/parse-sweep-arguments.ts reads them.
+	if (tokens.find(token => token.kind === 'word')?.value === 'sweep') {
+		return {ok: true, plan: {...defaultPlan(context), command: 'sweep'}};
 	}
 
 	const issues: Issue[] = tokens.flatMap(token => token.kind === 'unknown' ? [{position: token.position, message: unknownOption(token.flag)}] : []);

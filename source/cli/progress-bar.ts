@@ -1,8 +1,31 @@
-// A headless run's progress on a terminal's stderr: ticks done of the total and ticks per second,
-// drawn in place once the run has taken more than about a second; nothing when stderr is not a
-// terminal (a pipe or a file gets only the result).
+// A headless run's progress on a terminal's stderr: ticks (or a sweep's runs) done of the total,
+// the rate and, if asked, the time left (or any label, with a bar when the fraction done is known:
+// a trace replay shows its events), drawn in place once the run has taken more than about a
+// second; nothing when stderr is not a terminal (a pipe or a file gets only the result).
 
 export type ProgressStream = {isTTY?: boolean; columns?: number; write(text: string): unknown};
+
+export type ProgressOptions = {
+	/** What is counted (default: ticks), and its rate (default: t/s). */
+	unit?: string;
+	rateUnit?: string;
+	/** Show the time left at the rate so far. */
+	timeLeft?: boolean;
+};
+
+// `42s`, `3m05s`, `1h02m`: short, and it counts down a digit at a time.
+export const formatTimeLeft = (seconds: number): string => {
+	const whole = Math.ceil(seconds);
+	const two = (value: number) => String(value).padStart(2, '0');
+	if (whole < 60) {
+		return `${whole}s`;
+	}
+
+	return whole < 3600 ? `${Math.floor(whole / 60)}m${two(whole % 60)}s` : `${Math.floor(whole / 3600)}h${two(Math.floor(whole / 60) % 60)}m`;
+};
+
+// Whole numbers, but a slow rate (a few runs a second) keeps one decimal.
+const formatRate = (rate: number) => (rate < 10 ? rate.toFixed(1) : Math.round(rate).toLocaleString('en-US'));
 
 const SHOW_AFTER_MS = 1000;
 
@@ -10,26 +33,40 @@ export class ProgressBar {
 	private readonly stream: ProgressStream;
 	private readonly total: number;
 	private readonly started: number;
+	private readonly options: Required<ProgressOptions>;
 	private shown = false;
 
-	constructor(stream: ProgressStream, total: number, now: number) {
+	constructor(stream: ProgressStream, total: number, now: number, options: ProgressOptions = {}) {
 		this.stream = stream;
 		this.total = total;
 		this.started = now;
+		this.options = {unit: 'ticks', rateUnit: 't/s', timeLeft: false, ...options};
 	}
 
 	update(done: number, now: number): void {
 		const elapsed = now - this.started;
-		if (!this.stream.isTTY || elapsed < SHOW_AFTER_MS) {
+		const {unit, rateUnit, timeLeft} = this.options;
+		const rate = (done * 1000) / Math.max(1, elapsed);
+		const left = timeLeft ? `  ${done === 0 ? '?' : formatTimeLeft((this.total - done) / rate)} left` : '';
+		this.show(done / Math.max(1, this.total), `${done.toLocaleString('en-US')}/${this.total.toLocaleString('en-US')} ${unit}  ${formatRate(rate)} ${rateUnit}${left}`, now);
+	}
+
+	/** `label` after a bar filled to `fraction` (0 to 1), or alone when the fraction is not known. */
+	show(fraction: number | null, label: string, now: number): void {
+		if (!this.stream.isTTY || now - this.started < SHOW_AFTER_MS) {
 			return;
 		}
 
 		this.shown = true;
-		const rate = Math.round((done * 1000) / elapsed);
-		const label = ` ${done.toLocaleString('en-US')}/${this.total.toLocaleString('en-US')} ticks  ${rate.toLocaleString('en-US')} t/s`;
-		const width = Math.max(10, Math.min(40, (this.stream.columns ?? 80) - label.length - 4));
-		const filled = Math.round((done / Math.max(1, this.total)) * width);
-		this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]${label}\u001B[K`);
+		const columns = this.stream.columns ?? 80;
+		if (fraction === null) {
+			this.stream.write(`\r${label.slice(0, Math.max(0, columns - 1))}\u001B[K`);
+			return;
+		}
+
+		const width = Math.max(10, Math.min(40, columns - label.length - 5));
+		const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+		this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${label}\u001B[K`);
 	}
 
 	done(): void {

@@ -9,6 +9,7 @@ import type {DocumentDelta} from './document-delta.js';
 import type {DocumentMade, SnapshotDocument} from './snapshot-types.js';
 import type {CompareSideSummary, FirstDifference, PanicComparison} from './compare-runs.js';
 import type {ComparisonFacts} from './live-comparison.js';
+import type {TraceProgress} from './trace/trace-workload.js';
 
 /** How often the live engine advances the simulation (its own timer, not React's). */
 export const ADVANCE_EVERY_MS = 33;
@@ -142,9 +143,13 @@ export type UiToEngine = {type: 'command'; command: EngineCommand} | {type: 'req
 export type EngineToUi =
 	| {type: 'load-error'; badInput: boolean; message: string}
 	| {type: 'internal-error'; message: string; stack: string}
-	/** A headless run starts: its length, its first workload, and the names a hang's workload index refers to. */
-	| {type: 'started'; ticks: number; workload: string; workloads: string[]}
-	| {type: 'progress'; tick: number}
+	/**
+	A headless run starts: its length (null: a trace replay that runs until it is finished), its
+	first workload, and the names a hang's workload index refers to.
+	*/
+	| {type: 'started'; ticks: number | null; workload: string; workloads: string[]}
+	/** With `trace` for a trace replay: how far its reading and replay have got (tick 0 while it loads). */
+	| {type: 'progress'; tick: number; trace?: TraceProgress}
 	| {type: 'document'; document: SnapshotDocument; subheap?: SubheapOutcome}
 	/** A view: the facts, and the document's sections that changed since the last view. */
 	| {type: 'view'; delta: DocumentDelta; facts: LiveFacts}

@@ -48,11 +48,18 @@ process.on('uncaughtException', onStrayFault);
 process.on('unhandledRejection', onStrayFault);
 
 const start = async (): Promise<void> => {
-	heartbeat.enter('load', 0);
 	const {mode} = data;
+	// A trace is not code that can hang at import, but its reading (the counting pass over a big
+	// file, a pipe waiting for its writer) may take longer than the watchdog's limit: not watched.
+	if (data.workload.kind !== 'trace') {
+		heartbeat.enter('load', 0);
+	}
+
 	const journal = mode.kind === 'snapshot' ? (mode.journal ?? []) : mode.kind === 'live' ? (mode.schedule ?? []) : [];
 	const switches = journal.some((entry) => entry.action.type === 'switch-workload');
-	const loaded = await loadWorkloads(data.workload, mode.kind === 'live' || switches).finally(heartbeat.leave);
+	const loaded = await loadWorkloads(data.workload, mode.kind === 'live' || switches, (trace) => {
+		post({type: 'progress', tick: 0, trace});
+	}).finally(heartbeat.leave);
 	if (!loaded.ok) {
 		post({type: 'load-error', badInput: loaded.badInput, message: loaded.message});
 		return;
@@ -133,20 +140,23 @@ const runCompareMode = async (workload: Workload, mode: CompareMode) => {
 
 const runSnapshotMode = async (workloads: Workload[], workload: Workload, mode: SnapshotMode) => {
 	const journal = mode.journal ?? [];
-	const target = {boot: mode.boot ?? 1, tick: mode.ticks ?? (isTraceWorkload(workload) ? workload.lengthTicks : 1000)};
+	// A trace runs to its end (its length is not known in advance when it comes through a pipe).
+	const trace = isTraceWorkload(workload) ? workload : undefined;
+	const target = {boot: mode.boot ?? 1, tick: mode.ticks ?? (trace ? Number.POSITIVE_INFINITY : 1000)};
 	// Ticks of the boots before the target's (each ends at its reboot), for the progress bar.
 	const bootEnds = new Map(journal.filter((entry) => entry.action.type === 'reboot').map((entry) => [entry.boot, entry.tick]));
 	const before = (boot: number) => [...bootEnds].filter(([number]) => number < boot).reduce((sum, [, tick]) => sum + tick, 0);
 	// Said before the kernel boots: the workload's setup runs then, and may hang.
-	post({type: 'started', ticks: before(target.boot) + target.tick, workload: workload.name, workloads: workloads.map(({name}) => name)});
+	post({type: 'started', ticks: Number.isFinite(target.tick) ? before(target.boot) + target.tick : null, workload: workload.name, workloads: workloads.map(({name}) => name)});
 	where = () => ({boot: 1, workloadIndex: workloads.indexOf(workload)});
 	const simulation = new Simulation({...data.run, workload, watch: heartbeat.watch, knownHangs: mode.knownHangs});
 	currentSimulation = simulation;
 	where = () => ({boot: simulation.bootNumber, workloadIndex: workloads.indexOf(simulation.workload)});
 	if (journal.length === 0 && target.boot === 1) {
 		await runTicksTo(simulation, target.tick, {
+			untilTraceFinished: trace !== undefined && mode.ticks === null,
 			onProgress(tick) {
-				post({type: 'progress', tick});
+				post({type: 'progress', tick, ...(trace ? {trace: trace.progress()} : {})});
 			},
 		});
 	} else {

@@ -2,7 +2,7 @@
 // user's input (one line, exit 2), anything else is kmtop's own error.
 
 import {TraceFileError, TraceFormatError} from './trace/trace-errors.js';
-import {createTraceWorkload} from './trace/trace-workload.js';
+import {createTraceWorkload, type TraceProgress} from './trace/trace-workload.js';
 import type {WorkloadSource} from './engine-protocol.js';
 import {describeThrown} from './describe-thrown.js';
 import type {Workload} from './workload-api.js';
@@ -12,7 +12,7 @@ export type LoadedWorkloads =
 	| {ok: true; initial: Workload; all: Workload[]}
 	| {ok: false; badInput: boolean; message: string};
 
-const loadSource = async (source: WorkloadSource): Promise<Workload> => {
+const loadSource = async (source: WorkloadSource, onTraceProgress?: (progress: TraceProgress) => void): Promise<Workload> => {
 	switch (source.kind) {
 		case 'builtin': {
 			return loadBuiltinWorkload(source.name);
@@ -23,15 +23,18 @@ const loadSource = async (source: WorkloadSource): Promise<Workload> => {
 		}
 
 		case 'trace': {
-			return createTraceWorkload(source.path, {size: source.size, msPerTick: source.msPerTick, strict: source.strict});
+			return createTraceWorkload(source.path, {size: source.size, msPerTick: source.msPerTick, strict: source.strict, onProgress: onTraceProgress});
 		}
 	}
 };
 
-/** The initial workload; with `withBuiltins`, every built-in too, the initial one in its place among them. */
-export const loadWorkloads = async (source: WorkloadSource, withBuiltins: boolean): Promise<LoadedWorkloads> => {
+/**
+The initial workload; with `withBuiltins`, every built-in too, the initial one in its place among
+them. A trace is read while it loads (a file's events counted): `onTraceProgress` hears how far.
+*/
+export const loadWorkloads = async (source: WorkloadSource, withBuiltins: boolean, onTraceProgress?: (progress: TraceProgress) => void): Promise<LoadedWorkloads> => {
 	try {
-		const [builtins, initial] = await Promise.all([withBuiltins ? loadAllBuiltinWorkloads() : [], loadSource(source)]);
+		const [builtins, initial] = await Promise.all([withBuiltins ? loadAllBuiltinWorkloads() : [], loadSource(source, onTraceProgress)]);
 		const same = builtins.find((workload) => workload.name === initial.name);
 		return {ok: true, initial: same ?? initial, all: builtins};
 	} catch (error) {

@@ -10,6 +10,7 @@ export type {SubheapOutcome} from './engine-protocol.js';
 import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
 import type {JournalEntry, KnownHang} from './session-journal.js';
 import type {SnapshotDocument} from './snapshot-types.js';
+import type {TraceProgress} from './trace/trace-workload.js';
 
 export type SnapshotThreadRun = {
 	run: RunOptions;
@@ -26,9 +27,10 @@ export type SnapshotThreadRun = {
 	tickTimeoutMs: number;
 	/** Where the workload's console output goes (stderr: stdout is the document's). */
 	output?: NodeJS.WritableStream;
-	/** Told when a run starts (again, after a hang) with the ticks it will run. */
-	onStarted?(ticks: number): void;
-	onProgress?(tick: number): void;
+	/** Told when a run starts (again, after a hang) with the ticks it will run (null: a trace, to its end). */
+	onStarted?(ticks: number | null): void;
+	/** With `trace` for a trace replay (also while it loads, at tick 0). */
+	onProgress?(tick: number, trace?: TraceProgress): void;
 	/** Aborting stops the run at once (Ctrl+C): the outcome is `interrupted`. */
 	signal?: AbortSignal;
 };
@@ -90,7 +92,7 @@ export const runSnapshotThread = async (request: SnapshotThreadRun): Promise<Sna
 							}
 
 							case 'progress': {
-								request.onProgress?.(message.tick);
+								request.onProgress?.(message.tick, message.trace);
 								break;
 							}
 

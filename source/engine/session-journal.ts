@@ -6,7 +6,7 @@
 
 import type {Simulation, WorkloadHook} from './simulation.js';
 import type {Workload} from './workload-api.js';
-import {isTraceWorkload} from './trace/trace-workload.js';
+import {isTraceWorkload, type TraceWorkload} from './trace/trace-workload.js';
 
 export type JournalAction = {type: 'switch-workload'; workload: string} | {type: 'reboot'; revision: string};
 
@@ -26,6 +26,8 @@ export type RunTicksOptions = {
 	onProgress?: (tick: number) => void;
 	/** The event loop gets a turn at least this often (for signals and messages). */
 	yieldEveryMs?: number;
+	/** A trace replay's run ends when the replay is finished (or has stopped), whatever `tick` says. */
+	untilTraceFinished?: boolean;
 };
 
 const SLICE = 500;
@@ -36,19 +38,56 @@ const nextTurn = async (): Promise<void> =>
 	});
 
 /**
+A trace replay's share of the run, up to a slice of ticks: each tick runs once its records are in
+hand (`isReady`), reading (`prepare`, a bounded amount at a time) when they are not, so every
+record is replayed at its own tick whatever the trace's pace. Returns the ticks run, or -1 when the
+replay is over (finished or stopped) and the run asked to end there.
+*/
+const stepTrace = async (simulation: Simulation, workload: TraceWorkload, tick: number, untilFinished: boolean): Promise<number> => {
+	if (untilFinished && (workload.finished || simulation.workloadFailure)) {
+		return -1;
+	}
+
+	if (!workload.isReady(simulation.tick + 1)) {
+		await workload.prepare(simulation.tick + 1);
+		return 0;
+	}
+
+	let ran = 0;
+	while (ran < SLICE && simulation.tick < tick && workload.isReady(simulation.tick + 1) && !(untilFinished && workload.finished)) {
+		if (simulation.step(1) === 0) {
+			break;
+		}
+
+		ran++;
+	}
+
+	return ran;
+};
+
+/**
 Runs the simulation to `tick` (or until it halts or `shouldStop` says so), awaiting a trace
-replay's reading between slices. Returns false when it was stopped early by `shouldStop`.
+replay's reading before each tick that needs it. Returns false when it was stopped early by
+`shouldStop`.
 */
 export const runTicksTo = async (simulation: Simulation, tick: number, options: RunTicksOptions = {}): Promise<boolean> => {
 	const yieldEveryMs = options.yieldEveryMs ?? 100;
 	let lastYield = performance.now();
 	while (simulation.tick < tick && !simulation.halted) {
-		const slice = Math.min(SLICE, tick - simulation.tick);
-		if (isTraceWorkload(simulation.workload)) {
-			await simulation.workload.prepare(simulation.tick + slice);
+		const {workload} = simulation;
+		let ran: number;
+		if (isTraceWorkload(workload)) {
+			ran = await stepTrace(simulation, workload, tick, options.untilTraceFinished ?? false);
+			if (ran === -1) {
+				break;
+			}
+		} else {
+			ran = simulation.step(Math.min(SLICE, tick - simulation.tick));
+			if (ran === 0) {
+				break;
+			}
 		}
 
-		const ran = simulation.step(slice);
 		const now = performance.now();
 		if (now - lastYield > yieldEveryMs) {
 			options.onProgress?.(simulation.tick);
@@ -57,10 +96,6 @@ export const runTicksTo = async (simulation: Simulation, tick: number, options: 
 			if (options.shouldStop?.()) {
 				return false;
 			}
-		}
-
-		if (ran === 0) {
-			break;
 		}
 	}
 

@@ -11,7 +11,7 @@ import {HeapHistory} from './heap-history.js';
 import {createKernelFacade, type FacadeLedger} from './kernel-facade.js';
 import {createRng, hashSeed} from './rng.js';
 import type {KnownHang} from './session-journal.js';
-import type {EventKind} from './snapshot-types.js';
+import type {EventKind, SnapshotEvent} from './snapshot-types.js';
 import {PlacementTrackingKernel} from './track-placements.js';
 import type {Rng} from './rng.js';
 import type {Workload, WorkloadContext} from './workload-api.js';
@@ -24,6 +24,8 @@ export type SimulationOptions = {
 	debugAsserts?: boolean;
 	watch?: HookWatch;
 	knownHangs?: KnownHang[];
+	/** Sees every event as it happens, kernel and engine alike (the event log keeps only the newest). */
+	onEvent?: (event: SnapshotEvent, simulation: Simulation) => void;
 };
 
 export type WorkloadFailure = {workload: string; tick: number; message: string};
@@ -64,6 +66,22 @@ class SimulationContext implements WorkloadContext {
 	}
 }
 
+/**
+The kernel's events, to the simulation that runs it (its log of the boot, and `onEvent`). An
+object with a method, not a closure: a simulation is copied whole for time travel.
+*/
+class SimulationEvents {
+	declare private readonly simulation: Simulation;
+
+	constructor(simulation: Simulation) {
+		Object.defineProperty(this, 'simulation', {value: simulation});
+	}
+
+	add(event: SnapshotEvent): void {
+		this.simulation.noteEvent(event);
+	}
+}
+
 export class Simulation {
 	readonly seed: number;
 	readonly ramBytes: number;
@@ -88,6 +106,7 @@ export class Simulation {
 	knownHangs: KnownHang[];
 	private ledger!: FacadeLedger;
 	private context!: WorkloadContext;
+	private readonly onEvent: SimulationOptions['onEvent'];
 
 	constructor(options: SimulationOptions) {
 		this.seed = options.seed;
@@ -97,6 +116,7 @@ export class Simulation {
 		this.workload = options.workload;
 		this.watch = options.watch;
 		this.knownHangs = options.knownHangs ?? [];
+		this.onEvent = options.onEvent;
 		this.boot();
 	}
 
@@ -155,7 +175,7 @@ export class Simulation {
 		}
 
 		this.workloadFailure = {workload: this.workload.name, tick, message};
-		this.events.add({tick, kind: 'workload-error', message: `workload ${this.workload.name} failed at tick ${tick}: ${message}`});
+		this.noteEvent({tick, kind: 'workload-error', message: `workload ${this.workload.name} failed at tick ${tick}: ${message}`});
 	}
 
 	private boot(reason?: string): void {
@@ -173,7 +193,7 @@ export class Simulation {
 			revision: this.revision,
 			ramBytes: this.ramBytes,
 			debugAsserts: this.debugAsserts,
-			events: this.events,
+			events: new SimulationEvents(this),
 		});
 		this.ledger = createKernelFacade(this.kernel);
 		this.history = new HeapHistory();
@@ -226,6 +246,12 @@ export class Simulation {
 	}
 
 	private record(kind: EventKind, message: string): void {
-		this.events.add({tick: this.tick, kind, message});
+		this.noteEvent({tick: this.tick, kind, message});
+	}
+
+	/** Every event, the kernel's and the engine's: to this boot's log, and to `onEvent` when set. */
+	noteEvent(event: SnapshotEvent): void {
+		this.events.add(event);
+		this.onEvent?.(event, this);
 	}
 }

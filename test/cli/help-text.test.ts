@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {helpText} from '../../source/cli/help-text.js';
 import type {ParseContext} from '../../source/cli/parse-arguments.js';
 import {optionTable} from '../../source/cli/read-option.js';
+import {sweepOptionTable} from '../../source/sweep/parse-sweep-arguments.js';
 import {liveKeys} from '../../source/view/live-keys.js';
 
 const MiB = 1024 * 1024;
@@ -35,6 +36,12 @@ describe('helpText', () => {
 		'kmtop 1.2.3: a terminal monitor for a simulated SerenityOS kernel heap',
 		'  kmtop [options]           the live dashboard (needs a terminal)',
 		'  kmtop snapshot [options]  run headless, write one snapshot, exit',
+		'  kmtop sweep [options]     runs on every core: seeds × workloads × revisions',
+		"  kmtop sweep merge FILES…  the summary of shards' --format jsonl rows",
+		'  --seeds LIST              seeds like 1..1000 or 1,5,9 (default: 1..100)',
+		'  --jobs N                  worker threads (default: one per core)',
+		'  --shard K/N               run only the K-th of N slices (docs/sweep.md)',
+		'  --format table|jsonl|csv  the summary, or one row per run (default: table)',
 		'  kmtop workloads           list the workloads',
 		'  kmtop revisions           list the kernel revisions',
 		'                            (default: vmobject-churn)',
@@ -50,12 +57,13 @@ describe('helpText', () => {
 		'                            (default: req)',
 		'  kmtop -w logging-burst --seed 7',
 		'  kmtop snapshot --ticks 5000 --revision 2020-08-29 -o run.json',
+		'  kmtop sweep -w big-allocations --revision all --seeds 1..40',
 	])('has the line %j', line => {
 		expect(lines).toContain(line);
 	});
 
 	// cli.md, "Keys (live)".
-	it.each(['1..9, 0', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', 's', '?', 'q, Ctrl+C'])('lists the key %j', key => {
+	it.each(['1..9, 0', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', '← → [ ] g', 'z / c', 's', '?', 'q, Ctrl+C'])('lists the key %j', key => {
 		expect(lines.some(line => line.startsWith(`  ${key}  `))).toBe(true);
 	});
 
@@ -67,7 +75,7 @@ describe('helpText', () => {
 		expect(wide[start + 1 + liveKeys.length]).toBe('');
 	});
 
-	it.each(Object.keys(optionTable))('documents --%s, which the parser takes', name => {
+	it.each([...new Set([...Object.keys(optionTable), ...Object.keys(sweepOptionTable)])])('documents --%s, which a parser takes', name => {
 		expect(text).toMatch(new RegExp(`  (-\\w, )?--${name}\\b`));
 	});
 

@@ -44,12 +44,15 @@ const plan = (changes: Partial<RunPlan> = {}): RunPlan => ({
 
 const workloadList = 'built-in workloads: vmobject-churn, logging-burst, fragmentation, big-allocations, leak, drain, steady; or a path to a .js module';
 const revisionList = '2020-08-28, 2020-08-29, 2020-09-02, 2020-09-09, 2020-11-04, 2020-12-26, 2020-12-31, 2021-02-23';
-const commandList = 'commands: snapshot, replay, compare, workloads, revisions (none for the live view)';
+const commandList = 'commands: snapshot, replay, compare, sweep, workloads, revisions (none for the live view)';
 const ramSize = 'a size in bytes or with a K, M or G suffix, like 512M';
 
 const goodLines: Array<{argv: string[]; changes: Partial<RunPlan>}> = [
 	{argv: [], changes: {}},
 	{argv: ['snapshot'], changes: {command: 'snapshot'}},
+	// Its options are its own (source/sweep/parse-sweep-arguments.ts), read after this.
+	{argv: ['sweep', '--seeds', '1..40', '--revision', 'all'], changes: {command: 'sweep'}},
+	{argv: ['--jobs', '2', 'sweep', 'merge', 'a.jsonl'], changes: {command: 'sweep'}},
 	{argv: ['workloads'], changes: {command: 'workloads'}},
 	{argv: ['revisions'], changes: {command: 'revisions'}},
 	{argv: ['--', 'snapshot'], changes: {command: 'snapshot'}},
@@ -154,6 +157,7 @@ const badLines: Array<{argv: string[]; errors: string[]}> = [
 	// Commands and stray words.
 	{argv: ['foo'], errors: [`unknown command "foo"; ${commandList}`]},
 	{argv: ['snapshto'], errors: [`unknown command "snapshto" (did you mean snapshot?); ${commandList}`]},
+	{argv: ['swep'], errors: [`unknown command "swep" (did you mean sweep?); ${commandList}`]},
 	{argv: ['help'], errors: [`unknown command "help"; ${commandList}`]},
 	{argv: ['--', '--help'], errors: [`unknown command "--help"; ${commandList}`]},
 	{argv: ['snapshot', 'run.json'], errors: ['unexpected argument "run.json"; kmtop snapshot takes options only']},

@@ -37,8 +37,8 @@ const run = async (workload: string, ticks: number): Promise<SnapshotDocument> =
 const replay = async (): Promise<SnapshotDocument> => {
 	const workload = await createTraceWorkload(ftraceExcerptPath, {size: 'req', msPerTick: null, strict: false});
 	const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload});
-	await workload.prepare(workload.lengthTicks);
-	simulation.step(workload.lengthTicks);
+	await workload.prepare(workload.lengthTicks!);
+	simulation.step(workload.lengthTicks!);
 	const document = buildSnapshot(simulation);
 	await workload.close();
 	return document;

@@ -5,12 +5,18 @@
 
 import {parseFtraceLine} from './parse-ftrace-line.js';
 import {parsePerfLine} from './parse-perf-line.js';
+import {skipSpaces} from './scan-trace-text.js';
 import type {IgnoredTraceEvent, LineParse, TraceEvent, TraceFormat} from './trace-record.js';
 
 const parsers: Record<TraceFormat, (line: string) => LineParse> = {
 	ftrace: parseFtraceLine,
 	perf: parsePerfLine,
 };
+
+const HASH = 35;
+
+const skipLine = {type: 'skip'} as const;
+const malformedLine = {type: 'malformed'} as const;
 
 export type LineClass =
 	| {type: 'skip'}
@@ -19,7 +25,7 @@ export type LineClass =
 
 function fromParse(parse: LineParse, format: TraceFormat): LineClass {
 	if (parse === undefined || parse === 'bad-fields') {
-		return {type: 'malformed'};
+		return malformedLine;
 	}
 
 	return {type: 'record', record: parse, format};
@@ -27,9 +33,9 @@ function fromParse(parse: LineParse, format: TraceFormat): LineClass {
 
 /** `format` is the trace's format once detected; the result's `format` is what to remember. */
 export function classifyTraceLine(line: string, format: TraceFormat | undefined): LineClass {
-	const trimmed = line.trim();
-	if (trimmed === '' || trimmed.startsWith('#')) {
-		return {type: 'skip'};
+	const first = skipSpaces(line, 0);
+	if (first === line.length || line.charCodeAt(first) === HASH) {
+		return skipLine;
 	}
 
 	if (format !== undefined) {

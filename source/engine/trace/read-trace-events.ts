@@ -1,13 +1,19 @@
-// Streams a kmem trace file as records, one line at a time (see open-trace-lines.ts), in file
-// order. Malformed lines are yielded as records (so a replay can count them in step), counted,
-// and the first few kept for the user; with `strict` the first one throws instead. Whether the
-// file is empty or holds no kmalloc/kfree event at all is only known at its end, so those two
-// errors are thrown after the last record.
+// Streams a kmem trace as records, in file order, a chunk of input at a time (read-trace-text.ts).
+// Malformed lines are given as records (so a replay can count them in step), counted, and the
+// first few kept for the user, escaped; with `strict` the first one throws instead. A line over
+// the length limit is malformed, shown by its head and length. Whether the input is empty or holds
+// no kmalloc/kfree event at all is only known at its end, so those two errors come after the last
+// record.
 
-import {classifyTraceLine} from './classify-trace-line.js';
-import {openTraceLines} from './open-trace-lines.js';
+import {describeTracePath, escapeTraceText} from './escape-trace-text.js';
+import type {TraceInput} from './open-trace-input.js';
+import {parseFtraceLineFrom} from './parse-ftrace-line.js';
+import {parsePerfLineFrom} from './parse-perf-line.js';
+import {TraceTextReader} from './read-trace-text.js';
+import {skipSpaces} from './scan-trace-text.js';
+import {detachString, LineSplitter, maxTraceLineLength} from './split-trace-lines.js';
 import {TraceFormatError} from './trace-errors.js';
-import type {MalformedTraceLine, TraceFormat, TraceRecord} from './trace-record.js';
+import type {LineParse, MalformedTraceLine, TraceFormat, TraceRecord} from './trace-record.js';
 
 export type ReadTraceOptions = {
 	/** Throw a TraceFormatError at the first malformed line instead of counting it. */
@@ -19,22 +25,75 @@ export type MalformedReport = {count: number; first: MalformedTraceLine[]};
 export const malformedSamplesKept = 5;
 export const malformedTextLimit = 120;
 
+const HASH = 35;
+
+const formatCount = (count: number): string => count.toLocaleString('en-US');
+
 export class TraceReader implements AsyncIterable<TraceRecord> {
 	readonly malformed: MalformedReport = {count: 0, first: []};
+	readonly text: TraceTextReader;
+	readonly #lines: LineSplitter;
 	#format: TraceFormat | undefined;
-	#lineNumber = 0;
+	#batch: TraceRecord[] = [];
+	#sawContent = false;
+	#allocationEvents = 0;
+	#ended = false;
 	#started = false;
 
-	constructor(readonly path: string, readonly options: ReadTraceOptions = {}) {}
+	/** `input`: the trace already opened on `path`; else it is opened on the first read. */
+	constructor(readonly path: string, readonly options: ReadTraceOptions = {}, input?: TraceInput) {
+		this.#lines = new LineSplitter({
+			line: (line, lineNumber) => {
+				this.#line(line, lineNumber);
+			},
+			overlong: (head, length, lineNumber) => {
+				this.#sawContent = true;
+				this.#malformed(`[${formatCount(length)} characters, over the ${formatCount(maxTraceLineLength)} limit] ${head}`, lineNumber);
+			},
+		});
+		this.text = new TraceTextReader(path, this.#lines, input);
+	}
 
 	/** Detected from the first event line; undefined until then. */
 	get format(): TraceFormat | undefined {
 		return this.#format;
 	}
 
-	/** Lines read so far, comments included: the 1-based number of the last line read. */
+	/** Lines read so far, comments and blank lines included: at the end, the number of the last line. */
 	get lineNumber(): number {
-		return this.#lineNumber;
+		return this.#lines.lineCount;
+	}
+
+	/** kmalloc and kfree records read so far. */
+	get allocationEvents(): number {
+		return this.#allocationEvents;
+	}
+
+	/** The whole input has been read. */
+	get ended(): boolean {
+		return this.#ended;
+	}
+
+	/**
+	 * The records of the next chunk of input, possibly none; undefined once the input has ended.
+	 * Errors (unreadable input, strict mode, an empty or eventless trace) are thrown from here.
+	 */
+	async nextBatch(): Promise<TraceRecord[] | undefined> {
+		if (this.#ended) {
+			return undefined;
+		}
+
+		this.#started = true;
+		const more = await this.text.readChunk();
+		const batch = this.#batch;
+		this.#batch = [];
+		if (!more) {
+			this.#ended = true;
+			this.#checkEnd();
+			return batch.length > 0 ? batch : undefined;
+		}
+
+		return batch;
 	}
 
 	async * [Symbol.asyncIterator](): AsyncGenerator<TraceRecord> {
@@ -43,43 +102,60 @@ export class TraceReader implements AsyncIterable<TraceRecord> {
 			throw new Error(`trace ${this.path} is already being read`);
 		}
 
-		this.#started = true;
-		let sawContent = false;
-		let allocationEvents = 0;
-		for await (const line of openTraceLines(this.path)) {
-			this.#lineNumber++;
-			sawContent ||= line.trim() !== '';
-			const lineClass = classifyTraceLine(line, this.#format);
-			if (lineClass.type === 'skip') {
-				continue;
+		try {
+			for (let batch = await this.nextBatch(); batch !== undefined; batch = await this.nextBatch()) {
+				yield * batch;
 			}
-
-			if (lineClass.type === 'malformed') {
-				yield this.#malformed(line);
-				continue;
-			}
-
-			this.#format = lineClass.format;
-			if (lineClass.record.kind !== 'ignored') {
-				allocationEvents++;
-			}
-
-			yield lineClass.record;
-		}
-
-		if (!sawContent) {
-			throw new TraceFormatError(`${this.path} is empty`);
-		}
-
-		if (allocationEvents === 0) {
-			throw new TraceFormatError(`no kmem:kmalloc or kmem:kfree events in ${this.path}`);
+		} finally {
+			this.close();
 		}
 	}
 
-	#malformed(line: string): MalformedTraceLine {
-		const record: MalformedTraceLine = {kind: 'malformed', line: this.#lineNumber, text: line.trimEnd().slice(0, malformedTextLimit)};
+	close(): void {
+		this.text.close();
+	}
+
+	#line(line: string, lineNumber: number): void {
+		const first = skipSpaces(line, 0);
+		if (first === line.length) {
+			return;
+		}
+
+		this.#sawContent = true;
+		if (line.charCodeAt(first) === HASH) {
+			return;
+		}
+
+		let parse: LineParse;
+		if (this.#format === undefined) {
+			parse = parseFtraceLineFrom(line, first);
+			if (parse !== undefined) {
+				this.#format = parse === 'bad-fields' ? undefined : 'ftrace';
+			} else {
+				parse = parsePerfLineFrom(line, first);
+				this.#format = parse === undefined || parse === 'bad-fields' ? undefined : 'perf';
+			}
+		} else {
+			parse = this.#format === 'ftrace' ? parseFtraceLineFrom(line, first) : parsePerfLineFrom(line, first);
+		}
+
+		if (parse === undefined || parse === 'bad-fields') {
+			this.#malformed(line, lineNumber);
+			return;
+		}
+
+		if (parse.kind !== 'ignored') {
+			this.#allocationEvents++;
+		}
+
+		this.#batch.push(parse);
+	}
+
+	#malformed(line: string, lineNumber: number): void {
+		const text = escapeTraceText(line.trimEnd().slice(0, malformedTextLimit));
+		const record: MalformedTraceLine = {kind: 'malformed', line: lineNumber, text: detachString(text)};
 		if (this.options.strict) {
-			throw new TraceFormatError(`${this.path}:${record.line}: malformed trace line: ${record.text}`);
+			throw new TraceFormatError(`${describeTracePath(this.path)}:${lineNumber}: malformed trace line: ${text}`);
 		}
 
 		this.malformed.count++;
@@ -87,11 +163,21 @@ export class TraceReader implements AsyncIterable<TraceRecord> {
 			this.malformed.first.push(record);
 		}
 
-		return record;
+		this.#batch.push(record);
+	}
+
+	#checkEnd(): void {
+		if (!this.#sawContent) {
+			throw new TraceFormatError(`${describeTracePath(this.path)} is empty`);
+		}
+
+		if (this.#allocationEvents === 0) {
+			throw new TraceFormatError(`no kmem:kmalloc or kmem:kfree events in ${describeTracePath(this.path)}`);
+		}
 	}
 }
 
-/** A single-use async iterable of the file's records; its `malformed` report fills in as it is read. */
+/** A single-use async iterable of the trace's records; its `malformed` report fills in as it is read. */
 export function readTraceEvents(path: string, options: ReadTraceOptions = {}): TraceReader {
 	return new TraceReader(path, options);
 }

@@ -1,5 +1,9 @@
 // Bytes requested per call site, for the "who allocates" panel. Call sites are keyed exactly as
 // printed (`alloc_fdtable+0x84/0x140`): two offsets in one function are two sites, as in the trace.
+// A new site's name is copied out of the input text it was cut from, so the tally does not keep
+// that text alive (detachString).
+
+import {detachString} from './split-trace-lines.js';
 
 export type CallSiteTotal = {callSite: string; bytes: number; count: number};
 
@@ -13,7 +17,8 @@ export class CallSiteTally {
 	add(callSite: string, bytes: number): void {
 		const total = this.#totals.get(callSite);
 		if (total === undefined) {
-			this.#totals.set(callSite, {callSite, bytes, count: 1});
+			const name = detachString(callSite);
+			this.#totals.set(name, {callSite: name, bytes, count: 1});
 		} else {
 			total.bytes += bytes;
 			total.count++;

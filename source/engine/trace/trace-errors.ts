@@ -1,17 +1,20 @@
 // The two ways a trace can be bad input, each with a message fit for one line on stderr: the CLI
 // prints `message` and exits 2, never a stack (the stack stays on the object for DEBUG=kmtop).
+// Whatever a message quotes from the input or the path is escaped (escape-trace-text.ts).
+
+import {describeTracePath} from './escape-trace-text.js';
 
 /** The trace's content: a malformed line under `strict`, an empty file, or no kmalloc/kfree events. */
 export class TraceFormatError extends Error {
 	override readonly name = 'TraceFormatError';
 }
 
-/** The trace cannot be read: missing, unreadable, a directory, or corrupt gzip. */
+/** The trace cannot be read: missing, unreadable, a directory, a terminal, or corrupt gzip. */
 export class TraceFileError extends Error {
 	override readonly name = 'TraceFileError';
 
-	constructor(readonly file: string, readonly code: string, cause?: unknown) {
-		super(`cannot read trace ${file}: ${code}${describeCode(code)}`, {cause});
+	constructor(readonly file: string, readonly code: string, cause?: unknown, message?: string) {
+		super(message ?? `cannot read trace ${describeTracePath(file)}: ${code}${describeCode(code)}`, {cause});
 	}
 }
 
@@ -19,6 +22,8 @@ const descriptions: Record<string, string> = {
 	ENOENT: 'no such file',
 	EACCES: 'permission denied',
 	EISDIR: 'is a directory',
+	EIO: 'input/output error',
+	ENXIO: 'no such device',
 	Z_DATA_ERROR: 'not valid gzip data',
 	Z_BUF_ERROR: 'gzip data cut short',
 };

@@ -14,9 +14,19 @@
 // pointer is still live (its kfree went untraced, e.g. lost events or a cache-level free) frees
 // the old block first; NULL results and frees of NULL or of pointers not live are counted and
 // skipped, so a trace cut from the middle of a run replays without a single bad kfree.
+//
+// A 64-bit Linux can ask for sizes no i386 kernel can: 2^32 bytes or more is not a size_t there.
+// Such a kmalloc is counted as unrepresentable and skipped, and so is the kfree of its pointer
+// (it is known, just not simulated); the replay goes on.
+//
+// Pointers kept as keys are copied out of the text they were cut from (detachString): a key that
+// still shared the 64 KiB chunk of input it came from would keep that chunk alive as long as the
+// block lives.
 
 import {CallSiteTally, type CallSiteTotal} from './tally-call-sites.js';
 import {TraceClock} from './assign-trace-tick.js';
+import {detachString} from './split-trace-lines.js';
+import {LiveBlocks} from './track-live-blocks.js';
 import type {KfreeEvent, KmallocEvent, TraceRecord} from './trace-record.js';
 
 /** The part of the kernel a replay drives; addresses are the simulated 32-bit kernel's. */
@@ -44,6 +54,8 @@ export type TraceReplayStats = {
 	kfreeNull: number;
 	/** kfrees of a pointer not live in the replay: allocated before the trace began, or freed twice. */
 	kfreeUnknown: number;
+	/** kmallocs of 2^32 bytes or more (no size_t on i386), and the kfrees of their pointers. */
+	unrepresentableSize: number;
 	ignored: number;
 	malformed: number;
 	liveBlocks: number;
@@ -58,9 +70,8 @@ export type TraceReplayStats = {
 
 type Counter = Exclude<keyof TraceReplayStats, 'liveBlocks' | 'liveBytes' | 'largestRequest' | 'firstTimeSeconds' | 'lastTimeSeconds' | 'timeSpanSeconds'>;
 
-type LiveBlock = {address: number; size: number};
-
-type Queued = {tick: number; record: TraceRecord};
+/** The largest size_t of the simulated 32-bit kernel. */
+const maxSize = 0xff_ff_ff_ff;
 
 // Dropping the consumed head of the queue only now and then keeps takes O(1) amortised.
 const compactAfter = 4096;
@@ -68,13 +79,17 @@ const compactAfter = 4096;
 export class TraceReplay {
 	readonly clock: TraceClock;
 	readonly #size: 'req' | 'alloc';
-	#queue: Queued[] = [];
+	/** Queued records and, at the same index, the tick each is due at. */
+	#queue: TraceRecord[] = [];
+	#ticks: number[] = [];
 	#head = 0;
-	readonly #live = new Map<string, LiveBlock>();
+	readonly #live = new LiveBlocks();
+	/** Pointers whose kmalloc was skipped as unrepresentable, until freed or allocated again. */
+	readonly #unrepresentable = new Set<string>();
 	#liveBytes = 0;
 	readonly #counts: Record<Counter, number> = {
 		eventsSeen: 0, eventsReplayed: 0, kmallocReplayed: 0, kfreeReplayed: 0, reusedLivePointer: 0,
-		failedInTrace: 0, failedInReplay: 0, kfreeNull: 0, kfreeUnknown: 0, ignored: 0, malformed: 0,
+		failedInTrace: 0, failedInReplay: 0, kfreeNull: 0, kfreeUnknown: 0, unrepresentableSize: 0, ignored: 0, malformed: 0,
 	};
 
 	#largest: {bytes: number; callSite: string} | null = null;
@@ -94,24 +109,28 @@ export class TraceReplay {
 
 	/** The tick of the last queued record, undefined when the queue is empty. */
 	get lastBufferedTick(): number | undefined {
-		return this.buffered === 0 ? undefined : this.#queue.at(-1)!.tick;
+		return this.buffered === 0 ? undefined : this.#ticks.at(-1);
 	}
 
 	/** Ignored and malformed records have no time of their own: they share the preceding event's tick. */
 	enqueue(record: TraceRecord): void {
 		const tick = record.kind === 'kmalloc' || record.kind === 'kfree' ? this.clock.tickOf(record.timeSeconds) : this.clock.tick;
-		this.#queue.push({tick, record});
+		this.#queue.push(record);
+		this.#ticks.push(tick);
 	}
 
 	/** Removes and returns the queued records due at or before `tick` (late ones are not lost). */
 	takeEventsForTick(tick: number): TraceRecord[] {
-		const due: TraceRecord[] = [];
-		while (this.#head < this.#queue.length && this.#queue[this.#head].tick <= tick) {
-			due.push(this.#queue[this.#head++].record);
+		let end = this.#head;
+		while (end < this.#queue.length && this.#ticks[end] <= tick) {
+			end++;
 		}
 
+		const due = this.#queue.slice(this.#head, end);
+		this.#head = end;
 		if (this.#head > compactAfter && this.#head * 2 > this.#queue.length) {
 			this.#queue = this.#queue.slice(this.#head);
+			this.#ticks = this.#ticks.slice(this.#head);
 			this.#head = 0;
 		}
 
@@ -189,19 +208,29 @@ export class TraceReplay {
 			return;
 		}
 
-		const previous = this.#live.get(event.ptr);
+		const previous = this.#live.slot(event.ptr);
 		if (previous !== undefined) {
 			this.#release(event.ptr, previous, heap);
 			this.#counts.reusedLivePointer++;
 		}
 
 		const size = this.#size === 'alloc' ? event.bytesAlloc : event.bytesReq;
+		if (size > maxSize) {
+			this.#counts.unrepresentableSize++;
+			this.#unrepresentable.add(detachString(event.ptr));
+			return;
+		}
+
+		if (this.#unrepresentable.size > 0) {
+			this.#unrepresentable.delete(event.ptr);
+		}
+
 		const address = heap.kmalloc(size);
 		this.#counts.eventsReplayed++;
 		this.#counts.kmallocReplayed++;
 		this.#callSites.add(event.callSite, size);
 		if (this.#largest === null || size > this.#largest.bytes) {
-			this.#largest = {bytes: size, callSite: event.callSite};
+			this.#largest = {bytes: size, callSite: detachString(event.callSite)};
 		}
 
 		if (address === 0) {
@@ -209,7 +238,7 @@ export class TraceReplay {
 			return;
 		}
 
-		this.#live.set(event.ptr, {address, size});
+		this.#live.add(detachString(event.ptr), address, size);
 		this.#liveBytes += size;
 	}
 
@@ -219,9 +248,14 @@ export class TraceReplay {
 			return;
 		}
 
-		const block = this.#live.get(event.ptr);
+		const block = this.#live.slot(event.ptr);
 		if (block === undefined) {
-			this.#counts.kfreeUnknown++;
+			if (this.#unrepresentable.delete(event.ptr)) {
+				this.#counts.unrepresentableSize++;
+			} else {
+				this.#counts.kfreeUnknown++;
+			}
+
 			return;
 		}
 
@@ -230,9 +264,10 @@ export class TraceReplay {
 		this.#counts.kfreeReplayed++;
 	}
 
-	#release(ptr: string, block: LiveBlock, heap: TraceHeap): void {
-		this.#live.delete(ptr);
-		this.#liveBytes -= block.size;
-		heap.kfree(block.address);
+	#release(ptr: string, slot: number, heap: TraceHeap): void {
+		const address = this.#live.address(slot);
+		this.#liveBytes -= this.#live.bytes(slot);
+		this.#live.delete(ptr, slot);
+		heap.kfree(address);
 	}
 }

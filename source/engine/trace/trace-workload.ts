@@ -1,52 +1,112 @@
 // The `trace` workload: a Linux kmem trace replayed through the simulated SerenityOS heap.
 // Each kmalloc event becomes a kmalloc of bytes_req (or bytes_alloc) from a thread named after
 // the Linux task (`tar(9466:9466)`), so the heap's own log lines say who was allocating. The
-// file streams: the engine awaits `prepare(tick)` between slices of ticks, the synchronous
-// `tick()` then replays the records due. Events keep the trace's rhythm (`msPerTick`).
+// input streams: the engine awaits `prepare(tick)` between ticks while `isReady(tick)` is false,
+// and the synchronous `tick()` then replays the records due. Events keep the trace's rhythm
+// (`msPerTick`).
+//
+// A regular file is read twice: a quick first pass counts its events (for "replayed / total") and
+// finds its time span (for the automatic pace, about DEFAULT_TRACE_TICKS ticks for a long trace),
+// then the replay streams it. Anything else (`-`, a pipe, a FIFO, `<(…)`) is read once, as it
+// comes: its total is known only at its end and its pace is `--trace-ms-per-tick` or the default.
+//
+// How long a run lasts is the trace's business, not the caller's: a run goes on until `finished`
+// (every event read and replayed). When it cannot (the kernel halted, the replay failed, the
+// input could not be read to its end), `summary().stopped` says why.
 
 import path from 'node:path';
+import {isKernelHalt} from '../../kernel/panic.js';
 import type {KernelFacade, Workload} from '../workload-api.js';
 import {defaultMsPerTick, traceTickOf} from './assign-trace-tick.js';
-import {countTraceEvents} from './count-trace-events.js';
-import {toTraceFileError} from './trace-errors.js';
-import type {TraceRecord} from './trace-record.js';
-import {TraceSource} from './trace-source.js';
+import {TraceCounter, type TraceCount} from './count-trace-events.js';
+import {describeTracePath} from './escape-trace-text.js';
+import {ProcessNames} from './name-trace-tasks.js';
+import {openTraceInput} from './open-trace-input.js';
+import {TraceFormatError, toTraceFileError} from './trace-errors.js';
+import type {TraceEvent, TraceRecord} from './trace-record.js';
+import {TraceSource, type TraceSourceOptions} from './trace-source.js';
 
 /** Long traces are spread over at most this many ticks by default; short ones keep 0.05 ms a tick. */
 export const DEFAULT_TRACE_TICKS = 5000;
+
+/** Chunks of input (64 KiB each) the counting pass reads between progress reports. */
+const countingChunksPerStep = 64;
+
+export type TraceProgress = {
+	/** `counting`: the first pass over a regular file; `replaying`: the replay's own read. */
+	phase: 'counting' | 'replaying';
+	/** Lines of the current pass, comments and blank lines included. */
+	linesRead: number;
+	/** Bytes of the file taken so far by the current pass (compressed, for gzip). */
+	bytesRead: number;
+	/** The file's size (compressed, for gzip); null for a pipe. */
+	bytesTotal: number | null;
+	/** kmalloc and kfree events read so far by the current pass. */
+	eventsRead: number;
+	/** The count of the first pass; null for a pipe, or while counting. */
+	eventsTotal: number | null;
+	/** Events replayed or skipped so far. */
+	eventsSeen: number;
+};
 
 export type TraceWorkloadOptions = {
 	size: 'req' | 'alloc';
 	msPerTick: number | null;
 	strict: boolean;
+	/** Called after each piece read while the workload is created (the counting pass, the first read). */
+	onProgress?: (progress: TraceProgress) => void;
+	/** The reader's bounds (tests make them small). */
+	source?: Pick<TraceSourceOptions, 'batchSize' | 'maxBuffered' | 'chunksPerPrefetch'>;
 };
 
 export type TraceSummary = {
 	file: string;
 	format: string | null;
 	msPerTick: number;
+	/** Counted by the first pass (`eventsCounted`); for a pipe, the events read so far, exact once finished. */
 	eventsTotal: number;
+	eventsCounted: boolean;
 	eventsSeen: number;
 	eventsReplayed: number;
 	kmallocReplayed: number;
 	kfreeReplayed: number;
-	skipped: {kfreeUnknownPointer: number; kfreeNull: number; failedInTrace: number; ignored: number; malformed: number};
+	skipped: {
+		kfreeUnknownPointer: number;
+		kfreeNull: number;
+		failedInTrace: number;
+		/** kmallocs of 2^32 bytes or more (no size_t on i386), and the kfrees of their pointers. */
+		unrepresentableSize: number;
+		ignored: number;
+		/** Lines that are no event of the trace's format, over-long ones (64 Ki characters) included. */
+		malformed: number;
+	};
 	reusedLivePointer: number;
+	/** The first few, escaped; an over-long line shows its length and its start. */
 	malformedLines: Array<{line: number; text: string}>;
+	linesRead: number;
 	liveBlocks: number;
 	liveBytes: number;
 	largestRequest: {bytes: number; callSite: string} | null;
 	topCallSites: Array<{callSite: string; bytes: number; count: number}>;
+	/** Every event read and replayed. */
 	finished: boolean;
+	/** Why the replay cannot go on, when it cannot: null while it can (or when finished). */
+	stopped: string | null;
 };
 
 export type TraceWorkload = Workload & {
-	/** Ticks from the replay's start to its last event, inclusive. */
-	readonly lengthTicks: number;
-	/** Reads ahead so every record due by `tick` (the simulation's) is in hand. */
+	/** Ticks from the replay's start to its last event, inclusive, when known in advance (a regular file). */
+	readonly lengthTicks: number | null;
+	/** Every event read and replayed: a run without a tick limit ends here. */
+	readonly finished: boolean;
+	/**
+	 * Reads ahead so the records due by `tick` (the simulation's) are in hand; it does a bounded
+	 * amount of reading, so call it again while `isReady(tick)` is false.
+	 */
 	prepare(tick: number): Promise<void>;
-	/** Whether every record due by `tick` is in hand already. */
+	/** Whether `tick` may run: its records are in hand (or the read-ahead queue is full). */
 	isReady(tick: number): boolean;
+	progress(): TraceProgress;
 	summary(): TraceSummary;
 	close(): Promise<void>;
 };
@@ -54,52 +114,143 @@ export type TraceWorkload = Workload & {
 export const isTraceWorkload = (workload: Workload): workload is TraceWorkload =>
 	typeof (workload as Partial<TraceWorkload>).prepare === 'function';
 
-const processOf = (record: TraceRecord): string | undefined =>
-	record.kind === 'kmalloc' || record.kind === 'kfree' ? `${record.comm}(${record.pid}:${record.pid})` : undefined;
+const isEvent = (record: TraceRecord): record is TraceEvent => record.kind === 'kmalloc' || record.kind === 'kfree';
+
+const isSameTask = (record: TraceRecord, task: TraceEvent): boolean => isEvent(record) && record.pid === task.pid && record.comm === task.comm;
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const countEvents = async (file: string, options: TraceWorkloadOptions, counter: TraceCounter): Promise<TraceCount> => {
+	try {
+		while (!await counter.step(countingChunksPerStep)) {
+			options.onProgress?.({
+				phase: 'counting',
+				linesRead: counter.lineCount,
+				bytesRead: counter.text.input?.bytesRead() ?? 0,
+				bytesTotal: counter.text.input?.sizeBytes ?? null,
+				eventsRead: counter.events,
+				eventsTotal: null,
+				eventsSeen: 0,
+			});
+		}
+	} catch (error) {
+		throw toTraceFileError(file, error);
+	} finally {
+		counter.close();
+	}
+
+	if (!counter.sawContent) {
+		// Nothing but blank lines: no need to read them all again to say so.
+		throw new TraceFormatError(`${describeTracePath(file)} is empty`);
+	}
+
+	return counter.result();
+};
 
 export const createTraceWorkload = async (file: string, options: TraceWorkloadOptions): Promise<TraceWorkload> => {
-	const count = await countTraceEvents(file).catch((error: unknown) => {
-		throw toTraceFileError(file, error);
-	});
-	const span = count.firstTimeSeconds === null || count.lastTimeSeconds === null ? 0 : count.lastTimeSeconds - count.firstTimeSeconds;
+	const input = await openTraceInput(file);
+	const {regularFile} = input;
+	const count = regularFile ? await countEvents(file, options, new TraceCounter(file, input)) : null;
+	const span = count === null || count.firstTimeSeconds === null || count.lastTimeSeconds === null ? 0 : count.lastTimeSeconds - count.firstTimeSeconds;
 	const msPerTick = options.msPerTick ?? Math.max(defaultMsPerTick, (span * 1000) / DEFAULT_TRACE_TICKS);
-	const open = async (): Promise<TraceSource> => {
-		const opened = new TraceSource(file, {strict: options.strict, size: options.size, msPerTick});
-		// Surface a missing, empty or eventless file now, before anything is replayed.
-		await opened.prefetch(0);
-		return opened;
+	const lengthTicks = count === null ? null : (count.firstTimeSeconds === null ? 1 : traceTickOf(count.lastTimeSeconds!, count.firstTimeSeconds, msPerTick) + 1);
+	const sourceOptions = {...options.source, strict: options.strict, size: options.size, msPerTick};
+	// A regular file is opened again for the replay; a pipe goes on from where it is (its start).
+	let source = new TraceSource(file, sourceOptions, regularFile ? undefined : input);
+	let stopped: string | null = null;
+	const processNames = new ProcessNames();
+
+	const progress = (): TraceProgress => ({
+		phase: 'replaying',
+		linesRead: source.reader.lineNumber,
+		bytesRead: source.reader.text.input?.bytesRead() ?? 0,
+		bytesTotal: input.sizeBytes,
+		eventsRead: source.reader.allocationEvents,
+		eventsTotal: count?.events ?? null,
+		eventsSeen: source.replay.stats().eventsSeen,
+	});
+
+	const read = async (due: number): Promise<void> => {
+		try {
+			await source.prefetch(due);
+		} catch (error) {
+			stopped ??= `reading stopped at line ${source.reader.lineNumber}: ${messageOf(error)}`;
+			throw error;
+		}
 	};
 
-	let source = await open();
-	const lengthTicks = count.firstTimeSeconds === null ? 1 : traceTickOf(count.lastTimeSeconds!, count.firstTimeSeconds, msPerTick) + 1;
+	// Surface an unreadable, empty or eventless trace now, before anything is replayed.
+	while (source.needsPrefetch(0)) {
+		// eslint-disable-next-line no-await-in-loop
+		await read(0);
+		options.onProgress?.(progress());
+	}
+
 	let startTick = 0;
-	// A reboot brings a new kernel (a new facade): the replay starts over from the first event.
+	/** The trace tick of the last simulation tick that ran the replay (-1 before the first). */
+	let lastDue = -1;
+	// A reboot brings a new kernel (a new facade): a file's replay starts over from its first event.
 	let kernelSeen: KernelFacade | undefined;
 	let restart = false;
+	const name = describeTracePath(regularFile ? path.basename(file) : file);
 
 	return {
 		name: 'trace',
-		description: `replay of ${path.basename(file)}: ${count.events.toLocaleString('en-US')} kmem events`,
+		get description() {
+			return count === null ? `replay of ${name}, read once as it comes` : `replay of ${name}: ${count.events.toLocaleString('en-US')} kmem events`;
+		},
 		lengthTicks,
+		get finished() {
+			return !restart && stopped === null && source.finished;
+		},
 		setup(kernel, ctx) {
-			startTick = ctx.tick + 1;
-			restart = kernelSeen !== undefined && kernel !== kernelSeen;
+			const rebooted = kernelSeen !== undefined && kernel !== kernelSeen;
 			kernelSeen = kernel;
+			if (rebooted) {
+				stopped = null; // a new kernel: whatever stopped the replay on the old one is gone
+			}
+
+			if (rebooted && regularFile) {
+				restart = true;
+				lastDue = -1;
+			} else if (rebooted) {
+				// A pipe cannot be read again: the replay goes on, and frees of the old kernel's blocks count as unknown.
+				source.replay.forgetLiveBlocks();
+			}
+
+			// The next tick runs the trace tick after the last one run: a switch back to the replay resumes it.
+			startTick = ctx.tick + 1 - (lastDue + 1);
 		},
 		tick(kernel, ctx) {
 			if (restart) {
 				return; // waiting for prepare() to reopen the file
 			}
 
-			for (const record of source.replay.takeEventsForTick(ctx.tick - startTick)) {
-				const process = processOf(record);
-				if (process === undefined) {
-					source.replay.apply(record, kernel);
-				} else {
-					kernel.asProcess(process, () => {
+			lastDue = ctx.tick - startTick;
+			const due = source.replay.takeEventsForTick(lastDue);
+			let index = 0;
+			// The events of one task in a row run in one asProcess call (one closure a run, not an event).
+			const applyTaskRun = () => {
+				const first = due[index] as TraceEvent;
+				do {
+					source.replay.apply(due[index], kernel);
+					index++;
+				} while (index < due.length && isSameTask(due[index], first));
+			};
+
+			try {
+				while (index < due.length) {
+					const record = due[index];
+					if (isEvent(record)) {
+						kernel.asProcess(processNames.of(record), applyTaskRun);
+					} else {
 						source.replay.apply(record, kernel);
-					});
+						index++;
+					}
 				}
+			} catch (error) {
+				stopped ??= isKernelHalt(error) ? `the kernel halted at tick ${ctx.tick}` : `the replay failed at tick ${ctx.tick}: ${messageOf(error)}`;
+				throw error;
 			}
 		},
 		isReady(tick) {
@@ -108,22 +259,24 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 		async prepare(tick) {
 			if (restart) {
 				await source.close();
-				source = await open();
+				source = new TraceSource(file, sourceOptions);
 				restart = false;
 			}
 
 			const due = tick - startTick;
 			if (source.needsPrefetch(due)) {
-				await source.prefetch(due);
+				await read(due);
 			}
 		},
+		progress,
 		summary() {
 			const stats = source.replay.stats();
 			return {
 				file,
 				format: source.reader.format ?? null,
 				msPerTick,
-				eventsTotal: count.events,
+				eventsTotal: count?.events ?? source.reader.allocationEvents,
+				eventsCounted: count !== null,
 				eventsSeen: stats.eventsSeen,
 				eventsReplayed: stats.eventsReplayed,
 				kmallocReplayed: stats.kmallocReplayed,
@@ -132,16 +285,19 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 					kfreeUnknownPointer: stats.kfreeUnknown,
 					kfreeNull: stats.kfreeNull,
 					failedInTrace: stats.failedInTrace,
+					unrepresentableSize: stats.unrepresentableSize,
 					ignored: stats.ignored,
 					malformed: stats.malformed,
 				},
 				reusedLivePointer: stats.reusedLivePointer,
 				malformedLines: source.reader.malformed.first.map(({line, text}) => ({line, text})),
+				linesRead: source.reader.lineNumber,
 				liveBlocks: stats.liveBlocks,
 				liveBytes: stats.liveBytes,
 				largestRequest: stats.largestRequest,
 				topCallSites: source.replay.topCallSites(5).map(({callSite, bytes, count: calls}) => ({callSite, bytes, count: calls})),
-				finished: source.finished,
+				finished: !restart && stopped === null && source.finished,
+				stopped,
 			};
 		},
 		async close() {

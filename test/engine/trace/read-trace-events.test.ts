@@ -120,3 +120,57 @@ describe('unreadable files', () => {
 		await expect(readAll(corrupt)).rejects.toThrow(`cannot read trace ${corrupt}: Z_DATA_ERROR (not valid gzip data)`);
 	});
 });
+
+describe('lines no regular expression could take', () => {
+	const [header, events] = [fixtureText.split('\n').slice(0, 12), fixtureText.split('\n').slice(12)];
+
+	it('a first event after 60,000 spaces, and 200,000 spaces then an x: the same events, one line malformed by its length', async () => {
+		const lines = [...header, ' '.repeat(60_000) + events[0], `${' '.repeat(200_000)}x`, ...events.slice(1)];
+		const {reader, kmalloc, kfree, malformed} = await readAll(writeTemp('spaces.txt', lines.join('\n')));
+		expect({kmalloc, kfree, malformed}).toEqual({kmalloc: 538, kfree: 462, malformed: 1});
+		expect(reader.malformed.first).toEqual([
+			// Its head is shown, trailing whitespace trimmed as for any malformed line.
+			{kind: 'malformed', line: 14, text: '[200,001 characters, over the 65,536 limit]'},
+		]);
+	});
+
+	it('60,000 spaces within the limit, between the fields: parsed like any other line', async () => {
+		const spaced = events[0].replace(' ptr=', `${' '.repeat(60_000)}ptr=`);
+		const {records} = await readAll(writeTemp('wide.txt', [spaced, events[1]].join('\n')));
+		expect(records[0]).toMatchObject({kind: 'kmalloc', ptr: '769437d5', bytesReq: 64});
+	});
+
+	it('a gzip of 32 MiB of zeros, perf.data and trace.dat are refused at their first chunk', async () => {
+		const zeros = writeTemp('zeros.gz', gzipSync(Buffer.alloc(32 * 1024 * 1024)));
+		await expect(readAll(zeros)).rejects.toThrow(new TraceFormatError(`cannot replay ${zeros}: it holds binary data (NUL bytes), and a kmem trace is text (ftrace or perf script output)`));
+		const perfData = writeTemp('perf.data', Buffer.concat([Buffer.from('PERFILE2'), Buffer.alloc(100)]));
+		await expect(readAll(perfData)).rejects.toThrow('it is a perf.data file; give what `perf script` prints from it');
+		const traceDat = writeTemp('trace.dat', Buffer.concat([Buffer.from([0x17, 0x08, 0x44]), Buffer.from('tracing6'), Buffer.alloc(100)]));
+		await expect(readAll(traceDat)).rejects.toThrow('it is a trace-cmd trace.dat file; give what `trace-cmd report` prints from it');
+	});
+
+	it('a gzip of 32 MiB of newlines is empty: every line counted', async () => {
+		const bomb = writeTemp('bomb.gz', gzipSync(Buffer.alloc(32 * 1024 * 1024, 0x0a), {level: 1}));
+		const reader = readTraceEvents(bomb);
+		await expect(reader.nextBatch().then(async function drain(batch): Promise<unknown> {
+			return batch === undefined ? undefined : reader.nextBatch().then(drain);
+		})).rejects.toThrow(new TraceFormatError(`${bomb} is empty`));
+		expect(reader.lineNumber).toBe(32 * 1024 * 1024);
+	});
+});
+
+describe('what is printed from the input is escaped', () => {
+	it('malformed lines keep their control characters as escapes; strict mode says so too', async () => {
+		const lines = fixtureText.split('\n');
+		lines.splice(20, 0, '\u001B[2J\u001B]0;pwned\u0007 bad\rline\u0085');
+		const path = writeTemp('escapes.txt', lines.join('\n'));
+		const {reader} = await readAll(path);
+		expect(reader.malformed.first).toEqual([{kind: 'malformed', line: 21, text: '\\x1B[2J\\x1B]0;pwned\\x07 bad\\x0Dline\\x85'}]);
+		await expect(readAll(path, {strict: true})).rejects.toThrow(new TraceFormatError(`${path}:21: malformed trace line: \\x1B[2J\\x1B]0;pwned\\x07 bad\\x0Dline\\x85`));
+	});
+
+	it('and so is the path', async () => {
+		const path = join(tmpdir(), 'kmtop-\u001B[31mred\n.txt');
+		await expect(readAll(path)).rejects.toThrow(`cannot read trace ${join(tmpdir(), 'kmtop-\\x1B[31mred\\x0A.txt')}: ENOENT (no such file)`);
+	});
+});

@@ -174,3 +174,39 @@ describe('rhythm', () => {
 		expect(() => new TraceReplay({msPerTick: 0})).toThrow(RangeError);
 	});
 });
+
+describe('sizes no i386 size_t can hold', () => {
+	it('2^32 bytes and more: counted and skipped with their kfrees, the replay going on', () => {
+		const heap = new FakeHeap();
+		const {stats} = replayAll([
+			kmalloc('a', 1_099_511_627_776),
+			kmalloc('b', 64),
+			kmalloc('c', 2 ** 32),
+			kfree('a'),
+			kmalloc('d', 2 ** 32 - 1),
+			kfree('b'),
+			// `c` is freed by a kmalloc of its pointer: it becomes a live block like any other.
+			kmalloc('c', 32),
+			kfree('c'),
+			kfree('a'),
+		], new TraceReplay(), heap);
+		expect(stats).toMatchObject({
+			eventsSeen: 9,
+			eventsReplayed: 5,
+			kmallocReplayed: 3,
+			kfreeReplayed: 2,
+			unrepresentableSize: 3,
+			kfreeUnknown: 1, // the second kfree of a: the first was counted with its kmalloc
+			liveBlocks: 1,
+			liveBytes: 2 ** 32 - 1,
+			largestRequest: {bytes: 2 ** 32 - 1, callSite: 'f+0x1/0x2'},
+		});
+		expect(heap.kmallocCalls).toBe(3);
+	});
+
+	it('with --trace-size alloc, the size that counts is bytes_alloc', () => {
+		const record: KmallocEvent = {...kmalloc('a', 64), bytesAlloc: 2 ** 33};
+		expect(replayAll([record], new TraceReplay({size: 'alloc'})).stats).toMatchObject({unrepresentableSize: 1, kmallocReplayed: 0});
+		expect(replayAll([record], new TraceReplay({size: 'req'})).stats).toMatchObject({unrepresentableSize: 0, kmallocReplayed: 1});
+	});
+});

@@ -26,12 +26,13 @@ async function drive(path: string, options: TraceSourceOptions = {}) {
 describe('TraceSource', () => {
 	it('replays the fixture tick by tick from a batched read, as if it were all in memory', async () => {
 		const whole = await drive(fixturePath);
-		const batched = await drive(fixturePath, {batchSize: 50});
+		// A queue of 150 records: more than the busiest tick's 132, much less than the trace.
+		const batched = await drive(fixturePath, {batchSize: 50, maxBuffered: 150});
 		expect(whole.perTick).toHaveLength(566);
 		expect(batched.perTick).toEqual(whole.perTick);
 		expect(batched.stats).toEqual(whole.stats);
 		expect(whole.prefetches).toBe(1);
-		expect(batched.prefetches).toBeGreaterThan(10);
+		expect(batched.prefetches).toBeGreaterThan(5);
 		expect(batched.stats).toMatchObject({eventsSeen: 1000, kfreeUnknown: 53, liveBlocks: 129});
 	});
 

@@ -94,3 +94,21 @@ export function toPerfScriptLine(ftraceLine: string, withPidSlashTid = false): s
 	const task = withPidSlashTid ? `${pid.padStart(7)}/${pid.padEnd(7)}` : pid.padStart(7);
 	return `${comm.padStart(16)} ${task} [${cpu}] ${seconds}: kmem:${event}: ${perfFields}`;
 }
+
+/**
+ * `count` ftrace events `gapMicroseconds` apart from 1000 s, as one string: kmalloc and kfree by
+ * turns, each kfree freeing the block the kmalloc before it got (64 bytes), so every event replays.
+ */
+export function generateFtraceEvents(count: number, gapMicroseconds = 1): string {
+	const lines: string[] = [];
+	for (let index = 0; index < count; index++) {
+		const microseconds = 1_000_000_000 + (index * gapMicroseconds);
+		const time = `${Math.floor(microseconds / 1e6)}.${String(microseconds % 1e6).padStart(6, '0')}`;
+		const ptr = (0x1000 + (index >> 1)).toString(16).padStart(16, '0');
+		lines.push(index % 2 === 0
+			? `            bash-9453    [000] .....   ${time}: kmalloc: call_site=f+0x1/0x2 ptr=${ptr} bytes_req=64 bytes_alloc=64 gfp_flags=GFP_KERNEL node=-1 accounted=false`
+			: `            bash-9453    [000] .....   ${time}: kfree: call_site=g+0x1/0x2 ptr=${ptr}`);
+	}
+
+	return `${lines.join('\n')}\n`;
+}

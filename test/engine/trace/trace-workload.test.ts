@@ -5,23 +5,31 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {buildSnapshot} from '../../../source/engine/build-snapshot.js';
 import {Simulation} from '../../../source/engine/simulation.js';
-import {createTraceWorkload} from '../../../source/engine/trace/trace-workload.js';
+import {createTraceWorkload, type TraceWorkload, type TraceWorkloadOptions} from '../../../source/engine/trace/trace-workload.js';
 import {ftraceExcerptPath, perfCapturePath} from '../../fixture-paths.js';
+import {generateFtraceEvents, writeTemp} from './trace-test-helpers.js';
 
 const fixture = ftraceExcerptPath;
 /** 400 lines of `perf script` output of kmem:kmalloc/kfree, captured for this project (Linux 6.18, x86_64). */
 const perfCapture = perfCapturePath;
 
+/** The engine's loop: before each tick, prepare while the workload is not ready; to the end, or `ticks`. */
+const run = async (simulation: Simulation, workload: TraceWorkload, ticks?: number) => {
+	const end = ticks === undefined ? Number.POSITIVE_INFINITY : simulation.tick + ticks;
+	while (simulation.tick < end && (ticks !== undefined || !workload.finished) && !simulation.halted) {
+		while (!workload.isReady(simulation.tick + 1)) {
+			await workload.prepare(simulation.tick + 100);
+		}
+
+		simulation.step(1);
+	}
+};
+
 const replay = async (file: string, ticks?: number) => {
 	const workload = await createTraceWorkload(file, {size: 'req', msPerTick: null, strict: false});
 	const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload});
 	const before = simulation.kernel.memstat();
-	const total = ticks ?? workload.lengthTicks;
-	for (let done = 0; done < total; done += 100) {
-		await workload.prepare(simulation.tick + 100);
-		simulation.step(Math.min(100, total - done));
-	}
-
+	await run(simulation, workload, ticks);
 	return {simulation, workload, before, document: buildSnapshot(simulation)};
 };
 
@@ -77,10 +85,9 @@ describe('a reboot during a replay', () => {
 		const {simulation, workload} = await replay(fixture);
 		simulation.reboot();
 		expect(workload.isReady(simulation.tick + 1)).toBe(false);
-		for (let done = 0; done < workload.lengthTicks; done += 100) {
-			await workload.prepare(simulation.tick + 100);
-			simulation.step(100);
-		}
+		expect(workload.finished).toBe(false);
+		await run(simulation, workload);
+		expect(simulation.tick).toBe(566);
 
 		expect(simulation.kernel.kmallocCalls - 6).toBe(538);
 		expect(workload.summary()).toMatchObject({kmallocReplayed: 538, kfreeReplayed: 409, finished: true});
@@ -100,5 +107,61 @@ describe('replaying perf script output captured on this machine', () => {
 			liveBlocks: 21,
 		});
 		expect(document.memstat.kmalloc_call_count! - before.kmalloc_call_count!).toBe(93);
+	});
+});
+
+describe('a run to the end, whatever the trace\'s length and pace', () => {
+	const documentOf = async (file: string, options: Partial<TraceWorkloadOptions>) => {
+		const workload = await createTraceWorkload(file, {size: 'req', msPerTick: null, strict: false, ...options});
+		const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload});
+		await run(simulation, workload);
+		return buildSnapshot(simulation);
+	};
+
+	it('replays each record at its own tick however little is read ahead (a queue of 150: the busiest tick has 132)', async () => {
+		const roomy = await documentOf(fixture, {});
+		const cramped = await documentOf(fixture, {source: {batchSize: 10, maxBuffered: 150, chunksPerPrefetch: 1}});
+		expect(cramped).toEqual(roomy);
+		expect(cramped.run.tick).toBe(566);
+	});
+
+	it('a dense trace (100 events a tick, 50,000 in 500 ticks) through a queue of 300: every event, each at its tick', async () => {
+		// The run once read ahead 500 ticks at a time into a queue of 100,000, stopping at the trace's
+		// length in ticks with the rest unread: 1.1 M of a 1.5 M-event trace. Here in small.
+		const file = writeTemp('dense.txt', generateFtraceEvents(20_000, 1));
+		const roomy = await documentOf(file, {msPerTick: 0.1});
+		const cramped = await documentOf(file, {msPerTick: 0.1, source: {batchSize: 100, maxBuffered: 300}});
+		expect(cramped).toEqual(roomy);
+		expect(cramped.run.tick).toBe(200);
+		expect(cramped.trace).toMatchObject({eventsSeen: 20_000, kmallocReplayed: 10_000, kfreeReplayed: 10_000, finished: true, stopped: null});
+		// 50 kmallocs a tick, 500 between two samples of the history, from the first sample to the last.
+		const calls = cramped.history.kmallocCalls;
+		expect(calls.slice(1).map((count, index) => count - calls[index])).toEqual(Array.from({length: 20}, () => 500));
+	});
+
+	it('a kernel panic stops it: not finished, and the summary says why', async () => {
+		const file = writeTemp('oom.txt', [
+			'bash-1 [000] ..... 1.000001: kmalloc: call_site=f+0x1/0x2 ptr=00000000000000a0 bytes_req=3000000000 bytes_alloc=3000000000',
+			'bash-1 [000] ..... 1.000002: kmalloc: call_site=g+0x1/0x2 ptr=00000000000000b0 bytes_req=64 bytes_alloc=64',
+		].join('\n'));
+		const document = await documentOf(file, {});
+		expect(document.panic?.kind).toBe('oom');
+		// The first event was taken (seen) and panicked the kernel; the second was never replayed.
+		expect(document.trace).toMatchObject({eventsSeen: 1, eventsReplayed: 0, finished: false, stopped: 'the kernel halted at tick 1'});
+	});
+});
+
+describe('switching away from a replay and back', () => {
+	it('resumes where it paused, not where the new start would put it', async () => {
+		const workload = await createTraceWorkload(fixture, {size: 'req', msPerTick: null, strict: false});
+		const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload});
+		await run(simulation, workload, 200);
+		simulation.switchWorkload({name: 'idle', description: 'nothing', tick() {}});
+		simulation.step(1000);
+		simulation.switchWorkload(workload);
+		await run(simulation, workload);
+		// The 366 ticks the replay had left; without the resume, it would wait 200 ticks first.
+		expect(simulation.tick).toBe(1200 + 366);
+		expect(workload.summary()).toMatchObject({eventsSeen: 1000, kmallocReplayed: 538, finished: true});
 	});
 });

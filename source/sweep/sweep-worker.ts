@@ -1,0 +1,57 @@
+// A sweep's worker thread: runs the combinations it is sent, one at a time, and answers with
+// their rows. As on the engine thread of `kmtop snapshot` (engine-worker.ts): the workload's
+// hooks are watched through the shared heartbeat (the pool stops a hung one), and a fault it
+// raises outside its hooks (a timer, a rejected promise) is recorded as its failure, not a
+// crash. Each module is loaded once per worker; a run's state is its own (ctx.state).
+
+import process from 'node:process';
+import {workerData} from 'node:worker_threads';
+import {describeThrown} from '../engine/describe-thrown.js';
+import {writeHeartbeat} from '../engine/hook-watchdog.js';
+import type {Simulation} from '../engine/simulation.js';
+import type {Workload} from '../engine/workload-api.js';
+import {loadBuiltinWorkload, loadWorkloadFile} from '../engine/workload-loader.js';
+import {runSweepCase} from './run-sweep-case.js';
+import {serveTasks} from './run-worker-pool.js';
+import type {SweepCombination, SweepRow, WorkloadSource} from './sweep-row.js';
+
+let running: Simulation | undefined;
+const {heartbeat} = (workerData ?? {}) as {heartbeat?: SharedArrayBuffer};
+const beat = heartbeat && writeHeartbeat(heartbeat, () => ({boot: running?.bootNumber ?? 1, workloadIndex: 0}));
+
+// The words engine-worker.ts uses, so the row says what the snapshot's document does.
+const onStrayFault = (error: unknown) => {
+	if (running && !running.workloadFailure) {
+		running.failWorkload(`${describeThrown(error)} (thrown outside its hooks: a timer, a callback or a rejected promise)`);
+	}
+};
+
+process.on('uncaughtException', onStrayFault);
+process.on('unhandledRejection', onStrayFault);
+
+const loaded = new Map<string, Promise<Workload>>();
+
+const load = async (source: WorkloadSource): Promise<Workload> => {
+	const key = source.kind === 'builtin' ? `builtin:${source.name}` : `path:${source.path}`;
+	let workload = loaded.get(key);
+	if (!workload) {
+		beat?.enter('load', 0);
+		workload = (source.kind === 'builtin' ? loadBuiltinWorkload(source.name) : loadWorkloadFile(source.path)).finally(() => beat?.leave());
+		loaded.set(key, workload);
+	}
+
+	return workload;
+};
+
+serveTasks<SweepCombination, SweepRow>(async (combination) => {
+	try {
+		return await runSweepCase(await load(combination.source), combination, {
+			...(beat && {watch: beat.watch}),
+			onSimulation(simulation) {
+				running = simulation;
+			},
+		});
+	} finally {
+		running = undefined;
+	}
+});
