@@ -59,6 +59,11 @@ say(`live view: ${quick ? 5 : 20} s of vmobject-churn drawing to a fake 120×40 
 const liveView = child('child-live-view.js', [String(quick ? 5 : 20)]);
 say('memory: peak RSS of the 50,000-live replay, alone in a process...');
 const memory = child('child-peak-rss.js', ['50000']);
+// --travel-ticks N: how far the time-travel line runs its session (10,000,000 by issue #16; long).
+const travelAt = process.argv.indexOf('--travel-ticks');
+const travelTicks = travelAt === -1 ? (quick ? 1_000_000 : 10_000_000) : Number(process.argv[travelAt + 1]);
+say(`time travel: a live session's engine to tick ${travelTicks.toLocaleString('en-US')} with its copies, one step back at 1,000,000...`);
+const travel = child('child-time-travel.js', [String(travelTicks)]);
 
 const at8000 = kernel.kernel.opsPerSecond;
 const at50000 = growth.find((entry) => entry.liveTarget === 50_000)!.opsPerSecond;
@@ -72,6 +77,7 @@ const result = {
 	chunkMap: {...chunkMap, targetFrameMs: 10},
 	liveView: {...liveView, targetCpuPercent: 10, targetMsPerFrame: 5},
 	memory: {...memory, targetPeakRssBytes: 200 * 1024 * 1024},
+	timeTravel: {...travel, targetRssBytes: 250 * 1024 * 1024, targetStepMs: 100},
 };
 
 if (json) {
@@ -114,6 +120,8 @@ if (json) {
 		['live view CPU, vmobject-churn 100 t/s', `${liveView.cpuPercentOfOneCore!.toFixed(1)} % of a core`, `${mark(liveView.cpuPercentOfOneCore! < 10)} (< 10 %)`],
 		['live view frame (Ink, median / p95)', `${liveView.msPerFrameMedian!.toFixed(1)} / ${liveView.msPerFrameP95!.toFixed(1)} ms`, `${mark(liveView.msPerFrameMedian! < 5)} (< 5 ms)`],
 		['peak RSS, 50,000-live replay', mib(memory.peakRssBytes!), `${mark(memory.peakRssBytes! < 200 * 2 ** 20)} (< 200 MiB)`],
+		[`time travel, RSS at tick ${travel.ticks!.toLocaleString('en-US')}`, mib(travel.rssBytes!), `${mark(travel.rssBytes! < 250 * 2 ** 20)} (< 250 MiB; ${travel.checkpoints} copies, ${mib(travel.checkpointBytes!)} of ${mib(travel.checkpointBudgetBytes!)})`],
+		[`  one step back at tick ${travel.stepAt!.toLocaleString('en-US')}`, `${travel.firstStepMs!.toFixed(0)} ms`, `${mark(travel.firstStepMs! < 100)} (< 100 ms; the nine after: median ${travel.medianStepMs!.toFixed(0)}, max ${travel.maxStepMs!.toFixed(0)} ms)`],
 	);
 	const width = Math.max(...rows.map((row) => row[0].length));
 	const second = Math.max(...rows.map((row) => row[1].length));
