@@ -121,7 +121,8 @@ if (json) {
 		['live view frame (Ink, median / p95)', `${liveView.msPerFrameMedian!.toFixed(1)} / ${liveView.msPerFrameP95!.toFixed(1)} ms`, `${mark(liveView.msPerFrameMedian! < 5)} (< 5 ms)`],
 		['peak RSS, 50,000-live replay', mib(memory.peakRssBytes!), `${mark(memory.peakRssBytes! < 200 * 2 ** 20)} (< 200 MiB)`],
 		[`time travel, RSS at tick ${travel.ticks!.toLocaleString('en-US')}`, mib(travel.rssBytes!), `${mark(travel.rssBytes! < 250 * 2 ** 20)} (< 250 MiB; ${travel.checkpoints} copies, ${mib(travel.checkpointBytes!)} of ${mib(travel.checkpointBudgetBytes!)})`],
-		[`  one step back at tick ${travel.stepAt!.toLocaleString('en-US')}`, `${travel.firstStepMs!.toFixed(0)} ms`, `${mark(travel.firstStepMs! < 100)} (< 100 ms; the nine after: median ${travel.medianStepMs!.toFixed(0)}, max ${travel.maxStepMs!.toFixed(0)} ms)`],
+		[`  one step back at tick ${travel.stepAt!.toLocaleString('en-US')}, paused`, `${travel.firstStepMs!.toFixed(0)} ms`, `${mark(travel.firstStepMs! < 100)} (< 100 ms; made ready in ${travel.prepareMs!.toFixed(0)} ms of pause; the nine after: median ${travel.medianStepMs!.toFixed(0)}, max ${travel.maxStepMs!.toFixed(0)} ms)`],
+		['  the same, the instant the present stops', `${travel.coldStepMs!.toFixed(0)} ms`, 'a re-run from the nearest copy'],
 	);
 	const width = Math.max(...rows.map((row) => row[0].length));
 	const second = Math.max(...rows.map((row) => row[1].length));

@@ -1,6 +1,7 @@
 // Run in a child process of its own (issue #16): a live session's engine, as kmtop's engine
 // thread runs it, taken to tick N with its time machine keeping copies, then its RSS; and on the
-// way, at tick 1,000,000 (or N if smaller), how long one step back takes, cold and then warm.
+// way, at tick 1,000,000 (or N if smaller), how long one step back takes: cold (right as the
+// present stops), and after the paused engine has made it ready, then nine more.
 // Prints one JSON line. Usage: child-time-travel.js [ticks] [workload]
 
 import {LiveSession} from '../source/engine/live-session.js';
@@ -14,9 +15,26 @@ const session = new LiveSession({seed: 1, revision: '2021-02-23', ramBytes: 512 
 
 const started = performance.now();
 await session.travelTo({boot: 1, tick: stepAt});
+// Cold: the step back right as the present stops, from the nearest copy the running present left.
+let before = performance.now();
+await session.travelBy(-1);
+const coldStepMs = performance.now() - before;
+// Then as in the live view: back at the present, paused, the engine's timer ticking (every 33 ms)
+// while the user reaches for ←: it makes the step back ready meanwhile.
+session.togglePause();
+session.paused = true;
+before = performance.now();
+while (!session.timeMachine!.stepBackReady && performance.now() - before < 10_000) {
+	session.advance(33);
+	await new Promise((resolve) => {
+		setTimeout(resolve, 13);
+	});
+}
+
+const prepareMs = performance.now() - before;
 const steps: number[] = [];
 for (let step = 0; step < 10; step++) {
-	const before = performance.now();
+	before = performance.now();
 	await session.travelBy(-1);
 	steps.push(performance.now() - before);
 }
@@ -41,6 +59,8 @@ process.stdout.write(
 		checkpointBudgetBytes: store.budgetBytes,
 		stepAt,
 		shownTick,
+		coldStepMs,
+		prepareMs,
 		firstStepMs: steps[0],
 		// The nine steps after the first (warm: the copy the first one made is near).
 		maxStepMs: Math.max(...steps.slice(1)),

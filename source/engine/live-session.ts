@@ -179,6 +179,11 @@ export class LiveSession {
 		this.advanceComparison();
 		if (this.paused || this.simulation.halted || this.inPast) {
 			this.carry = 0;
+			if (!this.inPast) {
+				// Waiting at the present: the first step back is made ready meanwhile.
+				this.timeMachine?.prepareStepBack(this.budgetMs / 2);
+			}
+
 			return 0;
 		}
 

@@ -57,6 +57,11 @@ export class TimeMachine {
 	private readonly shared: Set<object>;
 	private readonly now: () => number;
 	private cursor: Cursor | undefined;
+	/**
+	The step back from a waiting present, made ready while it waits (`prepareStepBack`): a run
+	from the nearest copy towards the tick before the present, and for which present it was made.
+	*/
+	private preparing: {cursor: Cursor; target: TimePoint; journalLength: number; runSinceTrail: number} | undefined;
 	private runSinceCopyMs = 0;
 	private lastCopyMs = 0;
 	private generation = 0;
@@ -123,6 +128,67 @@ export class TimeMachine {
 		this.store.add({...point, order: this.orderOf(point), journalLength: this.session.journal.length, ...copy}, this.orderOf(point));
 		this.lastCopyMs = this.now() - started;
 		this.runSinceCopyMs = 0;
+	}
+
+	/**
+	The present waits (paused or halted), the engine's thread is idle: run a copy on towards the
+	tick before the present for up to `budgetMs`, leaving copies on the way, so that the first
+	step back (and the ones after it) re-run little. Nothing is shown; a travel uses it when it
+	is on its way.
+	*/
+	prepareStepBack(budgetMs: number): void {
+		if (this.unavailable !== undefined || this.cursor || this.travelling) {
+			return;
+		}
+
+		const order = this.orderOf(this.present);
+		if (order === 0) {
+			return;
+		}
+
+		const target = this.pointAt(order - 1);
+		const journalLength = this.session.journal.length;
+		let {preparing} = this;
+		if (!preparing || preparing.journalLength !== journalLength || isBefore(target, pointOf(preparing.cursor.simulation))) {
+			preparing = {cursor: this.startFor(target), target, journalLength, runSinceTrail: 0};
+		}
+
+		preparing.target = target;
+		this.preparing = preparing;
+		const started = this.now();
+		let sliceStarted = started;
+		for (;;) {
+			const step = stepTowards(preparing.cursor.simulation, this.session.journal, preparing.cursor.index, target, this.session.workloads, SLICE_TICKS);
+			preparing.cursor = {simulation: preparing.cursor.simulation, index: step.index};
+			if (step.arrived) {
+				return;
+			}
+
+			const now = this.now();
+			preparing.runSinceTrail += now - sliceStarted;
+			sliceStarted = now;
+			if (preparing.runSinceTrail >= Math.max(MIN_COPY_EVERY_MS, RUN_PER_COPY * this.lastCopyMs)) {
+				this.leaveTrail(preparing.cursor);
+				preparing.runSinceTrail = 0;
+				sliceStarted = this.now();
+			}
+
+			if (now - started >= budgetMs) {
+				return;
+			}
+		}
+	}
+
+	/** Where the prepared step back has got to, once it is at the tick before the present. */
+	get stepBackReady(): TimePoint | undefined {
+		const cursor = this.preparing?.cursor;
+		if (!cursor || this.preparing!.journalLength !== this.session.journal.length) {
+			return undefined;
+		}
+
+		const point = pointOf(cursor.simulation);
+		const order = this.orderOf(this.present);
+		return order > 0 && this.orderOf(point) === order - 1 ? point : undefined;
 	}
 
 	/** Back to the present: the cursor and its trail are dropped, a travel under way stops. */
@@ -244,6 +310,11 @@ export class TimeMachine {
 			candidates.push(this.cursor);
 		}
 
+		const prepared = this.preparing?.journalLength === this.session.journal.length ? this.preparing.cursor : undefined;
+		if (prepared && !isBefore(point, pointOf(prepared.simulation))) {
+			candidates.push(prepared);
+		}
+
 		let best = candidates[0]!;
 		for (const candidate of candidates) {
 			if (isBefore(pointOf(startOf(best)), pointOf(startOf(candidate)))) {
@@ -252,6 +323,10 @@ export class TimeMachine {
 		}
 
 		if ('index' in best) {
+			if (best === prepared) {
+				this.preparing = undefined; // runs on as the cursor now: not to be run again from here
+			}
+
 			return best;
 		}
 

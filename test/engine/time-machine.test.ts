@@ -125,6 +125,36 @@ describe('time travel', () => {
 		expect(session.snapshot().run.tick).toBe(500);
 	});
 
+	test('waiting at the present, the engine makes the first step back ready: it then re-runs nothing', async () => {
+		let clock = 0;
+		const session = await sessionOn('fragmentation', {now: () => ++clock});
+		await session.travelTo({boot: 1, tick: 30_000});
+		expect(session.paused).toBe(true);
+		const machine = session.timeMachine!;
+		expect(machine.stepBackReady).toBeUndefined();
+		// The engine's timer, while paused: each call runs a little (20 ms of this clock).
+		let calls = 0;
+		while (!machine.stepBackReady && calls < 10_000) {
+			session.advance(33);
+			calls++;
+		}
+
+		expect(machine.stepBackReady).toEqual({boot: 1, tick: 29_999});
+		expect(session.simulation.tick).toBe(30_000);
+		const before = clock;
+		await session.travelBy(-1);
+		// No run from an older copy: a look or two at the clock, not thousands of slices.
+		expect(clock - before).toBeLessThan(5);
+		expect(shown(session)).toBe(await freshDocument('fragmentation', {boot: 1, tick: 29_999}));
+		await session.travelBy(-1);
+		expect(shown(session)).toBe(await freshDocument('fragmentation', {boot: 1, tick: 29_998}));
+		// A switch at the present makes what was ready stale.
+		session.togglePause();
+		session.paused = true;
+		session.switchWorkload(session.workloads.findIndex((workload) => workload.name === 'leak'));
+		expect(machine.stepBackReady).toBeUndefined();
+	});
+
 	test('copies stay within their byte budget, dense near the present and sparse far back', async () => {
 		// When copies are taken depends on the clock (running time against copying time): a clock
 		// that moves a millisecond a look makes them the same on a busy machine as on a quiet one.
