@@ -3,6 +3,9 @@
 // - React's development build leaks memory on every render: production it is (Ink 6.8).
 // - chalk ignores NO_COLOR, so NO_COLOR (any value, https://no-color.org) and TERM=dumb become
 //   FORCE_COLOR=0, which chalk honours. `--no-color` is handled the same way.
+import module from 'node:module';
+import process from 'node:process';
+
 process.env.NODE_ENV = 'production';
 // --no-color wins over everything; NO_COLOR and TERM=dumb yield to an explicit FORCE_COLOR, as
 // they do for Node itself.
@@ -14,6 +17,11 @@ if (process.argv.includes('--no-color')) {
 ) {
 	process.env.FORCE_COLOR = '0';
 }
+
+// Node 22.1 and later can keep V8's compiled code on disk between runs (in the OS temp folder),
+// so a start does not parse Ink, React and kmtop again each time; NODE_DISABLE_COMPILE_CACHE=1
+// turns it off. Node 20 has no such call.
+module.enableCompileCache?.();
 
 const {main} = await import('./dist/source/cli.js');
 process.exitCode = await main(process.argv.slice(2));

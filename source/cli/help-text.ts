@@ -1,14 +1,13 @@
-import {PAGE_SIZE} from '../kernel/constants.js';
 import {liveKeys} from '../view/live-keys.js';
+import {type CommandSpec, commandTable, optionLabel, optionSections as sectionTitles, optionTable} from './command-table.js';
 import type {ParseContext} from './parse-arguments.js';
-import {formatSize} from './parse-size.js';
-import {defaults, limits} from './read-option.js';
 
 type Row = [label: string, text: string];
 type Section = {title: string; rows: Row[]};
 
-// Glued with no-break spaces so a default never wraps away from its value; `wrap` unglues them.
-const byDefault = (value: string | number) => `(default: ${value})`.replaceAll(' ', '\u00A0');
+// The default glued with no-break spaces so it never wraps away from its value; `wrap` unglues them.
+const withDefault = (label: string, text: string, value: string | number | undefined): Row =>
+	[label, value === undefined ? text : `${text} ${`(default: ${value})`.replaceAll(' ', '\u00A0')}`];
 
 // Greedy word wrap at ordinary spaces. A word longer than the width gets a line of its own rather than being cut.
 const wrap = (text: string, width: number): string[] => {
@@ -30,59 +29,19 @@ const wrap = (text: string, width: number): string[] => {
 const renderRows = (rows: Row[], labelWidth: number, columns: number): string[] => rows.flatMap(([label, text]) =>
 	wrap(text, Math.max(20, columns - labelWidth - 2)).map((line, index) => `  ${(index === 0 ? label : '').padEnd(labelWidth)}${line}`));
 
+// Usage from the command table, then each section's options: the option table's, and those a
+// command's own parser reads, in table order.
 const optionSections = (context: ParseContext): Section[] => [
-	{title: 'Usage', rows: [
-		['kmtop [options]', 'the live dashboard (needs a terminal)'],
-		['kmtop snapshot [options]', 'run headless, write one snapshot, exit'],
-		['kmtop replay FILE', 'play back a session recorded with --record, all live keys working'],
-		['kmtop compare [options]', 'two --revision on the same seed and workload, side by side, and the first tick they part'],
-		['kmtop sweep [options]', 'runs on every core: seeds × workloads × revisions'],
-		['kmtop sweep merge FILES…', "the summary of shards' --format jsonl rows"],
-		['kmtop workloads', 'list the workloads'],
-		['kmtop revisions', 'list the kernel revisions'],
-	]},
-	{title: 'Options', rows: [
-		['-w, --workload NAME|PATH', `a built-in workload, or a path to a workload module ${byDefault(context.defaultWorkload)}`],
-		['--seed N', `integer seed; same seed, same run ${byDefault(defaults.seed)}`],
-		['--revision ID', `kernel revision, see kmtop revisions ${byDefault(context.defaultRevision)}`],
-		['--ram SIZE', `simulated RAM in bytes or with a K, M or G suffix, whole ${formatSize(PAGE_SIZE)} pages from ${formatSize(context.minRamBytes)} to ${formatSize(context.maxRamBytes)} ${byDefault(formatSize(defaults.ramBytes))}`],
-		['--tick-timeout SECONDS', `a workload hook running longer is stopped as hung ${byDefault(defaults.tickTimeoutMs / 1000)}`],
-		['--debug-asserts', 'check the whole heap after every kernel call (slow)'],
-		['--no-color', 'no colours (also NO_COLOR, FORCE_COLOR, TERM=dumb)'],
-		['-h, --help', 'show this help'],
-		['-v, --version', 'show the version'],
-	]},
-	{title: 'Live view options', rows: [
-		['--rate N', `ticks per second, up to ${limits.maxRate} ${byDefault(defaults.rate)}`],
-		['--refresh MS', `redraw every MS ms, ${limits.refreshMs.join(' to ')} ${byDefault(defaults.refreshMs)}`],
-		['--record FILE', 'write the session to FILE as it goes: its start and every key that changed the simulation, with its tick'],
-	]},
-	{title: 'Snapshot options', rows: [
-		['--ticks N', `ticks to run, 0 to only boot ${byDefault(`${defaults.ticks}, or a whole --trace`)}`],
-		['--format json|text', `JSON, or the dashboard as plain text ${byDefault(defaults.format)}`],
-		['--columns N', `width for --format text, ${limits.columns.join(' to ')} ${byDefault(defaults.columns)}`],
-		['--panel dashboard|map', `with --format text: the dashboard, or one subheap's chunk map, free runs and fragmentation index ${byDefault(defaults.panel)}`],
-		['--subheap N', `the subheap --panel map draws, numbered as in the Subheaps panel ${byDefault('0, the pool')}`],
-		['-o, --output FILE', `write to FILE, atomically ${byDefault('- for stdout')}`],
-		['--replay FILE', "a recording's run, to --ticks of its last boot (or of --boot N); the recording's end by default"],
-		['--boot N', 'with --replay: the boot --ticks counts in'],
-	]},
-	{title: 'Compare options (the others as for a snapshot)', rows: [
-		['--revision ID, twice', `the two revisions, in order; --ticks ${byDefault(10_000)}`],
-	]},
-	{title: 'Sweep options (--ticks, -o as for a snapshot)', rows: [
-		['-w, --revision, --ram', 'take comma lists; -w and --revision also all'],
-		['--seeds LIST', `seeds like 1..1000 or 1,5,9 ${byDefault('1..100')}`],
-		['--jobs N', `worker threads ${byDefault('one per core')}`],
-		['--shard K/N', 'run only the K-th of N slices (docs/sweep.md)'],
-		['--format table|jsonl|csv', `the summary, or one row per run ${byDefault('table')}`],
-	]},
-	{title: 'Trace replay options', rows: [
-		['--trace FILE', 'replay a Linux kmem trace (ftrace or perf script text, or .gz; - or a pipe is read once) as the workload'],
-		['--trace-size req|alloc', `size allocations by bytes_req or bytes_alloc ${byDefault(defaults.traceSize)}`],
-		['--trace-ms-per-tick N', `trace milliseconds per tick ${byDefault('automatic; 0.05 for a pipe')}`],
-		['--strict', 'stop at the first malformed trace line, not skip it'],
-	]},
+	{title: 'Usage', rows: commandTable.flatMap(({usage}) => usage.map(([command, does]): Row => [command, does]))},
+	...Object.entries(sectionTitles).map(([section, title]) => ({
+		title,
+		rows: [
+			...Object.entries(optionTable).filter(([, option]) => option.section === section).map(([name, option]): Row =>
+				withDefault(optionLabel(name, option), option.describe(context), option.byDefault?.(context))),
+			...commandTable.flatMap((command: CommandSpec) => command.ownOptions?.section === section ? command.ownOptions.rows : [])
+				.map(({label, describe, byDefault}): Row => withDefault(label, describe, byDefault)),
+		],
+	})),
 ];
 
 const examples = [
@@ -107,7 +66,7 @@ export const helpText = (context: ParseContext, {version, columns = 80}: {versio
 	const blocks = [
 		wrap(`kmtop ${version}: a terminal monitor for a simulated SerenityOS kernel heap`, columns),
 		...sections.map(({title, rows}) => [title, ...renderRows(rows, width, columns)]),
-		// The help overlay's table (cli.md, "Keys (live)"), so the two cannot drift apart.
+		// The help overlay's table (source/view/live-keys.ts), so the two cannot drift apart.
 		['Keys in the live view', ...renderRows(liveKeys, labelWidth(liveKeys), columns)],
 		['Examples', ...examples.map(example => `  ${example}`)],
 	];

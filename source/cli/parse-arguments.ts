@@ -1,5 +1,9 @@
-import {defaults, formatList, optionTable, readOption, suggest} from './read-option.js';
-import {tokenizeArguments} from './tokenize-arguments.js';
+// The pure validation layer on top of meow: the command line in, a run plan or every problem
+// with it out. The options and commands themselves are in command-table.ts.
+
+import {commandTable, defaults, optionTable} from './command-table.js';
+import {readCommandLine, type OptionOccurrence} from './read-command-line.js';
+import {formatList, suggest} from './read-value.js';
 
 export type ParseContext = {
 	/** Built-in workloads, in list order. */
@@ -13,7 +17,7 @@ export type ParseContext = {
 	maxRamBytes: number;
 };
 
-export type Command = 'live' | 'snapshot' | 'replay' | 'compare' | 'sweep' | 'workloads' | 'revisions' | 'help' | 'version';
+export type Command = (typeof commandTable)[number]['name'] | 'help' | 'version';
 
 export const panels = ['dashboard', 'map'] as const;
 export type Panel = (typeof panels)[number];
@@ -59,7 +63,8 @@ export type RunPlan = {
 
 export type ParseResult = {ok: true; plan: RunPlan} | {ok: false; errors: string[]};
 
-export const commands = ['snapshot', 'replay', 'compare', 'sweep', 'workloads', 'revisions'] as const;
+/** The words that name a command; none is the live view. */
+export const commands = commandTable.flatMap(command => 'word' in command ? [command.word] : []);
 
 const defaultPlan = (context: ParseContext): RunPlan => ({
 	command: 'live',
@@ -91,11 +96,11 @@ const defaultPlan = (context: ParseContext): RunPlan => ({
 const unknownOption = (flag: string) =>
 	`unknown option "${flag}"${suggest(flag.replace(/^-+/, ''), Object.keys(optionTable), '--') || '; see kmtop --help'}`;
 
-type Issue = {position: number; message: string};
-type Word = {value: string; position: number};
-
 const unknownCommand = (word: string) =>
 	`unknown command "${word}"${suggest(word, commands)}; commands: ${formatList(commands)} (none for the live view)`;
+
+type Issue = {position: number; message: string};
+type Word = {value: string; position: number};
 
 // The first word names the command; any other word is one too many, but for the file `replay` plays.
 const readCommand = ([first, ...rest]: Word[]): {command: Command; file?: string; issues: Issue[]} => {
@@ -103,7 +108,7 @@ const readCommand = ([first, ...rest]: Word[]): {command: Command; file?: string
 		return {command: 'live', issues: []};
 	}
 
-	const command = commands.find(name => name === first.value);
+	const command = commandTable.find(entry => 'word' in entry && entry.word === first.value)?.name;
 	if (!command) {
 		return {command: 'live', issues: [{position: first.position, message: unknownCommand(first.value)}]};
 	}
@@ -121,7 +126,7 @@ const readCommand = ([first, ...rest]: Word[]): {command: Command; file?: string
 const fixedByRecording = ['workload', 'seed', 'revision', 'ram', 'trace', 'debug-asserts'] as const;
 
 // A replay's run is the recording's; --boot counts in a replay; compare takes two --revision.
-const replayIssues = (command: Command, latest: Map<string, OptionWord>, revisionWords: OptionWord[]): Issue[] => {
+const replayIssues = (command: Command, latest: Map<string, OptionOccurrence>, revisionWords: OptionOccurrence[]): Issue[] => {
 	const issues: Issue[] = [];
 	const replay = latest.get('replay');
 	const replaying = command === 'replay' || replay !== undefined;
@@ -154,17 +159,26 @@ const replayIssues = (command: Command, latest: Map<string, OptionWord>, revisio
 			const position = revisionWords.at(-1)?.position ?? 0;
 			issues.push({position, message: `kmtop compare needs two --revision options, the kernels to compare (got ${revisionWords.length}); e.g. --revision 2020-09-09 --revision 2021-02-23`});
 		} else if (revisionWords[0]!.value === revisionWords[1]!.value) {
-			issues.push({position: revisionWords[1]!.position, message: `kmtop compare needs two different revisions, got ${revisionWords[0]!.value} twice`});
+			issues.push({position: revisionWords[1]!.position, message: `kmtop compare needs two different revisions, got ${String(revisionWords[0]!.value)} twice`});
 		}
 	}
 
 	return issues;
 };
 
-type OptionWord = {name: string; flag: string; value?: string; position: number};
+/** One option's contribution to the plan, or the error message. */
+const readOption = ({name, flag, value, wellFormed}: OptionOccurrence, context: ParseContext): Partial<RunPlan> | string => {
+	const option = optionTable[name]!;
+	if (option.type === 'boolean') {
+		return wellFormed ? option.patch : `${flag} takes no value, got "${String(value)}"`;
+	}
+
+	// `--seed=` and `--seed ''` are as good as no value at all.
+	return wellFormed ? option.read(String(value), flag, context) : `${flag} needs a value: ${option.accepts(context)}`;
+};
 
 // `--panel map` draws text, and `--subheap` only means something to it.
-const panelIssues = (latest: Map<string, OptionWord>): Issue[] => {
+const panelIssues = (latest: Map<string, OptionOccurrence>): Issue[] => {
 	const panel = latest.get('panel');
 	const subheap = latest.get('subheap');
 	const format = latest.get('format');
@@ -184,11 +198,10 @@ const panelIssues = (latest: Map<string, OptionWord>): Issue[] => {
 /**
 Turn the command line (without `node` and the script) into a run plan, or into every problem with it, one line each, in command-line order.
 
-Pure: it reads nothing but its arguments, prints nothing and never exits.
+Pure: it reads nothing but its arguments, prints nothing, never exits and leaves the process title as it was.
 */
-export const parseArguments = (argv: string[], context: ParseContext): ParseResult => {
-	const tokens = tokenizeArguments(argv, optionTable).map((token, position) => ({...token, position}));
-	const options = tokens.filter(token => token.kind === 'option');
+export const parseArguments = (argv: readonly string[], context: ParseContext): ParseResult => {
+	const {options, unknown, words} = readCommandLine(argv, optionTable);
 
 	// Help and version win over anything else on the line, errors included; help over version,
 	// since the help text shows the version too.
@@ -199,11 +212,11 @@ export const parseArguments = (argv: string[], context: ParseContext): ParseResu
 	}
 
 	// `kmtop sweep` has options of its own: source/sweep/parse-sweep-arguments.ts reads them.
-	if (tokens.find(token => token.kind === 'word')?.value === 'sweep') {
+	if (words[0]?.value === 'sweep') {
 		return {ok: true, plan: {...defaultPlan(context), command: 'sweep'}};
 	}
 
-	const issues: Issue[] = tokens.flatMap(token => token.kind === 'unknown' ? [{position: token.position, message: unknownOption(token.flag)}] : []);
+	const issues: Issue[] = unknown.map(({flag, position}) => ({position, message: unknownOption(flag)}));
 	// The last occurrence wins (a shell alias can be overridden), so only it is read.
 	const latest = new Map(options.map(option => [option.name, option]));
 	const patches: Array<Partial<RunPlan>> = [];
@@ -224,7 +237,6 @@ export const parseArguments = (argv: string[], context: ParseContext): ParseResu
 	}
 
 	issues.push(...panelIssues(latest));
-	const words = tokens.flatMap(token => token.kind === 'word' ? [{value: token.value, position: token.position}] : []);
 	const {command, file, issues: commandIssues} = readCommand(words);
 	issues.push(...commandIssues);
 	// compare reads every --revision, not only the last.
@@ -242,6 +254,6 @@ export const parseArguments = (argv: string[], context: ParseContext): ParseResu
 		return {ok: false, errors: issues.sort((a, b) => a.position - b.position).map(issue => issue.message)};
 	}
 
-	const compare = command === 'compare' ? {compareRevisions: revisionWords.map(option => option.value!)} : {};
+	const compare = command === 'compare' ? {compareRevisions: revisionWords.map(option => String(option.value))} : {};
 	return {ok: true, plan: Object.assign(defaultPlan(context), ...patches, {command}, file === undefined ? {} : {replay: file}, compare)};
 };

@@ -1,4 +1,4 @@
-// The snapshot document, schema `kmtop.snapshot/1` (../shared/spec/snapshot.md).
+// The snapshot document, schema `kmtop.snapshot/1` (docs/snapshot.md, source/snapshot.schema.json).
 // Every panel of the live view and the text snapshot is a pure function of this document.
 // Key order matters: builders must create objects in exactly the order declared here, so two
 // snapshots of the same run serialize to byte-identical JSON.

@@ -1,4 +1,4 @@
-// The public workload API (../shared/spec/workloads.md): what a workload module's default export
+// The public workload API (docs/workloads.md): what a workload module's default export
 // looks like, and the kernel facade and context it gets. Built-in workloads use only this.
 
 import type {Rng} from './rng.js';

@@ -1,4 +1,4 @@
-// The kernel's history as data (../shared/spec/revisions.md, reference §0 and §5). A revision is
+// The kernel's history as data (docs/revisions.md; reference §0 and §5). A revision is
 // one record of named behaviour switches; each switch is read where its behaviour lives, never
 // as a date comparison scattered through the code.
 

@@ -15,14 +15,31 @@ afterAll(() => {
 	rmSync(work, {recursive: true, force: true});
 });
 
+// The user's own colour settings are left out. (Set to '' they would not be neutral: an empty
+// FORCE_COLOR forces colour, and Node 22 warns on stderr when NO_COLOR is set beside it.)
+const {NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...inherited} = process.env;
+
 const run = (args: string[], env: Record<string, string> = {}) => {
 	const result = spawnSync(process.execPath, [cli, ...args], {
 		cwd: work,
 		encoding: 'utf8',
-		env: {...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env},
+		env: {...inherited, ...env},
 		timeout: 60_000,
 	});
 	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
+};
+
+/** Polls `condition` every 20 ms, for up to 30 s. */
+const waitUntil = async (condition: () => boolean): Promise<void> => {
+	for (const started = Date.now(); !condition();) {
+		if (Date.now() - started > 30_000) {
+			throw new Error('timed out');
+		}
+
+		await new Promise((resolve) => {
+			setTimeout(resolve, 20);
+		});
+	}
 };
 
 const file = (name: string, text: string): string => {
@@ -123,15 +140,23 @@ describe('kmtop snapshot', () => {
 	});
 
 	it('stops on Ctrl+C with exit 130 and writes nothing', async () => {
-		const child = spawn(process.execPath, [cli, 'snapshot', '--ticks', '100000000', '-o', 'interrupted.json'], {cwd: work});
-		await new Promise((resolve) => {
-			setTimeout(resolve, 1500);
-		});
-		child.kill('SIGINT');
-		const code = await new Promise((resolve) => {
+		// A workload that says when the run is under way (its tenth tick), so the signal comes
+		// while it runs however slowly the machine starts it, never before the handler is set.
+		const started = path.join(work, 'started');
+		const workload = file('says-started.mjs', [
+			"import {writeFileSync} from 'node:fs';",
+			"export default {name: 'says-started', description: 'marks its tenth tick in a file', tick(kernel, ctx) {",
+			`\tif (ctx.tick === 10) writeFileSync(${JSON.stringify(started)}, '');`,
+			'\tkernel.kfree(kernel.kmalloc(64));',
+			'}};',
+		].join('\n'));
+		const child = spawn(process.execPath, [cli, 'snapshot', '-w', workload, '--ticks', '100000000', '-o', 'interrupted.json'], {cwd: work});
+		const exited = new Promise((resolve) => {
 			child.on('exit', resolve);
 		});
-		expect(code).toBe(130);
+		await waitUntil(() => existsSync(started));
+		child.kill('SIGINT');
+		expect(await exited).toBe(130);
 		expect(existsSync(path.join(work, 'interrupted.json'))).toBe(false);
 	});
 });
@@ -170,7 +195,6 @@ describe('bad input: one line on stderr naming the value and what is accepted, e
 		['missing.js', null, 'missing.js: no such file'],
 		['syntax.mjs', 'export default {name: ', 'syntax.mjs: syntax error: Unexpected end of input'],
 		['notick.mjs', "export default {name: 'no-tick', description: 'd'};", 'notick.mjs: workload "no-tick" has no tick(kernel, ctx) function'],
-		['typed.ts', "export default {name: 'typed', description: 'd', tick(): void {}};", 'typed.ts: this Node.js cannot load TypeScript; compile the workload to .js first'],
 	])('a workload module %s that cannot be used', (name, text, message) => {
 		if (text !== null) {
 			file(name, text);
@@ -182,6 +206,34 @@ describe('bad input: one line on stderr naming the value and what is accepted, e
 		expect(stderr.split('\n')).toHaveLength(2);
 		expect(stderr).toContain(message);
 		expect(stderr).not.toContain('    at ');
+	});
+
+	// Whether this Node strips types (22.18+, 23.6+, 24; or with --experimental-strip-types): asked
+	// of the running Node, which is the one the CLI is spawned with.
+	const stripsTypes = Boolean((process.features as {typescript?: string | false}).typescript);
+	const typedWorkload = [
+		"import type {Workload} from 'kmtop';",
+		'const every: number = 3;',
+		"export default {name: 'typed', description: 'a typed workload', tick(kernel: {kmalloc(size: number): number}, ctx: {tick: number}): void {",
+		'\tif (ctx.tick % every === 0) kernel.kmalloc(64);',
+		'}};',
+	].join('\n');
+
+	it.runIf(stripsTypes)('a .ts workload runs, on a Node that strips types', () => {
+		file('typed.ts', typedWorkload);
+		const {code, stdout, stderr} = run(['snapshot', '-w', './typed.ts', '--ticks', '30']);
+		expect({code, stderr}).toEqual({code: 0, stderr: ''});
+		const document = JSON.parse(stdout) as {run: {workload: string}; memstat: Record<string, number>};
+		expect(document.run.workload).toBe('typed');
+		// Six calls at boot, then one on each of ticks 0, 3, …, 27.
+		expect(document.memstat.kmalloc_call_count).toBe(6 + 10);
+	});
+
+	it.skipIf(stripsTypes)('a .ts workload, on a Node that cannot strip types: one line, exit 2', () => {
+		file('typed.ts', typedWorkload);
+		const {code, stdout, stderr} = run(['snapshot', '-w', './typed.ts']);
+		expect({code, stdout}).toEqual({code: 2, stdout: ''});
+		expect(stderr).toBe('kmtop: ./typed.ts: this Node.js cannot load TypeScript; compile the workload to .js first\n');
 	});
 
 	it.each([

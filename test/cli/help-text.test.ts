@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {helpText} from '../../source/cli/help-text.js';
 import type {ParseContext} from '../../source/cli/parse-arguments.js';
-import {optionTable} from '../../source/cli/read-option.js';
+import {optionTable} from '../../source/cli/command-table.js';
 import {sweepOptionTable} from '../../source/sweep/parse-sweep-arguments.js';
 import {liveKeys} from '../../source/view/live-keys.js';
 
@@ -44,6 +44,7 @@ describe('helpText', () => {
 		'  --format table|jsonl|csv  the summary, or one row per run (default: table)',
 		'  kmtop workloads           list the workloads',
 		'  kmtop revisions           list the kernel revisions',
+		'                            (.js, or .ts on a Node that strips types: 22.18+)',
 		'                            (default: vmobject-churn)',
 		'  --seed N                  integer seed; same seed, same run (default: 1)',
 		'                            (default: 2021-02-23)',
@@ -62,7 +63,7 @@ describe('helpText', () => {
 		expect(lines).toContain(line);
 	});
 
-	// cli.md, "Keys (live)".
+	// Every key of the live view (source/view/live-keys.ts).
 	it.each(['1..9, 0', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', '← → [ ] g', 'z / c', 's', '?', 'q, Ctrl+C'])('lists the key %j', key => {
 		expect(lines.some(line => line.startsWith(`  ${key}  `))).toBe(true);
 	});

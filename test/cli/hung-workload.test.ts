@@ -1,10 +1,10 @@
 // A workload that never returns, as a person meets it: kmtop still answers q, Ctrl+C and
 // signals, gives the terminal back, and a headless run records the hang or stops on Ctrl+C.
 import {spawn, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it, vi} from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(root, 'cli.js');
@@ -14,6 +14,14 @@ const hang = path.join(work, 'hang.js');
 writeFileSync(
 	hang,
 	"export default {name: 'hang', description: 'loops at tick 3', tick(kernel, ctx) { kernel.kmalloc(16); if (ctx.tick === 3) { for (;;) {} } }};\n",
+);
+
+// The same loop, announced: a file appears as the workload starts to loop.
+const markedHang = path.join(work, 'marked-hang.js');
+const looping = path.join(work, 'looping');
+writeFileSync(
+	markedHang,
+	"import {writeFileSync} from 'node:fs';\nexport default {name: 'hang', description: 'loops at tick 3', tick(kernel, ctx) { kernel.kmalloc(16); if (ctx.tick === 3) { writeFileSync(new URL('looping', import.meta.url), ''); for (;;) {} } }};\n",
 );
 
 afterAll(() => {
@@ -65,12 +73,11 @@ describe('a hung workload', () => {
 
 	it('snapshot: Ctrl+C (SIGINT) stops it at once, exit 130, nothing written', async () => {
 		const output = path.join(work, 'never.json');
-		const run = runKmtop(process.execPath, [cli, 'snapshot', '-w', hang, '--tick-timeout', '600', '-o', output]);
-		// No ready text without a terminal: give the engine a moment to reach the loop.
-		await new Promise((resolve) => {
-			setTimeout(resolve, 1500);
-		});
-		spawnSync('pkill', ['-INT', '-f', `${cli} snapshot -w ${hang}`]);
+		rmSync(looping, {force: true});
+		const run = runKmtop(process.execPath, [cli, 'snapshot', '-w', markedHang, '--tick-timeout', '600', '-o', output]);
+		// No ready text without a terminal: the workload leaves a file as it starts to loop.
+		await vi.waitUntil(() => existsSync(looping), {timeout: 120_000, interval: 50});
+		spawnSync('pkill', ['-INT', '-f', `${cli} snapshot -w ${markedHang}`]);
 		const {code, stdout} = await run;
 		expect(code).toBe(130);
 		expect(stdout).toBe('');
@@ -81,9 +88,10 @@ describe('a hung workload', () => {
 		['q', 0],
 		['\u0003', 130],
 	])('live: %j while the workload loops quits (exit %d) and gives the terminal back', async (key, exit) => {
-		const {code, stdout} = await runKmtop('script', onTerminal(['-w', hang, '--tick-timeout', '600']), 'Kernel heap:', (child) => {
-			// The workload hangs at tick 3, a few ms in; the keys come well after.
-			setTimeout(() => child.stdin!.write(key), 1000);
+		rmSync(looping, {force: true});
+		const {code, stdout} = await runKmtop('script', onTerminal(['-w', markedHang, '--tick-timeout', '600']), 'Kernel heap:', (child) => {
+			// The key once the workload loops.
+			void vi.waitUntil(() => existsSync(looping), {timeout: 120_000, interval: 50}).then(() => child.stdin!.write(key));
 		});
 		expect(code).toBe(exit);
 		expect(stdout).toContain('\u001B[?1049l');
@@ -94,9 +102,10 @@ describe('a hung workload', () => {
 		['SIGTERM', 143, '11'],
 		['SIGHUP', 129, '12'],
 	] as const)('live: %s while the workload loops ends kmtop (exit %d), nothing left running', async (signal, exit, seed) => {
-		const pattern = `${cli} -w ${hang} --tick-timeout 600 --seed ${seed}`;
-		const {code, stdout} = await runKmtop('script', onTerminal(['-w', hang, '--tick-timeout', '600', '--seed', seed]), 'Kernel heap:', () => {
-			setTimeout(() => spawnSync('pkill', [`-${signal}`, '-f', pattern]), 1000);
+		const pattern = `${cli} -w ${markedHang} --tick-timeout 600 --seed ${seed}`;
+		rmSync(looping, {force: true});
+		const {code, stdout} = await runKmtop('script', onTerminal(['-w', markedHang, '--tick-timeout', '600', '--seed', seed]), 'Kernel heap:', () => {
+			void vi.waitUntil(() => existsSync(looping), {timeout: 120_000, interval: 50}).then(() => spawnSync('pkill', [`-${signal}`, '-f', pattern]));
 		});
 		expect(code).toBe(exit);
 		expect(stdout).toContain('\u001B[?1049l');

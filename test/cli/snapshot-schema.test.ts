@@ -9,7 +9,8 @@ import {createTraceWorkload} from '../../source/engine/trace/trace-workload.js';
 import {builtinWorkloadNames, loadBuiltinWorkload} from '../../source/engine/workload-loader.js';
 import {ftraceExcerptPath} from '../fixture-paths.js';
 
-const schema = JSON.parse(readFileSync('source/snapshot.schema.json', 'utf8')) as object;
+// Found from this file, not the working directory, so the test runs from any folder.
+const schema = JSON.parse(readFileSync(new URL('../../source/snapshot.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv2020({allErrors: true, strict: true}).compile(schema);
 
 const check = (document: unknown) => {

@@ -17,8 +17,8 @@ afterAll(() => {
 
 const quote = (parts: string[]) => parts.map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
 
-/** Runs `node cli.js ARGS` on a pseudo-terminal; types `keys` after `typeAfterMs`; resolves with all it printed. */
-const onTerminal = async (args: string[], env: Record<string, string>, keys?: string, typeAfterMs = 2500) =>
+/** Runs `node cli.js ARGS` on a pseudo-terminal; types `keys` once the dashboard has drawn; resolves with all it printed. */
+const onTerminal = async (args: string[], env: Record<string, string>, keys?: string) =>
 	new Promise<{code: number | null; output: string}>((resolve) => {
 		// The user's own colour settings are left out (an empty FORCE_COLOR would force colour).
 		const {NO_COLOR: _noColor, FORCE_COLOR: _forceColor, CI: _ci, ...inherited} = process.env;
@@ -27,12 +27,16 @@ const onTerminal = async (args: string[], env: Record<string, string>, keys?: st
 			env: {...inherited, TERM: 'xterm-256color', ...env},
 		});
 		let output = '';
+		let typed = false;
 		child.stdout.on('data', (chunk: Buffer) => {
 			output += chunk.toString('utf8');
+			// The first frame is drawn (the panel title), so the keys reach the dashboard, not the
+			// line discipline before it has the terminal.
+			if (keys !== undefined && !typed && output.includes('Kernel heap:')) {
+				typed = true;
+				child.stdin.write(keys);
+			}
 		});
-		if (keys !== undefined) {
-			setTimeout(() => child.stdin.write(keys), typeAfterMs);
-		}
 
 		child.on('exit', (code) => {
 			resolve({code, output});

@@ -20,8 +20,13 @@ export const delay = async (ms: number): Promise<void> =>
 		setTimeout(resolve, ms);
 	});
 
-/** Polls until `check` passes (it throws or rejects until then), for up to `timeoutMs`. */
-export const waitFor = async (check: () => void | Promise<void>, timeoutMs = 3000): Promise<void> => {
+/**
+Polls until `check` passes (it throws or rejects until then), for up to `timeoutMs`.
+
+The timeout is generous on purpose: on a busy two-core machine a frame can take seconds, and a
+passing check returns at once however long the timeout is.
+*/
+export const waitFor = async (check: () => void | Promise<void>, timeoutMs = 20_000): Promise<void> => {
 	const started = Date.now();
 	for (;;) {
 		try {

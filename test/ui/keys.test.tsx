@@ -1,4 +1,4 @@
-// Every key of cli.md on a real LiveSession, through ink-testing-library's stdin.
+// Every key of the live view (source/view/live-keys.ts) on a real LiveSession, through ink-testing-library's stdin.
 
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test, vi} from 'vitest';
@@ -21,9 +21,11 @@ const mount = (session: LiveSession, options: Options = {}) => {
 	);
 	const header = () => frameLines(app.lastFrame())[0]!;
 	const screen = () => frameLines(app.lastFrame()).join('\n');
+	// Ink reads a key inside the write (App's readable handler calls useInput's handler), so the
+	// session has it on return; screens are read with waitFor. (A lone Escape is the exception:
+	// Ink waits a turn for more of a sequence, and the tests wait for its effect.)
 	const press = async (key: string) => {
 		app.stdin.write(key);
-		await delay(5);
 	};
 
 	return {app, onQuit, header, screen, press};
@@ -57,6 +59,7 @@ describe('keys', () => {
 		expect(session.paused).toBe(true);
 		await waitFor(() => expect(header()).toContain('‖ PAUSED'));
 		const tick = session.simulation.tick;
+		// Not a wait for a screen: time passes (several engine periods) and nothing may happen.
 		await delay(60);
 		expect(session.simulation.tick).toBe(tick);
 		await press('.');

@@ -1,0 +1,45 @@
+// Every row of docs/revisions.md's command table is true: the command, run as `kmtop snapshot`
+// runs it (the same simulation, in-process), panics as the row says (kind, tick, first line) or
+// not at all, with the SystemMonitor figures and subheap counts the row quotes.
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {buildSnapshot} from '../../source/engine/build-snapshot.js';
+import {Simulation} from '../../source/engine/simulation.js';
+import {loadBuiltinWorkload} from '../../source/engine/workload-loader.js';
+
+const doc = readFileSync(new URL('../../docs/revisions.md', import.meta.url), 'utf8');
+const rows = [...doc.matchAll(/^\| `kmtop snapshot --revision (\S+) -w (\S+) --ticks (\d+)` \| (.+) \|$/gm)].map(([, revision, workload, ticks, result]) => ({
+	revision: revision!,
+	workload: workload!,
+	ticks: Number(ticks),
+	result: result!,
+}));
+
+describe('docs/revisions.md, the command table', () => {
+	it('has its rows', () => {
+		expect(rows.length).toBeGreaterThanOrEqual(15);
+	});
+
+	it.each(rows)('--revision $revision -w $workload --ticks $ticks: $result', async ({revision, workload, ticks, result}) => {
+		const simulation = new Simulation({seed: 1, revision, ramBytes: 512 * 1024 * 1024, workload: await loadBuiltinWorkload(workload)});
+		simulation.step(ticks);
+		const document = buildSnapshot(simulation);
+		const panic = /^`(\w+)` at tick (\d+): `([^`]+)`/.exec(result);
+		if (panic) {
+			expect(document.panic).toMatchObject({kind: panic[1], tick: Number(panic[2])});
+			expect(document.panic!.lines[0]).toBe(panic[3]);
+		} else {
+			expect(result).toMatch(/^no panic/);
+			expect(document.panic).toBeNull();
+			expect(document.run.tick).toBe(ticks);
+		}
+
+		for (const [, kernelHeap] of result.matchAll(/(\d+K\/\d+K)/g)) {
+			expect(document.systemMonitor.kernelHeap).toBe(kernelHeap);
+		}
+
+		for (const [, count] of result.matchAll(/(\d+) subheaps/g)) {
+			expect(document.heap.subheapCount).toBe(Number(count));
+		}
+	});
+});
