@@ -7,7 +7,7 @@
 // region is freed while still linked, and unlinking it reads unmapped memory.
 
 import type {Workload} from '../source/engine/workload-api.js';
-import {fillHeap, freeAll} from './lib/fill-heap.js';
+import {fillHeap, freeAll, openHole} from './lib/fill-heap.js';
 
 type State = {fill: number[]; lone: number};
 
@@ -26,9 +26,10 @@ const workload: Workload<State> = {
 		kernel.asProcess(PROCESS, () => {
 			switch (ctx.tick % ROUND) {
 				case 1: {
-					// Room for the new backup's metadata (about 45 chunks) but not for an 8,000-byte
-					// block: the block gets a subheap of its own.
-					state.fill.push(...fillHeap(kernel, 200));
+					// A hole in the pool with room for the new backup's metadata (about 45 chunks) but
+					// not for an 8,000-byte block (251 chunks): the block gets a subheap of its own.
+					fillHeap(kernel, state.fill);
+					openHole(kernel, state.fill, 200);
 					state.lone = kernel.kmalloc(8000);
 					break;
 				}
@@ -36,12 +37,18 @@ const workload: Workload<State> = {
 				case 2: {
 					// Fill the pool to the last chunk, but not the new subheap: a fresh 1 MiB backup
 					// subheap has 31,774 chunks, 251 of them the lone block's.
-					state.fill.push(...fillHeap(kernel, LONE_SUBHEAP_FREE_CHUNKS));
+					fillHeap(kernel, state.fill, LONE_SUBHEAP_FREE_CHUNKS);
 					break;
 				}
 
 				case 3: {
-					kernel.kfree(state.lone);
+					// Under a lock, so the deferred calls the kfree queues (the removal, and from
+					// 2020-12-31 the backup's replacement) run once the hole is open: the next
+					// backup's metadata goes to the pool, not into the subheap this kfree may add.
+					kernel.withLock(() => {
+						kernel.kfree(state.lone);
+						openHole(kernel, state.fill);
+					});
 					break;
 				}
 

@@ -4,6 +4,7 @@
 import {CHUNK_SIZE, formatAddress} from '../kernel/constants.js';
 import type {Kernel} from '../kernel/kernel.js';
 import {systemMonitorLines} from '../kernel/memstat.js';
+import {holderRows} from './build-holders.js';
 import {measureFreeRuns} from './measure-free-runs.js';
 import type {Simulation} from './simulation.js';
 import {snapshotSchemaId, type BackupSummary, type SnapshotDocument, type SubheapRow} from './snapshot-types.js';
@@ -47,7 +48,12 @@ const subheapRows = (kernel: Kernel): SubheapRow[] =>
 		};
 	});
 
-export const buildSnapshot = (simulation: Simulation): SnapshotDocument => {
+export type SnapshotOptions = {
+	/** Holders with nothing live are listed when they made a call at this tick or later (build-holders.ts). */
+	holdersActiveSince?: number;
+};
+
+export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions = {}): SnapshotDocument => {
 	const {kernel} = simulation;
 	const memstat = kernel.memstat();
 	const subheaps = subheapRows(kernel);
@@ -76,7 +82,7 @@ export const buildSnapshot = (simulation: Simulation): SnapshotDocument => {
 			totalBytes: totalChunks * CHUNK_SIZE,
 			allocatedBytes: allocatedChunks * CHUNK_SIZE,
 			freeBytes: (totalChunks - allocatedChunks) * CHUNK_SIZE,
-			largestFreeRunBytes: Math.max(...subheaps.map((row) => row.largestFreeRunChunks)) * CHUNK_SIZE,
+			largestFreeRunBytes: subheaps.reduce((largest, row) => Math.max(largest, row.largestFreeRunChunks), 0) * CHUNK_SIZE,
 			subheapCount: subheaps.length,
 		},
 		backup: backupSummary(kernel),
@@ -84,6 +90,7 @@ export const buildSnapshot = (simulation: Simulation): SnapshotDocument => {
 		retiredSubheaps: kernel.global.book.retiredSubheaps.map((record) => ({...record})),
 		regions: {count: kernel.mm.regions.size, bytes: regionBytes},
 		slabs: kernel.slabs.map((slab) => ({size: slab.size, allocated: slab.numAllocated, free: slab.numFree})),
+		holders: holderRows(kernel, allocatedChunks * CHUNK_SIZE, options.holdersActiveSince),
 		events: simulation.events.list(),
 		dmesg: kernel.dmesg.tail(SNAPSHOT_DMESG_LINES),
 		history: {

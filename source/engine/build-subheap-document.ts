@@ -19,8 +19,9 @@ export type SubheapBlocks = {
 	firstChunk: Uint32Array;
 	chunkCount: Uint32Array;
 	/**
-	 * Who holds each block (-1: not known), when the engine knows holders at all. Ids are the
-	 * holder table's; the chunk map colours by them.
+	 * Who holds each block: the id of its row in the snapshot's `holders` table (the kernel books
+	 * every kmalloc, holder-book.ts), or -1 where no booked block starts (a header left in old
+	 * memory). The chunk map colours by them.
 	 */
 	holderId?: Int32Array;
 };
@@ -62,7 +63,7 @@ export type SubheapDocument = {
 };
 
 export type SubheapDocumentOptions = {
-	/** The holder of the live block at `address` (the pointer kmalloc returned), when known. */
+	/** The holder of the live block at `address` (the pointer kmalloc returned), instead of the kernel's own record. */
 	holderOf?: (address: number) => number | undefined;
 };
 
@@ -89,7 +90,8 @@ type FoundBlocks = {firstChunk: Uint32Array; chunkCount: Uint32Array; strayChunk
  */
 const findBlocks = (subheap: SubHeap, words: Uint32Array, setBits: number): FoundBlocks => {
 	const {heap} = subheap;
-	const {state, words: headers} = heap.memory;
+	const {memory} = heap;
+	const {state} = memory;
 	const size = heap.totalChunks;
 	// At most one block per set bit; cut to the blocks found at the end.
 	const firsts = new Uint32Array(setBits);
@@ -100,7 +102,7 @@ const findBlocks = (subheap: SubHeap, words: Uint32Array, setBits: number): Foun
 		const end = nextClearBit(words, size, start);
 		let chunk = start;
 		while (chunk < end) {
-			const header = state[chunk] === CHUNK_WORD ? headers[chunk]! : 0;
+			const header = state[chunk] === CHUNK_WORD ? memory.wordAt(chunk) : 0;
 			if (header >= 1 && header <= end - chunk) {
 				firsts[found] = chunk;
 				counts[found++] = header;
@@ -115,6 +117,21 @@ const findBlocks = (subheap: SubHeap, words: Uint32Array, setBits: number): Foun
 	}
 
 	return {firstChunk: firsts.slice(0, found), chunkCount: counts.slice(0, found), strayChunks};
+};
+
+/**
+ * Subheap #`id`'s blocks as the kernel booked them (holder-book.ts), in address order: first
+ * chunk, chunk count and holder id (the snapshot's `holders` row), in typed arrays that can cross
+ * to another thread. Cheaper than a whole document: no bitmap copy, no free runs. Undefined when no
+ * linked subheap has that id.
+ */
+export const subheapBlocks = (kernel: Kernel, id: number): Required<SubheapBlocks> | undefined => {
+	const subheap = findSubheap(kernel, id);
+	if (!subheap) {
+		return undefined;
+	}
+
+	return subheap.heap.bookedBlocks();
 };
 
 /** The index of the block starting at `chunk`, or -1 (blocks are sorted by first chunk). */
@@ -163,15 +180,14 @@ export const buildSubheapDocument = (kernel: Kernel, id: number, options: Subhea
 	const found = findBlocks(subheap, bitmap, heap.totalChunks - runs.freeChunks);
 	const blocks: SubheapBlocks = {firstChunk: found.firstChunk, chunkCount: found.chunkCount};
 	const {holderOf} = options;
-	if (holderOf) {
-		// A plain loop: Int32Array.from with a mapping function is many times slower.
-		const holderId = new Int32Array(found.firstChunk.length);
-		for (let block = 0; block < holderId.length; block++) {
-			holderId[block] = holderOf(heap.chunkBase + found.firstChunk[block]! * CHUNK_SIZE + 4) ?? -1;
-		}
-
-		blocks.holderId = holderId;
+	// A plain loop: Int32Array.from with a mapping function is many times slower.
+	const holderId = new Int32Array(found.firstChunk.length);
+	for (let block = 0; block < holderId.length; block++) {
+		const first = found.firstChunk[block]!;
+		holderId[block] = holderOf ? (holderOf(heap.chunkBase + first * CHUNK_SIZE + 4) ?? -1) : heap.memory.holderAt(first) || -1;
 	}
+
+	blocks.holderId = holderId;
 
 	const label = kernel.global.book.label(subheap);
 	return {

@@ -195,7 +195,9 @@ export class Simulation {
 			debugAsserts: this.debugAsserts,
 			events: new SimulationEvents(this),
 		});
-		this.ledger = createKernelFacade(this.kernel);
+		// A workload's facade is open only while its hooks run; a call from outside (a timer, after
+		// an await) stops the workload, as a throw inside a hook would.
+		this.ledger = createKernelFacade(this.kernel, {outsideHooks: this});
 		this.history = new HeapHistory();
 		this.history.sample(this.kernel, 0);
 		this.startWorkload();
@@ -226,6 +228,7 @@ export class Simulation {
 		}
 
 		this.watch?.enter(hook, this.tick);
+		this.ledger.open();
 		try {
 			const result: unknown = fn.call(this.workload, this.ledger.facade, this.context);
 			if (isThenable(result)) {
@@ -241,7 +244,15 @@ export class Simulation {
 
 			this.failWorkload(describeThrown(error));
 		} finally {
+			this.ledger.close();
 			this.watch?.leave();
+		}
+	}
+
+	/** The facade's OutsideHooksListener: a late call from this boot's current workload stops it. */
+	callOutsideHooks(message: string, ledger: FacadeLedger): void {
+		if (this.ledger === ledger) {
+			this.failWorkload(message);
 		}
 	}
 

@@ -63,6 +63,32 @@ export type SubheapRow = {
 
 export type SlabRow = {size: number; allocated: number; free: number};
 
+/**
+ * Added to the schema: who holds the heap, one row per holder (build-holders.ts). A holder is the
+ * thread a kmalloc ran as, the purpose where the kernel knows it, and the workload that asked
+ * through the facade, if one did. Holders with nothing live and no call in the last 1,000 ticks
+ * are left out.
+ */
+export type HolderRow = {
+	/** Stable for a boot; the chunk map's holder ids (build-subheap-document.ts) are these. */
+	id: number;
+	/** The thread, `Name(pid:tid)`; null for kernel context (`[Kernel]` in the log). */
+	process: string | null;
+	/** What the blocks are for (`VMObject`, `log buffer`, a trace's call site...); null when only the caller knew. */
+	purpose: string | null;
+	/** The workload that called kmalloc through the facade; null for the kernel's own blocks. */
+	workload: string | null;
+	liveBlocks: number;
+	/** Chunk bytes (32 a chunk, header and rounding included): the rows add up to heap.allocatedBytes. */
+	liveBytes: number;
+	/** liveBytes / heap.allocatedBytes, to six decimals (0 when nothing is allocated). */
+	share: number;
+	/** kmalloc calls made for it since boot (the rows add up to memstat's kmalloc_call_count, unwrapped). */
+	kmallocCount: number;
+	/** kfree calls that freed one of its blocks since boot. */
+	kfreeCount: number;
+};
+
 export type EventKind = KernelEventKind | 'workload-switched' | 'workload-error' | 'reboot';
 
 export type SnapshotEvent = KernelEvent<EventKind>;
@@ -117,6 +143,7 @@ export type SnapshotDocument = {
 	retiredSubheaps: RetiredSubheap[];
 	regions: {count: number; bytes: number};
 	slabs: SlabRow[];
+	holders: HolderRow[];
 	events: SnapshotEvent[];
 	dmesg: string[];
 	history: HistorySeries;

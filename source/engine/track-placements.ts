@@ -41,14 +41,14 @@ export class PlacementTrackingKernel extends Kernel {
 		return this.recent;
 	}
 
-	override kmallocImpl(size: number): number {
-		const address = super.kmallocImpl(size);
+	override kmallocImpl(size: number, purpose?: string, workload?: string): number {
+		const address = super.kmallocImpl(size, purpose, workload);
 		this.placements.record(address);
 		return address;
 	}
 
-	override krealloc(address: number, size: number): number {
-		const moved = super.krealloc(address, size);
+	override krealloc(address: number, size: number, purpose?: string, workload?: string): number {
+		const moved = super.krealloc(address, size, purpose, workload);
 		// Same size: the kernel hands back the same block, nothing was placed.
 		if (moved !== 0 && moved !== address) {
 			this.placements.record(moved);

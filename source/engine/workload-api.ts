@@ -17,7 +17,11 @@ export type HeldItem =
 	| {kind: 'region'; region: RegionHandle; workload: string};
 
 export type KernelFacade = {
-	kmalloc(size: number): number;
+	/**
+	 * `purpose` (optional) names what the block is for, where the kernel cannot know it (a trace
+	 * replay passes the call site): it shows in the snapshot's `holders` table.
+	 */
+	kmalloc(size: number, purpose?: string): number;
 	kfree(address: number): void;
 	krealloc(address: number, size: number): number;
 	kmallocEternal(size: number): number;

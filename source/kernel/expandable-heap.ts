@@ -9,6 +9,7 @@ import {CHUNK_SIZE, formatVirtualAddress} from './constants.js';
 import {Heap, chunksNeeded, heapMemoryForBytes, type HeapFaults} from './heap.js';
 import {HeapMemory} from './heap-memory.js';
 import {reallocateWithin} from './heap-reallocate.js';
+import {HolderBook, NO_BLOCK, UNATTRIBUTED} from './holder-book.js';
 import {SubHeap, searchSorted} from './subheap.js';
 
 export {SubHeap} from './subheap.js';
@@ -32,6 +33,8 @@ export type ExpandableHeapOptions = {
 	expand: ExpandHeapCallbacks;
 	/** The watchdog: the kernel would loop forever here. Never returns. */
 	onHang(report: HeapStallReport): never;
+	/** Who holds each block: shared by every subheap (a book of its own when not given). */
+	holders?: HolderBook;
 };
 
 export class ExpandableHeap {
@@ -48,13 +51,15 @@ export class ExpandableHeap {
 	private readonly expand: ExpandHeapCallbacks;
 	/** Kept whole, its `onHang` called as a method: no function of it is stored (a heap is copied for time travel). */
 	private readonly options: ExpandableHeapOptions;
+	readonly holders: HolderBook;
 
 	constructor(pool: HeapMemory, options: ExpandableHeapOptions) {
 		this.revision = options.revision;
 		this.faults = options.faults;
 		this.expand = options.expand;
 		this.options = options;
-		const heap = new Heap(pool, pool.base, pool.size, options.faults);
+		this.holders = options.holders ?? new HolderBook();
+		const heap = new Heap(pool, pool.base, pool.size, options.faults, this.holders);
 		this.main = new SubHeap(heap, pool.size, pool.base);
 		this.linked = [this.main];
 	}
@@ -70,13 +75,14 @@ export class ExpandableHeap {
 		}
 	}
 
-	allocate(size: number): number {
+	/** The block is booked to `holder` (holder-book.ts). */
+	allocate(size: number, holder: number = UNATTRIBUTED): number {
 		const chunks = chunksNeeded(size);
 		const limit = this.revision.expansionAttemptLimit;
 		let passes = 0;
 		for (;;) {
 			passes++;
-			const pointer = this.tryEverySubheap(size, chunks);
+			const pointer = this.tryEverySubheap(size, chunks, holder);
 			if (pointer !== 0) {
 				this.lastAllocatePasses = passes;
 				return pointer;
@@ -99,9 +105,10 @@ export class ExpandableHeap {
 		return 0;
 	}
 
-	deallocate(pointer: number): void {
+	/** Returns the holder the block was booked to. */
+	deallocate(pointer: number): number {
 		if (pointer === 0) {
-			return;
+			return NO_BLOCK;
 		}
 
 		const subheap = this.unmappedLinked === 0 ? searchSorted(this.linked, pointer) : this.walkTo(pointer);
@@ -109,11 +116,13 @@ export class ExpandableHeap {
 			this.faults.verify(sites.expandableDeallocateNotReached);
 		}
 
-		subheap.heap.deallocate(pointer);
+		const holder = subheap.heap.deallocate(pointer);
 		const mayRemove = !this.revision.expansionGuard || !this.expanding;
 		if (subheap.heap.allocatedChunks === 0 && subheap !== this.main && mayRemove) {
 			this.removeSubheap(subheap);
 		}
+
+		return holder;
 	}
 
 	/** The kernel's walk: the first subheap in list order that contains the pointer, touching each. */
@@ -139,17 +148,17 @@ export class ExpandableHeap {
 		this.unmappedLinked = this.linked.filter((subheap) => !subheap.heap.memory.mapped).length;
 	}
 
-	/** ExpandableHeap::reallocate + Heap::reallocate (§1.5, §2.5), data-loss quirk included. */
-	reallocate(pointer: number, newSize: number): number {
+	/** ExpandableHeap::reallocate + Heap::reallocate (§1.5, §2.5), data-loss quirk included; `holder` books a new block (pointer 0). */
+	reallocate(pointer: number, newSize: number, holder: number = UNATTRIBUTED): number {
 		if (pointer === 0) {
-			return this.allocate(newSize);
+			return this.allocate(newSize, holder);
 		}
 
 		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
 			this.touch(subheap);
 			if (subheap.heap.contains(pointer)) {
 				return reallocateWithin(subheap.heap, pointer, newSize, {
-					allocate: (size) => this.allocate(size),
+					allocate: (size, moved) => this.allocate(size, moved),
 					findHeap: (address) => this.findHeap(address),
 					faults: this.faults,
 				});
@@ -167,7 +176,7 @@ export class ExpandableHeap {
 		}
 
 		const heapSize = memorySize - headerSize;
-		const heap = new Heap(memory, memoryBase + headerSize, heapSize, this.faults);
+		const heap = new Heap(memory, memoryBase + headerSize, heapSize, this.faults, this.holders);
 		const subheap = new SubHeap(heap, heapSize, memoryBase);
 		let previous = this.main;
 		let next = this.main.next;
@@ -205,12 +214,12 @@ export class ExpandableHeap {
 		return this.allocatedChunks() * CHUNK_SIZE;
 	}
 
-	private tryEverySubheap(size: number, chunks: number): number {
+	private tryEverySubheap(size: number, chunks: number, holder: number): number {
 		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
 			this.touch(subheap);
 			// The O(1) test fails exactly when Heap::allocate's search would (free count, longest run).
 			if (subheap.heap.couldFit(chunks)) {
-				const pointer = subheap.heap.allocate(size);
+				const pointer = subheap.heap.allocate(size, holder);
 				if (pointer !== 0) {
 					return pointer;
 				}
@@ -274,6 +283,10 @@ export class ExpandableHeap {
 		this.touch(subheap); // `*subheap_link = subheap->next` reads the SubHeap header.
 		previous.next = subheap.next;
 		this.relink();
+		if (subheap.heap.allocatedChunks > 0) {
+			// Blocks that left with it no longer count as allocated; neither do their holders.
+			subheap.heap.forgetBlocks();
+		}
 	}
 
 	findHeap(pointer: number): Heap | undefined {

@@ -30,6 +30,12 @@ export class HeapMemory {
 	/** Offset of chunk 0 from `base`, fixed by the first Heap placed here. */
 	heapOffset = -1;
 	state: Uint8Array = new Uint8Array(0);
+	/**
+	 * Two 32-bit cells a chunk: at 2·chunk the chunk's first word (an allocation header), at
+	 * 2·chunk + 1 kmtop's holder id of the block that starts there (holder-book.ts; 0 elsewhere).
+	 * The holder rides next to the header so that booking a block touches no cache line the
+	 * kernel path does not touch already (the hot path is memory-bound on big heaps).
+	 */
 	words: Uint32Array = new Uint32Array(0);
 	private bitmapWords: Uint32Array | undefined;
 	private bitmapChunks = -1;
@@ -50,7 +56,7 @@ export class HeapMemory {
 			this.heapOffset = heapOffset;
 			const slots = Math.floor((this.size - heapOffset) / CHUNK_SIZE);
 			this.state = new Uint8Array(slots);
-			this.words = new Uint32Array(slots);
+			this.words = new Uint32Array(2 * slots);
 		} else if (this.heapOffset !== heapOffset) {
 			throw new Error(`a heap at offset ${heapOffset} on memory laid out for ${this.heapOffset}`);
 		}
@@ -102,7 +108,7 @@ export class HeapMemory {
 
 			case CHUNK_WORD: {
 				const within = offset % CHUNK_SIZE;
-				return within < 4 ? (this.words[chunk]! >>> (8 * within)) & 0xff : KMALLOC_SCRUB_BYTE;
+				return within < 4 ? (this.words[2 * chunk]! >>> (8 * within)) & 0xff : KMALLOC_SCRUB_BYTE;
 			}
 
 			default: {
@@ -117,7 +123,7 @@ export class HeapMemory {
 			const chunk = offset / CHUNK_SIZE;
 			switch (this.state[chunk]) {
 				case CHUNK_WORD: {
-					return this.words[chunk]!;
+					return this.words[2 * chunk]!;
 				}
 
 				case CHUNK_FREED: {
@@ -142,10 +148,11 @@ export class HeapMemory {
 		return word;
 	}
 
-	/** Heap::allocate: header, then 0xbb over the rest (§1.2). */
-	writeAllocation(chunk: number, chunks: number): void {
+	/** Heap::allocate: header, then 0xbb over the rest (§1.2); the block booked to `holder`. */
+	writeAllocation(chunk: number, chunks: number, holder: number): void {
 		this.state[chunk] = CHUNK_WORD;
-		this.words[chunk] = chunks;
+		this.words[2 * chunk] = chunks;
+		this.words[2 * chunk + 1] = holder;
 		if (chunks > 1) {
 			this.state.fill(CHUNK_INTERIOR, chunk + 1, chunk + chunks);
 		}
@@ -154,6 +161,23 @@ export class HeapMemory {
 	/** Heap::deallocate: 0xaa over the whole allocation, header included (§1.3). */
 	scrubFree(chunk: number, chunks: number): void {
 		this.state.fill(CHUNK_FREED, chunk, chunk + chunks);
+	}
+
+	/** The first word of `chunk` as last written: meaningful where `state` is CHUNK_WORD (a header). */
+	wordAt(chunk: number): number {
+		return this.words[2 * chunk]!;
+	}
+
+	/** The holder of the block that starts at `chunk` (0: none does). */
+	holderAt(chunk: number): number {
+		return this.words[2 * chunk + 1]!;
+	}
+
+	/** Unbooks the block at `chunk`; returns its holder (0: none started there). */
+	takeHolder(chunk: number): number {
+		const holder = this.words[2 * chunk + 1]!;
+		this.words[2 * chunk + 1] = 0;
+		return holder;
 	}
 
 	/**
@@ -172,13 +196,13 @@ export class HeapMemory {
 			}
 
 			to.state[toChunk + j] = from.state[source]!;
-			to.words[toChunk + j] = from.words[source]!;
+			to.words[2 * (toChunk + j)] = from.words[2 * source]!;
 		}
 
 		const partial = coveredChunks;
 		if ((bytes + 4) % CHUNK_SIZE >= 4 && partial >= 1 && toChunk + partial < to.state.length) {
 			to.state[toChunk + partial] = CHUNK_WORD;
-			to.words[toChunk + partial] = from.readWord((fromChunk + partial) * CHUNK_SIZE);
+			to.words[2 * (toChunk + partial)] = from.readWord((fromChunk + partial) * CHUNK_SIZE);
 		}
 	}
 }

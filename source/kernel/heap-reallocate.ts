@@ -1,7 +1,8 @@
 // `Heap::reallocate(ptr, new_size, main_heap)` (reference §1.5): allocate through the main heap,
 // which may expand, copy min(old, new) bytes (reading 4 past the old block), then free the old
 // block with the subheap's own deallocate, so never a subheap removal, and even when the new
-// allocation failed: the data is then lost (fixed later by 3694b8b6906).
+// allocation failed: the data is then lost (fixed later by 3694b8b6906). The new block is booked
+// to the old block's holder.
 
 import {CHUNK_SIZE} from './constants.js';
 import type {Heap, HeapFaults} from './heap.js';
@@ -9,7 +10,7 @@ import {HeapMemory} from './heap-memory.js';
 import {sites} from './source-sites.js';
 
 export type MainHeap = {
-	allocate(size: number): number;
+	allocate(size: number, holder: number): number;
 	findHeap(pointer: number): Heap | undefined;
 	faults: HeapFaults;
 };
@@ -30,7 +31,8 @@ export const reallocateWithin = (heap: Heap, pointer: number, newSize: number, m
 		return pointer;
 	}
 
-	const newPointer = main.allocate(newSize);
+	// The moved block stays with the holder of the old one.
+	const newPointer = main.allocate(newSize, heap.holderAt(pointer));
 	if (newPointer !== 0) {
 		const target = main.findHeap(newPointer);
 		if (target) {

@@ -6,6 +6,7 @@
 import {ChunkBitmap} from './bitmap.js';
 import {ALLOCATION_HEADER_SIZE, BEST_FIT_THRESHOLD, CHUNK_SIZE, formatVirtualAddress} from './constants.js';
 import {HeapMemory} from './heap-memory.js';
+import {HolderBook, NO_BLOCK, UNATTRIBUTED} from './holder-book.js';
 import type {SourceSite} from './panic.js';
 import {sites} from './source-sites.js';
 
@@ -41,14 +42,17 @@ export class Heap {
 	readonly totalChunks: number;
 	allocatedChunks = 0;
 	readonly bitmap: ChunkBitmap;
+	/** Who holds the blocks (holder-book.ts); each block's holder is kept beside its header in memory. */
+	readonly book: HolderBook;
 	private readonly faults: HeapFaults;
 
-	constructor(memory: HeapMemory, chunkBase: number, memorySize: number, faults: HeapFaults) {
+	constructor(memory: HeapMemory, chunkBase: number, memorySize: number, faults: HeapFaults, book = new HolderBook()) {
 		this.memory = memory;
 		this.chunkBase = chunkBase;
 		this.totalChunks = calculateChunks(memorySize);
 		this.chunkEnd = chunkBase + this.totalChunks * CHUNK_SIZE;
 		this.faults = faults;
+		this.book = book;
 		memory.placeHeap(chunkBase - memory.base);
 		this.bitmap = new ChunkBitmap(this.totalChunks, memory.bitmapFor(this.totalChunks));
 	}
@@ -74,8 +78,8 @@ export class Heap {
 		return chunks <= this.freeChunks && chunks <= this.bitmap.longestFreeRun;
 	}
 
-	/** Returns the address of the data, or 0. */
-	allocate(size: number): number {
+	/** Returns the address of the data, or 0. The block is booked to `holder`. */
+	allocate(size: number, holder: number = UNATTRIBUTED): number {
 		const chunks = chunksNeeded(size);
 		if (chunks > this.freeChunks) {
 			return 0;
@@ -94,9 +98,10 @@ export class Heap {
 			return 0;
 		}
 
-		this.memory.writeAllocation(first, chunks);
+		this.memory.writeAllocation(first, chunks, holder);
 		this.bitmap.setRange(first, chunks, true);
 		this.allocatedChunks += chunks;
+		this.book.booked(holder, chunks);
 		return this.chunkBase + first * CHUNK_SIZE + ALLOCATION_HEADER_SIZE;
 	}
 
@@ -114,10 +119,11 @@ export class Heap {
 	 * Heap::deallocate as of 5d180d1f996: no check that the block is live (that came with
 	 * 79ebcacce29 in April 2021), so a double kfree reads the 0xaa-scrubbed header and fails in
 	 * Bitmap::set_range, whose `start + len <= m_size` the wrapped size check let through (§1.3).
+	 * Returns the holder the block was booked to (NO_BLOCK for a null pointer).
 	 */
-	deallocate(pointer: number): void {
+	deallocate(pointer: number): number {
 		if (pointer === 0) {
-			return;
+			return NO_BLOCK;
 		}
 
 		const header = u32(pointer - ALLOCATION_HEADER_SIZE);
@@ -144,5 +150,48 @@ export class Heap {
 
 		this.allocatedChunks -= chunks;
 		this.memory.scrubFree(start, chunks);
+		const holder = this.memory.takeHolder(start) || UNATTRIBUTED;
+		this.book.released(holder, chunks);
+		return holder;
+	}
+
+	/** The holder of the block starting at `pointer` (UNATTRIBUTED when none starts there). */
+	holderAt(pointer: number): number {
+		return this.memory.holderAt(Math.floor((u32(pointer - ALLOCATION_HEADER_SIZE) - this.chunkBase) / CHUNK_SIZE)) || UNATTRIBUTED;
+	}
+
+	/** Takes this heap's blocks off the book: it left the list with blocks in it (an orphan, §5.5). */
+	forgetBlocks(): void {
+		for (let chunk = 0; chunk < this.totalChunks; chunk++) {
+			const holder = this.memory.takeHolder(chunk);
+			if (holder !== NO_BLOCK) {
+				this.book.released(holder, this.memory.readWord(chunk * CHUNK_SIZE));
+			}
+		}
+	}
+
+	/** Every booked block, in address order: first chunk, chunk count (its header) and holder id. */
+	bookedBlocks(): {firstChunk: Uint32Array; chunkCount: Uint32Array; holderId: Int32Array} {
+		const {memory, totalChunks} = this;
+		let count = 0;
+		for (let chunk = 0; chunk < totalChunks; chunk++) {
+			if (memory.holderAt(chunk) !== NO_BLOCK) {
+				count++;
+			}
+		}
+
+		const firstChunk = new Uint32Array(count);
+		const chunkCount = new Uint32Array(count);
+		const holderId = new Int32Array(count);
+		for (let chunk = 0, index = 0; index < count; chunk++) {
+			if (memory.holderAt(chunk) !== NO_BLOCK) {
+				firstChunk[index] = chunk;
+				chunkCount[index] = memory.readWord(chunk * CHUNK_SIZE);
+				holderId[index] = memory.holderAt(chunk);
+				index++;
+			}
+		}
+
+		return {firstChunk, chunkCount, holderId};
 	}
 }

@@ -3,10 +3,15 @@
 // returns a description of the first broken invariant, or undefined.
 
 import {CHUNK_SIZE} from './constants.js';
+import {NO_BLOCK} from './holder-book.js';
 import type {Kernel} from './kernel.js';
 
 export const checkInvariants = (kernel: Kernel): string | undefined =>
-	checkSubheapOrder(kernel) ?? checkBitmaps(kernel) ?? checkLiveBlocks(kernel) ?? checkMemstat(kernel) ?? checkPhysical(kernel);
+	checkSubheapOrder(kernel) ??
+	checkBitmaps(kernel) ??
+	checkLiveBlocks(kernel) ??
+	checkMemstat(kernel) ??
+	checkPhysical(kernel);
 
 const checkSubheapOrder = (kernel: Kernel): string | undefined => {
 	let previous = -1;
@@ -35,6 +40,11 @@ const checkLiveBlocks = (kernel: Kernel): string | undefined => {
 	const heaps = [...kernel.heap.subheaps()].map((subheap) => subheap.heap);
 	const perHeap = new Map(heaps.map((heap) => [heap, 0]));
 	const blocks = [...kernel.liveBlocks].sort((a, b) => a[0] - b[0]);
+	// kmtop's holder book, from the same walk: every live block booked where it starts, and per
+	// holder, the book's running totals what the blocks say.
+	const {holders} = kernel;
+	const holderBlocks = new Int32Array(holders.count);
+	const holderChunks = new Int32Array(holders.count);
 	let previousEnd = 0;
 	for (const [address, chunks] of blocks) {
 		const start = address - 4;
@@ -57,6 +67,19 @@ const checkLiveBlocks = (kernel: Kernel): string | undefined => {
 		}
 
 		perHeap.set(heap, perHeap.get(heap)! + chunks);
+		const holder = heap.memory.holderAt(first);
+		if (holder === NO_BLOCK) {
+			return `live block 0x${address.toString(16)} is booked to a holder`;
+		}
+
+		holderBlocks[holder]!++;
+		holderChunks[holder]! += chunks;
+	}
+
+	for (let holder = 0; holder < holders.count; holder++) {
+		if (holderBlocks[holder] !== holders.liveBlocks[holder] || holderChunks[holder] !== holders.liveChunks[holder]) {
+			return `holder ${holder}: its live figures are those of the blocks booked to it (${holders.liveBlocks[holder]} blocks vs ${holderBlocks[holder]})`;
+		}
 	}
 
 	for (const [heap, chunks] of perHeap) {

@@ -11,6 +11,7 @@ import {ExpandableHeap} from './expandable-heap.js';
 import {HeapMemory} from './heap-memory.js';
 import {KmallocGlobalHeap} from './kmalloc-global-heap.js';
 import {KernelServices} from './kernel-services.js';
+import {HolderBook, purposes} from './holder-book.js';
 import {formatKlogLine} from './klog.js';
 import {buildMemstat, type Memstat} from './memstat.js';
 import {MemoryManager} from './memory-manager.js';
@@ -45,6 +46,8 @@ export class KernelMachine {
 	readonly global: KmallocGlobalHeap;
 	readonly heap: ExpandableHeap;
 	readonly slabs: Slab[] = [];
+	/** Who holds each kmalloc'd block (holder-book.ts). */
+	readonly holders = new HolderBook();
 	readonly debugAsserts: boolean;
 	kmallocCalls = 0;
 	kfreeCalls = 0;
@@ -57,6 +60,7 @@ export class KernelMachine {
 
 	set now(tick: number) {
 		this.global.book.now = tick;
+		this.holders.now = tick;
 	}
 
 	/** The current thread, `Name(pid:tid)`, or undefined for kernel context. */
@@ -148,18 +152,20 @@ export class KernelMachine {
 	/** klog() as the current thread (§10.2). */
 	klog(message: string): void {
 		const line = formatKlogLine(message, this.currentProcess, this.revision.klogCpuPrefix);
-		const buffer = line.bufferBytes > 0 ? this.kmallocImpl(line.bufferBytes) : 0;
+		const buffer = line.bufferBytes > 0 ? this.kmallocImpl(line.bufferBytes, purposes.logBuffer) : 0;
 		this.dmesg.append(line.text, line.rawLength);
 		if (buffer !== 0) {
 			this.kfreeImpl(buffer);
 		}
 	}
 
-	/** `kmalloc_impl`: the inner call every layer makes (through KernelServices), no entry checks. */
-	kmallocImpl(size: number): number {
+	/** `kmalloc_impl`, the block booked to the current thread, `purpose` and `workload` (holder-book.ts); the inner call every layer makes (through KernelServices), no entry checks. */
+	kmallocImpl(size: number, purpose?: string, workload?: string): number {
 		this.processor.enterCritical(); // s_lock
 		this.kmallocCalls++;
-		const address = this.heap.allocate(size);
+		const holder = this.holders.idFor(this.currentProcess, purpose, workload);
+		this.holders.called(holder);
+		const address = this.heap.allocate(size, holder);
 		if (address === 0) {
 			this.halt('oom', formatOomPanic(this.revision, size));
 		}
@@ -184,13 +190,13 @@ export class KernelMachine {
 			this.liveBlocks.delete(address);
 		}
 
-		this.heap.deallocate(address);
+		this.holders.freed(this.heap.deallocate(address));
 		this.processor.leaveCritical();
 	}
 
-	/** `slab_alloc(n)` (§7). */
-	slabAlloc(size: number): number {
-		return slabAlloc(this.slabs, size, this.services);
+	/** `slab_alloc(n)` (§7); `purpose` books the kmalloc of an exhausted class. */
+	slabAlloc(size: number, purpose?: string): number {
+		return slabAlloc(this.slabs, size, this.services, purpose);
 	}
 
 	/** `slab_dealloc`. */

@@ -33,6 +33,11 @@ export class KernelServices {
 		return this.kernel.processor;
 	}
 
+	/** The kernel's holder book, shared by every subheap (ExpandableHeapOptions.holders). */
+	get holders() {
+		return this.kernel.holders;
+	}
+
 	/** The heap's failures (HeapFaults) are these same methods. */
 	get faults(): this {
 		return this;
@@ -43,16 +48,17 @@ export class KernelServices {
 		return this;
 	}
 
-	kmalloc(size: number): number {
-		return this.kernel.kmallocImpl(size);
+	/** `purpose` books the block to what the kernel allocated it for (holder-book.ts). */
+	kmalloc(size: number, purpose?: string): number {
+		return this.kernel.kmallocImpl(size, purpose);
 	}
 
 	kfree(address: number): void {
 		this.kernel.kfreeImpl(address);
 	}
 
-	slabAlloc(size: number): number {
-		return this.kernel.slabAlloc(size);
+	slabAlloc(size: number, purpose?: string): number {
+		return this.kernel.slabAlloc(size, purpose);
 	}
 
 	slabDealloc(address: number): void {

@@ -4,7 +4,8 @@
 // removing never shrinks. Only sizes and buffer addresses are modelled, not the elements.
 
 export type VectorHeap = {
-	kmalloc(size: number): number;
+	/** `purpose` books the block to what it is for (holder-book.ts). */
+	kmalloc(size: number, purpose?: string): number;
 	kfree(address: number): void;
 };
 
@@ -12,12 +13,15 @@ export const paddedCapacity = (capacity: number): number => Math.max(4, capacity
 
 export class KernelVector {
 	readonly elementSize: number;
+	/** What its buffer is booked to. */
+	readonly purpose: string;
 	size = 0;
 	capacity = 0;
 	buffer = 0;
 
-	constructor(elementSize: number) {
+	constructor(elementSize: number, purpose: string) {
 		this.elementSize = elementSize;
+		this.purpose = purpose;
 	}
 
 	/** `append` / `insert`: room for one more. */
@@ -56,7 +60,7 @@ export class KernelVector {
 			return;
 		}
 
-		const buffer = heap.kmalloc(capacity * this.elementSize);
+		const buffer = heap.kmalloc(capacity * this.elementSize, this.purpose);
 		if (this.buffer !== 0) {
 			heap.kfree(this.buffer);
 		}

@@ -12,9 +12,13 @@ export type {KernelOptions} from './kernel-machine.js';
 export class Kernel extends KernelMachine {
 	private readonly alignedOffsets = new Map<number, number>();
 
-	kmalloc(size: number): number {
+	/**
+	 * `purpose` and `workload` go to the block's holder (holder-book.ts): what it is for, where the
+	 * caller knows, and the workload that asked for it through the facade.
+	 */
+	kmalloc(size: number, purpose?: string, workload?: string): number {
 		this.refuseIfHalted();
-		const address = this.kmallocImpl(size);
+		const address = this.kmallocImpl(size, purpose, workload);
 		this.afterCall();
 		return address;
 	}
@@ -25,12 +29,16 @@ export class Kernel extends KernelMachine {
 		this.afterCall();
 	}
 
-	/** No call counter, no panic on failure; the old block is freed even then (§3.4, §1.5). */
-	krealloc(address: number, size: number): number {
+	/**
+	 * No call counter, no panic on failure; the old block is freed even then (§3.4, §1.5). A moved
+	 * block keeps its holder; `purpose` and `workload` book a new one (address 0).
+	 */
+	krealloc(address: number, size: number, purpose?: string, workload?: string): number {
 		this.refuseIfHalted();
 		this.processor.enterCritical();
 		const oldChunks = this.debugAsserts ? this.liveBlocks.get(address) : undefined;
-		const result = this.heap.reallocate(address, size);
+		const holder = address === 0 ? this.holders.idFor(this.currentProcess, purpose, workload) : undefined;
+		const result = this.heap.reallocate(address, size, holder);
 		if (this.debugAsserts) {
 			if (oldChunks !== undefined && result !== address) {
 				this.liveBlocks.delete(address);

@@ -6,6 +6,7 @@
 import {BACKUP_MEMORY_SIZE, MiB, formatVirtualAddress, pageRoundUp} from './constants.js';
 import type {KernelEventKind} from './events.js';
 import type {ExpandableHeap, SubHeap} from './expandable-heap.js';
+import {purposes} from './holder-book.js';
 import {KernelVector, type VectorHeap} from './kernel-vector.js';
 import type {MemoryManager} from './memory-manager.js';
 import type {SourceSite} from './panic.js';
@@ -45,7 +46,7 @@ export class KmallocGlobalHeap {
 	/** `m_subheap_memory`: the regions in use as subheaps. */
 	readonly subheapMemory: Region[] = [];
 	readonly book = new SubheapBook();
-	private readonly subheapMemoryVector = new KernelVector(4);
+	private readonly subheapMemoryVector = new KernelVector(4, purposes.subheapList);
 	private adding = false;
 	private readonly services: GlobalHeapServices;
 
@@ -151,7 +152,7 @@ export class KmallocGlobalHeap {
 		services.log(`kmalloc(): Queue removing memory from heap at ${where}`);
 		services.event('subheap-removed', `Queue removing memory from heap at ${where}`);
 		this.book.retired(region.base, 'queued');
-		const lambda = services.kmalloc(REMOVE_LAMBDA_SIZE);
+		const lambda = services.kmalloc(REMOVE_LAMBDA_SIZE, purposes.removeLambda);
 		services.processor.queue(new QueuedRemoval(this, region, where, lambda));
 		return true;
 	}

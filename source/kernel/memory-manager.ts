@@ -4,6 +4,7 @@
 
 import {KERNEL_RANGE_BASE, KERNEL_RANGE_SIZE, PAGE_SIZE, formatVirtualAddress} from './constants.js';
 import type {VectorHeap} from './kernel-vector.js';
+import {purposes} from './holder-book.js';
 import {PageTableMap} from './page-tables.js';
 import type {SourceSite} from './panic.js';
 import type {PhysicalPages} from './physical-pages.js';
@@ -12,7 +13,7 @@ import {Region, STRING_IMPL_SIZE, VMOBJECT_SIZE, type AllocationStrategy} from '
 import {sites} from './source-sites.js';
 
 export type MemoryManagerServices = VectorHeap & {
-	slabAlloc(size: number): number;
+	slabAlloc(size: number, purpose?: string): number;
 	slabDealloc(address: number): void;
 	enterCritical(): void;
 	leaveCritical(): void;
@@ -77,19 +78,19 @@ export class MemoryManager {
 			return undefined;
 		}
 
-		region.vmobject = services.kmalloc(VMOBJECT_SIZE);
+		region.vmobject = services.kmalloc(VMOBJECT_SIZE, purposes.vmobject);
 		region.pageVector.resize(services, region.pageCount);
 		if (strategy === 'allocate-now') {
 			for (let page = 0; page < region.pageCount; page++) {
 				this.physical.allocateCommitted();
-				region.physicalPageObjects[page] = services.slabAlloc(16);
+				region.physicalPageObjects[page] = services.slabAlloc(16, purposes.physicalPage);
 			}
 		}
 
 		// Region::create_kernel_only: the Region from its slab, then its name, then it registers
 		// its purgeable page ranges with the VMObject (the vector's first append).
-		region.regionObject = services.slabAlloc(128);
-		region.nameString = services.kmalloc(STRING_IMPL_SIZE + name.length + 1);
+		region.regionObject = services.slabAlloc(128, purposes.regionObject);
+		region.nameString = services.kmalloc(STRING_IMPL_SIZE + name.length + 1, purposes.regionName);
 		region.purgeableRanges.grow(services);
 		this.map(region);
 		this.regions.add(region);
@@ -132,7 +133,7 @@ export class MemoryManager {
 				continue;
 			}
 
-			this.services.slabAlloc(16);
+			this.services.slabAlloc(16, purposes.pageTable);
 			this.pageTables.insert(this.services, area);
 		}
 	}

@@ -7,6 +7,7 @@
 // of 12 bytes (three state flags and an 8-byte key/value pair) plus one end bucket.
 
 import {KERNEL_RANGE_BASE, PAGE_TABLE_SPAN} from './constants.js';
+import {purposes} from './holder-book.js';
 import type {VectorHeap} from './kernel-vector.js';
 
 const BUCKET_SIZE = 12;
@@ -33,7 +34,7 @@ export class PageTableMap {
 	insert(heap: VectorHeap, area: number): void {
 		if ((this.areas.size + 1) * 100 >= this.capacity * 60) {
 			const capacity = Math.max(4, this.capacity * 2);
-			const buffer = heap.kmalloc(BUCKET_SIZE * (capacity + 1));
+			const buffer = heap.kmalloc(BUCKET_SIZE * (capacity + 1), purposes.pageTableMap);
 			if (this.buffer !== 0) {
 				heap.kfree(this.buffer);
 			}

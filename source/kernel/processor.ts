@@ -4,6 +4,8 @@
 // run the queue again; calls queued meanwhile wait for the next outermost release. Each CPU has 5
 // static entries; beyond that an entry is kmalloc'd (20 bytes) and kfree'd after it ran.
 
+import {purposes} from './holder-book.js';
+
 export const DEFERRED_CALL_POOL_SIZE = 5;
 /** sizeof(DeferredCallEntry) on i386. */
 export const DEFERRED_CALL_ENTRY_SIZE = 20;
@@ -28,7 +30,7 @@ export type DeferredCall = {
 };
 
 export type ProcessorHeap = {
-	kmalloc(size: number): number;
+	kmalloc(size: number, purpose?: string): number;
 	kfree(address: number): void;
 	/** Told as each call runs (the event stream's `deferred-call`). */
 	deferredCallRan(call: DeferredCall): void;
@@ -100,6 +102,6 @@ export class Processor {
 			return 0;
 		}
 
-		return this.heap.kmalloc(DEFERRED_CALL_ENTRY_SIZE);
+		return this.heap.kmalloc(DEFERRED_CALL_ENTRY_SIZE, purposes.deferredCallEntry);
 	}
 }

@@ -6,6 +6,7 @@
 // twice on one CPU spins forever, the deadlock of #4675 (§5.4).
 
 import {PAGE_SIZE} from './constants.js';
+import {purposes} from './holder-book.js';
 import {KernelVector, type VectorHeap} from './kernel-vector.js';
 
 export type Range = {base: number; size: number};
@@ -20,7 +21,7 @@ export type RangeAllocatorServices = VectorHeap & {
 
 export class RangeAllocator {
 	readonly ranges: Range[] = [];
-	private readonly vector = new KernelVector(8);
+	private readonly vector = new KernelVector(8, purposes.rangeVector);
 	private readonly services: RangeAllocatorServices;
 	private locked = false;
 

@@ -4,6 +4,7 @@
 // (16 + length + 1 bytes), one PhysicalPage (12 bytes, 16-byte slab) per page with AllocateNow.
 
 import {HeapMemory} from './heap-memory.js';
+import {purposes} from './holder-book.js';
 import {KernelVector} from './kernel-vector.js';
 
 export type AllocationStrategy = 'allocate-now' | 'reserve';
@@ -25,8 +26,8 @@ export class Region {
 	vmobject = 0;
 	regionObject = 0;
 	nameString = 0;
-	readonly pageVector = new KernelVector(4);
-	readonly purgeableRanges = new KernelVector(4);
+	readonly pageVector = new KernelVector(4, purposes.pageVector);
+	readonly purgeableRanges = new KernelVector(4, purposes.purgeableRanges);
 	readonly physicalPageObjects: Uint32Array;
 	private heapMemory: HeapMemory | undefined;
 

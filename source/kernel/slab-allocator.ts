@@ -61,21 +61,21 @@ export class Slab {
 }
 
 export type SlabFallback = {
-	kmalloc(size: number): number;
+	kmalloc(size: number, purpose?: string): number;
 	kfree(address: number): void;
 	/** slab_alloc of more than 128 bytes is VERIFY_NOT_REACHED. */
 	tooLarge(): never;
 };
 
-/** `slab_alloc(n)`: the smallest class that fits; an empty class falls back to kmalloc. */
-export const slabAlloc = (slabs: readonly Slab[], size: number, fallback: SlabFallback): number => {
+/** `slab_alloc(n)`: the smallest class that fits; an empty class falls back to kmalloc (booked to `purpose`). */
+export const slabAlloc = (slabs: readonly Slab[], size: number, fallback: SlabFallback, purpose?: string): number => {
 	const slab = slabs.find((candidate) => candidate.size >= size);
 	if (!slab) {
 		return fallback.tooLarge();
 	}
 
 	const address = slab.take();
-	return address === 0 ? fallback.kmalloc(slab.size) : address;
+	return address === 0 ? fallback.kmalloc(slab.size, purpose) : address;
 };
 
 /** `slab_dealloc`: a pointer outside every slab's memory came from the fallback, so kfree it. */

@@ -128,7 +128,7 @@ describe('buildSubheapDocument', () => {
 		kernel.kfree(kept);
 	});
 
-	it('takes holder ids from the engine when it has them, -1 where it does not know', () => {
+	it('takes holder ids from holderOf when given, -1 where it does not know; from the kernel book otherwise', () => {
 		const kernel = new PlacementTrackingKernel();
 		const a = kernel.kmalloc(100);
 		const b = kernel.kmalloc(100);
@@ -137,7 +137,12 @@ describe('buildSubheapDocument', () => {
 		const ids = new Map([...document.blocks.firstChunk].map((chunk, block) => [document.chunkBase + chunk * 32 + 4, document.blocks.holderId![block]]));
 		expect(ids.get(a)).toBe(7);
 		expect(ids.get(b)).toBe(-1);
-		expect(buildSubheapDocument(kernel, 0)!.blocks.holderId).toBeUndefined();
+		// Both were kmalloc'd in kernel context for no purpose: one holder, the kernel's id for it.
+		const booked = buildSubheapDocument(kernel, 0)!;
+		const bookedIds = new Map([...booked.blocks.firstChunk].map((chunk, block) => [booked.chunkBase + chunk * 32 + 4, booked.blocks.holderId![block]]));
+		const plain = kernel.holders.idFor(undefined, undefined, undefined);
+		expect(plain).toBeGreaterThan(2);
+		expect([bookedIds.get(a), bookedIds.get(b)]).toEqual([plain, plain]);
 	});
 
 	it('counts set bits without a block header as stray (an orphan, or a bitmap read from old memory)', () => {

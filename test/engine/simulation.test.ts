@@ -1,4 +1,4 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import {HISTORY_CAPACITY} from '../../source/engine/heap-history.js';
 import type {Workload} from '../../source/engine/workload-api.js';
@@ -84,6 +84,65 @@ describe('faults are results, not crashes', () => {
 		simulation.step(1);
 		expect(simulation.halted).toBe(false);
 		expect(simulation.workloadFailure?.message).toBe('kmalloc(size): size must be an integer from 0 to 4294967295, got "a lot"');
+	});
+
+	it('a kernel call from a timer, after the tick returned, throws and stops the workload; the kernel is untouched', async () => {
+		let thrown: unknown;
+		const late: Workload = {
+			name: 'late',
+			description: 'calls the kernel from a timer',
+			tick(kernel, ctx) {
+				if (ctx.tick === 2) {
+					setTimeout(() => {
+						try {
+							kernel.kmalloc(64);
+						} catch (error) {
+							thrown = error;
+						}
+					}, 0);
+				}
+			},
+		};
+		const simulation = simulate(late);
+		simulation.step(2);
+		const calls = simulation.kernel.kmallocCalls;
+		await vi.waitFor(() => {
+			expect(thrown).toBeInstanceOf(Error);
+		});
+		const message = 'workload "late" called kmalloc outside its hooks (after an await, or from a timer or callback once its hook had returned): kernel calls are only allowed while its setup, tick or teardown runs';
+		expect((thrown as Error).message).toBe(message);
+		expect(simulation.kernel.kmallocCalls).toBe(calls);
+		expect(simulation.workloadFailure).toEqual({workload: 'late', tick: 2, message});
+		simulation.step(3);
+		expect(simulation.tick).toBe(5);
+		expect(simulation.halted).toBe(false);
+	});
+
+	it('a kernel call after an await never reaches the kernel: the async hook is the recorded fault', async () => {
+		let after: unknown;
+		const awaiting: Workload = {
+			name: 'awaiting',
+			description: 'an async tick',
+			async tick(kernel) {
+				kernel.kmalloc(16);
+				await null;
+				try {
+					kernel.kfree(0xc050_0000);
+				} catch (error) {
+					after = error;
+				}
+			},
+		};
+		const simulation = simulate(awaiting);
+		simulation.step(1);
+		const calls = simulation.kernel.memstat().kfree_call_count;
+		await vi.waitFor(() => {
+			expect(after).toBeInstanceOf(Error);
+		});
+		expect((after as Error).message).toMatch(/^workload "awaiting" called kfree outside its hooks /);
+		expect(simulation.kernel.memstat().kfree_call_count).toBe(calls);
+		expect(simulation.kernel.halted).toBe(false);
+		expect(simulation.workloadFailure?.message).toBe('its tick returned a Promise: workload hooks must be synchronous (no async, no await)');
 	});
 
 	it('a kernel panic halts the kernel, is recorded with its tick, and stops time', () => {

@@ -30,7 +30,7 @@ import {LiveBlocks} from './track-live-blocks.js';
 import type {KfreeEvent, KmallocEvent, TraceRecord} from './trace-record.js';
 
 /** The part of the kernel a replay drives; addresses are the simulated 32-bit kernel's. */
-export type TraceHeap = {kmalloc(size: number): number; kfree(address: number): void};
+export type TraceHeap = {kmalloc(size: number, purpose?: string): number; kfree(address: number): void};
 
 export type TraceReplayOptions = {
 	/** Which trace size to ask the simulated heap for: Linux's request (default) or its slab's size. */
@@ -225,7 +225,8 @@ export class TraceReplay {
 			this.#unrepresentable.delete(event.ptr);
 		}
 
-		const address = heap.kmalloc(size);
+		// The call site is the block's purpose: the holders table shows who allocated what.
+		const address = heap.kmalloc(size, event.callSite);
 		this.#counts.eventsReplayed++;
 		this.#counts.kmallocReplayed++;
 		this.#callSites.add(event.callSite, size);

@@ -1,0 +1,157 @@
+// Who holds the heap (issue 15): every kmalloc'd block is booked to a holder, the thread the
+// kmalloc ran as and the purpose where the kernel knows it (a VMObject, a log buffer, a Vector's
+// growth...), plus the workload that asked for it directly through the facade. Not kernel state:
+// SerenityOS kept no such record; this is kmtop's, as cheap as the hot path allows. A block's
+// holder sits in its heap's `holders` array at the block's first chunk (heap.ts); the book keeps
+// the running totals per holder, so the table costs nothing to read and the figures are exact:
+// live chunks over all holders always equal the linked subheaps' allocated chunks.
+
+/** In a heap's `holders` array: no block starts at this chunk. */
+export const NO_BLOCK = 0;
+/**
+ * Blocks placed by a bare Heap (tests, benches) and frees the kernel let through at a chunk where
+ * no block starts (only after heap corruption, e.g. a header krealloc copied into a block's middle):
+ * its live figures may then go negative, which keeps the sum over holders exact and shows it.
+ */
+export const UNATTRIBUTED = 1;
+/** Holder ids live in a Uint16Array per heap; past this many holders, new ones share one row. */
+export const MAX_HOLDERS = 0xffff;
+/** Where holders past MAX_HOLDERS are booked. */
+export const OTHER_HOLDERS = 2;
+
+/** What the kernel knows a block is for (purposes of kmtop's own choosing, documented in docs/snapshot.md). */
+export const purposes = {
+	vmobject: 'VMObject',
+	pageVector: 'VMObject page vector',
+	purgeableRanges: 'VMObject purgeable ranges',
+	regionName: 'Region name',
+	regionObject: 'Region (slab full)',
+	physicalPage: 'PhysicalPage (slab full)',
+	pageTable: 'page table (slab full)',
+	pageTableMap: 'page table map',
+	rangeVector: 'RangeAllocator ranges',
+	subheapList: 'kmalloc subheap list',
+	removeLambda: 'remove_memory lambda',
+	deferredCallEntry: 'deferred call entry',
+	logBuffer: 'log buffer',
+} as const;
+
+export type HolderKey = {
+	/** The thread, `Name(pid:tid)`; undefined for kernel context. */
+	process: string | undefined;
+	purpose: string | undefined;
+	/** The workload that called kmalloc through the facade, undefined for the kernel's own blocks. */
+	workload: string | undefined;
+};
+
+type Ids = Map<string | undefined, Map<string | undefined, Map<string | undefined, number>>>;
+
+const INITIAL_HOLDERS = 64;
+
+const grown = <T extends Int32Array | Float64Array>(array: T, make: (length: number) => T): T => {
+	const next = make(array.length * 2);
+	next.set(array);
+	return next;
+};
+
+export class HolderBook {
+	/** By holder id; ids 0 (no block), 1 (unattributed) and 2 (other holders) are reserved. */
+	readonly keys: HolderKey[] = [
+		{process: undefined, purpose: undefined, workload: undefined},
+		{process: undefined, purpose: '(unattributed)', workload: undefined},
+		{process: undefined, purpose: '(more holders than kmtop tracks)', workload: undefined},
+	];
+
+	liveBlocks = new Int32Array(INITIAL_HOLDERS);
+	liveChunks = new Int32Array(INITIAL_HOLDERS);
+	/** kmalloc calls (memstat's count) by the holder they were made for, the failed one included. */
+	kmallocs = new Float64Array(INITIAL_HOLDERS);
+	/** kfree calls by the holder of the block they freed. */
+	kfrees = new Float64Array(INITIAL_HOLDERS);
+	/** The tick of each holder's latest kmalloc or kfree (-1: none yet). */
+	lastTick = new Float64Array(INITIAL_HOLDERS).fill(-1);
+	/** The simulation tick, as the kernel's `now`. */
+	now = 0;
+	private readonly ids: Ids = new Map();
+	private lastProcess: string | undefined;
+	private lastPurpose: string | undefined;
+	private lastWorkload: string | undefined;
+	private lastId = -1;
+
+	get count(): number {
+		return this.keys.length;
+	}
+
+	/** The holder id for a kmalloc; the same three values as the call before cost three comparisons. */
+	idFor(process: string | undefined, purpose: string | undefined, workload: string | undefined): number {
+		if (this.lastId >= 0 && process === this.lastProcess && purpose === this.lastPurpose && workload === this.lastWorkload) {
+			return this.lastId;
+		}
+
+		this.lastProcess = process;
+		this.lastPurpose = purpose;
+		this.lastWorkload = workload;
+		this.lastId = this.intern(process, purpose, workload);
+		return this.lastId;
+	}
+
+	/** A kmalloc call made for `holder`. */
+	called(holder: number): void {
+		this.kmallocs[holder]++;
+		this.lastTick[holder] = this.now;
+	}
+
+	/** A kfree call that freed a block of `holder`'s. */
+	freed(holder: number): void {
+		this.kfrees[holder]++;
+		this.lastTick[holder] = this.now;
+	}
+
+	/** A block of `chunks` chunks placed for `holder`. */
+	booked(holder: number, chunks: number): void {
+		this.liveBlocks[holder]++;
+		this.liveChunks[holder] += chunks;
+	}
+
+	/** A block of `chunks` chunks given back. */
+	released(holder: number, chunks: number): void {
+		this.liveBlocks[holder]--;
+		this.liveChunks[holder] -= chunks;
+	}
+
+	private intern(process: string | undefined, purpose: string | undefined, workload: string | undefined): number {
+		let byPurpose = this.ids.get(process);
+		if (!byPurpose) {
+			byPurpose = new Map();
+			this.ids.set(process, byPurpose);
+		}
+
+		let byWorkload = byPurpose.get(purpose);
+		if (!byWorkload) {
+			byWorkload = new Map();
+			byPurpose.set(purpose, byWorkload);
+		}
+
+		let id = byWorkload.get(workload);
+		if (id === undefined) {
+			id = this.keys.length > MAX_HOLDERS ? OTHER_HOLDERS : this.add({process, purpose, workload});
+			byWorkload.set(workload, id);
+		}
+
+		return id;
+	}
+
+	private add(key: HolderKey): number {
+		const id = this.keys.length;
+		this.keys.push(key);
+		if (id >= this.liveBlocks.length) {
+			this.liveBlocks = grown(this.liveBlocks, (length) => new Int32Array(length));
+			this.liveChunks = grown(this.liveChunks, (length) => new Int32Array(length));
+			this.kmallocs = grown(this.kmallocs, (length) => new Float64Array(length));
+			this.kfrees = grown(this.kfrees, (length) => new Float64Array(length));
+			this.lastTick = grown(this.lastTick, (length) => new Float64Array(length).fill(-1));
+		}
+
+		return id;
+	}
+}
