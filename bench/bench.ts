@@ -72,6 +72,11 @@ say(`live start: kmtop with its defaults under a pseudo-terminal, 120×40, its R
 const liveStart = await measureLiveStart(quick ? 10 : 30);
 say('memory: peak RSS of the 50,000-live replay, alone in a process...');
 const memory = child('child-peak-rss.js', ['50000']);
+// --travel-ticks N: how far the time-travel line runs its session (10,000,000 by issue #16; long).
+const travelAt = process.argv.indexOf('--travel-ticks');
+const travelTicks = travelAt === -1 ? (quick ? 1_000_000 : 10_000_000) : Number(process.argv[travelAt + 1]);
+say(`time travel: a live session's engine to tick ${travelTicks.toLocaleString('en-US')} with its copies, one step back at 1,000,000...`);
+const travel = child('child-time-travel.js', [String(travelTicks)]);
 
 const at8000 = kernel.kernel.opsPerSecond;
 const at50000 = growth.find((entry) => entry.liveTarget === 50_000)!.opsPerSecond;
@@ -88,6 +93,7 @@ const result = {
 	liveView: {...liveView, targetMsPerFrame: 5},
 	liveStart: {...liveStart, targetCpuPercent: 3, targetRssAtStartBytes: 120 * 1024 * 1024},
 	memory: {...memory, targetPeakRssBytes: 200 * 1024 * 1024},
+	timeTravel: {...travel, targetRssBytes: 250 * 1024 * 1024, targetStepMs: 100},
 };
 
 if (json) {
@@ -142,6 +148,9 @@ if (json) {
 		['kmtop live, defaults: CPU (both threads)', `${liveStart.cpuPercentOfOneCore.toFixed(1)} % of a core`, `${mark(liveStart.cpuPercentOfOneCore <= 3)} (≤ 3 %)`],
 		['kmtop live: first frame / RSS at start', `${liveStart.firstFrameSeconds.toFixed(2)} s / ${mib(liveStart.rssAtStartBytes)}`, `${mark(liveStart.rssAtStartBytes <= 120 * 2 ** 20)} (≤ 120 MiB)`],
 		['peak RSS, 50,000-live replay', mib(memory.peakRssBytes!), `${mark(memory.peakRssBytes! < 200 * 2 ** 20)} (< 200 MiB)`],
+		[`time travel, RSS at tick ${travel.ticks!.toLocaleString('en-US')}`, mib(travel.rssBytes!), `${mark(travel.rssBytes! < 250 * 2 ** 20)} (< 250 MiB; ${travel.checkpoints} copies, ${mib(travel.checkpointBytes!)} of ${mib(travel.checkpointBudgetBytes!)})`],
+		[`  one step back at tick ${travel.stepAt!.toLocaleString('en-US')}, paused`, `${travel.firstStepMs!.toFixed(0)} ms`, `${mark(travel.firstStepMs! < 100)} (< 100 ms; made ready in ${travel.prepareMs!.toFixed(0)} ms of pause; the nine after: median ${travel.medianStepMs!.toFixed(0)}, max ${travel.maxStepMs!.toFixed(0)} ms)`],
+		['  the same, the instant the present stops', `${travel.coldStepMs!.toFixed(0)} ms`, 'a re-run from the nearest copy'],
 	);
 	const width = Math.max(...rows.map((row) => row[0].length));
 	const second = Math.max(...rows.map((row) => row[1].length));

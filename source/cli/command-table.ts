@@ -30,6 +30,7 @@ export const optionSections = {
 	common: 'Options',
 	live: 'Live view options',
 	snapshot: 'Snapshot options',
+	compare: 'Compare options (the others as for a snapshot)',
 	sweep: 'Sweep options (--ticks, -o as for a snapshot)',
 	trace: 'Trace replay options',
 } as const;
@@ -53,6 +54,14 @@ export type CommandSpec = {
 export const commandTable = [
 	{name: 'live', usage: [['kmtop [options]', 'the live dashboard (needs a terminal)']]},
 	{name: 'snapshot', word: 'snapshot', usage: [['kmtop snapshot [options]', 'run headless, write one snapshot, exit']]},
+	{name: 'replay', word: 'replay', usage: [['kmtop replay FILE', 'play back a session recorded with --record, all live keys working']]},
+	{
+		name: 'compare',
+		word: 'compare',
+		usage: [['kmtop compare [options]', 'two --revision on the same seed and workload, side by side, and the first tick they part']],
+		// --revision given twice: parse-arguments.ts reads both for compare.
+		ownOptions: {section: 'compare', rows: [{label: '--revision ID, twice', describe: 'the two revisions, in order; --ticks', byDefault: '10000'}]},
+	},
 	{
 		name: 'sweep',
 		word: 'sweep',
@@ -163,6 +172,19 @@ export const optionTable: Record<string, OptionSpec> = {
 		...checked('a file path, or - for stdout', text => text, output => ({output: output === '-' ? null : output})),
 		describe: () => 'write to FILE, atomically',
 		byDefault: () => '- for stdout',
+	},
+	record: {
+		type: 'string', valueName: 'FILE', section: 'live', ...checked('a file path for the session\'s recording', text => text, record => ({record})),
+		describe: () => 'write the session to FILE as it goes: its start and every key that changed the simulation, with its tick',
+	},
+	replay: {
+		type: 'string', valueName: 'FILE', section: 'snapshot',
+		...checked('a recording (kmtop --record FILE) or a snapshot document saved from a session', text => text, replay => ({replay})),
+		describe: () => "a recording's run, to --ticks of its last boot (or of --boot N); the recording's end by default",
+	},
+	boot: {
+		type: 'string', valueName: 'N', section: 'snapshot', ...checked('a boot number, 1 for the first kernel', integerIn([1, Number.MAX_SAFE_INTEGER]), boot => ({boot})),
+		describe: () => 'with --replay: the boot --ticks counts in',
 	},
 	trace: {
 		type: 'string', valueName: 'FILE', section: 'trace', ...checked('a trace file path', text => text, trace => ({trace})),

@@ -48,6 +48,8 @@ const examples = [
 	'kmtop -w logging-burst --seed 7',
 	'kmtop snapshot --ticks 5000 --revision 2020-08-29 -o run.json',
 	'kmtop sweep -w big-allocations --revision all --seeds 1..40',
+	'kmtop compare --revision 2020-09-09 --revision 2021-02-23',
+	'kmtop --record s.jsonl; kmtop replay s.jsonl',
 ];
 
 const labelWidth = (rows: Row[]) => Math.max(...rows.map(([label]) => label.length)) + 2;

@@ -51,6 +51,14 @@ export type RunPlan = {
 	tickTimeoutMs: number;
 	/** The flag only: the caller also honours NO_COLOR, FORCE_COLOR and TERM=dumb. */
 	color: boolean;
+	/** Live view: write the session's recording here as it goes. */
+	record: string | null;
+	/** `kmtop replay FILE`, `kmtop snapshot --replay FILE`: the recording to play. */
+	replay: string | null;
+	/** With --replay: the boot --ticks counts in (`null`: the recording's last). */
+	boot: number | null;
+	/** `kmtop compare`: the two revisions, in the order given. */
+	compareRevisions: string[];
 };
 
 export type ParseResult = {ok: true; plan: RunPlan} | {ok: false; errors: string[]};
@@ -79,6 +87,10 @@ const defaultPlan = (context: ParseContext): RunPlan => ({
 	debugAsserts: false,
 	tickTimeoutMs: defaults.tickTimeoutMs,
 	color: true,
+	record: null,
+	replay: null,
+	boot: null,
+	compareRevisions: [],
 });
 
 const unknownOption = (flag: string) =>
@@ -90,8 +102,8 @@ const unknownCommand = (word: string) =>
 type Issue = {position: number; message: string};
 type Word = {value: string; position: number};
 
-// The first word names the command; any other word is one too many.
-const readCommand = ([first, ...rest]: Word[]): {command: Command; issues: Issue[]} => {
+// The first word names the command; any other word is one too many, but for the file `replay` plays.
+const readCommand = ([first, ...rest]: Word[]): {command: Command; file?: string; issues: Issue[]} => {
 	if (!first) {
 		return {command: 'live', issues: []};
 	}
@@ -101,7 +113,57 @@ const readCommand = ([first, ...rest]: Word[]): {command: Command; issues: Issue
 		return {command: 'live', issues: [{position: first.position, message: unknownCommand(first.value)}]};
 	}
 
+	if (command === 'replay') {
+		const [file, ...extra] = rest;
+		const issues = file ? [] : [{position: first.position, message: 'kmtop replay needs the recording to play: kmtop replay FILE (made with kmtop --record FILE)'}];
+		return {command, ...(file ? {file: file.value} : {}), issues: [...issues, ...extra.map(({position, value}) => ({position, message: `unexpected argument "${value}"; kmtop replay plays one recording`}))]};
+	}
+
 	return {command, issues: rest.map(({position, value}) => ({position, message: `unexpected argument "${value}"; kmtop ${command} takes options only`}))};
+};
+
+/** What a recording fixes (the run it was made with), so a replay cannot be given it too. */
+const fixedByRecording = ['workload', 'seed', 'revision', 'ram', 'trace', 'debug-asserts'] as const;
+
+// A replay's run is the recording's; --boot counts in a replay; compare takes two --revision.
+const replayIssues = (command: Command, latest: Map<string, OptionOccurrence>, revisionWords: OptionOccurrence[]): Issue[] => {
+	const issues: Issue[] = [];
+	const replay = latest.get('replay');
+	const replaying = command === 'replay' || replay !== undefined;
+	if (replaying) {
+		const source = command === 'replay' ? 'kmtop replay' : replay!.flag;
+		for (const name of fixedByRecording) {
+			const option = latest.get(name);
+			if (option) {
+				issues.push({position: option.position, message: `${option.flag} comes from the recording that ${source} plays; leave it out`});
+			}
+		}
+
+		const record = latest.get('record');
+		if (record) {
+			issues.push({position: record.position, message: `${record.flag} records a new session, and ${source} plays one already recorded`});
+		}
+	}
+
+	if (replay && command !== 'snapshot') {
+		issues.push({position: replay.position, message: `${replay.flag} is for kmtop snapshot; to watch a recording: kmtop replay FILE`});
+	}
+
+	const boot = latest.get('boot');
+	if (boot && !replay) {
+		issues.push({position: boot.position, message: `${boot.flag} picks a boot of a recording: add --replay FILE`});
+	}
+
+	if (command === 'compare') {
+		if (revisionWords.length !== 2) {
+			const position = revisionWords.at(-1)?.position ?? 0;
+			issues.push({position, message: `kmtop compare needs two --revision options, the kernels to compare (got ${revisionWords.length}); e.g. --revision 2020-09-09 --revision 2021-02-23`});
+		} else if (revisionWords[0]!.value === revisionWords[1]!.value) {
+			issues.push({position: revisionWords[1]!.position, message: `kmtop compare needs two different revisions, got ${String(revisionWords[0]!.value)} twice`});
+		}
+	}
+
+	return issues;
 };
 
 /** One option's contribution to the plan, or the error message. */
@@ -175,8 +237,18 @@ export const parseArguments = (argv: readonly string[], context: ParseContext): 
 	}
 
 	issues.push(...panelIssues(latest));
-	const {command, issues: commandIssues} = readCommand(words);
+	const {command, file, issues: commandIssues} = readCommand(words);
 	issues.push(...commandIssues);
+	// compare reads every --revision, not only the last.
+	const revisionWords = command === 'compare' ? options.filter(option => option.name === 'revision') : [];
+	for (const option of revisionWords.slice(0, -1)) {
+		const result = readOption(option, context);
+		if (typeof result === 'string') {
+			issues.push({position: option.position, message: result});
+		}
+	}
+
+	issues.push(...replayIssues(command, latest, revisionWords));
 	if (issues.length > 0) {
 		// The sort is stable, so issues that share a position keep their order.
 		return {ok: false, errors: issues.sort((a, b) => a.position - b.position).map(issue => issue.message)};
@@ -187,5 +259,6 @@ export const parseArguments = (argv: readonly string[], context: ParseContext): 
 		Object.assign(plan, patch);
 	}
 
-	return {ok: true, plan: Object.assign(plan, {command})};
+	const compare = command === 'compare' ? {compareRevisions: revisionWords.map(option => String(option.value))} : {};
+	return {ok: true, plan: Object.assign(plan, {command}, file === undefined ? {} : {replay: file}, compare)};
 };

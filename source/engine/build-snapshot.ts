@@ -65,6 +65,7 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 	}
 
 	const samples = simulation.history.samples.toArray();
+	const coarse = simulation.history.coarse.toArray();
 	const document: SnapshotDocument = {
 		schema: snapshotSchemaId,
 		kmtop: {version: kmtopVersion},
@@ -99,6 +100,11 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 			subheapCount: samples.map((sample) => sample.subheapCount),
 			kmallocCalls: samples.map((sample) => sample.kmallocCalls),
 			kfreeCalls: samples.map((sample) => sample.kfreeCalls),
+			coarse: {
+				everyTicks: simulation.history.coarseEveryTicks,
+				kmallocAllocated: coarse.map((sample) => sample.kmallocAllocated),
+				kmallocAvailable: coarse.map((sample) => sample.kmallocAvailable),
+			},
 		},
 		panic: kernel.panic ? {tick: kernel.panic.tick, kind: kernel.panic.kind, lines: [...kernel.panic.lines]} : null,
 	};

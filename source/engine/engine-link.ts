@@ -65,6 +65,7 @@ export const createLocalEngineLink = (engine: LiveEngine, options: LocalLinkOpti
 		store.set({...engine.view(), state: {kind: 'running'}});
 	};
 
+	engine.onChange = publish;
 	const timers = [setInterval(publish, Math.max(16, options.refreshMs ?? 250))];
 	if ((options.advanceEveryMs ?? 0) > 0) {
 		timers.push(

@@ -6,7 +6,9 @@
 import type {JournalEntry, KnownHang} from './session-journal.js';
 import type {SubheapOutcome} from './build-subheap-document.js';
 import type {DocumentDelta} from './document-delta.js';
-import type {SnapshotDocument} from './snapshot-types.js';
+import type {DocumentMade, SnapshotDocument} from './snapshot-types.js';
+import type {CompareSideSummary, FirstDifference, PanicComparison} from './compare-runs.js';
+import type {ComparisonFacts} from './live-comparison.js';
 import type {TraceProgress} from './trace/trace-workload.js';
 
 export type {SubheapOutcome} from './build-subheap-document.js';
@@ -24,7 +26,25 @@ export type EngineCommand =
 	| {type: 'reboot'}
 	| {type: 'cycle-revision'; direction: 1 | -1}
 	| {type: 'switch-workload'; index: number}
-	| {type: 'cycle-workload'; direction: 1 | -1};
+	| {type: 'cycle-workload'; direction: 1 | -1}
+	/** Time travel: `ticks` back (negative) or on from what is shown; pauses. */
+	| {type: 'travel-by'; ticks: number}
+	/** Time travel to a tick of a boot (the boot shown when left out); past the present, the present runs on to it. */
+	| {type: 'travel-to'; tick: number; boot?: number}
+	/** `c`: this boot's revision beside the next one, or back to the dashboard. */
+	| {type: 'toggle-comparison'};
+
+export type TimePoint = {boot: number; tick: number};
+
+/** Where the view is on the session's timeline. */
+export type TimeFacts = {
+	shown: TimePoint;
+	present: TimePoint;
+	/** A travel under way (a long one runs in slices). */
+	travelling?: {target: TimePoint; reached: TimePoint};
+	/** Why time travel does not work in this session (a trace replay, a workload state with functions). */
+	unavailable?: string;
+};
 
 /** The live session's facts beside the document, measured by the engine against the wall clock. */
 export type LiveFacts = {
@@ -53,6 +73,14 @@ export type LiveFacts = {
 	readError?: string;
 	/** kmalloc and kfree calls per second of wall time by holder (the holders table's ids), for the holders that made any. */
 	holderRates?: HolderRate[];
+	/** Time travel: what is shown against the present. */
+	time?: TimeFacts;
+	/** `kmtop replay`: the recording's entries still to come. */
+	replay?: {remaining: number};
+	/** `c`: the two revisions side by side, while comparing. */
+	comparison?: ComparisonFacts;
+	/** One line from the engine for the status bar, new when its id changes (a key refused in the past). */
+	notice?: {id: number; text: string};
 };
 
 export type HolderRate = {id: number; kmallocPerSecond: number; kfreePerSecond: number};
@@ -73,7 +101,16 @@ export type EngineWorkerData = {
 	/** The workload to start with; the live view also loads every built-in for its keys. */
 	workload: WorkloadSource;
 	mode:
-		| {kind: 'snapshot'; ticks: number | null; knownHangs: KnownHang[]; /** Also that subheap's document (--panel map). */ subheap?: number}
+		| {
+				kind: 'snapshot';
+				ticks: number | null;
+				knownHangs: KnownHang[];
+				/** Also that subheap's document (--panel map). */
+				subheap?: number;
+				/** A replay (`--replay`): the recording's journal, applied on the way to `ticks` of `boot`. */
+				journal?: JournalEntry[];
+				boot?: number;
+		  }
 		| {
 				kind: 'live';
 				rate: number;
@@ -82,7 +119,29 @@ export type EngineWorkerData = {
 				advanceEveryMs: number;
 				/** Back after a hang: replay the journal to `tick`, stopping the hung hook where it hung. */
 				resume?: {journal: JournalEntry[]; tick: number; knownHangs: KnownHang[]};
+				/** `kmtop replay`: the recording's entries, applied as the session reaches them. */
+				schedule?: JournalEntry[];
+				/** What a saved document says about how it was made (describe-made.ts). */
+				made: {by: 'live' | 'replay'; start: DocumentMade['start']; recordingFile?: string};
+		  }
+		| {
+				kind: 'compare';
+				ticks: number;
+				/** `run.revision` is ignored: these two run, side by side. */
+				revisions: [string, string];
+				/** Hangs found in earlier attempts, for each side. */
+				knownHangs: [KnownHang[], KnownHang[]];
 		  };
+};
+
+/** What `kmtop compare` learned: each side's summary and document, where they first parted. */
+export type ComparedResult = {
+	sides: [CompareSideSummary, CompareSideSummary];
+	documents: [SnapshotDocument, SnapshotDocument];
+	/** Memstat keys only one revision prints (a difference of format). */
+	memstatKeys: [string[], string[]];
+	firstDifference: FirstDifference | null;
+	panics: PanicComparison | null;
 };
 
 export type UiToEngine =
@@ -94,8 +153,11 @@ export type UiToEngine =
 export type EngineToUi =
 	| {type: 'load-error'; badInput: boolean; message: string}
 	| {type: 'internal-error'; message: string; stack: string}
-	/** `ticks` null: a trace replay that runs until it is finished. */
-	| {type: 'started'; ticks: number | null; workload: string}
+	/**
+	A headless run starts: its length (null: a trace replay that runs until it is finished), its
+	first workload, and the names a hang's workload index refers to.
+	*/
+	| {type: 'started'; ticks: number | null; workload: string; workloads: string[]}
 	/** With `trace` for a trace replay: how far its reading and replay have got (tick 0 while it loads). */
 	| {type: 'progress'; tick: number; trace?: TraceProgress}
 	| {type: 'document'; document: SnapshotDocument; subheap?: SubheapOutcome}
@@ -103,4 +165,5 @@ export type EngineToUi =
 	| {type: 'view'; delta: DocumentDelta; facts: LiveFacts}
 	| {type: 'journal'; entry: JournalEntry}
 	| {type: 'response'; id: number; document: SnapshotDocument}
-	| {type: 'subheap-response'; id: number; outcome: SubheapOutcome};
+	| {type: 'subheap-response'; id: number; outcome: SubheapOutcome}
+	| {type: 'compared'; result: ComparedResult};

@@ -12,7 +12,9 @@ import type {EngineToUi, EngineWorkerData, UiToEngine} from './engine-protocol.j
 import {writeHeartbeat} from './hook-watchdog.js';
 import {LiveEngine} from './live-engine.js';
 import {LiveSession} from './live-session.js';
-import {replayJournal, runTicksTo} from './session-journal.js';
+import {replayJournal, runTicksTo, stepTowards} from './session-journal.js';
+import {describeMade, withMade} from './describe-made.js';
+import {ComparedRuns, comparePanics, memstatKeyDifferences, summarizeSide, type CompareSideSummary} from './compare-runs.js';
 import {describeThrown} from './describe-thrown.js';
 import {Simulation} from './simulation.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
@@ -46,13 +48,16 @@ process.on('uncaughtException', onStrayFault);
 process.on('unhandledRejection', onStrayFault);
 
 const start = async (): Promise<void> => {
+	const {mode} = data;
 	// A trace is not code that can hang at import, but its reading (the counting pass over a big
 	// file, a pipe waiting for its writer) may take longer than the watchdog's limit: not watched.
 	if (data.workload.kind !== 'trace') {
 		heartbeat.enter('load', 0);
 	}
 
-	const loaded = await loadWorkloads(data.workload, data.mode.kind === 'live', (trace) => {
+	const journal = mode.kind === 'snapshot' ? (mode.journal ?? []) : mode.kind === 'live' ? (mode.schedule ?? []) : [];
+	const switches = journal.some((entry) => entry.action.type === 'switch-workload');
+	const loaded = await loadWorkloads(data.workload, mode.kind === 'live' || switches, (trace) => {
 		post({type: 'progress', tick: 0, trace});
 	}).finally(heartbeat.leave);
 	if (!loaded.ok) {
@@ -61,32 +66,116 @@ const start = async (): Promise<void> => {
 	}
 
 	const {all, initial} = loaded;
-	if (data.mode.kind === 'snapshot') {
-		await runSnapshotMode(initial, data.mode);
+	const candidates = all.includes(initial) ? all : [...all, initial];
+	const missing = journal.find((entry) => entry.action.type === 'switch-workload' && !candidates.some((workload) => workload.name === (entry.action as {workload: string}).workload));
+	if (missing) {
+		const name = (missing.action as {workload: string}).workload;
+		post({type: 'load-error', badInput: true, message: `the recording switches to workload "${name}" at boot ${missing.boot}, tick ${missing.tick}, and there is no such workload here (a custom workload other than the one the recording started with?)`});
+		return;
+	}
+
+	if (mode.kind === 'snapshot') {
+		await runSnapshotMode(candidates, initial, mode);
+	} else if (mode.kind === 'compare') {
+		await runCompareMode(initial, mode);
 	} else {
-		await runLiveMode(all, initial, data.mode);
+		await runLiveMode(all, initial, mode);
 	}
 };
 
 type SnapshotMode = Extract<EngineWorkerData['mode'], {kind: 'snapshot'}>;
 type LiveMode = Extract<EngineWorkerData['mode'], {kind: 'live'}>;
+type CompareMode = Extract<EngineWorkerData['mode'], {kind: 'compare'}>;
 
-const runSnapshotMode = async (workload: Workload, mode: SnapshotMode) => {
-	// Said before the kernel boots: the workload's setup runs then, and may hang. A trace runs to
-	// its end (its length is not known in advance when it comes through a pipe).
-	const trace = isTraceWorkload(workload) ? workload : undefined;
-	const ticks = mode.ticks ?? (trace ? Number.POSITIVE_INFINITY : 1000);
-	post({type: 'started', ticks: Number.isFinite(ticks) ? ticks : null, workload: workload.name});
-	where = () => ({boot: 1, workloadIndex: 0});
-	const simulation = new Simulation({...data.run, workload, watch: heartbeat.watch, knownHangs: mode.knownHangs});
-	currentSimulation = simulation;
-	where = () => ({boot: simulation.bootNumber, workloadIndex: 0});
-	await runTicksTo(simulation, ticks, {
-		untilTraceFinished: trace !== undefined && mode.ticks === null,
-		onProgress(tick) {
-			post({type: 'progress', tick, ...(trace ? {trace: trace.progress()} : {})});
+/**
+Two revisions, same seed and workload, in lockstep (compare-runs.ts). The watchdog is told which
+side runs through the workload index (0 or 1), so a hang is stopped on its own side when re-run.
+*/
+const runCompareMode = async (workload: Workload, mode: CompareMode) => {
+	post({type: 'started', ticks: mode.ticks, workload: workload.name, workloads: [workload.name, workload.name]});
+	let side = 0;
+	where = () => ({boot: 1, workloadIndex: side});
+	const sides = mode.revisions.map((revision, index) => {
+		side = index;
+		const simulation = new Simulation({...data.run, revision, workload, watch: heartbeat.watch, knownHangs: mode.knownHangs[index]});
+		currentSimulation = simulation;
+		return simulation;
+	}) as [Simulation, Simulation];
+	const runs = new ComparedRuns(sides);
+	runs.onSide = (index) => {
+		side = index;
+		currentSimulation = sides[index];
+	};
+
+	let lastYield = performance.now();
+	while (runs.tick < mode.ticks && !runs.halted) {
+		runs.step(Math.min(200, mode.ticks - runs.tick));
+		if (performance.now() - lastYield > 100) {
+			post({type: 'progress', tick: runs.tick});
+			await new Promise((resolve) => {
+				setImmediate(resolve);
+			});
+			lastYield = performance.now();
+		}
+	}
+
+	post({type: 'progress', tick: runs.tick});
+	const summaries = sides.map((simulation) => summarizeSide(simulation)) as [CompareSideSummary, CompareSideSummary];
+	post({
+		type: 'compared',
+		result: {
+			sides: summaries,
+			documents: [buildSnapshot(sides[0]), buildSnapshot(sides[1])],
+			memstatKeys: memstatKeyDifferences(summaries[0].memstat, summaries[1].memstat),
+			firstDifference: runs.firstDifference ?? null,
+			panics: comparePanics(summaries[0].panic, summaries[1].panic),
 		},
 	});
+};
+
+const runSnapshotMode = async (workloads: Workload[], workload: Workload, mode: SnapshotMode) => {
+	const journal = mode.journal ?? [];
+	// A trace runs to its end (its length is not known in advance when it comes through a pipe).
+	const trace = isTraceWorkload(workload) ? workload : undefined;
+	const target = {boot: mode.boot ?? 1, tick: mode.ticks ?? (trace ? Number.POSITIVE_INFINITY : 1000)};
+	// Ticks of the boots before the target's (each ends at its reboot), for the progress bar.
+	const bootEnds = new Map(journal.filter((entry) => entry.action.type === 'reboot').map((entry) => [entry.boot, entry.tick]));
+	const before = (boot: number) => [...bootEnds].filter(([number]) => number < boot).reduce((sum, [, tick]) => sum + tick, 0);
+	// Said before the kernel boots: the workload's setup runs then, and may hang.
+	post({type: 'started', ticks: Number.isFinite(target.tick) ? before(target.boot) + target.tick : null, workload: workload.name, workloads: workloads.map(({name}) => name)});
+	where = () => ({boot: 1, workloadIndex: workloads.indexOf(workload)});
+	const simulation = new Simulation({...data.run, workload, watch: heartbeat.watch, knownHangs: mode.knownHangs});
+	currentSimulation = simulation;
+	where = () => ({boot: simulation.bootNumber, workloadIndex: workloads.indexOf(simulation.workload)});
+	if (journal.length === 0 && target.boot === 1) {
+		await runTicksTo(simulation, target.tick, {
+			untilTraceFinished: trace !== undefined && mode.ticks === null,
+			onProgress(tick) {
+				post({type: 'progress', tick, ...(trace ? {trace: trace.progress()} : {})});
+			},
+		});
+	} else {
+		let index = 0;
+		let lastYield = performance.now();
+		for (;;) {
+			const step = stepTowards(simulation, journal, index, target, workloads, 500);
+			index = step.index;
+			if (step.arrived) {
+				break;
+			}
+
+			if (performance.now() - lastYield > 100) {
+				post({type: 'progress', tick: before(simulation.bootNumber) + simulation.tick});
+				await new Promise((resolve) => {
+					setImmediate(resolve);
+				});
+				lastYield = performance.now();
+			}
+		}
+
+		post({type: 'progress', tick: before(simulation.bootNumber) + simulation.tick});
+	}
+
 	post({type: 'document', document: buildSnapshot(simulation), ...(mode.subheap === undefined ? {} : {subheap: subheapOutcome(simulation.kernel, mode.subheap)})});
 };
 
@@ -102,6 +191,7 @@ const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveM
 		initialWorkload: initial,
 		watch: heartbeat.watch,
 		knownHangs: mode.resume?.knownHangs,
+		schedule: mode.schedule,
 	});
 	const {simulation} = session;
 	currentSimulation = simulation;
@@ -131,6 +221,7 @@ const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveM
 		};
 	}
 
+	session.applyDueEntries();
 	session.paused = mode.paused;
 	const engine = new LiveEngine(session);
 	const changes = createDeltaWriter();
@@ -139,12 +230,22 @@ const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveM
 		post({type: 'view', delta: changes(document), facts});
 	};
 
+	engine.onChange = publish;
 	port.on('message', (message: UiToEngine) => {
 		if (message.type === 'command') {
 			engine.apply(message.command);
 			publish();
 		} else if (message.type === 'request-document') {
-			post({type: 'response', id: message.id, document: session.liveSnapshot()});
+			const shown = session.shownSimulation;
+			const made = describeMade({
+				...mode.made,
+				seed: data.run.seed,
+				ramBytes: data.run.ramBytes,
+				journal: session.journal,
+				boot: shown.bootNumber,
+				tick: shown.tick,
+			});
+			post({type: 'response', id: message.id, document: withMade(session.liveSnapshot(), made)});
 		} else if (message.type === 'request-subheap') {
 			post({type: 'subheap-response', id: message.id, outcome: engine.subheap(message.subheap)});
 		}

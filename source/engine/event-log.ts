@@ -32,6 +32,22 @@ export class EventLog {
 		return this.lifecycle.toArray().map((entry) => entry.event);
 	}
 
+	/**
+	The events added since the log held `count` of them, oldest first (those still kept): what
+	happened in one tick, read without listing the whole log.
+	*/
+	since(count: number): SnapshotEvent[] {
+		const added = this.sequence - count;
+		if (added <= 0) {
+			return [];
+		}
+
+		return [...this.lifecycle.newest(added), ...this.frequent.newest(added)]
+			.filter((entry) => entry.sequence >= count)
+			.sort((a, b) => a.sequence - b.sequence)
+			.map((entry) => entry.event);
+	}
+
 	get count(): number {
 		return this.sequence;
 	}

@@ -6,6 +6,8 @@ import {RingBuffer} from './ring-buffer.js';
 
 export const HISTORY_EVERY_TICKS = 10;
 export const HISTORY_CAPACITY = 512;
+/** The long view (the graphs' 50,000-tick window): one sample in ten, as many kept. */
+export const COARSE_EVERY_TICKS = 100;
 
 export type HistorySample = {
 	tick: number;
@@ -19,6 +21,9 @@ export type HistorySample = {
 export class HeapHistory {
 	readonly everyTicks = HISTORY_EVERY_TICKS;
 	readonly samples = new RingBuffer<HistorySample>(HISTORY_CAPACITY);
+	readonly coarseEveryTicks = COARSE_EVERY_TICKS;
+	/** Every tenth sample: ten times the span, for graphs of the last 50,000 ticks. */
+	readonly coarse = new RingBuffer<HistorySample>(HISTORY_CAPACITY);
 
 	sample(kernel: Kernel, tick: number): void {
 		const memstat = kernel.memstat();
@@ -27,13 +32,17 @@ export class HeapHistory {
 			subheapCount++;
 		}
 
-		this.samples.push({
+		const sample = {
 			tick,
 			kmallocAllocated: memstat.kmalloc_allocated!,
 			kmallocAvailable: memstat.kmalloc_available!,
 			subheapCount,
 			kmallocCalls: kernel.kmallocCalls,
 			kfreeCalls: kernel.kfreeCalls,
-		});
+		};
+		this.samples.push(sample);
+		if (tick % COARSE_EVERY_TICKS === 0) {
+			this.coarse.push(sample);
+		}
 	}
 }

@@ -4,7 +4,7 @@
 // the tick of the hang, records the hang there instead of running the hook, and the session
 // goes on as after a workload that threw: the kernel runs on, the workload is stopped.
 
-import type {EngineCommand, EngineToUi, LiveFacts, RunOptions, SubheapOutcome, WorkloadSource} from './engine-protocol.js';
+import type {EngineCommand, EngineToUi, EngineWorkerData, LiveFacts, RunOptions, SubheapOutcome, WorkloadSource} from './engine-protocol.js';
 import {applyDelta} from './document-delta.js';
 import {createViewStore, type EngineLink, type EngineState} from './engine-link.js';
 import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
@@ -20,6 +20,12 @@ export type LiveThreadOptions = {
 	refreshMs: number;
 	advanceEveryMs: number;
 	tickTimeoutMs: number;
+	/** What a saved document says about how it was made (by default: live, from `run` and `workload`). */
+	made?: Extract<EngineWorkerData['mode'], {kind: 'live'}>['made'];
+	/** `kmtop replay`: the recording's entries. */
+	schedule?: JournalEntry[];
+	/** Told of each journal entry as the engine applies it (the recorder of `--record`). */
+	onJournal?(entry: JournalEntry): void;
 };
 
 /** The engine could not start: a bad module or trace (exit 2), or kmtop's own failure. */
@@ -73,6 +79,7 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 
 				case 'journal': {
 					journal.push(message.entry);
+					options.onJournal?.(message.entry);
 					break;
 				}
 
@@ -175,6 +182,8 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 						refreshMs: options.refreshMs,
 						advanceEveryMs: options.advanceEveryMs,
 						...(resumeAt === undefined ? {} : {resume: {journal: [...journal], tick: resumeAt, knownHangs: [...knownHangs]}}),
+						...(options.schedule ? {schedule: remainingSchedule(options.schedule, journal)} : {}),
+						made: options.made ?? {by: 'live', start: {revision: options.run.revision, workload: options.workload, debugAsserts: options.run.debugAsserts}},
 					},
 				},
 				{tickTimeoutMs: options.tickTimeoutMs},
@@ -224,3 +233,12 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 
 		spawn(undefined);
 	});
+
+/**
+A replay's entries not yet applied: the journal starts with the recording's own entries until a
+key leaves the recording (then nothing of it remains).
+*/
+const remainingSchedule = (schedule: JournalEntry[], journal: JournalEntry[]): JournalEntry[] => {
+	const same = (a: JournalEntry, b: JournalEntry | undefined) => b !== undefined && a.boot === b.boot && a.tick === b.tick && JSON.stringify(a.action) === JSON.stringify(b.action);
+	return journal.every((entry, index) => same(entry, schedule[index])) ? schedule.slice(journal.length) : [];
+};

@@ -3,7 +3,7 @@
 // nothing of threads: its owner calls `advance` on a timer and sends `view()` to the screen.
 
 import {subheapOutcome, type SubheapOutcome} from './build-subheap-document.js';
-import type {EngineCommand, LiveFacts, PublishedView} from './engine-protocol.js';
+import type {EngineCommand, LiveFacts, PublishedView, TimeFacts} from './engine-protocol.js';
 import type {LiveSession} from './live-session.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
 import {HolderRateMeter} from './holder-rate-meter.js';
@@ -16,6 +16,10 @@ export class LiveEngine {
 	private readonly holderMeter = new HolderRateMeter();
 	private lastAdvance: number;
 	private meteredBoot = 0;
+	private notices = 0;
+	private notice: {id: number; text: string} | undefined;
+	/** Told when something changed without a command (a travel that ran in slices arrived). */
+	onChange: (() => void) | undefined;
 
 	constructor(session: LiveSession, now: () => number = () => performance.now()) {
 		this.session = session;
@@ -35,6 +39,10 @@ export class LiveEngine {
 
 	apply(command: EngineCommand): void {
 		const {session} = this;
+		if (changesSimulation(command) && !this.mayChangeSimulation()) {
+			return;
+		}
+
 		switch (command.type) {
 			case 'toggle-pause': {
 				session.togglePause();
@@ -42,7 +50,41 @@ export class LiveEngine {
 			}
 
 			case 'step': {
-				session.stepOnce();
+				if (session.inPast) {
+					this.travel(session.travelBy(1));
+				} else {
+					session.stepOnce();
+				}
+
+				break;
+			}
+
+			case 'toggle-comparison': {
+				if (session.inPast) {
+					this.say('c compares at the present: space returns to it');
+				} else if (session.travelRefusal !== undefined && !session.comparison) {
+					this.say('a trace replay cannot be compared live: it reads its file once (compare two kmtop snapshot --trace runs instead)');
+				} else {
+					session.toggleComparison();
+				}
+
+				break;
+			}
+
+			case 'travel-by': {
+				if (this.mayTravel()) {
+					this.travel(session.travelBy(command.ticks));
+				}
+
+				break;
+			}
+
+			case 'travel-to': {
+				if (this.mayTravel()) {
+					const boot = command.boot ?? session.timeMachine!.destination.boot;
+					this.travel(session.travelTo({boot, tick: command.tick}));
+				}
+
 				break;
 			}
 
@@ -87,13 +129,66 @@ export class LiveEngine {
 		this.measure();
 	}
 
+	/** The travel runs on (in slices); the owner publishes when it arrives. */
+	private travel(travelling: Promise<void>): void {
+		travelling.then(
+			() => {
+				this.onChange?.();
+			},
+			(error: unknown) => {
+				this.say(`time travel failed: ${error instanceof Error ? error.message : String(error)}`);
+				this.onChange?.();
+			},
+		);
+	}
+
+	private mayTravel(): boolean {
+		if (this.session.comparison) {
+			this.say('time travel shows one revision: c closes the comparison first');
+			return false;
+		}
+
+		const refusal = this.session.travelUnavailable;
+		if (refusal !== undefined) {
+			this.say(refusal);
+			return false;
+		}
+
+		return true;
+	}
+
+	/**
+	In the past nothing changes the simulation (the future shown would not be this session's):
+	space returns to the present first. During a replay, a change leaves the recording.
+	*/
+	private mayChangeSimulation(): boolean {
+		const {session} = this;
+		if (session.inPast) {
+			const {tick} = session.timeMachine!.shown;
+			this.say(`t${tick.toLocaleString('en-US')} is the past: space goes back to the present first`);
+			return false;
+		}
+
+		if (session.schedule.length > 0) {
+			const dropped = session.leaveRecording();
+			this.say(`left the recording at tick ${session.simulation.tick.toLocaleString('en-US')}: its ${dropped} remaining ${dropped === 1 ? 'entry is' : 'entries are'} dropped`);
+		}
+
+		return true;
+	}
+
+	private say(text: string): void {
+		this.notice = {id: ++this.notices, text};
+	}
+
 	view(): PublishedView {
 		return {document: this.session.snapshot(), facts: this.facts()};
 	}
 
 	/** Subheap #`id`'s document as the kernel is now (the `Subheap #N` view asks while it is open). */
+	/** Subheap #`id` as the dashboard shows it: in the past while travelling, else now. */
 	subheap(id: number): SubheapOutcome {
-		return subheapOutcome(this.session.simulation.kernel, id);
+		return subheapOutcome(this.session.shownSimulation.kernel, id);
 	}
 
 	facts(): LiveFacts {
@@ -118,6 +213,23 @@ export class LiveEngine {
 			traceReplay: session.workloads.some((workload) => isTraceWorkload(workload)),
 			holderRates: running ? this.holderMeter.rates(now, simulation.kernel.holders) : [],
 			...(session.readError === undefined ? {} : {readError: session.readError}),
+			time: this.timeFacts(),
+			...(session.schedule.length > 0 ? {replay: {remaining: session.schedule.length}} : {}),
+			...(session.comparison ? {comparison: session.comparison.facts(session.comparisonTarget)} : {}),
+			...(this.notice ? {notice: this.notice} : {}),
+		};
+	}
+
+	private timeFacts(): TimeFacts {
+		const {session} = this;
+		const machine = session.timeMachine;
+		const present = {boot: session.simulation.bootNumber, tick: session.simulation.tick};
+		const unavailable = session.travelUnavailable;
+		return {
+			shown: machine?.shown ?? present,
+			present,
+			...(machine?.travelling ? {travelling: machine.travelling} : {}),
+			...(unavailable === undefined ? {} : {unavailable}),
 		};
 	}
 
@@ -136,3 +248,7 @@ export class LiveEngine {
 		this.holderMeter.record(sample.at, simulation.kernel.holders);
 	}
 }
+
+/** Commands that change what the kernel does (and go to the journal). */
+const changesSimulation = (command: EngineCommand): boolean =>
+	command.type === 'reboot' || command.type === 'cycle-revision' || command.type === 'switch-workload' || command.type === 'cycle-workload';

@@ -5,8 +5,10 @@
 
 import {revisions} from '../kernel/revisions.js';
 import {buildSnapshot} from './build-snapshot.js';
-import type {JournalAction, JournalEntry, KnownHang} from './session-journal.js';
+import {applyJournalAction, type JournalAction, type JournalEntry, type KnownHang} from './session-journal.js';
 import {Simulation, type HookWatch} from './simulation.js';
+import {TimeMachine} from './time-machine.js';
+import {LiveComparison} from './live-comparison.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 import type {Workload} from './workload-api.js';
@@ -29,6 +31,10 @@ export type LiveSessionOptions = {
 	/** The engine thread's watchdog hooks, and hangs to stop where they happened (a replay). */
 	watch?: HookWatch;
 	knownHangs?: KnownHang[];
+	/** `kmtop replay`: a recording's entries, applied when the simulation reaches them. */
+	schedule?: JournalEntry[];
+	/** Memory the time machine's copies may hold (time-machine.ts). */
+	checkpointBudgetBytes?: number;
 };
 
 export class LiveSession {
@@ -41,6 +47,19 @@ export class LiveSession {
 	readonly journal: JournalEntry[] = [];
 	/** Told of each journal entry before it takes effect (the entry survives a hook that then hangs). */
 	onJournal: ((entry: JournalEntry) => void) | undefined;
+	/** Copies of the past, to travel back to (undefined for a trace replay, which streams its file). */
+	readonly timeMachine: TimeMachine | undefined;
+	/** Why time travel is not available, when it is not. */
+	readonly travelRefusal: string | undefined;
+	/** A recording's entries still to come (`kmtop replay`), oldest first. */
+	readonly schedule: JournalEntry[];
+	/** `c`: this boot's revision beside the next one, run alongside the present (live-comparison.ts). */
+	comparison: LiveComparison | undefined;
+	/** Ticks the comparison has gone on past a halted present (it runs on at the session's rate). */
+	private comparisonLead = 0;
+	/** The workload this boot started with (a comparison boots its pair with it). */
+	private bootWorkload: Workload;
+	private readonly options: LiveSessionOptions;
 	private frozenSnapshot: SnapshotDocument | undefined;
 	private carry = 0;
 	private readonly budgetMs: number;
@@ -62,12 +81,109 @@ export class LiveSession {
 			watch: options.watch,
 			knownHangs: options.knownHangs,
 		});
+		this.schedule = [...(options.schedule ?? [])];
+		this.options = options;
+		this.bootWorkload = options.initialWorkload;
+		if (this.workloads.some((workload) => isTraceWorkload(workload))) {
+			this.travelRefusal = 'a trace replay cannot travel in time: it reads its file as it plays';
+		} else {
+			this.timeMachine = new TimeMachine(this, {budgetBytes: options.checkpointBudgetBytes, now: this.now});
+		}
+	}
+
+	/** `c`: starts or stops comparing this boot's revision with the next. */
+	toggleComparison(): void {
+		if (this.comparison) {
+			this.comparison = undefined;
+		} else {
+			this.startComparison();
+		}
+	}
+
+	/** The tick the comparison runs towards: the present's, and past a halted present, on at the rate. */
+	get comparisonTarget(): number {
+		return this.simulation.tick + Math.floor(this.comparisonLead);
+	}
+
+	private startComparison(): void {
+		this.comparisonLead = 0;
+		const {options} = this;
+		this.comparison = new LiveComparison({
+			seed: options.seed,
+			ramBytes: options.ramBytes,
+			debugAsserts: options.debugAsserts ?? false,
+			revision: this.simulation.revision,
+			boot: this.simulation.bootNumber,
+			workload: this.bootWorkload,
+			workloads: this.workloads,
+			watch: options.watch,
+		});
+	}
+
+	/** The comparison catches up with the present (a share of the engine's time), then keeps up with it. */
+	private advanceComparison(): void {
+		this.comparison?.advance(this.comparisonTarget, this.journal, this.budgetMs / 2, this.now);
+	}
+
+	/** In the past: time travel shows an earlier tick; the present waits, paused. */
+	get inPast(): boolean {
+		return this.timeMachine?.past !== undefined;
+	}
+
+	/** The simulation the view shows: the past's copy while travelling, else the present. */
+	get shownSimulation(): Simulation {
+		return this.timeMachine?.past ?? this.simulation;
+	}
+
+	/** Why time travel does not work now, or undefined when it does. */
+	get travelUnavailable(): string | undefined {
+		return this.travelRefusal ?? this.timeMachine?.unavailable;
+	}
+
+	/** Applies the recording's entries due at the present's boot and tick (several may share one). */
+	applyDueEntries(): void {
+		const {simulation} = this;
+		while (this.schedule.length > 0) {
+			const next = this.schedule[0]!;
+			const due = next.boot < simulation.bootNumber || (next.boot === simulation.bootNumber && (next.tick <= simulation.tick || simulation.halted));
+			if (!due) {
+				return;
+			}
+
+			this.schedule.shift();
+			this.apply(next.action);
+		}
+	}
+
+	/** Ticks until the next recorded entry in this boot (Infinity when there is none). */
+	private ticksToNextEntry(): number {
+		const next = this.schedule[0];
+		return next && next.boot === this.simulation.bootNumber ? Math.max(0, next.tick - this.simulation.tick) : Number.POSITIVE_INFINITY;
+	}
+
+	/** A key changed the simulation during a replay: the recording's remaining entries are dropped. */
+	leaveRecording(): number {
+		const dropped = this.schedule.length;
+		this.schedule.length = 0;
+		return dropped;
 	}
 
 	/** Runs the ticks `elapsedMs` of wall time owes at the current rate; returns how many ran. */
 	advance(elapsedMs: number): number {
-		if (this.paused || this.simulation.halted) {
+		this.applyDueEntries();
+		if (this.comparison && this.simulation.halted && !this.paused) {
+			// The present has stopped; the other revision may not have: it goes on at the rate.
+			this.comparisonLead += (this.rate * elapsedMs) / 1000;
+		}
+
+		this.advanceComparison();
+		if (this.paused || this.simulation.halted || this.inPast) {
 			this.carry = 0;
+			if (!this.inPast) {
+				// Waiting at the present: the first step back is made ready meanwhile.
+				this.timeMachine?.prepareStepBack(this.budgetMs / 2);
+			}
+
 			return 0;
 		}
 
@@ -77,14 +193,20 @@ export class LiveSession {
 		const started = this.now();
 		let ran = 0;
 		// In slices, so the time budget is checked often without reading the clock every tick.
+		let sliceStarted = started;
 		while (ran < owed && !this.simulation.halted) {
-			const slice = Math.min(256, owed - ran);
+			const slice = Math.min(256, owed - ran, Math.max(1, this.ticksToNextEntry()));
 			if (!this.traceReady(this.simulation.tick + slice)) {
 				break;
 			}
 
 			ran += this.simulation.step(slice);
-			if (this.now() - started > this.budgetMs) {
+			this.applyDueEntries();
+			this.advanceComparison();
+			const now = this.now();
+			this.timeMachine?.ran(now - sliceStarted);
+			sliceStarted = this.now();
+			if (now - started > this.budgetMs) {
 				this.carry = 0; // falling behind: drop the debt rather than snowball
 				break;
 			}
@@ -120,22 +242,102 @@ export class LiveSession {
 	readError: string | undefined;
 
 	snapshot(): SnapshotDocument {
+		const past = this.timeMachine?.past;
+		if (past) {
+			return buildSnapshot(past);
+		}
+
 		return this.frozen && this.frozenSnapshot ? this.frozenSnapshot : buildSnapshot(this.simulation);
 	}
 
-	/** The live document, even while the display is frozen (what `s` saves). */
+	/** The live document even while the display is frozen, the past one while travelling (what `s` saves). */
 	liveSnapshot(): SnapshotDocument {
-		return buildSnapshot(this.simulation);
+		return buildSnapshot(this.shownSimulation);
 	}
 
 	togglePause(): void {
+		if (this.inPast) {
+			// Space in the past resumes from the present.
+			this.timeMachine!.leave();
+			this.paused = false;
+			return;
+		}
+
 		this.paused = !this.paused;
 	}
 
-	/** `.`: one tick, while paused. */
+	/** `.`: one tick, while paused (in the past, one tick towards the present). */
 	stepOnce(): void {
-		if (this.paused) {
+		if (this.paused && !this.inPast) {
 			this.simulation.step(1);
+			this.applyDueEntries();
+		}
+	}
+
+	/**
+	Shows the state `delta` ticks from what is shown (pausing first): back into the past, or on
+	towards the present and, past it, the present runs on (paused) the rest of the way.
+	*/
+	async travelBy(delta: number): Promise<void> {
+		const machine = this.timeMachine;
+		if (!machine || machine.unavailable !== undefined) {
+			return;
+		}
+
+		this.paused = true;
+		const target = machine.orderOf(machine.destination) + delta;
+		const present = machine.orderOf(machine.present);
+		if (target < present) {
+			await machine.travelTo(machine.pointAt(target));
+			return;
+		}
+
+		machine.leave();
+		await this.runPresent(target - present);
+	}
+
+	/** `g`: shows a tick of a boot, the past re-run from the nearest copy or the present run on to it. */
+	async travelTo(target: {boot: number; tick: number}): Promise<void> {
+		const machine = this.timeMachine;
+		if (!machine || machine.unavailable !== undefined) {
+			return;
+		}
+
+		this.paused = true;
+		const present = machine.present;
+		if (target.boot === present.boot && target.tick > present.tick) {
+			machine.leave();
+			await this.runPresent(target.tick - present.tick);
+			return;
+		}
+
+		await machine.travelTo(target);
+	}
+
+	/** Runs the present `ticks` on (the `g` of a tick ahead, `→` at the present), in slices. */
+	private async runPresent(ticks: number): Promise<void> {
+		const target = this.simulation.tick + ticks;
+		const boot = this.simulation.bootNumber;
+		let lastYield = this.now();
+		while (this.simulation.tick < target && this.simulation.bootNumber === boot && !this.simulation.halted) {
+			const slice = Math.min(256, target - this.simulation.tick, Math.max(1, this.ticksToNextEntry()));
+			if (isTraceWorkload(this.simulation.workload)) {
+				await this.simulation.workload.prepare(this.simulation.tick + slice);
+			}
+
+			const started = this.now();
+			this.simulation.step(slice);
+			this.applyDueEntries();
+			this.timeMachine?.ran(this.now() - started);
+			if (this.now() - lastYield > 30) {
+				await new Promise((resolve) => {
+					setImmediate(resolve);
+				});
+				lastYield = this.now();
+				if (!this.paused || this.inPast) {
+					return; // the user resumed or went back meanwhile
+				}
+			}
 		}
 	}
 
@@ -195,16 +397,15 @@ export class LiveSession {
 
 	/** Does what a journal entry says, and keeps it in the journal (a replay calls it too). */
 	apply(action: JournalAction): void {
-		const entry = {tick: this.simulation.tick, action};
+		const entry = {boot: this.simulation.bootNumber, tick: this.simulation.tick, action};
 		this.journal.push(entry);
 		this.onJournal?.(entry);
-		if (action.type === 'switch-workload') {
-			const workload = this.workloads.find((candidate) => candidate.name === action.workload);
-			if (workload) {
-				this.simulation.switchWorkload(workload);
+		applyJournalAction(this.simulation, action, this.workloads);
+		if (action.type === 'reboot') {
+			this.bootWorkload = this.simulation.workload;
+			if (this.comparison) {
+				this.startComparison();
 			}
-		} else {
-			this.simulation.reboot(action.revision);
 		}
 
 		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;

@@ -43,6 +43,17 @@ export class RingBuffer<T> {
 		return this.items.length === 0 ? undefined : this.items[this.start];
 	}
 
+	/** The newest `count` items (at most all there are), oldest first. */
+	newest(count: number): T[] {
+		const length = Math.min(count, this.items.length);
+		const items: T[] = [];
+		for (let back = length; back >= 1; back--) {
+			items.push(this.items[(this.start + this.items.length - back) % this.items.length]!);
+		}
+
+		return items;
+	}
+
 	/** Overwrites the newest item (the ring must not be empty). */
 	replaceLast(item: T): void {
 		this.items[(this.start + this.items.length - 1) % this.items.length] = item;

@@ -34,42 +34,57 @@ export const hashSeed = (...parts: Array<string | number>): number => {
 	return hash;
 };
 
-export const createRng = (seed: number): Rng => {
-	const mix = splitmix32(seed);
-	let a = mix();
-	let b = mix();
-	let c = mix();
-	let d = mix();
-	const next32 = (): number => {
-		const t = (((a + b) >>> 0) + d) >>> 0;
-		d = (d + 1) >>> 0;
-		a = b ^ (b >>> 9);
-		b = (c + (c << 3)) >>> 0;
-		c = ((c << 21) | (c >>> 11)) >>> 0;
-		c = (c + t) >>> 0;
-		return t;
-	};
+/**
+The generator's four words are fields of an object, not variables of a closure: a simulation is
+copied whole for time travel (clone-graph.ts), its streams with it.
+*/
+export class Sfc32 implements Rng {
+	private a: number;
+	private b: number;
+	private c: number;
+	private d: number;
 
-	// Warm up, as sfc32's author recommends.
-	for (let index = 0; index < 12; index++) {
-		next32();
+	constructor(seed: number) {
+		const mix = splitmix32(seed);
+		this.a = mix();
+		this.b = mix();
+		this.c = mix();
+		this.d = mix();
+		// Warm up, as sfc32's author recommends.
+		for (let index = 0; index < 12; index++) {
+			this.next32();
+		}
 	}
 
-	const next = (): number => next32() / 4_294_967_296;
-	return {
-		next,
-		int(lo, hi) {
-			return lo + Math.floor(next() * (hi - lo + 1));
-		},
-		pick(items) {
-			if (items.length === 0) {
-				throw new RangeError('rng.pick() of an empty list');
-			}
+	next(): number {
+		return this.next32() / 4_294_967_296;
+	}
 
-			return items[Math.floor(next() * items.length)]!;
-		},
-		chance(probability) {
-			return next() < probability;
-		},
-	};
-};
+	int(lo: number, hi: number): number {
+		return lo + Math.floor(this.next() * (hi - lo + 1));
+	}
+
+	pick<T>(items: readonly T[]): T {
+		if (items.length === 0) {
+			throw new RangeError('rng.pick() of an empty list');
+		}
+
+		return items[Math.floor(this.next() * items.length)]!;
+	}
+
+	chance(probability: number): boolean {
+		return this.next() < probability;
+	}
+
+	private next32(): number {
+		const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+		this.d = (this.d + 1) >>> 0;
+		this.a = this.b ^ (this.b >>> 9);
+		this.b = (this.c + (this.c << 3)) >>> 0;
+		this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
+		this.c = (this.c + t) >>> 0;
+		return t;
+	}
+}
+
+export const createRng = (seed: number): Rng => new Sfc32(seed);

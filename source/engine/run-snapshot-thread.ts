@@ -4,11 +4,11 @@
 // hung hook where it hung (the simulation is deterministic): the document is the run's, up to
 // the hang, and the kernel's idle ticks after it, as when a workload throws.
 
-import type {RunOptions, SubheapOutcome, WorkloadSource} from './engine-protocol.js';
+import type {ComparedResult, RunOptions, SubheapOutcome, WorkloadSource} from './engine-protocol.js';
 
 export type {SubheapOutcome} from './engine-protocol.js';
 import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
-import type {KnownHang} from './session-journal.js';
+import type {JournalEntry, KnownHang} from './session-journal.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 import type {TraceProgress} from './trace/trace-workload.js';
 
@@ -19,6 +19,11 @@ export type SnapshotThreadRun = {
 	ticks: number | null;
 	/** Also this subheap's document (--panel map). */
 	subheap?: number;
+	/** A replay: the recording's journal, applied on the way to `ticks` of `boot`. */
+	journal?: JournalEntry[];
+	boot?: number;
+	/** `kmtop compare`: these two revisions side by side, to `ticks`, instead of one document. */
+	compare?: [string, string];
 	tickTimeoutMs: number;
 	/** Where the workload's console output goes (stderr: stdout is the document's). */
 	output?: NodeJS.WritableStream;
@@ -32,6 +37,7 @@ export type SnapshotThreadRun = {
 
 export type SnapshotOutcome =
 	| {kind: 'document'; document: SnapshotDocument; subheap?: SubheapOutcome}
+	| {kind: 'compared'; result: ComparedResult}
 	| {kind: 'interrupted'}
 	| {kind: 'bad-input'; message: string}
 	| {kind: 'failed'; message: string; stack?: string};
@@ -42,9 +48,10 @@ export const describeLoadHang = (source: WorkloadSource, timeoutMs: number): str
 
 export const runSnapshotThread = async (request: SnapshotThreadRun): Promise<SnapshotOutcome> =>
 	new Promise((resolve) => {
-		const knownHangs: KnownHang[] = [];
+		// A compare's hangs are kept per side (the watchdog's workload index says which side hung).
+		const knownHangs: [KnownHang[], KnownHang[]] = [[], []];
 		let thread: EngineThread | undefined;
-		let workload = '';
+		let workloads: string[] = [];
 		let done = false;
 		const finish = (outcome: SnapshotOutcome) => {
 			if (!done) {
@@ -64,20 +71,33 @@ export const runSnapshotThread = async (request: SnapshotThreadRun): Promise<Sna
 				{
 					run: request.run,
 					workload: request.workload,
-					mode: {kind: 'snapshot', ticks: request.ticks, knownHangs: [...knownHangs], ...(request.subheap === undefined ? {} : {subheap: request.subheap})},
+					mode: request.compare
+						? {kind: 'compare', ticks: request.ticks ?? 1000, revisions: request.compare, knownHangs: [[...knownHangs[0]], [...knownHangs[1]]]}
+						: {
+								kind: 'snapshot',
+								ticks: request.ticks,
+								knownHangs: [...knownHangs[0]],
+								...(request.subheap === undefined ? {} : {subheap: request.subheap}),
+								...(request.journal ? {journal: request.journal, boot: request.boot ?? 1} : {}),
+							},
 				},
 				{tickTimeoutMs: request.tickTimeoutMs, output: request.output},
 				{
 					message(message) {
 						switch (message.type) {
 							case 'started': {
-								workload = message.workload;
+								workloads = message.workloads;
 								request.onStarted?.(message.ticks);
 								break;
 							}
 
 							case 'progress': {
 								request.onProgress?.(message.tick, message.trace);
+								break;
+							}
+
+							case 'compared': {
+								finish({kind: 'compared', result: message.result});
 								break;
 							}
 
@@ -102,19 +122,20 @@ export const runSnapshotThread = async (request: SnapshotThreadRun): Promise<Sna
 						}
 					},
 					hang(site, message) {
-						const known = knownHangAt(site, workload, message);
+						const known = knownHangAt(site, workloads[site.workloadIndex] ?? workloads[0] ?? '', message);
 						if (!known) {
 							finish({kind: 'bad-input', message: describeLoadHang(request.workload, request.tickTimeoutMs)});
 							return;
 						}
 
 						// A replay that hangs where it was told not to run is not the workload's doing.
-						if (knownHangs.some(({site}) => JSON.stringify(site) === JSON.stringify(known.site))) {
+						const side = request.compare ? knownHangs[site.workloadIndex === 1 ? 1 : 0] : knownHangs[0];
+						if (side.some(({site}) => JSON.stringify(site) === JSON.stringify(known.site))) {
 							finish({kind: 'failed', message: `the replay after a hang hung again at tick ${site.tick}`});
 							return;
 						}
 
-						knownHangs.push(known);
+						side.push(known);
 						attempt();
 					},
 					failure(message) {

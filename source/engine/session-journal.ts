@@ -5,11 +5,13 @@
 // engine re-runs it to the tick before the hang).
 
 import type {Simulation, WorkloadHook} from './simulation.js';
+import type {Workload} from './workload-api.js';
 import {isTraceWorkload, type TraceWorkload} from './trace/trace-workload.js';
 
 export type JournalAction = {type: 'switch-workload'; workload: string} | {type: 'reboot'; revision: string};
 
-export type JournalEntry = {tick: number; action: JournalAction};
+/** An action at a tick of a boot (1 for the first kernel, one more after each reboot). */
+export type JournalEntry = {boot: number; tick: number; action: JournalAction};
 
 /** Where a workload hung: its hook at that tick of that boot (replays stop it there instead). */
 export type HangSite = {boot: number; tick: number; hook: WorkloadHook; workload: string};
@@ -122,4 +124,62 @@ export const replayJournal = async (
 	}
 
 	return runTicksTo(simulation, tick, handlers);
+};
+
+/**
+Does what an entry says to a simulation: a switch to the named workload of `workloads` (a name
+this session does not have is skipped), or a reboot into the revision.
+*/
+export const applyJournalAction = (simulation: Simulation, action: JournalAction, workloads: readonly Workload[]): void => {
+	if (action.type === 'switch-workload') {
+		const workload = workloads.find((candidate) => candidate.name === action.workload);
+		if (workload) {
+			simulation.switchWorkload(workload);
+		}
+	} else {
+		simulation.reboot(action.revision);
+	}
+};
+
+/** Whether an entry happens on the way to `target`: before it, or at its tick (a reboot there ends the boot, so it does not). */
+export const isEntryDue = (entry: JournalEntry, target: {boot: number; tick: number}): boolean =>
+	entry.boot < target.boot || (entry.boot === target.boot && (entry.tick < target.tick || (entry.tick === target.tick && entry.action.type !== 'reboot')));
+
+export type TowardsTarget = {
+	/** Journal entries applied so far. */
+	index: number;
+	/** At the target (or halted short of it, with nothing left to apply). */
+	arrived: boolean;
+};
+
+/**
+One bounded step of running `simulation` (which has applied `journal[0..index)`) towards
+`target`: up to `maxTicks` ticks, or one journal entry applied where the journal says. Call
+it until it arrives; between calls the caller may yield, draw progress or give up.
+*/
+export const stepTowards = (
+	simulation: Simulation,
+	journal: readonly JournalEntry[],
+	index: number,
+	target: {boot: number; tick: number},
+	workloads: readonly Workload[],
+	maxTicks: number,
+): TowardsTarget => {
+	const entry = journal[index];
+	if (entry && isEntryDue(entry, target)) {
+		if (simulation.tick < entry.tick && !simulation.halted && simulation.bootNumber === entry.boot) {
+			simulation.step(Math.min(maxTicks, entry.tick - simulation.tick));
+			return {index, arrived: false};
+		}
+
+		applyJournalAction(simulation, entry.action, workloads);
+		return {index: index + 1, arrived: false};
+	}
+
+	if (simulation.bootNumber === target.boot && simulation.tick < target.tick && !simulation.halted) {
+		simulation.step(Math.min(maxTicks, target.tick - simulation.tick));
+		return {index, arrived: simulation.tick >= target.tick || simulation.halted};
+	}
+
+	return {index, arrived: true};
 };

@@ -13,6 +13,7 @@ import {createRng, hashSeed} from './rng.js';
 import type {KnownHang} from './session-journal.js';
 import type {EventKind, SnapshotEvent} from './snapshot-types.js';
 import {PlacementTrackingKernel} from './track-placements.js';
+import type {Rng} from './rng.js';
 import type {Workload, WorkloadContext} from './workload-api.js';
 
 export type SimulationOptions = {
@@ -43,6 +44,43 @@ export type WorkloadHook = 'setup' | 'tick' | 'teardown';
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 	(typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as {then?: unknown}).then === 'function';
 
+
+/**
+What a workload's hooks get: the tick (the simulation's), its random stream and its state. A
+class with a getter on its prototype, not an object literal whose getter closes over the
+simulation: a simulation is copied whole for time travel (clone-simulation.ts).
+*/
+class SimulationContext implements WorkloadContext {
+	declare private readonly simulation: Simulation;
+	readonly rng: Rng;
+	state: Record<string, unknown> = {};
+
+	constructor(simulation: Simulation, rng: Rng) {
+		// Hidden from a workload that lists its context's keys.
+		Object.defineProperty(this, 'simulation', {value: simulation});
+		this.rng = rng;
+	}
+
+	get tick(): number {
+		return this.simulation.tick;
+	}
+}
+
+/**
+The kernel's events, to the simulation that runs it (its log of the boot, and `onEvent`). An
+object with a method, not a closure: a simulation is copied whole for time travel.
+*/
+class SimulationEvents {
+	declare private readonly simulation: Simulation;
+
+	constructor(simulation: Simulation) {
+		Object.defineProperty(this, 'simulation', {value: simulation});
+	}
+
+	add(event: SnapshotEvent): void {
+		this.simulation.noteEvent(event);
+	}
+}
 
 export class Simulation {
 	readonly seed: number;
@@ -137,9 +175,7 @@ export class Simulation {
 		}
 
 		this.workloadFailure = {workload: this.workload.name, tick, message};
-		const event = {tick, kind: 'workload-error' as const, message: `workload ${this.workload.name} failed at tick ${tick}: ${message}`};
-		this.events.add(event);
-		this.onEvent?.(event, this);
+		this.noteEvent({tick, kind: 'workload-error', message: `workload ${this.workload.name} failed at tick ${tick}: ${message}`});
 	}
 
 	private boot(reason?: string): void {
@@ -157,21 +193,11 @@ export class Simulation {
 			revision: this.revision,
 			ramBytes: this.ramBytes,
 			debugAsserts: this.debugAsserts,
-			onEvent: (event) => {
-				this.events.add(event);
-				this.onEvent?.(event, this);
-			},
+			events: new SimulationEvents(this),
 		});
 		// A workload's facade is open only while its hooks run; a call from outside (a timer, after
 		// an await) stops the workload, as a throw inside a hook would.
-		const ledger = createKernelFacade(this.kernel, {
-			onCallOutsideHooks: (message) => {
-				if (this.ledger === ledger) {
-					this.failWorkload(message);
-				}
-			},
-		});
-		this.ledger = ledger;
+		this.ledger = createKernelFacade(this.kernel, {outsideHooks: this});
 		this.history = new HeapHistory();
 		this.history.sample(this.kernel, 0);
 		this.startWorkload();
@@ -179,16 +205,9 @@ export class Simulation {
 
 	private startWorkload(): void {
 		this.ledger.setWorkload(this.workload.name);
-		const currentTick = () => this.tick;
 		// The stream depends on the seed, the workload and when it started, not on the revision:
 		// the same workload does the same things on every revision, so their bugs can be compared.
-		this.context = {
-			get tick() {
-				return currentTick();
-			},
-			rng: createRng(hashSeed(this.seed, this.workload.name, this.tick)),
-			state: {},
-		};
+		this.context = new SimulationContext(this, createRng(hashSeed(this.seed, this.workload.name, this.tick)));
 		if (!this.kernel.halted) {
 			this.runHook('setup');
 		}
@@ -231,8 +250,19 @@ export class Simulation {
 		}
 	}
 
+	/** The facade's OutsideHooksListener: a late call from this boot's current workload stops it. */
+	callOutsideHooks(message: string, ledger: FacadeLedger): void {
+		if (this.ledger === ledger) {
+			this.failWorkload(message);
+		}
+	}
+
 	private record(kind: EventKind, message: string): void {
-		const event = {tick: this.tick, kind, message};
+		this.noteEvent({tick: this.tick, kind, message});
+	}
+
+	/** Every event, the kernel's and the engine's: to this boot's log, and to `onEvent` when set. */
+	noteEvent(event: SnapshotEvent): void {
 		this.events.add(event);
 		this.onEvent?.(event, this);
 	}

@@ -7,6 +7,8 @@ import type {KernelEvent, KernelEventKind, PanicRecord} from '../kernel/events.j
 import type {Memstat, SystemMonitorLines} from '../kernel/memstat.js';
 import type {RetiredSubheap, SubheapOrigin} from '../kernel/subheap-book.js';
 import type {FreeRunBucket} from './measure-free-runs.js';
+import type {WorkloadSource} from './engine-protocol.js';
+import type {JournalEntry} from './session-journal.js';
 import type {TraceSummary} from './trace/trace-workload.js';
 
 export type {PanicKind, PanicRecord} from '../kernel/events.js';
@@ -99,12 +101,40 @@ export type HistorySeries = {
 	/** Added to the schema's required keys: the call counters at each sample, for rates. */
 	kmallocCalls: number[];
 	kfreeCalls: number[];
+	/**
+	Added to the schema: the heap's two series sampled ten times more sparsely (every 100 ticks,
+	as many kept), for graphs of the last 50,000 ticks (`z` in the live view). Optional: older
+	documents lack it.
+	*/
+	coarse?: {everyTicks: number; kmallocAllocated: number[]; kmallocAvailable: number[]};
+};
+
+/** How a document was made: a headless run, a live session, a replay of a recording, one side of a comparison. */
+export type MadeBy = 'snapshot' | 'live' | 'replay' | 'compare';
+
+/**
+Added to the schema: how the document was made, so any figure in it can be made again. With
+`run.seed` and `run.ramBytes`, `start` and `journal` are all a replay needs (`kmtop snapshot
+--replay` reads a saved document as a recording); `rerun` is the command line that does it.
+*/
+export type DocumentMade = {
+	by: MadeBy;
+	/** How the run started (the revision and workload of its first boot). */
+	start: {revision: string; workload: WorkloadSource; debugAsserts: boolean};
+	/** Every key that changed the simulation before this document, with its boot and tick. */
+	journal: JournalEntry[];
+	/** The boot the document is of: 1, one more after each reboot. */
+	boot: number;
+	/** A command line that makes this document again. */
+	rerun: string;
 };
 
 export type SnapshotDocument = {
 	schema: typeof snapshotSchemaId;
 	kmtop: {version: string};
 	run: {seed: number; tick: number; workload: string; revision: string; ramBytes: number};
+	/** Added by whoever hands the document out (the CLI, a saved live view); absent inside the live view. */
+	made?: DocumentMade;
 	memstat: Memstat;
 	systemMonitor: SystemMonitorLines;
 	heap: HeapSummary;

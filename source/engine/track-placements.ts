@@ -41,7 +41,7 @@ export class PlacementTrackingKernel extends Kernel {
 		return this.recent;
 	}
 
-	protected override kmallocImpl(size: number, purpose?: string, workload?: string): number {
+	override kmallocImpl(size: number, purpose?: string, workload?: string): number {
 		const address = super.kmallocImpl(size, purpose, workload);
 		this.placements.record(address);
 		return address;

@@ -49,14 +49,15 @@ export class ExpandableHeap {
 	private readonly revision: Revision;
 	private readonly faults: HeapFaults;
 	private readonly expand: ExpandHeapCallbacks;
-	private readonly onHang: (report: HeapStallReport) => never;
+	/** Kept whole, its `onHang` called as a method: no function of it is stored (a heap is copied for time travel). */
+	private readonly options: ExpandableHeapOptions;
 	readonly holders: HolderBook;
 
 	constructor(pool: HeapMemory, options: ExpandableHeapOptions) {
 		this.revision = options.revision;
 		this.faults = options.faults;
 		this.expand = options.expand;
-		this.onHang = options.onHang;
+		this.options = options;
 		this.holders = options.holders ?? new HolderBook();
 		const heap = new Heap(pool, pool.base, pool.size, options.faults, this.holders);
 		this.main = new SubHeap(heap, pool.size, pool.base);
@@ -89,7 +90,7 @@ export class ExpandableHeap {
 
 			if (limit === null) {
 				if (passes >= EXPANSION_WATCHDOG_PASSES) {
-					this.onHang({passes, request: size});
+					this.options.onHang({passes, request: size});
 				}
 			} else if (passes >= limit) {
 				break;
@@ -134,6 +135,11 @@ export class ExpandableHeap {
 		}
 
 		return undefined;
+	}
+
+	/** A linked subheap's memory was unmapped (HeapMemory.unmap): every walk now touches each header. */
+	memoryUnmapped(): void {
+		this.relink();
 	}
 
 	/** After every change to the list. */
@@ -186,9 +192,7 @@ export class ExpandableHeap {
 
 		subheap.next = next;
 		previous.next = subheap;
-		memory.onUnmap = () => {
-			this.relink();
-		};
+		memory.unmapListener = this;
 		this.relink();
 		return subheap;
 	}
@@ -249,7 +253,7 @@ export class ExpandableHeap {
 			if (!this.expand.removeMemory(subheap.base)) {
 				// Re-added from the already reduced size: 32 bytes smaller again (§2.4, scenario 13).
 				const readded = this.addSubheap(subheap.heap.memory, subheap.base, savedMemorySize);
-				this.onReadded?.(subheap, readded);
+				this.readdListener?.subheapReadded(subheap, readded);
 			}
 
 			return;
@@ -261,7 +265,7 @@ export class ExpandableHeap {
 	}
 
 	/** Set by the kmalloc layer to follow re-added subheaps (§2.4). */
-	onReadded: ((removed: SubHeap, readded: SubHeap) => void) | undefined;
+	readdListener: {subheapReadded(removed: SubHeap, readded: SubHeap): void} | undefined;
 
 	private unlink(subheap: SubHeap): void {
 		let previous = this.main;

@@ -26,7 +26,7 @@ export class HeapMemory {
 	/** Cleared when the region is unmapped: touching it then is a page fault. */
 	mapped = true;
 	/** Told when the memory goes away (the heap tracks unmapped subheaps still on its list). */
-	onUnmap: (() => void) | undefined;
+	unmapListener: {memoryUnmapped(): void} | undefined;
 	/** Offset of chunk 0 from `base`, fixed by the first Heap placed here. */
 	heapOffset = -1;
 	state: Uint8Array = new Uint8Array(0);
@@ -47,7 +47,7 @@ export class HeapMemory {
 
 	unmap(): void {
 		this.mapped = false;
-		this.onUnmap?.();
+		this.unmapListener?.memoryUnmapped();
 	}
 
 	/** Called by each Heap built on this memory. */

@@ -4,12 +4,13 @@
 // 0xc0801000. `Kernel` (kernel.ts) puts the public entry points on top.
 
 
-import {ETERNAL_RANGE_BASE, ETERNAL_RANGE_SIZE, KMALLOC_POOL_BASE, MiB, formatVirtualAddress} from './constants.js';
+import {ETERNAL_RANGE_BASE, ETERNAL_RANGE_SIZE, KMALLOC_POOL_BASE, MiB} from './constants.js';
 import {DmesgBuffer} from './dmesg.js';
 import type {KernelEvent, KernelEventKind, PanicKind} from './events.js';
 import {ExpandableHeap} from './expandable-heap.js';
 import {HeapMemory} from './heap-memory.js';
 import {KmallocGlobalHeap} from './kmalloc-global-heap.js';
+import {KernelServices} from './kernel-services.js';
 import {HolderBook, purposes} from './holder-book.js';
 import {formatKlogLine} from './klog.js';
 import {buildMemstat, type Memstat} from './memstat.js';
@@ -17,21 +18,23 @@ import {MemoryManager} from './memory-manager.js';
 import {KernelHalt, type SourceSite} from './panic.js';
 import {PhysicalPages} from './physical-pages.js';
 import {Processor} from './processor.js';
-import type {Region} from './region.js';
 import {defaultRevisionId, getRevision, type Revision} from './revisions.js';
-import {Slab, slabAlloc, slabClasses, slabDealloc, type SlabFallback} from './slab-allocator.js';
+import {Slab, slabAlloc, slabClasses, slabDealloc} from './slab-allocator.js';
 import {sites} from './source-sites.js';
-import {formatOomPanic, formatVerifyFailure, faultLines, hangLines} from './panic-text.js';
+import {formatOomPanic, formatVerifyFailure} from './panic-text.js';
 
 export type KernelOptions = {
 	revision?: string;
 	ramBytes?: number;
 	/** The debug-only ASSERT: whole-heap invariant checks after every call (slow). */
 	debugAsserts?: boolean;
-	onEvent?: (event: KernelEvent) => void;
+	/** Where the kernel's events go (an object with `add`, so a kernel can be copied whole). */
+	events?: KernelEventSink;
 	/** Stop boot before MemoryManager::initialize (tests of §10.4 / scenario 8). */
 	stopBeforeMemoryManager?: boolean;
 };
+
+export type KernelEventSink = {add(event: KernelEvent): void};
 
 export class KernelMachine {
 	readonly revision: Revision;
@@ -66,66 +69,24 @@ export class KernelMachine {
 	readonly liveBlocks = new Map<number, number>();
 	private nextEternal = ETERNAL_RANGE_BASE;
 	private readonly eternalEnd: number;
-	private readonly onEvent: ((event: KernelEvent) => void) | undefined;
+	private readonly events: KernelEventSink | undefined;
+	private readonly services: KernelServices;
 
 	constructor(options: KernelOptions = {}) {
 		this.revision = getRevision(options.revision ?? defaultRevisionId);
 		this.ramBytes = options.ramBytes ?? 512 * MiB;
 		this.debugAsserts = options.debugAsserts ?? false;
-		this.onEvent = options.onEvent;
+		this.events = options.events;
 		this.physical = new PhysicalPages(this.ramBytes);
-		const heapServices = {
-			kmalloc: (size: number, purpose?: string) => this.kmallocImpl(size, purpose),
-			kfree: (address: number) => {
-				this.kfreeImpl(address);
-			},
-		};
-		this.processor = new Processor(heapServices, (call) => {
-			this.event('deferred-call', call.name);
-		});
-		const critical = {enterCritical: () => this.processor.enterCritical(), leaveCritical: () => this.processor.leaveCritical()};
-		const failures = {
-			verify: (site: SourceSite): never => this.verifyFailed(site),
-			fault: (description: string): never => this.halt('fault', faultLines(description)),
-			deadlock: (description: string): never => this.halt('hang', hangLines(description)),
-		};
-		this.mm = new MemoryManager(
-			{
-				...heapServices,
-				...critical,
-				...failures,
-				slabAlloc: (size, purpose) => this.slabAlloc(size, purpose),
-				slabDealloc: (address) => this.slabDealloc(address),
-				log: (message) => this.klog(message),
-				regionAllocated: (region) => this.event('region-allocated', describeRegion(region)),
-				regionFreed: (region) => this.event('region-freed', describeRegion(region)),
-			},
-			this.physical,
-			this.revision.allocationStrategyApi,
-		);
-		this.global = new KmallocGlobalHeap({
-			...heapServices,
-			...critical,
-			...failures,
-			revision: this.revision,
-			mm: this.mm,
-			processor: this.processor,
-			log: (message) => this.klog(message),
-			event: (kind, message) => this.event(kind, message),
-		});
+		// The layers call back through one object of methods (kernel-services.ts), never closures.
+		const services = new KernelServices(this);
+		this.services = services;
+		this.processor = new Processor(services);
+		this.mm = new MemoryManager(services, this.physical, this.revision.allocationStrategyApi);
+		this.global = new KmallocGlobalHeap(services);
 		// kmalloc_init: the pool (zeroed), the global heap over it, the eternal bump pointer.
 		const pool = new HeapMemory(KMALLOC_POOL_BASE, this.revision.poolSize);
-		this.heap = new ExpandableHeap(pool, {
-			revision: this.revision,
-			faults: failures,
-			expand: {
-				addMemory: (request) => this.revision.expandable && this.global.addMemory(request),
-				removeMemory: (base) => this.global.removeMemory(base),
-			},
-			onHang: ({passes, request}) =>
-				this.halt('hang', hangLines(`ExpandableHeap::allocate(${request}) is still looping after ${passes} search passes`)),
-			holders: this.holders,
-		});
+		this.heap = new ExpandableHeap(pool, services);
 		this.global.attach(this.heap, this.revision.poolSize);
 		this.eternalEnd =
 			ETERNAL_RANGE_BASE + (this.revision.eternalEndFromPoolSize ? this.revision.poolSize : ETERNAL_RANGE_SIZE);
@@ -198,8 +159,8 @@ export class KernelMachine {
 		}
 	}
 
-	/** `kmalloc_impl`, the block booked to the current thread, `purpose` and `workload` (holder-book.ts). */
-	protected kmallocImpl(size: number, purpose?: string, workload?: string): number {
+	/** `kmalloc_impl`, the block booked to the current thread, `purpose` and `workload` (holder-book.ts); the inner call every layer makes (through KernelServices), no entry checks. */
+	kmallocImpl(size: number, purpose?: string, workload?: string): number {
 		this.processor.enterCritical(); // s_lock
 		this.kmallocCalls++;
 		const holder = this.holders.idFor(this.currentProcess, purpose, workload);
@@ -217,7 +178,8 @@ export class KernelMachine {
 		return address;
 	}
 
-	protected kfreeImpl(address: number): void {
+	/** The inner kfree every layer makes. */
+	kfreeImpl(address: number): void {
 		if (address === 0) {
 			return;
 		}
@@ -234,31 +196,24 @@ export class KernelMachine {
 
 	/** `slab_alloc(n)` (§7); `purpose` books the kmalloc of an exhausted class. */
 	slabAlloc(size: number, purpose?: string): number {
-		return slabAlloc(this.slabs, size, this.slabFallback, purpose);
+		return slabAlloc(this.slabs, size, this.services, purpose);
 	}
 
 	/** `slab_dealloc`. */
 	slabDealloc(address: number): void {
-		slabDealloc(this.slabs, address, this.slabFallback);
+		slabDealloc(this.slabs, address, this.services);
 	}
 
-	private readonly slabFallback: SlabFallback = {
-		kmalloc: (size, purpose) => this.kmallocImpl(size, purpose),
-		kfree: (address) => {
-			this.kfreeImpl(address);
-		},
-		tooLarge: () => this.verifyFailed(sites.slabAllocTooLarge),
-	};
 
 	protected chunksAt(address: number): number {
 		return this.heap.findHeap(address)?.readHeader(address) ?? 0;
 	}
 
-	protected event(kind: KernelEventKind, message: string): void {
-		this.onEvent?.({tick: this.now, kind, message});
+	event(kind: KernelEventKind, message: string): void {
+		this.events?.add({tick: this.now, kind, message});
 	}
 
-	protected verifyFailed(site: SourceSite): never {
+	verifyFailed(site: SourceSite): never {
 		return this.halt('verify', formatVerifyFailure(site));
 	}
 
@@ -284,6 +239,3 @@ export class KernelMachine {
 		throw new KernelHalt(this.panic);
 	}
 }
-
-const describeRegion = (region: Region): string =>
-	`${region.name} at ${formatVirtualAddress(region.base)}, bytes: ${region.size}`;

@@ -10,7 +10,7 @@ import {purposes} from './holder-book.js';
 import {KernelVector, type VectorHeap} from './kernel-vector.js';
 import type {MemoryManager} from './memory-manager.js';
 import type {SourceSite} from './panic.js';
-import type {Processor} from './processor.js';
+import type {DeferredWork, Processor} from './processor.js';
 import type {Region} from './region.js';
 import type {Revision} from './revisions.js';
 import {sites} from './source-sites.js';
@@ -57,9 +57,12 @@ export class KmallocGlobalHeap {
 	attach(heap: ExpandableHeap, poolSize: number): void {
 		this.heap = heap;
 		this.book.added(heap.main, 'pool', poolSize);
-		heap.onReadded = (removed, readded) => {
-			this.book.readded(removed, readded);
-		};
+		heap.readdListener = this;
+	}
+
+	/** remove_memory refused a subheap and the heap linked it again (§2.4): the book follows it. */
+	subheapReadded(removed: SubHeap, readded: SubHeap): void {
+		this.book.readded(removed, readded);
 	}
 
 	get backupBytes(): number {
@@ -150,39 +153,7 @@ export class KmallocGlobalHeap {
 		services.event('subheap-removed', `Queue removing memory from heap at ${where}`);
 		this.book.retired(region.base, 'queued');
 		const lambda = services.kmalloc(REMOVE_LAMBDA_SIZE, purposes.removeLambda);
-		let held = true;
-		services.processor.queue(
-			'kmalloc remove_memory',
-			() => {
-				services.enterCritical(); // ScopedSpinLock lock(s_lock)
-				if (this.backup) {
-					services.log(`kmalloc(): Queued memory region at ${where} will be freed now`);
-					this.book.resolved(region.base, 'freed');
-				} else {
-					services.log(`kmalloc(): Queued memory region at ${where} will be used as new backup`);
-					this.book.resolved(region.base, 'became-backup');
-					this.takeAsBackup(region, `Queued memory region at ${where} will be used as new backup`);
-					held = false;
-				}
-
-				services.leaveCritical();
-			},
-			() => {
-				// Destroying the lambda destroys the region it still holds (OwnPtr::clear), which then
-				// writes null into the lambda: if the lambda was allocated inside that very region (the
-				// orphan of §5.5, before 74fa8949943), that write hits unmapped memory.
-				if (held) {
-					services.mm.freeRegion(region);
-					if (region.contains(lambda)) {
-						services.fault(
-							`write to the deferred call's OwnPtr at ${formatVirtualAddress(lambda)}, inside the region it just unmapped`,
-						);
-					}
-				}
-
-				services.kfree(lambda);
-			},
-		);
+		services.processor.queue(new QueuedRemoval(this, region, where, lambda));
 		return true;
 	}
 
@@ -258,9 +229,43 @@ export class KmallocGlobalHeap {
 		}
 
 		this.replacementPending = true;
-		this.services.processor.queue('kmalloc_allocate_backup_memory', () => {
-			this.allocateBackupMemory();
-		});
+		this.services.processor.queue(new BackupReplacement(this));
+	}
+
+	/** The queued remove_memory lambda runs (QueuedRemoval.run). */
+	runQueuedRemoval(call: QueuedRemoval): void {
+		const {services} = this;
+		const {region, where} = call;
+		services.enterCritical(); // ScopedSpinLock lock(s_lock)
+		if (this.backup) {
+			services.log(`kmalloc(): Queued memory region at ${where} will be freed now`);
+			this.book.resolved(region.base, 'freed');
+		} else {
+			services.log(`kmalloc(): Queued memory region at ${where} will be used as new backup`);
+			this.book.resolved(region.base, 'became-backup');
+			this.takeAsBackup(region, `Queued memory region at ${where} will be used as new backup`);
+			call.held = false;
+		}
+
+		services.leaveCritical();
+	}
+
+	/**
+	Destroying the lambda destroys the region it still holds (OwnPtr::clear), which then writes null
+	into the lambda: if the lambda was allocated inside that very region (the orphan of §5.5, before
+	74fa8949943), that write hits unmapped memory.
+	*/
+	destroyQueuedRemoval(call: QueuedRemoval): void {
+		const {services} = this;
+		const {region, lambda} = call;
+		if (call.held) {
+			services.mm.freeRegion(region);
+			if (region.contains(lambda)) {
+				services.fault(`write to the deferred call's OwnPtr at ${formatVirtualAddress(lambda)}, inside the region it just unmapped`);
+			}
+		}
+
+		services.kfree(lambda);
 	}
 
 	private recycle(region: Region, line: string): void {
@@ -274,5 +279,46 @@ export class KmallocGlobalHeap {
 		this.backupRecycled = true;
 		this.counts.recycled++;
 		this.services.event('backup-recycled', line);
+	}
+}
+
+/** The lambda remove_memory queues: it captures the heap, the region (an OwnPtr) and the line's text. */
+export class QueuedRemoval implements DeferredWork {
+	readonly name = 'kmalloc remove_memory';
+	readonly global: KmallocGlobalHeap;
+	readonly region: Region;
+	readonly where: string;
+	/** Where the lambda itself was kmalloc'd. */
+	readonly lambda: number;
+	/** The lambda still owns the region (it did not become the backup). */
+	held = true;
+
+	constructor(global: KmallocGlobalHeap, region: Region, where: string, lambda: number) {
+		this.global = global;
+		this.region = region;
+		this.where = where;
+		this.lambda = lambda;
+	}
+
+	run(): void {
+		this.global.runQueuedRemoval(this);
+	}
+
+	destroy(): void {
+		this.global.destroyQueuedRemoval(this);
+	}
+}
+
+/** The scope guard's deferred `allocate_backup_memory()` (22250780ffa and after). */
+export class BackupReplacement implements DeferredWork {
+	readonly name = 'kmalloc_allocate_backup_memory';
+	readonly global: KmallocGlobalHeap;
+
+	constructor(global: KmallocGlobalHeap) {
+		this.global = global;
+	}
+
+	run(): void {
+		this.global.allocateBackupMemory();
 	}
 }

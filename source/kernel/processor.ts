@@ -10,12 +10,21 @@ export const DEFERRED_CALL_POOL_SIZE = 5;
 /** sizeof(DeferredCallEntry) on i386. */
 export const DEFERRED_CALL_ENTRY_SIZE = 20;
 
-export type DeferredCall = {
+/**
+The work a deferred call does: an object with methods, its captured state in fields (the lambda's
+captures), so a queued call is copied with the rest of the kernel for time travel.
+*/
+export type DeferredWork = {
 	/** What the call is, for the event stream: `kmalloc_allocate_backup_memory`, ... */
-	name: string;
+	readonly name: string;
 	run(): void;
 	/** Destroys the callback's captured state after it ran (the lambda's destructor). */
 	destroy?(): void;
+};
+
+export type DeferredCall = {
+	name: string;
+	work: DeferredWork;
 	/** The kmalloc'd entry, when the static pool was empty. */
 	entryAddress: number;
 };
@@ -23,6 +32,8 @@ export type DeferredCall = {
 export type ProcessorHeap = {
 	kmalloc(size: number, purpose?: string): number;
 	kfree(address: number): void;
+	/** Told as each call runs (the event stream's `deferred-call`). */
+	deferredCallRan(call: DeferredCall): void;
 };
 
 export class Processor {
@@ -31,11 +42,9 @@ export class Processor {
 	private pending: DeferredCall[] = [];
 	private freeEntries = DEFERRED_CALL_POOL_SIZE;
 	private readonly heap: ProcessorHeap;
-	private readonly onRun: (call: DeferredCall) => void;
 
-	constructor(heap: ProcessorHeap, onRun: (call: DeferredCall) => void) {
+	constructor(heap: ProcessorHeap) {
 		this.heap = heap;
-		this.onRun = onRun;
 	}
 
 	get pendingCalls(): readonly DeferredCall[] {
@@ -55,9 +64,9 @@ export class Processor {
 	}
 
 	/** `deferred_call_queue`: outside any critical section the call runs at once (§10.1). */
-	queue(name: string, run: () => void, destroy?: () => void): void {
+	queue(work: DeferredWork): void {
 		const entryAddress = this.takeEntry();
-		const call: DeferredCall = {name, run, destroy, entryAddress};
+		const call: DeferredCall = {name: work.name, work, entryAddress};
 		if (this.inCritical === 0) {
 			this.enterCritical();
 			this.invoke(call);
@@ -77,9 +86,9 @@ export class Processor {
 	}
 
 	private invoke(call: DeferredCall): void {
-		this.onRun(call);
-		call.run();
-		call.destroy?.();
+		this.heap.deferredCallRan(call);
+		call.work.run();
+		call.work.destroy?.();
 		if (call.entryAddress === 0) {
 			this.freeEntries++;
 		} else {

@@ -25,17 +25,23 @@ export const RETIRED_SUBHEAPS_KEPT = 64;
 export class SubheapBook {
 	now = 0;
 	readonly retiredSubheaps: RetiredSubheap[] = [];
+	/** Subheaps that left the list since boot (freed, became the backup, queued, re-added). */
+	retiredCount = 0;
 	private nextId = 1;
-	private readonly labels = new WeakMap<SubHeap, SubheapLabel>();
 	private readonly linkedByBase = new Map<number, SubHeap>();
 
+	/** Subheaps added since boot (the pool, #0, is not one of them). */
+	get addedCount(): number {
+		return this.nextId - 1;
+	}
+
 	label(subheap: SubHeap): SubheapLabel {
-		return this.labels.get(subheap) ?? {id: -1, origin: 'region', addedAtTick: 0, memoryBytes: subheap.memorySize};
+		return subheap.bookLabel ?? {id: -1, origin: 'region', addedAtTick: 0, memoryBytes: subheap.memorySize};
 	}
 
 	added(subheap: SubHeap, origin: SubheapOrigin, memoryBytes: number): SubheapLabel {
 		const label = {id: origin === 'pool' ? 0 : this.nextId++, origin, addedAtTick: this.now, memoryBytes};
-		this.labels.set(subheap, label);
+		subheap.bookLabel = label;
 		this.linkedByBase.set(subheap.base, subheap);
 		return label;
 	}
@@ -48,6 +54,7 @@ export class SubheapBook {
 		}
 
 		this.linkedByBase.delete(base);
+		this.retiredCount++;
 		const label = this.label(subheap);
 		this.retiredSubheaps.push({
 			id: label.id,

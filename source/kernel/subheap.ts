@@ -4,6 +4,7 @@
 // heap object instead, over the pool.
 
 import type {Heap} from './heap.js';
+import type {SubheapLabel} from './subheap-book.js';
 
 export class SubHeap {
 	readonly heap: Heap;
@@ -12,6 +13,12 @@ export class SubHeap {
 	readonly memorySize: number;
 	/** Where the SubHeap header sits: the start of the added memory (the pool for the main heap). */
 	readonly base: number;
+	/**
+	The monitor's label for it (subheap-book.ts), not kernel state. Kept here rather than in a
+	WeakMap, which could not be copied with the rest for time travel.
+	*/
+	bookLabel: SubheapLabel | undefined;
+
 	constructor(heap: Heap, memorySize: number, base: number) {
 		this.heap = heap;
 		this.memorySize = memorySize;

@@ -12,6 +12,7 @@ import {subheapViewLayout} from './explore-geometry.js';
 import {exploreView, type ExploreState} from './explore-state.js';
 import {PanelLayout} from './panel-layout.js';
 import {planDashboard} from './plan-dashboard.js';
+import {ComparisonScreen} from './comparison-screen.js';
 import {FooterBar} from './panels/footer-bar.js';
 import {HeaderBar} from './panels/header-bar.js';
 import {HelpOverlay} from './panels/help-overlay.js';
@@ -69,6 +70,8 @@ export function DashboardScreen({document, facts, columns, rows, helpOpen = fals
 				top={holders.top}
 			/>
 		);
+	} else if (facts.comparison) {
+		body = <ComparisonScreen comparison={facts.comparison} width={columns} height={plan.bodyHeight} />;
 	} else if (document.panic) {
 		// On a terminal the panic takes the screen; a text snapshot shows it above the panels.
 		const panic = <PanicScreen document={document} facts={facts} width={columns} height={plan.bodyHeight} />;

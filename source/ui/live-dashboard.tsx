@@ -12,6 +12,7 @@ import {useEngineView} from './use-engine-view.js';
 import {useExplore} from './use-explore.js';
 import {useStatusMessage} from './use-status-message.js';
 import {useTerminalSize} from './use-terminal-size.js';
+import {describePrompt, useTravelKeys} from './use-travel-keys.js';
 
 export type LiveDashboardProps = {
 	engine: EngineLink;
@@ -58,8 +59,30 @@ export function LiveDashboard({engine, saveSnapshot, onQuit, sizeSource}: LiveDa
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- once per notice: keyed on its id, not on each new view object
 	}, [noticeId, showStatus]);
 
-	const facts = {...view.facts, status, engine: view.state};
+	// The engine's own refusals and news (a key that changes nothing in the past) likewise.
+	const factNoticeId = view.facts.notice?.id;
+	useEffect(() => {
+		if (view.facts.notice) {
+			showStatus(view.facts.notice.text);
+		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- once per notice: keyed on its id, not on each new view object
+	}, [factNoticeId, showStatus]);
+
+	const travel = useTravelKeys({view, send: engine.send, showStatus});
+	const facts = {...view.facts, status: travel.prompt === undefined ? status : describePrompt(travel.prompt), engine: view.state, graphWindow: travel.graphWindow};
 	const explore = useExplore({engine, view, facts, columns: size.columns, rows: size.rows, helpOpen, showStatus});
-	useDashboardKeys({view, send: engine.send, helpOpen, setHelpOpen, showStatus, save, quit, explore: explore.onKey, mouse: explore.onMouse});
+	useDashboardKeys({
+		view,
+		send: engine.send,
+		helpOpen,
+		setHelpOpen,
+		showStatus,
+		save,
+		quit,
+		explore: explore.onKey,
+		mouse: explore.onMouse,
+		intercept: travel.intercept,
+		intercepting: travel.intercepting,
+	});
 	return <DashboardScreen document={view.document} facts={facts} columns={size.columns} rows={size.rows} helpOpen={helpOpen} explore={explore.props} />;
 }

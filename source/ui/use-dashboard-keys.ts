@@ -20,8 +20,12 @@ export type DashboardKeyActions = {
 	save(): void;
 	quit(code: number): void;
 	/** Takes the keys that move around the view; true when it took this one. */
-	explore?(press: KeyPress): boolean;
-	mouse?(event: MouseEvent): void;
+	explore?: (press: KeyPress) => boolean;
+	mouse?: (event: MouseEvent) => void;
+	/** Sees each key before the dashboard (the time-travel keys, use-travel-keys.ts); true when it took it. */
+	intercept?: (input: string, key: Key) => boolean;
+	/** Whether the time machine's `g` prompt is open: then it sees every key first. */
+	intercepting?: () => boolean;
 };
 
 /** `1`…`9` then `0`: the workloads' keys, in order. */
@@ -97,7 +101,7 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 		helpOpen.current = latest.helpOpen;
 	});
 
-	const handle = (input: string, press: KeyPress): void => {
+	const handle = (input: string, key: Key, press: KeyPress): void => {
 		const actions = current.current;
 		if (helpOpen.current) {
 			helpOpen.current = false;
@@ -105,7 +109,8 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 			return;
 		}
 
-		if (actions.explore?.(press)) {
+		// An open `g` prompt takes every key; else the moving-around keys, then the time machine's.
+		if ((actions.intercepting?.() && actions.intercept?.(input, key)) || actions.explore?.(press) || actions.intercept?.(input, key)) {
 			return;
 		}
 
@@ -174,7 +179,7 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 
 		const keys = splitKeys(input, key);
 		for (const one of keys) {
-			handle(one, pressOf(one, key, keys.length === 1));
+			handle(one, key, pressOf(one, key, keys.length === 1));
 		}
 	});
 };

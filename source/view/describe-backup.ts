@@ -7,7 +7,7 @@ import type {EventKind, SnapshotDocument, SnapshotEvent} from '../engine/snapsho
 import {findRevision} from '../kernel/revisions.js';
 import {formatKernelAddress, formatPages, formatSize} from './format-bytes.js';
 import {formatCount} from './format-number.js';
-import {ticksPerCell} from './locate-history.js';
+import {graphTicksPerCell} from './graph-window.js';
 import {eventsSinceBoot, lastEvent} from './select-events.js';
 import {firstFitting, fitLine, joinSegments, segment, type StyledLine, type Tone} from './styled-line.js';
 import {isRecent as isRecentTick, type ViewFacts} from './view-facts.js';
@@ -95,8 +95,8 @@ and its replacement usually fall on the same tick: the later event then takes th
 (within two, else the one before), so `●○` shows both rather than one hiding the other; where
 nothing is free, the more telling glyph of the cell wins (a failure over a consumption, and so on).
 */
-export const backupTimeline = (document: SnapshotDocument, width: number): string => {
-	const perCell = ticksPerCell(document, width);
+export const backupTimeline = (document: SnapshotDocument, width: number, facts: ViewFacts = {}): string => {
+	const perCell = graphTicksPerCell(document, facts, width);
 	const lastCell = Math.floor(document.run.tick / perCell);
 	const firstCell = lastCell - width + 1;
 	const cells: string[] = Array.from({length: width}, (_, index) => ((firstCell + index) * perCell < 0 ? ' ' : '─'));
@@ -143,7 +143,7 @@ const revisionLine = (document: SnapshotDocument, width: number): StyledLine => 
 
 export const describeBackup = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine[] => {
 	const stripWidth = Math.max(0, width - 4);
-	const span = ticksPerCell(document, stripWidth) * stripWidth;
+	const span = graphTicksPerCell(document, facts, stripWidth) * stripWidth;
 	const legend = joinSegments(
 		legendOrder.map((kind) => backupGlyphs.find(([candidate]) => candidate === kind)!).map(([, glyph, label]) => [segment(glyph, 'accent'), segment(` ${label}`, 'dim')]),
 		' ',
@@ -153,7 +153,7 @@ export const describeBackup = (document: SnapshotDocument, facts: ViewFacts, wid
 		fitLine(countsLine(document), width),
 		sinceLine(document, facts, 'consumed', ['backup-consumed'], document.backup.consumed, width),
 		sinceLine(document, facts, 'replaced', ['backup-replaced', 'backup-recycled'], document.backup.replaced + document.backup.recycled, width),
-		fitLine([segment(backupTimeline(document, stripWidth), 'accent'), segment(' now', 'dim')], width),
+		fitLine([segment(backupTimeline(document, stripWidth, facts), 'accent'), segment(' now', 'dim')], width),
 		firstFitting(width, [...legend, segment(`  ${formatCount(span)} ticks`, 'dim')], legend),
 		revisionLine(document, width),
 	];

@@ -7,6 +7,7 @@ import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {findRevision} from '../kernel/revisions.js';
 import {formatCount, formatTickRate} from './format-number.js';
 import {workloadKey} from './live-keys.js';
+import {describeReplayBadge, describeTimeBadge} from './describe-time-badge.js';
 import {fitLine, joinSegments, lineWidth, padStart, segment, type StyledLine} from './styled-line.js';
 import type {ViewFacts} from './view-facts.js';
 
@@ -56,10 +57,18 @@ const badges = (document: SnapshotDocument, facts: ViewFacts, detail: Detail): S
 		shown.push([segment(`↻ RECOVERING ${tick > 0 ? Math.floor((100 * Math.min(reached, tick)) / tick) : 100}%`, 'warn')]);
 	} else if (facts.engine?.kind === 'failed') {
 		shown.push([segment('✕ ENGINE FAILED', 'alarm')]);
+	} else if (describeTimeBadge(facts)) {
+		// In the past: where, against the present (describe-time-badge.ts).
+		shown.push(describeTimeBadge(facts)!);
 	} else if (document.panic) {
 		shown.push([segment('× HALTED', 'alarm')]);
 	} else if (facts.live) {
 		shown.push(facts.paused ? [segment('‖ PAUSED', 'warn')] : [segment('▸ RUNNING', 'good')]);
+	}
+
+	const replay = describeReplayBadge(facts);
+	if (replay) {
+		shown.push(replay);
 	}
 
 	if (facts.live && detail.help) {

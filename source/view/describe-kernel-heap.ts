@@ -6,7 +6,8 @@ import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {describeCallRates} from './compute-call-rates.js';
 import {formatSize} from './format-bytes.js';
 import {formatPercent} from './format-number.js';
-import {lastSampleIndex, samplesPerCell} from './locate-history.js';
+import {graphSamplesPerCell, graphSeries, graphSpan, type GraphSeries} from './graph-window.js';
+import type {AxisSpan} from './describe-time-axis.js';
 import {renderBar, usageTone} from './render-bar.js';
 import {renderSparkline} from './render-sparkline.js';
 import {firstFitting, fitLine, padEnd, padStart, segment, type StyledLine} from './styled-line.js';
@@ -17,6 +18,8 @@ export const LABEL_WIDTH = 15;
 /** Wide enough for `4194303K/4194303K` and a 10-digit size_t counter. */
 export const VALUE_WIDTH = 13;
 const RATE_WIDTH = 9;
+/** The compact panel's left column: SystemMonitor's lines and the rates, before ` │ ` and the graphs. */
+export const COMPACT_LEFT_WIDTH = LABEL_WIDTH + VALUE_WIDTH + 2 + RATE_WIDTH;
 
 const labelled = (label: string, value: string): StyledLine => [
 	segment(padEnd(label, LABEL_WIDTH), 'bold'),
@@ -46,9 +49,9 @@ const rateText = (text: string): StyledLine => [segment('  '), segment(padEnd(te
 
 type Series = {name: string; short: string; values: number[]; current: number};
 
-const heapSeries = (document: SnapshotDocument): Series[] => [
-	{name: 'allocated', short: 'alloc', values: document.history.kmallocAllocated, current: document.memstat.kmalloc_allocated ?? 0},
-	{name: 'available', short: 'avail', values: document.history.kmallocAvailable, current: document.memstat.kmalloc_available ?? 0},
+const heapSeries = (document: SnapshotDocument, graph: GraphSeries): Series[] => [
+	{name: 'allocated', short: 'alloc', values: graph.allocated, current: document.memstat.kmalloc_allocated ?? 0},
+	{name: 'available', short: 'avail', values: graph.available, current: document.memstat.kmalloc_available ?? 0},
 ];
 
 /** Columns the widest end of a series' scale can take (`1023B` is wider than `1K`). */
@@ -66,8 +69,10 @@ const MIN_SPARK = 6;
 and the scale it is drawn on (bottom–top). The lines share one layout, so their sparklines line
 up cell for cell; the short names (`alloc`) when the long ones leave too little room.
 */
-export const seriesLines = (document: SnapshotDocument, width: number): StyledLine[] => {
-	const series = heapSeries(document);
+/** Where the sparklines sit in a series line `width` wide: after `head` columns, `sparkWidth` cells. */
+export const seriesLayout = (document: SnapshotDocument, facts: ViewFacts, width: number) => {
+	const graph = graphSeries(document, facts);
+	const series = heapSeries(document, graph);
 	const valueWidth = Math.max(...series.map(({current}) => formatSize(current).length));
 	const endWidth = Math.max(...series.map(({values, current}) => scaleEndWidth([...values, current])));
 	const scaleWidth = 2 * endWidth + 2;
@@ -76,15 +81,20 @@ export const seriesLines = (document: SnapshotDocument, width: number): StyledLi
 	const head = width - longHead - scaleWidth >= MIN_SPARK * 2 ? longHead : shortHead;
 	const withScale = width - head - scaleWidth >= MIN_SPARK;
 	const sparkWidth = Math.max(0, width - head - (withScale ? scaleWidth : 0));
+	return {graph, series, valueWidth, endWidth, head, long: head === longHead, withScale, sparkWidth};
+};
+
+export const seriesLines = (document: SnapshotDocument, width: number, facts: ViewFacts = {}): StyledLine[] => {
+	const {graph, series, valueWidth, endWidth, long, withScale, sparkWidth} = seriesLayout(document, facts, width);
 	return series.map(({name, short, values, current}) => {
 		// A spread under 1K is below what the scale's labels can tell apart: drawn against zero.
 		const spark = renderSparkline(values, sparkWidth, {
-			lastIndex: lastSampleIndex(document),
-			samplesPerCell: samplesPerCell(sparkWidth),
+			lastIndex: graph.lastIndex,
+			samplesPerCell: graphSamplesPerCell(graph, facts, sparkWidth),
 			minimumSpread: 1024,
 			include: [current],
 		});
-		const label = head === longHead ? padEnd(name, 10) : padEnd(short, 6);
+		const label = long ? padEnd(name, 10) : padEnd(short, 6);
 		return fitLine(
 			[
 				segment(label, 'dim'),
@@ -128,7 +138,7 @@ export const describeKernelHeap = (document: SnapshotDocument, facts: ViewFacts,
 			],
 			width,
 		),
-		...seriesLines(document, width),
+		...seriesLines(document, width, facts),
 		detailLine(document, width),
 	];
 };
@@ -140,12 +150,12 @@ counts when there is room for them.
 export const describeKernelHeapCompact = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine[] => {
 	const rates = describeCallRates(document.history, facts);
 	const {memstat, systemMonitor} = document;
-	const leftWidth = LABEL_WIDTH + VALUE_WIDTH + 2 + RATE_WIDTH;
+	const leftWidth = COMPACT_LEFT_WIDTH;
 	const rightWidth = width - leftWidth - 3;
 	// The sparklines need room; the largest run and the eternal heap fit in less.
 	const beside = (left: StyledLine, right: StyledLine | undefined): StyledLine =>
 		fitLine(right && rightWidth >= 8 ? [...fitLine(left, leftWidth), segment(' │ ', 'dim'), ...right] : left, width);
-	const [allocated, available] = rightWidth >= 24 ? seriesLines(document, rightWidth) : [];
+	const [allocated, available] = rightWidth >= 24 ? seriesLines(document, rightWidth, facts) : [];
 	const run = formatSize(document.heap.largestFreeRunBytes);
 	const eternal = formatSize(memstat.kmalloc_eternal_allocated ?? 0);
 	return [
@@ -163,4 +173,25 @@ export const describeKernelHeapCompact = (document: SnapshotDocument, facts: Vie
 			),
 		),
 	];
+};
+
+/**
+Where the graphs are in the panel (`panelWidth` wide, frame included) and what ticks they span,
+for the time axis in its bottom edge; undefined when the panel has no graphs.
+*/
+export const kernelHeapGraphSpan = (document: SnapshotDocument, facts: ViewFacts, panelWidth: number, compact: boolean): AxisSpan | undefined => {
+	const inner = panelWidth - 4;
+	const offset = compact ? COMPACT_LEFT_WIDTH + 3 : 0;
+	const width = compact ? inner - offset : inner;
+	if (compact && width < 24) {
+		return undefined;
+	}
+
+	const layout = seriesLayout(document, facts, width);
+	if (layout.sparkWidth < 1) {
+		return undefined;
+	}
+
+	const span = graphSpan(document, facts, layout.sparkWidth);
+	return {start: 2 + offset + layout.head, width: layout.sparkWidth, firstTick: span.first, perCell: span.perCell};
 };

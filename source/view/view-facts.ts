@@ -7,6 +7,8 @@ import type {LiveFacts} from '../engine/engine-protocol.js';
 export type ViewFacts = Partial<LiveFacts> & {
 	/** One line from the shell: a saved file, a failed save, a key that does nothing now. */
 	status?: string;
+	/** The graphs' window in ticks (`z`: 500, 5,000 or 50,000; 5,000 when not said). */
+	graphWindow?: number;
 	/** How the engine is doing: recovering from a hung workload, or failed. */
 	engine?: EngineState;
 };

@@ -164,7 +164,7 @@ describe('kmtop snapshot', () => {
 describe('bad input: one line on stderr naming the value and what is accepted, exit 2', () => {
 	it.each([
 		[['--frobnicate'], 'kmtop: unknown option "--frobnicate"; see kmtop --help\n'],
-		[['explode'], 'kmtop: unknown command "explode"; commands: snapshot, sweep, workloads, revisions (none for the live view)\n'],
+		[['explode'], 'kmtop: unknown command "explode"; commands: snapshot, replay, compare, sweep, workloads, revisions (none for the live view)\n'],
 		[['snapshot', '--seed', '1.5'], 'kmtop: --seed must be an integer, got "1.5"\n'],
 		[['snapshot', '--ticks', '-5'], 'kmtop: --ticks must be a non-negative integer, got "-5"\n'],
 		[['snapshot', '--ticks', 'many'], 'kmtop: --ticks must be a non-negative integer, got "many"\n'],

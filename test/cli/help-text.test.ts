@@ -64,7 +64,7 @@ describe('helpText', () => {
 	});
 
 	// Every key of the live view (source/view/live-keys.ts).
-	it.each(['1..9, 0', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', 's', '?', 'q, Ctrl+C'])('lists the key %j', key => {
+	it.each(['1..9, 0', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', '← → [ ] g', 'z / c', 's', '?', 'q, Ctrl+C'])('lists the key %j', key => {
 		expect(lines.some(line => line.startsWith(`  ${key}  `))).toBe(true);
 	});
 

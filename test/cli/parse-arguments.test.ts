@@ -36,12 +36,16 @@ const plan = (changes: Partial<RunPlan> = {}): RunPlan => ({
 	debugAsserts: false,
 	tickTimeoutMs: 5000,
 	color: true,
+	record: null,
+	replay: null,
+	boot: null,
+	compareRevisions: [],
 	...changes,
 });
 
 const workloadList = 'built-in workloads: vmobject-churn, logging-burst, fragmentation, big-allocations, leak, drain, steady; or a path to a .js module';
 const revisionList = '2020-08-28, 2020-08-29, 2020-09-02, 2020-09-09, 2020-11-04, 2020-12-26, 2020-12-31, 2021-02-23';
-const commandList = 'commands: snapshot, sweep, workloads, revisions (none for the live view)';
+const commandList = 'commands: snapshot, replay, compare, sweep, workloads, revisions (none for the live view)';
 const ramSize = 'a size in bytes or with a K, M or G suffix, like 512M';
 
 const goodLines: Array<{argv: string[]; changes: Partial<RunPlan>}> = [
@@ -52,6 +56,10 @@ const goodLines: Array<{argv: string[]; changes: Partial<RunPlan>}> = [
 	{argv: ['--jobs', '2', 'sweep', 'merge', 'a.jsonl'], changes: {command: 'sweep'}},
 	{argv: ['workloads'], changes: {command: 'workloads'}},
 	{argv: ['revisions'], changes: {command: 'revisions'}},
+	{argv: ['--record', 's.jsonl', '-w', 'steady'], changes: {record: 's.jsonl', workload: {kind: 'builtin', name: 'steady'}}},
+	{argv: ['replay', 's.jsonl', '--rate', '500'], changes: {command: 'replay', replay: 's.jsonl', rate: 500}},
+	{argv: ['snapshot', '--replay', 's.jsonl', '--boot', '2', '--ticks', '1200'], changes: {command: 'snapshot', replay: 's.jsonl', boot: 2, ticks: 1200}},
+	{argv: ['compare', '--revision', '2020-09-09', '--revision', '2021-02-23', '-w', 'vmobject-churn'], changes: {command: 'compare', revision: '2021-02-23', compareRevisions: ['2020-09-09', '2021-02-23'], workload: {kind: 'builtin', name: 'vmobject-churn'}}},
 	{argv: ['--', 'snapshot'], changes: {command: 'snapshot'}},
 	{argv: ['-w', 'logging-burst', '--seed', '7'], changes: {workload: {kind: 'builtin', name: 'logging-burst'}, seed: 7}},
 	{argv: ['--workload', 'steady'], changes: {workload: {kind: 'builtin', name: 'steady'}}},
@@ -178,6 +186,12 @@ const badLines: Array<{argv: string[]; errors: string[]}> = [
 	{argv: ['--trace'], errors: ['--trace needs a value: a trace file path']},
 	// Seeds: decimal integers only.
 	{argv: ['--seed', 'abc'], errors: ['--seed must be an integer, got "abc"']},
+	{argv: ['replay'], errors: ['kmtop replay needs the recording to play: kmtop replay FILE (made with kmtop --record FILE)']},
+	{argv: ['replay', 's.jsonl', '--seed', '2'], errors: ['--seed comes from the recording that kmtop replay plays; leave it out']},
+	{argv: ['snapshot', '--boot', '2'], errors: ['--boot picks a boot of a recording: add --replay FILE']},
+	{argv: ['--replay', 's.jsonl'], errors: ['--replay is for kmtop snapshot; to watch a recording: kmtop replay FILE']},
+	{argv: ['compare', '--revision', '2020-09-09'], errors: ['kmtop compare needs two --revision options, the kernels to compare (got 1); e.g. --revision 2020-09-09 --revision 2021-02-23']},
+	{argv: ['compare', '--revision', '2021-02-23', '--revision', '2021-02-23'], errors: ['kmtop compare needs two different revisions, got 2021-02-23 twice']},
 	{argv: ['--seed', '1.5'], errors: ['--seed must be an integer, got "1.5"']},
 	{argv: ['--seed', '1e3'], errors: ['--seed must be an integer, got "1e3"']},
 	{argv: ['--seed', '0x10'], errors: ['--seed must be an integer, got "0x10"']},

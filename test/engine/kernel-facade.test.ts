@@ -132,7 +132,7 @@ describe('the workload facade', () => {
 		it.each(calls)('%s after the hook returned is an Error naming the workload; the kernel is not called', (call, make) => {
 			const {facade, ledger, kernel} = facadeFor();
 			const told: string[] = [];
-			const gated = createKernelFacade(kernel, {onCallOutsideHooks: (message) => told.push(message)});
+			const gated = createKernelFacade(kernel, {outsideHooks: {callOutsideHooks: (message) => told.push(message)}});
 			gated.setWorkload('late-caller');
 			const before = [kernel.kmallocCalls, kernel.memstat().kfree_call_count];
 			ledger.close();
@@ -147,7 +147,7 @@ describe('the workload facade', () => {
 		it('opens and closes with the hook; a switched-away workload\'s facade stays closed and is not reported', () => {
 			const kernel = new Kernel({debugAsserts: true});
 			const told: string[] = [];
-			const ledger = createKernelFacade(kernel, {onCallOutsideHooks: (message) => told.push(message)});
+			const ledger = createKernelFacade(kernel, {outsideHooks: {callOutsideHooks: (message) => told.push(message)}});
 			ledger.setWorkload('first');
 			const first = ledger.facade;
 			ledger.open();

@@ -80,8 +80,8 @@ describe('LiveEngine', () => {
 		engine.apply({type: 'toggle-pause'});
 		engine.apply({type: 'cycle-revision', direction: -1});
 		expect(session.journal).toEqual([
-			{tick: 10, action: {type: 'switch-workload', workload: 'steady'}},
-			{tick: 15, action: {type: 'reboot', revision: '2020-12-31'}},
+			{boot: 1, tick: 10, action: {type: 'switch-workload', workload: 'steady'}},
+			{boot: 1, tick: 15, action: {type: 'reboot', revision: '2020-12-31'}},
 		]);
 	});
 });

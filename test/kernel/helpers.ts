@@ -8,7 +8,7 @@ export type BootedKernel = {kernel: Kernel; events: KernelEvent[]};
 /** A kernel as the tests want it: debug ASSERTs on unless a test says otherwise. */
 export const boot = (options: KernelOptions = {}): BootedKernel => {
 	const events: KernelEvent[] = [];
-	const kernel = new Kernel({debugAsserts: true, ...options, onEvent: (event) => events.push(event)});
+	const kernel = new Kernel({debugAsserts: true, ...options, events: {add: (event) => events.push(event)}});
 	return {kernel, events};
 };
 

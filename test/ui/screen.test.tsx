@@ -148,7 +148,8 @@ describe('on a terminal', () => {
 		expect(screen[6]).toMatch(/^│ Backup [●○◐✕] /);
 		expect(screen[7]).toMatch(/^│ Trace \d+\/1,000 +[█▒░]{16} +\d+\.\d% {2}skipped unknown \d+ +│$/);
 		expect(screen[8]).toMatch(/^│ Physical memory: \d+K\/516096K {2}slab 16 /);
-		expect(screen[9]).toMatch(/^└─+┘$/);
+		// The bottom edge carries the graphs' time axis.
+	expect(screen[9]).toMatch(/^└─+(?: t[\d,]+ ─+)+┘$/);
 		expect(screen[10]).toMatch(/^┌ Subheaps/);
 		expect(screen.findIndex((line) => line.startsWith('┌ Kernel log'))).toBe(17);
 		expect(screen[22]).toMatch(/^ \[trace\] {2}0-9 w\/W {2}space resume/);

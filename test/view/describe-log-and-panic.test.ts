@@ -170,12 +170,12 @@ describe('help', () => {
 	test('the small terminal\'s keys: two columns, nothing cut', () => {
 		expect(text(describeHelpKeysCompact(56))).toEqual([
 			'Keys',
-			'  1..9, 0    workload N       v / V      cycle revisions',
-			'  w / W      cycle workloads  r          reboot',
-			'  space      pause / resume   s          save snapshot',
-			'  .          step (paused)    ?          this help',
-			'  + / -      faster / slower  q, Ctrl+C  quit',
-			'  f          freeze display',
+			'  1..9, 0    workload N       r          reboot',
+			'  w / W      cycle workloads  ← → [ ] g  travel; . step',
+			'  space      pause / resume   z / c      zoom / compare',
+			'  + / -      faster / slower  s          save snapshot',
+			'  f          freeze display   ?          this help',
+			'  v / V      cycle revisions  q, Ctrl+C  quit',
 			'Moving  Tab ↑↓ Enter Esc m k a < > / n N e E mouse',
 			'After a panic  r, v / V, s and q work; the workload keys',
 			'  switch and reboot',

@@ -4,7 +4,8 @@
 
 import type {SnapshotDocument} from '../../engine/snapshot-types.js';
 import {describeBackupCompact} from '../../view/describe-backup.js';
-import {describeKernelHeap, describeKernelHeapCompact} from '../../view/describe-kernel-heap.js';
+import {describeKernelHeap, describeKernelHeapCompact, kernelHeapGraphSpan} from '../../view/describe-kernel-heap.js';
+import {axisBorder} from '../../view/describe-time-axis.js';
 import {describePhysicalMemoryLine} from '../../view/describe-physical-memory.js';
 import {describeTraceCompact} from '../../view/describe-trace.js';
 import {FRAME_COLUMNS, framePanel} from '../../view/frame-panel.js';
@@ -36,5 +37,12 @@ export function KernelHeapPanel({document, facts, width, height, compact = false
 			]
 		: describeKernelHeap(document, facts, inner);
 	const title = [segment('Kernel heap', 'bold'), segment(`  ${document.heap.subheapCount} ${document.heap.subheapCount === 1 ? 'subheap' : 'subheaps'}`, 'dim')];
-	return <PanelLines lines={framePanel(title, content, width, height)} width={width} />;
+	const lines = framePanel(title, content, width, height);
+	// The graphs' time axis in the bottom edge, under the sparklines (describe-time-axis.ts).
+	const span = kernelHeapGraphSpan(document, facts, width, compact);
+	if (span) {
+		lines[lines.length - 1] = axisBorder(width, span);
+	}
+
+	return <PanelLines lines={lines} width={width} />;
 }

@@ -1,0 +1,330 @@
+// An exact copy of an object graph: what time travel keeps of a simulation (checkpoints) and
+// what it re-runs from. structuredClone will not do: it drops prototypes (a Heap comes back a
+// plain object without its methods), so here every object keeps its prototype, its own property
+// attributes (frozen stays frozen) and its identity within the graph (two references to one
+// Region are two references to one copied Region; typed arrays over one buffer share the copy).
+//
+// Functions cannot be copied (a closure's variables are out of reach), so the graph must hold
+// none, except those `shared` says are the same for every copy (a workload's module, its hooks).
+// A function anywhere else is an error naming where it was found: state a closure holds would
+// be shared between the copy and the original, and the copy would not be exact. The kernel and
+// the engine keep their callbacks as methods for this reason.
+
+export type CloneOptions = {
+	/** Objects and functions kept by reference, not copied (immutable tables, workload modules). */
+	shared?: (value: object) => boolean;
+};
+
+export type ClonedGraph<T> = {
+	value: T;
+	/** An estimate of the memory the copy holds: buffers exactly, objects and strings roughly. */
+	bytes: number;
+};
+
+/** Something in the graph that cannot be copied exactly; `path` says where (`.kernel.heap.onHang`). */
+export class CloneError extends Error {
+	readonly path: string;
+
+	constructor(what: string, path: string) {
+		super(`cannot copy ${what} at ${path || 'the root'}`);
+		this.path = path;
+	}
+}
+
+const OBJECT_BYTES = 32;
+const SLOT_BYTES = 8;
+const STRING_BYTES = 16;
+
+// Built-ins whose state lives in internal slots no property walk can reach.
+const uncopyable = new Set([
+	'[object Promise]',
+	'[object WeakMap]',
+	'[object WeakSet]',
+	'[object WeakRef]',
+	'[object Generator]',
+	'[object AsyncGenerator]',
+	'[object FinalizationRegistry]',
+]);
+
+type Pending = {from: object; to: object};
+
+/** Class prototypes and the key lists of their instances found to hold plain data only. */
+const checkedShapes = new WeakMap<object, Set<string>>();
+
+/** Copies `root`; throws CloneError when the graph holds something it cannot copy exactly. */
+export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<T> => {
+	const shared = options.shared ?? (() => false);
+	const copies = new Map<object, object>();
+	const pending: Pending[] = [];
+	let bytes = 0;
+
+	const copyOf = (value: unknown): unknown => {
+		if (typeof value === 'string') {
+			bytes += STRING_BYTES + value.length;
+			return value;
+		}
+
+		if ((typeof value !== 'object' && typeof value !== 'function') || value === null) {
+			return value;
+		}
+
+		const known = copies.get(value);
+		if (known !== undefined) {
+			return known;
+		}
+
+		if (shared(value)) {
+			copies.set(value, value);
+			return value;
+		}
+
+		if (typeof value === 'function') {
+			throw new CloneError('a function', '');
+		}
+
+		const copy = shellOf(value);
+		copies.set(value, copy);
+		if (!ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer)) {
+			pending.push({from: value, to: copy});
+		}
+
+		return copy;
+	};
+
+	const bufferOf = (buffer: ArrayBufferLike): ArrayBufferLike => {
+		const known = copies.get(buffer);
+		if (known !== undefined) {
+			return known as ArrayBufferLike;
+		}
+
+		if (!(buffer instanceof ArrayBuffer)) {
+			throw new CloneError('a SharedArrayBuffer', '');
+		}
+
+		const copy = buffer.slice(0);
+		bytes += buffer.byteLength + OBJECT_BYTES;
+		copies.set(buffer, copy);
+		return copy;
+	};
+
+	const shellOf = (value: object): object => {
+		if (ArrayBuffer.isView(value)) {
+			const view = value as ArrayBufferView & {length?: number};
+			const buffer = bufferOf(view.buffer);
+			const Kind = view.constructor as new (buffer: ArrayBufferLike, offset: number, length?: number) => object;
+			const copy = view instanceof DataView ? new DataView(buffer, view.byteOffset, view.byteLength) : new Kind(buffer, view.byteOffset, view.length);
+			bytes += OBJECT_BYTES;
+			return copy;
+		}
+
+		if (value instanceof ArrayBuffer) {
+			return bufferOf(value);
+		}
+
+		const tag = Object.prototype.toString.call(value);
+		if (uncopyable.has(tag)) {
+			throw new CloneError(`a ${tag.slice(8, -1)}`, '');
+		}
+
+		const prototype = Object.getPrototypeOf(value) as object | null;
+		bytes += OBJECT_BYTES;
+		if (Array.isArray(value)) {
+			const copy = new Array(value.length);
+			return prototype === Array.prototype ? copy : Object.setPrototypeOf(copy, prototype);
+		}
+
+		if (value instanceof Map) {
+			return prototype === Map.prototype ? new Map() : Object.setPrototypeOf(new Map(), prototype);
+		}
+
+		if (value instanceof Set) {
+			return prototype === Set.prototype ? new Set() : Object.setPrototypeOf(new Set(), prototype);
+		}
+
+		if (value instanceof Date) {
+			return Object.setPrototypeOf(new Date(value.getTime()), prototype);
+		}
+
+		return Object.create(prototype) as object;
+	};
+
+	const fill = ({from, to}: Pending): void => {
+		if (Array.isArray(from)) {
+			const target = to as unknown[];
+			const {length} = from;
+			bytes += SLOT_BYTES * length;
+			for (let index = 0; index < length; index++) {
+				const item: unknown = from[index];
+				if (item === undefined && !(index in from)) {
+					continue; // a hole stays a hole
+				}
+
+				target[index] = typeof item === 'number' ? item : copyOf(item);
+			}
+
+			copyExtraProperties(from, to, true);
+			return;
+		}
+
+		if (from instanceof Map) {
+			bytes += 2 * SLOT_BYTES * from.size;
+			for (const [key, item] of from) {
+				(to as Map<unknown, unknown>).set(copyOf(key), copyOf(item));
+			}
+		} else if (from instanceof Set) {
+			bytes += SLOT_BYTES * from.size;
+			for (const item of from) {
+				(to as Set<unknown>).add(copyOf(item));
+			}
+		}
+
+		copyExtraProperties(from, to, false);
+	};
+
+	// Own properties, attributes and all. Most objects hold only plain writable data (class
+	// fields, object literals): those are copied by assignment, which is many times faster than
+	// reading every property's descriptor. A class's first instance is checked property by
+	// property (an own getter would be read as a value otherwise); so is any object with hidden,
+	// symbol-keyed or frozen properties. A getter defined on one plain object literal is read as
+	// its value (docs/time-travel.md: a workload's state is plain data).
+	const copyExtraProperties = (from: object, to: object, skipIndices: boolean): void => {
+		if (!skipIndices && Object.isExtensible(from)) {
+			const keys = Object.keys(from);
+			if (Object.getOwnPropertyNames(from).length === keys.length && Object.getOwnPropertySymbols(from).length === 0 && plainShape(from, keys)) {
+				bytes += SLOT_BYTES * keys.length;
+				const source = from as Record<string, unknown>;
+				const target = to as Record<string, unknown>;
+				for (const key of keys) {
+					const item = source[key];
+					target[key] = typeof item === 'number' ? item : copyOf(item);
+				}
+
+				return;
+			}
+		}
+
+		for (const key of Reflect.ownKeys(from)) {
+			if (skipIndices && (key === 'length' || (typeof key === 'string' && isIndex(key)))) {
+				continue;
+			}
+
+			const descriptor = Reflect.getOwnPropertyDescriptor(from, key)!;
+			bytes += SLOT_BYTES;
+			if ('value' in descriptor) {
+				const item = copyOf(descriptor.value);
+				if (descriptor.writable && descriptor.enumerable && descriptor.configurable) {
+					(to as Record<PropertyKey, unknown>)[key] = item;
+				} else {
+					Object.defineProperty(to, key, {...descriptor, value: item});
+				}
+			} else {
+				Object.defineProperty(to, key, {...descriptor, get: copyOf(descriptor.get) as () => unknown, set: copyOf(descriptor.set) as (v: unknown) => void});
+			}
+		}
+
+		if (!Object.isExtensible(from)) {
+			if (Object.isFrozen(from)) {
+				Object.freeze(to);
+			} else if (Object.isSealed(from)) {
+				Object.seal(to);
+			} else {
+				Object.preventExtensions(to);
+			}
+		}
+	};
+
+	// Plain objects pass; a class instance's keys are checked for getters once per class and key set.
+	const plainShape = (from: object, keys: string[]): boolean => {
+		const prototype = Object.getPrototypeOf(from) as object | null;
+		if (prototype === Object.prototype || prototype === null) {
+			return true;
+		}
+
+		const signature = keys.join('\u0000');
+		let checked = checkedShapes.get(prototype);
+		if (checked?.has(signature)) {
+			return true;
+		}
+
+		for (const key of keys) {
+			if (!('value' in Reflect.getOwnPropertyDescriptor(from, key)!)) {
+				return false;
+			}
+		}
+
+		checked ??= new Set();
+		checked.add(signature);
+		checkedShapes.set(prototype, checked);
+		return true;
+	};
+
+	try {
+		const value = copyOf(root) as T;
+		while (pending.length > 0) {
+			fill(pending.pop()!);
+		}
+
+		return {value, bytes};
+	} catch (error) {
+		if (error instanceof CloneError) {
+			throw new CloneError(error.message.replace(/^cannot copy | at the root$/g, ''), locate(root, error, shared));
+		}
+
+		throw error;
+	}
+};
+
+const isIndex = (key: string): boolean => {
+	const code = key.charCodeAt(0);
+	return code >= 48 && code <= 57 && String(Number(key) >>> 0) === key;
+};
+
+/** Where the first uncopyable value is, for the error message: a breadth-first walk (rare, only on failure). */
+const locate = (root: unknown, error: CloneError, shared: (value: object) => boolean): string => {
+	const seen = new Set<object>();
+	const queue: Array<{value: unknown; path: string}> = [{value: root, path: ''}];
+	while (queue.length > 0) {
+		const {value, path} = queue.shift()!;
+		if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value) || shared(value)) {
+			continue;
+		}
+
+		seen.add(value);
+		if (typeof value === 'function' || uncopyable.has(Object.prototype.toString.call(value)) || value instanceof SharedArrayBuffer) {
+			return path;
+		}
+
+		if (value instanceof Map) {
+			let index = 0;
+			for (const [key, item] of value) {
+				queue.push({value: key, path: `${path}.<key ${index}>`}, {value: item, path: `${path}.get(${describeKey(key, index)})`});
+				index++;
+			}
+		} else if (value instanceof Set) {
+			let index = 0;
+			for (const item of value) {
+				queue.push({value: item, path: `${path}.<item ${index++}>`});
+			}
+		}
+
+		if (ArrayBuffer.isView(value)) {
+			queue.push({value: value.buffer, path: `${path}.buffer`});
+			continue;
+		}
+
+		for (const key of Reflect.ownKeys(value)) {
+			const descriptor = Reflect.getOwnPropertyDescriptor(value, key)!;
+			const name = typeof key === 'symbol' ? `[${key.description ?? 'symbol'}]` : Array.isArray(value) && isIndex(key) ? `[${key}]` : `.${key}`;
+			if ('value' in descriptor) {
+				queue.push({value: descriptor.value, path: `${path}${name}`});
+			} else {
+				queue.push({value: descriptor.get, path: `${path}${name} (getter)`}, {value: descriptor.set, path: `${path}${name} (setter)`});
+			}
+		}
+	}
+
+	return error.path;
+};
+
+const describeKey = (key: unknown, index: number): string =>
+	typeof key === 'string' ? JSON.stringify(key) : typeof key === 'number' ? String(key) : `<key ${index}>`;

@@ -1,0 +1,25 @@
+// A simulation copied whole, for time travel: the kernel, the facade's ledger, the workload's
+// context (its state and its random stream), the history, the events. The copy runs on exactly
+// as the original would (the simulation is deterministic), so a copy taken at tick T and run to
+// T + n gives the document the original gave at T + n.
+//
+// Shared, not copied: the kernel revisions' table (immutable), the workload modules (their code;
+// a workload's state is in ctx.state, copied with the rest) and the engine thread's watchdog.
+// A workload that keeps state in its module's own variables is shared with it, so its copy is
+// not exact: docs/time-travel.md says so. None of the built-ins does.
+
+import {revisions} from '../kernel/revisions.js';
+import {cloneGraph} from './clone-graph.js';
+import type {Simulation} from './simulation.js';
+
+const tables = new Set<object>(revisions);
+
+export type SimulationCopy = {simulation: Simulation; bytes: number};
+
+/** Copies `simulation`; `shared` are more objects to keep by reference (every workload of a session). */
+export const copySimulation = (simulation: Simulation, shared: ReadonlySet<object> = new Set()): SimulationCopy => {
+	const {value, bytes} = cloneGraph(simulation, {
+		shared: (value) => value === simulation.workload || value === simulation.watch || tables.has(value) || shared.has(value),
+	});
+	return {simulation: value, bytes};
+};

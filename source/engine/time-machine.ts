@@ -1,0 +1,369 @@
+// Time travel for the live view (`←` / `→`, `[` / `]`, `g`). The simulation is deterministic,
+// so the state at any past tick is the state a copy taken before it reaches when run on to it.
+// While the present runs, copies of the whole simulation are taken now and then (kept in a
+// store bounded by bytes, checkpoint-store.ts); to show tick T, the latest copy at or before T
+// is copied once more and run to T, applying the session's journal (workload switches, reboots)
+// where it says. That copy is the cursor: stepping on from it costs a tick, stepping back costs
+// a run from the nearest copy, and copies made along long runs (the trail) keep the next step
+// back short. The present is never touched: space goes back to it as it was.
+//
+// Copies take time in proportion to the heap's size: one is taken once the simulation has run
+// nine times as long as the last copy took (at most a tenth of the engine's time), and never
+// sooner than every 20 ms of running, so a step back re-runs at most a few dozen milliseconds.
+
+import {CheckpointStore, isBefore, type Checkpoint} from './checkpoint-store.js';
+import {CloneError} from './clone-graph.js';
+import {copySimulation} from './clone-simulation.js';
+import {stepTowards, type JournalEntry} from './session-journal.js';
+import type {Simulation} from './simulation.js';
+import type {Workload} from './workload-api.js';
+
+export type TimePoint = {boot: number; tick: number};
+
+/** Memory the copies of the present may hold. */
+export const DEFAULT_CHECKPOINT_BUDGET_BYTES = 48 * 1024 * 1024;
+/** Copies are at least this much running apart. */
+const MIN_COPY_EVERY_MS = 20;
+/** Running time per copying time: copies take at most 1 / (1 + this) of the engine's time. */
+const RUN_PER_COPY = 9;
+/** Ticks a re-run makes between looks at the clock (and the trail). */
+const SLICE_TICKS = 256;
+/** How long a travel runs before it lets the engine's thread answer messages again. */
+const YIELD_EVERY_MS = 30;
+
+export type TimeSession = {
+	readonly simulation: Simulation;
+	readonly journal: readonly JournalEntry[];
+	readonly workloads: readonly Workload[];
+};
+
+export type TimeMachineOptions = {
+	budgetBytes?: number;
+	now?: () => number;
+};
+
+export type TravelOutcome = 'arrived' | 'present' | 'superseded';
+
+type Cursor = {simulation: Simulation; index: number};
+
+export class TimeMachine {
+	readonly store: CheckpointStore;
+	/** Why copies cannot be made (a workload's state holds a function): travel is off. */
+	unavailable: string | undefined;
+	/** A travel under way: where to and how far it got (for the header). */
+	travelling: {target: TimePoint; reached: TimePoint} | undefined;
+	private readonly session: TimeSession;
+	private readonly trail: CheckpointStore;
+	private readonly shared: Set<object>;
+	private readonly now: () => number;
+	private cursor: Cursor | undefined;
+	/**
+	The step back from a waiting present, made ready while it waits (`prepareStepBack`): a run
+	from the nearest copy towards the tick before the present, and for which present it was made.
+	*/
+	private preparing: {cursor: Cursor; target: TimePoint; journalLength: number; runSinceTrail: number} | undefined;
+	private runSinceCopyMs = 0;
+	private lastCopyMs = 0;
+	private generation = 0;
+
+	constructor(session: TimeSession, options: TimeMachineOptions = {}) {
+		this.session = session;
+		const budget = options.budgetBytes ?? DEFAULT_CHECKPOINT_BUDGET_BYTES;
+		this.store = new CheckpointStore(budget);
+		this.trail = new CheckpointStore(Math.floor(budget / 8));
+		this.shared = new Set(session.workloads);
+		this.now = options.now ?? (() => performance.now());
+		this.checkpoint();
+	}
+
+	/** Where the present is. */
+	get present(): TimePoint {
+		const {simulation} = this.session;
+		return {boot: simulation.bootNumber, tick: simulation.tick};
+	}
+
+	/** The past being shown, or undefined at the present. */
+	get past(): Simulation | undefined {
+		return this.cursor?.simulation;
+	}
+
+	/** Where the view is: the cursor in the past, else the present. */
+	get shown(): TimePoint {
+		const simulation = this.cursor?.simulation ?? this.session.simulation;
+		return {boot: simulation.bootNumber, tick: simulation.tick};
+	}
+
+	/** Where the view is going: a travel's target while one is under way, else what is shown. */
+	get destination(): TimePoint {
+		return this.travelling?.target ?? this.shown;
+	}
+
+	/** Journal entries applied by what is shown. */
+	get shownJournalLength(): number {
+		return this.cursor?.index ?? this.session.journal.length;
+	}
+
+	/** The present ran for `ms` (a slice of `LiveSession.advance`): maybe time for a copy. */
+	ran(ms: number): void {
+		this.runSinceCopyMs += ms;
+		if (this.runSinceCopyMs >= Math.max(MIN_COPY_EVERY_MS, RUN_PER_COPY * this.lastCopyMs)) {
+			this.checkpoint();
+		}
+	}
+
+	/** A copy of the present, unless the newest copy is of this very point. */
+	checkpoint(): void {
+		const point = this.present;
+		const newest = this.store.newest;
+		if (this.unavailable !== undefined || (newest && !isBefore(newest, point))) {
+			return;
+		}
+
+		const started = this.now();
+		const copy = this.copy(this.session.simulation);
+		if (!copy) {
+			return;
+		}
+
+		this.store.add({...point, order: this.orderOf(point), journalLength: this.session.journal.length, ...copy}, this.orderOf(point));
+		this.lastCopyMs = this.now() - started;
+		this.runSinceCopyMs = 0;
+	}
+
+	/**
+	The present waits (paused or halted), the engine's thread is idle: run a copy on towards the
+	tick before the present for up to `budgetMs`, leaving copies on the way, so that the first
+	step back (and the ones after it) re-run little. Nothing is shown; a travel uses it when it
+	is on its way.
+	*/
+	prepareStepBack(budgetMs: number): void {
+		if (this.unavailable !== undefined || this.cursor || this.travelling) {
+			return;
+		}
+
+		const order = this.orderOf(this.present);
+		if (order === 0) {
+			return;
+		}
+
+		const target = this.pointAt(order - 1);
+		const journalLength = this.session.journal.length;
+		let {preparing} = this;
+		if (!preparing || preparing.journalLength !== journalLength || isBefore(target, pointOf(preparing.cursor.simulation))) {
+			preparing = {cursor: this.startFor(target), target, journalLength, runSinceTrail: 0};
+		}
+
+		preparing.target = target;
+		this.preparing = preparing;
+		const started = this.now();
+		let sliceStarted = started;
+		for (;;) {
+			const step = stepTowards(preparing.cursor.simulation, this.session.journal, preparing.cursor.index, target, this.session.workloads, SLICE_TICKS);
+			preparing.cursor = {simulation: preparing.cursor.simulation, index: step.index};
+			if (step.arrived) {
+				return;
+			}
+
+			const now = this.now();
+			preparing.runSinceTrail += now - sliceStarted;
+			sliceStarted = now;
+			if (preparing.runSinceTrail >= Math.max(MIN_COPY_EVERY_MS, RUN_PER_COPY * this.lastCopyMs)) {
+				this.leaveTrail(preparing.cursor);
+				preparing.runSinceTrail = 0;
+				sliceStarted = this.now();
+			}
+
+			if (now - started >= budgetMs) {
+				return;
+			}
+		}
+	}
+
+	/** Where the prepared step back has got to, once it is at the tick before the present. */
+	get stepBackReady(): TimePoint | undefined {
+		const cursor = this.preparing?.cursor;
+		if (!cursor || this.preparing!.journalLength !== this.session.journal.length) {
+			return undefined;
+		}
+
+		const point = pointOf(cursor.simulation);
+		const order = this.orderOf(this.present);
+		return order > 0 && this.orderOf(point) === order - 1 ? point : undefined;
+	}
+
+	/** Back to the present: the cursor and its trail are dropped, a travel under way stops. */
+	leave(): void {
+		this.cursor = undefined;
+		this.trail.clear();
+		this.travelling = undefined;
+		this.generation++;
+	}
+
+	/** `delta` ticks from where the view is going, across reboots (a boot's last tick, then the next boot's first). */
+	offset(delta: number): TimePoint {
+		return this.pointAt(this.orderOf(this.destination) + delta);
+	}
+
+	/**
+	Shows `target`: the present when it is there or beyond (the caller runs the present on, if it
+	wants), else the past, re-run from the nearest copy. Runs in slices, letting the thread answer
+	in between; a newer travel or `leave` supersedes it.
+	*/
+	async travelTo(target: TimePoint): Promise<TravelOutcome> {
+		if (this.unavailable !== undefined) {
+			throw new Error(this.unavailable);
+		}
+
+		const present = this.present;
+		const point = this.pointAt(this.orderOf(target));
+		if (!isBefore(point, present)) {
+			this.leave();
+			return 'present';
+		}
+
+		const generation = ++this.generation;
+		let cursor = this.startFor(point);
+		this.travelling = {target: point, reached: {boot: cursor.simulation.bootNumber, tick: cursor.simulation.tick}};
+		let lastYield = this.now();
+		let runSinceTrail = 0;
+		for (;;) {
+			const started = this.now();
+			const step = stepTowards(cursor.simulation, this.session.journal, cursor.index, point, this.session.workloads, SLICE_TICKS);
+			cursor = {simulation: cursor.simulation, index: step.index};
+			if (step.arrived) {
+				break;
+			}
+
+			const now = this.now();
+			runSinceTrail += now - started;
+			if (runSinceTrail >= Math.max(MIN_COPY_EVERY_MS, RUN_PER_COPY * this.lastCopyMs)) {
+				this.leaveTrail(cursor);
+				runSinceTrail = 0;
+			}
+
+			if (now - lastYield >= YIELD_EVERY_MS) {
+				this.cursor = cursor;
+				this.travelling = {target: point, reached: this.shown};
+				await nextTurn();
+				lastYield = this.now();
+				if (generation !== this.generation) {
+					return 'superseded';
+				}
+			}
+		}
+
+		this.cursor = cursor;
+		this.travelling = undefined;
+		return 'arrived';
+	}
+
+	/** The session's timeline as one count: each boot's ticks, and one step across each reboot. */
+	orderOf(point: TimePoint): number {
+		const starts = this.bootStarts();
+		const boot = Math.min(Math.max(1, point.boot), starts.length - 1);
+		const end = this.bootEnd(boot);
+		return starts[boot]! + Math.min(Math.max(0, point.tick), end);
+	}
+
+	pointAt(order: number): TimePoint {
+		const starts = this.bootStarts();
+		let boot = starts.length - 1;
+		while (boot > 1 && starts[boot]! > order) {
+			boot--;
+		}
+
+		return {boot, tick: Math.min(Math.max(0, order - starts[boot]!), this.bootEnd(boot))};
+	}
+
+	/** Where each boot's tick 0 sits on the timeline (index = boot; index 0 unused). */
+	private bootStarts(): number[] {
+		const starts = [0, 0];
+		for (const entry of this.session.journal) {
+			if (entry.action.type === 'reboot') {
+				starts[entry.boot + 1] = starts[entry.boot]! + entry.tick + 1;
+			}
+		}
+
+		return starts;
+	}
+
+	/** A boot's last tick: where its reboot happened, or the present's tick for the present's boot. */
+	private bootEnd(boot: number): number {
+		const reboot = this.session.journal.find((entry) => entry.boot === boot && entry.action.type === 'reboot');
+		return reboot ? reboot.tick : this.session.simulation.tick;
+	}
+
+	/** The cursor to run from: the current one when it is on the way, else a copy of the nearest copy. */
+	private startFor(point: TimePoint): Cursor {
+		const candidates: Array<Checkpoint | Cursor> = [];
+		const stored = this.store.atOrBefore(point);
+		const trailed = this.trail.atOrBefore(point);
+		if (stored) {
+			candidates.push(stored);
+		}
+
+		if (trailed) {
+			candidates.push(trailed);
+		}
+
+		if (this.cursor && !isBefore(point, pointOf(this.cursor.simulation))) {
+			candidates.push(this.cursor);
+		}
+
+		const prepared = this.preparing?.journalLength === this.session.journal.length ? this.preparing.cursor : undefined;
+		if (prepared && !isBefore(point, pointOf(prepared.simulation))) {
+			candidates.push(prepared);
+		}
+
+		let best = candidates[0]!;
+		for (const candidate of candidates) {
+			if (isBefore(pointOf(startOf(best)), pointOf(startOf(candidate)))) {
+				best = candidate;
+			}
+		}
+
+		if ('index' in best) {
+			if (best === prepared) {
+				this.preparing = undefined; // runs on as the cursor now: not to be run again from here
+			}
+
+			return best;
+		}
+
+		const copy = this.copy(best.simulation)!;
+		return {simulation: copy.simulation, index: best.journalLength};
+	}
+
+	private leaveTrail(cursor: Cursor): void {
+		const copy = this.copy(cursor.simulation);
+		if (copy) {
+			const point = pointOf(cursor.simulation);
+			this.trail.dropAfter({boot: point.boot, tick: point.tick - 1}); // what an earlier travel left further on
+			this.trail.add({...point, order: this.orderOf(point), journalLength: cursor.index, ...copy}, this.orderOf(point));
+		}
+	}
+
+	private copy(simulation: Simulation): {simulation: Simulation; bytes: number} | undefined {
+		try {
+			return copySimulation(simulation, this.shared);
+		} catch (error) {
+			if (!(error instanceof CloneError)) {
+				throw error;
+			}
+
+			this.unavailable = `time travel needs a workload whose state can be copied: ${error.message} (docs/time-travel.md)`;
+			this.store.clear();
+			this.trail.clear();
+			return undefined;
+		}
+	}
+}
+
+const pointOf = (simulation: Simulation): TimePoint => ({boot: simulation.bootNumber, tick: simulation.tick});
+
+const startOf = (candidate: Checkpoint | Cursor): Simulation => candidate.simulation;
+
+const nextTurn = async (): Promise<void> =>
+	new Promise((resolve) => {
+		setImmediate(resolve);
+	});

@@ -1,0 +1,261 @@
+// Time travel, the graphs' window and the split comparison through the keys of a real live
+// session (ink-testing-library's stdin), against fresh headless runs.
+
+import {spawnSync} from 'node:child_process';
+import path from 'node:path';
+import {cleanup, render} from 'ink-testing-library';
+import {afterEach, describe, expect, test, vi} from 'vitest';
+import {buildSnapshot} from '../../source/engine/build-snapshot.js';
+import type {EngineLink} from '../../source/engine/engine-link.js';
+import {startLiveEngineThread} from '../../source/engine/live-engine-thread.js';
+import {LiveSession} from '../../source/engine/live-session.js';
+import {Simulation} from '../../source/engine/simulation.js';
+import {LiveDashboard} from '../../source/ui/live-dashboard.js';
+import {builtinWorkloads, delay, frameLines, linkFor, waitFor} from './helpers.js';
+
+afterEach(() => {
+	cleanup();
+});
+
+const LEFT = '\u001B[D';
+const RIGHT = '\u001B[C';
+const SHIFT_LEFT = '\u001B[1;2D';
+const SHIFT_RIGHT = '\u001B[1;2C';
+const ENTER = '\r';
+const ESCAPE = '\u001B';
+
+const sessionAt = async (name: string, revision = '2021-02-23') => {
+	const workloads = await builtinWorkloads();
+	return new LiveSession({seed: 1, revision, ramBytes: 512 * 1024 * 1024, rate: 100, workloads, initialWorkload: workloads.find((workload) => workload.name === name)!});
+};
+
+const fresh = async (name: string, ticks: number, revision = '2021-02-23'): Promise<string> => {
+	const workloads = await builtinWorkloads();
+	const simulation = new Simulation({seed: 1, revision, ramBytes: 512 * 1024 * 1024, workload: workloads.find((workload) => workload.name === name)!});
+	simulation.step(ticks);
+	return JSON.stringify(buildSnapshot(simulation));
+};
+
+const mount = (session: LiveSession, advanceEveryMs = 0) => {
+	const link: EngineLink = linkFor(session, {advanceEveryMs});
+	const app = render(<LiveDashboard engine={link} saveSnapshot={async () => 'unused.json'} onQuit={vi.fn()} />);
+	const header = () => frameLines(app.lastFrame())[0]!;
+	const screen = () => frameLines(app.lastFrame()).join('\n');
+	const press = async (key: string) => {
+		app.stdin.write(key);
+		await delay(5);
+	};
+
+	// The document on the screen, once the engine has arrived where the header says.
+	const shown = () => JSON.stringify(link.current().document);
+	return {link, header, screen, press, shown};
+};
+
+describe('time travel in the live view', () => {
+	// Each pause is a few ticks after a lifecycle event, so ten steps back cross it.
+	test.each([
+		['vmobject-churn', 2852, 'subheap-removed at 2,847'],
+		['vmobject-churn', 757, 'subheap-added at 753'],
+		['fragmentation', 387, 'subheap-removed at 382'],
+		['leak', 665, 'subheap-added at 662'],
+		['steady', 2000, 'no lifecycle event'],
+	])('%s: ← ten times from a pause at %i shows the document a fresh run to ten ticks before gives (%s)', async (name, present, _crossing) => {
+		const session = await sessionAt(name);
+		await session.travelTo({boot: 1, tick: present});
+		const {header, press, shown} = mount(session);
+		await waitFor(() => expect(header()).toContain('‖ PAUSED'));
+		for (let step = 0; step < 10; step++) {
+			await press(LEFT);
+		}
+
+		const past = (present - 10).toLocaleString('en-US');
+		await waitFor(() => expect(header()).toContain(`◀ t${past} (of ${present.toLocaleString('en-US')})`), 20_000);
+		expect(header()).not.toContain('PAUSED');
+		expect(header()).toContain(`tick ${past}`);
+		expect(shown()).toBe(await fresh(name, present - 10));
+		// The present is where it was.
+		expect(session.simulation.tick).toBe(present);
+	});
+
+	test('Shift+← / → and [ / ] move 100 ticks, → one, across the present and back', async () => {
+		const session = await sessionAt('fragmentation');
+		await session.travelTo({boot: 1, tick: 1000});
+		const {header, press} = mount(session);
+		await press(SHIFT_LEFT);
+		await waitFor(() => expect(header()).toContain('◀ t900 (of 1,000)'));
+		await press('[');
+		await waitFor(() => expect(header()).toContain('◀ t800 (of 1,000)'));
+		await press(RIGHT);
+		await waitFor(() => expect(header()).toContain('◀ t801 (of 1,000)'));
+		await press(']');
+		await waitFor(() => expect(header()).toContain('◀ t901 (of 1,000)'));
+		// Past the present: the present runs on, paused.
+		await press(SHIFT_RIGHT);
+		await waitFor(() => expect(header()).toContain('tick 1,001'));
+		expect(header()).toContain('‖ PAUSED');
+		expect(session.simulation.tick).toBe(1001);
+	});
+
+	test('g takes a tick typed in (its digits are not workload keys), Esc cancels, Enter goes', async () => {
+		const session = await sessionAt('steady');
+		await session.travelTo({boot: 1, tick: 3000});
+		const {header, press, screen, shown} = mount(session);
+		await press('g');
+		await press('1');
+		await press('2');
+		await press('3');
+		await press('4');
+		await waitFor(() => expect(screen()).toContain('go to tick 1,234▏ (Enter goes, Esc cancels)'));
+		expect(session.simulation.workload.name).toBe('steady');
+		await press(ENTER);
+		await waitFor(() => expect(header()).toContain('◀ t1,234 (of 3,000)'));
+		expect(shown()).toBe(await fresh('steady', 1234));
+		await press('g');
+		await press('5');
+		await press(ESCAPE);
+		await delay(50);
+		expect(screen()).not.toContain('go to tick');
+		expect(header()).toContain('◀ t1,234 (of 3,000)');
+		// A tick ahead of the present: the present runs on to it.
+		await press('g');
+		await press('3500');
+		await press(ENTER);
+		await waitFor(() => expect(header()).toContain('tick 3,500'));
+		expect(session.simulation.tick).toBe(3500);
+	});
+
+	test('in the past, keys that change the simulation wait; space resumes from the present', async () => {
+		const session = await sessionAt('steady');
+		await session.travelTo({boot: 1, tick: 500});
+		const {header, press, screen} = mount(session);
+		await press(LEFT);
+		await waitFor(() => expect(header()).toContain('◀ t499 (of 500)'));
+		await press('r');
+		await waitFor(() => expect(screen()).toContain('t499 is the past: space goes back to the present first'));
+		expect(session.journal).toEqual([]);
+		await press(' ');
+		await waitFor(() => expect(header()).toContain('▸ RUNNING'));
+		expect(session.inPast).toBe(false);
+	});
+
+	test('z cycles the graphs between the last 500, 5,000 and 50,000 ticks: the axis says which', async () => {
+		const session = await sessionAt('fragmentation');
+		await session.travelTo({boot: 1, tick: 60_000});
+		const {screen, press} = mount(session);
+		// The Kernel heap panel's bottom edge carries the axis; its label names the tick the last
+		// cell begins at. 100 columns give the sparkline 14 samples a cell, so a cell is 140 ticks
+		// of the fine history for 5,000 (the last begins at 59,920), 1,400 of the coarse one for
+		// 50,000 (58,800) and 2 samples, 20 ticks, for 500 (60,000).
+		const axis = () => frameLines(screen()).find((line) => line.startsWith('└') && line.includes(' t'))!;
+		const label = () => / t([\d,]+) /.exec(axis())?.[1];
+		expect(label()).toBe('59,920');
+		for (const expected of ['58,800', '60,000', '59,920']) {
+			await press('z');
+			await waitFor(() => expect(label()).toBe(expected));
+		}
+	});
+});
+
+describe('time travel on the engine thread, as kmtop runs it', () => {
+	const cli = path.resolve(import.meta.dirname, '..', '..', 'cli.js');
+
+	// What `s` saves in the past is what `kmtop snapshot` prints for the tick shown, byte for
+	// byte but for `made.by` (live, not snapshot); its `rerun` is that very command.
+	test.each([
+		['vmobject-churn', 2852, 'subheap-removed at 2,847'],
+		['leak', 665, 'subheap-added at 662'],
+	])('%s: paused at %i, ← ten times, the document equals kmtop snapshot --ticks T-10 (%s)', async (name, present, _crossing) => {
+		const link = await startLiveEngineThread({
+			run: {seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, debugAsserts: false},
+			workload: {kind: 'builtin', name},
+			rate: 100,
+			// As kmtop publishes: a few times a second (a test renderer in React's development
+			// mode falls behind views every 50 ms on a busy machine).
+			refreshMs: 250,
+			advanceEveryMs: 20,
+			tickTimeoutMs: 10_000,
+		});
+		try {
+			const app = render(<LiveDashboard engine={link} saveSnapshot={async () => 'unused.json'} onQuit={vi.fn()} />);
+			const header = () => frameLines(app.lastFrame())[0]!;
+			link.send({type: 'travel-to', tick: present});
+			await waitFor(() => expect(header()).toContain(`tick ${present.toLocaleString('en-US')}`), 30_000);
+			expect(header()).toContain('‖ PAUSED');
+			for (let step = 0; step < 10; step++) {
+				app.stdin.write(LEFT);
+				await delay(5);
+			}
+
+			const past = present - 10;
+			await waitFor(() => expect(header()).toContain(`◀ t${past.toLocaleString('en-US')} (of ${present.toLocaleString('en-US')})`), 30_000);
+			const document = await link.liveDocument();
+			expect(document.made?.rerun).toBe(`kmtop snapshot -w ${name} --seed 1 --revision 2021-02-23 --ram 512M --ticks ${past}`);
+			const printed = spawnSync(process.execPath, [cli, ...document.made!.rerun.split(' ').slice(1)], {encoding: 'utf8', env: {...process.env, NO_COLOR: '', FORCE_COLOR: ''}, timeout: 60_000});
+			expect(printed.stderr).toBe('');
+			expect(`${JSON.stringify({...document, made: {...document.made, by: 'snapshot'}}, null, 2)}\n`).toBe(printed.stdout);
+		} finally {
+			await link.close();
+		}
+	}, 180_000);
+});
+
+describe('c: this revision beside the next', () => {
+	test('2020-09-09 beside 2020-11-04 on vmobject-churn: they part at 2,847, where the older page-faults on its own side', async () => {
+		const session = await sessionAt('vmobject-churn', '2020-09-09');
+		await session.travelTo({boot: 1, tick: 3000});
+		expect(session.simulation.tick).toBe(2847);
+		expect(session.simulation.halted).toBe(true);
+		const {press, screen} = mount(session, 20);
+		await press('c');
+		// The pair catches up with the halted present: both at 2,847, one of them halted.
+		await waitFor(() => expect(screen()).toContain('in step with the present'), 60_000);
+		let text = screen();
+		expect(text).toContain(' 2020-09-09 beside 2020-11-04  ·  parted first at tick 2,847  ·  in step with the present');
+		expect(text).toContain('the next  2020-11-04, same seed and workload');
+		// Wrapped in its column, not cut.
+		expect(text).toContain('│ panic at tick 2,847 (fault)                    ││ no panic by tick 2,847                         │');
+		expect(text).toContain('│   [WebContent(66:66)]: Page fault in ring 0:   ││');
+		expect(text).toContain('│   read of the SubHeap at V0xc4ba9000, which    ││');
+		// The differing figures are marked on both sides, level with each other.
+		const row = (label: string) => frameLines(screen()).find((line) => line.includes(`│ ${label}`))!;
+		expect(row('tick')).toBe('│ tick                          2,847 (halted) ≠ ││ tick                                   2,847 ≠ │');
+		expect(row('heap total')).toBe('│ heap total                        6958K in 5 ≠ ││ heap total                        4964K in 4 ≠ │');
+		expect(row('backup ')).toBe('│ backup                     ready V0xc1dcb000   ││ backup                     ready V0xc1dcb000   │');
+		// Subheaps level by id: the region subheap #4 only the older kept linked faces a dash.
+		const lines = frameLines(screen());
+		expect(lines).toContain('│                         #3 backup 1024K 0.0%   ││                         #3 backup 1024K 0.0%   │');
+		expect(lines).toContain('│                         #4 region 2056K 0.0% ≠ ││                                            — ≠ │');
+		// Resumed, the next revision goes on alone past the older one's panic.
+		await press(' ');
+		await waitFor(() => expect(row('tick')).toMatch(/│ tick +2,(8[5-9]\d|9\d\d) ≠ │$/), 30_000);
+		text = screen();
+		expect(text).toContain('parted first at tick 2,847');
+		await press('c');
+		await waitFor(() => expect(screen()).not.toContain('beside'));
+		expect(session.comparison).toBeUndefined();
+	});
+
+	test('2020-12-31 beside 2021-02-23 on big-allocations: each panics on its own side at 5,927, the lines that differ marked', async () => {
+		const session = await sessionAt('big-allocations', '2020-12-31');
+		await session.travelTo({boot: 1, tick: 8000});
+		expect(session.simulation.tick).toBe(5927);
+		const {press, screen} = mount(session, 20);
+		await press('c');
+		await waitFor(() => expect(screen()).toContain('both halted'), 60_000);
+		const text = screen();
+		expect(text).toContain(' 2020-12-31 beside 2021-02-23  ·  parted first at tick ');
+		const lines = frameLines(text);
+		expect(lines).toContain('│ panic at tick 5,927 (oom)                      ││ panic at tick 5,927 (oom)                      │');
+		// The panic's first line differs (the older kernel's words against the newer's), marked on both sides.
+		expect(lines).toContain('│ ≠ [ImageDecoder(45:45)]: kmalloc(): PANIC! Out ││ ≠ [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(  │');
+		expect(lines).toContain('│                                                ││ ≠ [#0 ImageDecoder(45:45)]: kmalloc: Out of    │');
+		// The same state otherwise: no figure marked.
+		const row = (label: string) => lines.find((line) => line.includes(`│ ${label}`))!;
+		expect(row('tick')).toBe('│ tick                          5,927 (halted)   ││ tick                          5,927 (halted)   │');
+		expect(row('heap total')).toBe('│ heap total                      66938K in 49   ││ heap total                      66938K in 49   │');
+		// 49 subheaps do not fit: those that do, then a count of the rest.
+		expect(lines).toContain('│                     … 39 more                  ││                     … 39 more                  │');
+		await press('c');
+		await waitFor(() => expect(screen()).not.toContain('beside'));
+	});
+});
