@@ -18,6 +18,16 @@ export const UNATTRIBUTED = 1;
 export const MAX_HOLDERS = 0xffff;
 /** Where holders past MAX_HOLDERS are booked. */
 export const OTHER_HOLDERS = 2;
+/** Ids below this (no block, unattributed, other holders) are never retired. */
+const RESERVED_HOLDERS = 3;
+/**
+ * A holder with nothing live and no kmalloc or kfree for this many ticks is retired and its id
+ * reused: the snapshot's holders table leaves such a holder out already (build-holders.ts), and
+ * workloads spawn threads with ever new pids (vmobject-churn), so a book that kept every holder
+ * since boot would grow without end. The same figure as HOLDERS_RECENT_TICKS, and the book looks
+ * at every holder once per this many ticks.
+ */
+export const HOLDER_RETIRE_TICKS = 1000;
 
 /** What the kernel knows a block is for (purposes of kmtop's own choosing, documented in docs/snapshot.md). */
 export const purposes = {
@@ -48,7 +58,10 @@ type Ids = Map<string | undefined, Map<string | undefined, Map<string | undefine
 
 const INITIAL_HOLDERS = 64;
 
-const grown = <T extends Int32Array | Float64Array>(array: T, make: (length: number) => T): T => {
+/** The key of a retired id, until a new holder reuses it. */
+const RETIRED: HolderKey = {process: undefined, purpose: '(retired)', workload: undefined};
+
+const grown = <T extends Int32Array | Uint32Array | Float64Array>(array: T, make: (length: number) => T): T => {
 	const next = make(array.length * 2);
 	next.set(array);
 	return next;
@@ -70,16 +83,45 @@ export class HolderBook {
 	kfrees = new Float64Array(INITIAL_HOLDERS);
 	/** The tick of each holder's latest kmalloc or kfree (-1: none yet). */
 	lastTick = new Float64Array(INITIAL_HOLDERS).fill(-1);
-	/** The simulation tick, as the kernel's `now`. */
-	now = 0;
+	/**
+	 * Bumped each time an id is retired, so whoever copied the counts (the engine's rate meter) can
+	 * tell a reused id's fresh counts from the old holder's.
+	 */
+	generations = new Uint32Array(INITIAL_HOLDERS);
+	/** The calls of retired holders, so the counts over all holders plus these still equal memstat's. */
+	retiredKmallocs = 0;
+	retiredKfrees = 0;
+	private tick = 0;
+	private nextSweep = HOLDER_RETIRE_TICKS;
 	private readonly ids: Ids = new Map();
+	/** Retired ids, the next to reuse last. */
+	private readonly free: number[] = [];
 	private lastProcess: string | undefined;
 	private lastPurpose: string | undefined;
 	private lastWorkload: string | undefined;
 	private lastId = -1;
 
+	/** The simulation tick, as the kernel's `now`; every HOLDER_RETIRE_TICKS ticks, retires the idle holders. */
+	get now(): number {
+		return this.tick;
+	}
+
+	set now(tick: number) {
+		this.tick = tick;
+		if (tick >= this.nextSweep) {
+			this.nextSweep = (Math.floor(tick / HOLDER_RETIRE_TICKS) + 1) * HOLDER_RETIRE_TICKS;
+			this.retireIdle();
+		}
+	}
+
+	/** One past the highest id in use: loops over holders run to here. */
 	get count(): number {
 		return this.keys.length;
+	}
+
+	/** Holders with an id now: the reserved three included, retired ids not. */
+	get held(): number {
+		return this.keys.length - this.free.length;
 	}
 
 	/** The holder id for a kmalloc; the same three values as the call before cost three comparisons. */
@@ -119,6 +161,49 @@ export class HolderBook {
 		this.liveChunks[holder]! -= chunks;
 	}
 
+	/**
+	 * Retires every holder with no live block and no call in the last HOLDER_RETIRE_TICKS ticks: its
+	 * key leaves the id maps and its id goes on the free list with zero counts. No chunk refers to
+	 * it (a heap keeps a holder id only at the first chunk of a live block), so the reuse is safe.
+	 * Bookkeeping only: placement never looks at the book.
+	 */
+	retireIdle(): void {
+		const before = this.tick - HOLDER_RETIRE_TICKS;
+		const free = new Set(this.free);
+		for (let id = RESERVED_HOLDERS; id < this.keys.length; id++) {
+			if (this.liveBlocks[id] !== 0 || this.liveChunks[id] !== 0 || this.lastTick[id]! >= before) {
+				continue;
+			}
+
+			if (free.has(id)) {
+				continue;
+			}
+
+			const key = this.keys[id]!;
+			const byPurpose = this.ids.get(key.process);
+			const byWorkload = byPurpose?.get(key.purpose);
+			byWorkload?.delete(key.workload);
+			if (byWorkload?.size === 0) {
+				byPurpose!.delete(key.purpose);
+				if (byPurpose!.size === 0) {
+					this.ids.delete(key.process);
+				}
+			}
+
+			this.retiredKmallocs += this.kmallocs[id]!;
+			this.retiredKfrees += this.kfrees[id]!;
+			this.kmallocs[id] = 0;
+			this.kfrees[id] = 0;
+			this.lastTick[id] = -1;
+			this.generations[id]!++;
+			this.keys[id] = RETIRED;
+			this.free.push(id);
+		}
+
+		// The one-entry cache may name a retired id.
+		this.lastId = -1;
+	}
+
 	private intern(process: string | undefined, purpose: string | undefined, workload: string | undefined): number {
 		let byPurpose = this.ids.get(process);
 		if (!byPurpose) {
@@ -134,7 +219,7 @@ export class HolderBook {
 
 		let id = byWorkload.get(workload);
 		if (id === undefined) {
-			id = this.keys.length > MAX_HOLDERS ? OTHER_HOLDERS : this.add({process, purpose, workload});
+			id = this.free.length === 0 && this.keys.length > MAX_HOLDERS ? OTHER_HOLDERS : this.add({process, purpose, workload});
 			byWorkload.set(workload, id);
 		}
 
@@ -142,6 +227,12 @@ export class HolderBook {
 	}
 
 	private add(key: HolderKey): number {
+		const reused = this.free.pop();
+		if (reused !== undefined) {
+			this.keys[reused] = key;
+			return reused;
+		}
+
 		const id = this.keys.length;
 		this.keys.push(key);
 		if (id >= this.liveBlocks.length) {
@@ -150,6 +241,7 @@ export class HolderBook {
 			this.kmallocs = grown(this.kmallocs, (length) => new Float64Array(length));
 			this.kfrees = grown(this.kfrees, (length) => new Float64Array(length));
 			this.lastTick = grown(this.lastTick, (length) => new Float64Array(length).fill(-1));
+			this.generations = grown(this.generations, (length) => new Uint32Array(length));
 		}
 
 		return id;
