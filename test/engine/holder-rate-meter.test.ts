@@ -3,7 +3,12 @@
 import {describe, expect, test} from 'vitest';
 import {HolderRateMeter} from '../../source/engine/holder-rate-meter.js';
 
-const counts = (kmallocs: number[], kfrees: number[]) => ({kmallocs: Float64Array.from(kmallocs), kfrees: Float64Array.from(kfrees), count: kmallocs.length});
+const counts = (kmallocs: number[], kfrees: number[], generations: number[] = kmallocs.map(() => 0)) => ({
+	kmallocs: Float64Array.from(kmallocs),
+	kfrees: Float64Array.from(kfrees),
+	generations: Uint32Array.from(generations),
+	count: kmallocs.length,
+});
 
 describe('HolderRateMeter', () => {
 	test('nothing to say before two points in time', () => {
@@ -37,5 +42,22 @@ describe('HolderRateMeter', () => {
 		expect(meter.rates(2000, counts([0, 1, 8], [0, 0, 2]))).toEqual([{id: 2, kmallocPerSecond: 4, kfreePerSecond: 1}]);
 		meter.reset();
 		expect(meter.rates(2000, counts([0, 1, 8], [0, 0, 2]))).toEqual([]);
+	});
+
+	test('a retired id reused by a new holder counts from zero, never below', () => {
+		const meter = new HolderRateMeter();
+		// Holder 3 made 50 kmallocs and 50 kfrees, then was retired; holder 4 was too and is not reused yet.
+		meter.record(0, counts([0, 0, 0, 50, 9], [0, 0, 0, 50, 9]));
+		// Id 3 now belongs to a new holder (generation 1) with 6 kmallocs: fewer than the copy's 50.
+		// Id 4 is retired (generation 1, counts zero). Neither shows a negative or the old figures.
+		expect(meter.rates(2000, counts([0, 0, 0, 6, 0], [0, 0, 0, 2, 0], [0, 0, 0, 1, 1]))).toEqual([{id: 3, kmallocPerSecond: 3, kfreePerSecond: 1}]);
+		// More calls than the old holder made: still counted from zero, not from the old 50.
+		expect(meter.rates(2000, counts([0, 0, 0, 80, 0], [0, 0, 0, 60, 0], [0, 0, 0, 1, 1]))).toEqual([{id: 3, kmallocPerSecond: 40, kfreePerSecond: 30}]);
+	});
+
+	test('counts below the copy for the same holder (the simulation went back) show no rate', () => {
+		const meter = new HolderRateMeter();
+		meter.record(0, counts([0, 100], [0, 40]));
+		expect(meter.rates(1000, counts([0, 30], [0, 10]))).toEqual([]);
 	});
 });
