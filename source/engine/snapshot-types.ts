@@ -70,7 +70,11 @@ export type SlabRow = {size: number; allocated: number; free: number};
  * are left out.
  */
 export type HolderRow = {
-	/** Stable for a boot; the chunk map's holder ids (build-subheap-document.ts) are these. */
+	/**
+	 * Stable while the row is listed; the chunk map's holder ids (build-subheap-document.ts) are
+	 * these. A holder left out is retired by the kernel within 1,000 ticks and its id may go to a
+	 * new holder (holder-book.ts).
+	 */
 	id: number;
 	/** The thread, `Name(pid:tid)`; null for kernel context (`[Kernel]` in the log). */
 	process: string | null;
@@ -83,9 +87,9 @@ export type HolderRow = {
 	liveBytes: number;
 	/** liveBytes / heap.allocatedBytes, to six decimals (0 when nothing is allocated). */
 	share: number;
-	/** kmalloc calls made for it since boot (the rows add up to memstat's kmalloc_call_count, unwrapped). */
+	/** kmalloc calls made for it since it got its id (with the holders left out and retired, memstat's kmalloc_call_count, unwrapped). */
 	kmallocCount: number;
-	/** kfree calls that freed one of its blocks since boot. */
+	/** kfree calls that freed one of its blocks since it got its id. */
 	kfreeCount: number;
 };
 
