@@ -24,7 +24,16 @@ export type SubheapBlocks = {
 	 * memory). The chunk map colours by them.
 	 */
 	holderId?: Int32Array;
+	/**
+	 * The holders `holderId` names, as the kernel knew them at the document's tick: the kernel
+	 * reuses a retired holder's id (holder-book.ts), so a holders table of another tick may give
+	 * the id to someone else.
+	 */
+	holders?: HolderName[];
 };
+
+/** Who a holder id stood for (the key fields of a HolderRow). */
+export type HolderName = {id: number; process: string | null; purpose: string | null; workload: string | null};
 
 export type SubheapDocument = {
 	/** As the Subheaps panel numbers it: 0 is the pool. */
@@ -119,6 +128,21 @@ const findBlocks = (subheap: SubHeap, words: Uint32Array, setBits: number): Foun
 	return {firstChunk: firsts.slice(0, found), chunkCount: counts.slice(0, found), strayChunks};
 };
 
+/** The kernel's key for each distinct id in `holderId`, in the order first met. */
+const namesOf = (kernel: Kernel, holderId: Int32Array): HolderName[] => {
+	const seen = new Set<number>();
+	const names: HolderName[] = [];
+	for (const id of holderId) {
+		const key = id >= 0 && id < kernel.holders.count && !seen.has(id) ? kernel.holders.keys[id] : undefined;
+		if (key) {
+			seen.add(id);
+			names.push({id, process: key.process ?? null, purpose: key.purpose ?? null, workload: key.workload ?? null});
+		}
+	}
+
+	return names;
+};
+
 /**
  * Subheap #`id`'s blocks as the kernel booked them (holder-book.ts), in address order: first
  * chunk, chunk count and holder id (the snapshot's `holders` row), in typed arrays that can cross
@@ -131,7 +155,8 @@ export const subheapBlocks = (kernel: Kernel, id: number): Required<SubheapBlock
 		return undefined;
 	}
 
-	return subheap.heap.bookedBlocks();
+	const blocks = subheap.heap.bookedBlocks();
+	return {...blocks, holders: namesOf(kernel, blocks.holderId)};
 };
 
 /** The index of the block starting at `chunk`, or -1 (blocks are sorted by first chunk). */
@@ -197,6 +222,9 @@ export const buildSubheapDocument = (kernel: Kernel, id: number, options: Subhea
 	}
 
 	blocks.holderId = holderId;
+	if (!holderOf) {
+		blocks.holders = namesOf(kernel, holderId);
+	}
 
 	const label = kernel.global.book.label(subheap);
 	return {

@@ -117,9 +117,12 @@ export const fitFor = (context: ExploreContext, state: ExploreState): {fit?: Fit
 	return {fit: willItFit(subheap, state.map.fitBytes), takenFirstBy: firstSubheapThatFits(context.document.subheaps, state.map.fitBytes)};
 };
 
-/** The holder's name for a block's holder id, from the document's holders table. */
-export const holderNamer = (document: SnapshotDocument): ((id: number) => string | undefined) => {
-	const rows = holderRows(document);
+/**
+ * The holder's name for a block's holder id: from the subheap document's own names (its tick's),
+ * else from the document's holders table, which may be of another tick.
+ */
+export const holderNamer = (document: SnapshotDocument, subheap?: SubheapDocument): ((id: number) => string | undefined) => {
+	const rows = subheap?.blocks.holders ?? holderRows(document);
 	const byId = new Map(rows?.map((row) => [row.id, row]));
 	return (id) => {
 		const row = byId.get(id);
@@ -139,7 +142,7 @@ export const subheapViewLayout = (context: ExploreContext, state: ExploreState):
 		top: state.map.top,
 		...fitFor(context, state),
 		...(state.map.cell === undefined ? {} : {cell: state.map.cell}),
-		holderName: holderNamer(context.document),
+		holderName: holderNamer(context.document, context.subheap),
 		...(context.subheapGoneAt === undefined ? {} : {goneAt: context.subheapGoneAt}),
 	});
 };

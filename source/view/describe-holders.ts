@@ -34,7 +34,7 @@ const columnWords: Record<HolderColumn, string> = {
 export const holderRows = (document: SnapshotDocument): readonly HolderRow[] | undefined => document.holders;
 
 /** `NetworkTask(5:5) · VMObject`, `kernel · log buffer`, `workload leak`. */
-export const holderName = (row: HolderRow): string =>
+export const holderName = (row: Pick<HolderRow, 'process' | 'purpose' | 'workload'>): string =>
 	[row.process ?? (row.workload ? undefined : 'kernel'), row.purpose ?? undefined, row.workload ? `workload ${row.workload}` : undefined].filter(Boolean).join(' · ');
 
 const rateOf = (rates: HolderRates | undefined, id: number) => rates?.get(id) ?? {kmallocPerSecond: 0, kfreePerSecond: 0};

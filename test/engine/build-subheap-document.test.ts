@@ -145,6 +145,26 @@ describe('buildSubheapDocument', () => {
 		expect([bookedIds.get(a), bookedIds.get(b)]).toEqual([plain, plain]);
 	});
 
+	it('names its holders as the kernel knew them at its tick, though the kernel gives a retired id to a new holder later', () => {
+		const kernel = new PlacementTrackingKernel();
+		kernel.now = 1;
+		const block = kernel.asProcess('cat(40:40)', () => kernel.kmalloc(100, 'buffer', 'first'));
+		const document = buildSubheapDocument(kernel, 0)!;
+		const catId = document.blocks.holderId![blockStartingAt(document.blocks, chunkOf(document, block))]!;
+		expect(document.blocks.holders!.find((holder) => holder.id === catId)).toEqual({id: catId, process: 'cat(40:40)', purpose: 'buffer', workload: 'first'});
+		// cat frees its block and is idle past the sweep of tick 2,000: its id goes to ls.
+		kernel.kfree(block);
+		kernel.now = 2000;
+		const next = kernel.asProcess('ls(41:41)', () => kernel.kmalloc(100, 'dirent', 'first'));
+		const later = buildSubheapDocument(kernel, 0)!;
+		expect(later.blocks.holderId![blockStartingAt(later.blocks, chunkOf(later, next))]).toBe(catId);
+		expect(later.blocks.holders!.find((holder) => holder.id === catId)).toEqual({id: catId, process: 'ls(41:41)', purpose: 'dirent', workload: 'first'});
+		// The first document still says cat: its names are its own.
+		expect(document.blocks.holders!.find((holder) => holder.id === catId)!.process).toBe('cat(40:40)');
+		// With holder ids from elsewhere, the kernel's names do not apply.
+		expect(buildSubheapDocument(kernel, 0, {holderOf: () => catId})!.blocks.holders).toBeUndefined();
+	});
+
 	it('counts set bits without a block header as stray (an orphan, or a bitmap read from old memory)', () => {
 		const kernel = new PlacementTrackingKernel();
 		const heap = kernel.heap.main.heap;
