@@ -8,9 +8,12 @@ export type MouseEvent =
 	/** A report the view has no use for (other buttons, releases, drags). */
 	| {kind: 'other'};
 
+// eslint-disable-next-line no-control-regex -- a mouse report may keep its ESC
 const report = /^\u001B?\[<(\d+);(\d+);(\d+)([Mm])$/;
 /** Several reports in one read (the wheel turned fast): each one whole, nothing else between. */
+// eslint-disable-next-line no-control-regex -- a mouse report may keep its ESC
 const reports = /^(?:\u001B?\[<\d+;\d+;\d+[Mm])+$/;
+// eslint-disable-next-line no-control-regex -- a mouse report may keep its ESC
 const oneReport = /\u001B?\[<\d+;\d+;\d+[Mm]/g;
 
 /** Button bits: 64 is the wheel, the low two bits the button; 4, 8 and 16 are Shift, Meta and Ctrl; 32 a drag. */

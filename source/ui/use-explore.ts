@@ -2,7 +2,7 @@
 // that each key of a read (`/Adding` pasted, typed fast) sees what the key before it did; the
 // keys and the mouse turned into its next state; and the open subheap's document.
 
-import {useCallback, useRef, useState} from 'react';
+import {useCallback, useLayoutEffect, useRef, useState} from 'react';
 import type {EngineLink, LinkedView} from '../engine/engine-link.js';
 import type {ViewFacts} from '../view/view-facts.js';
 import type {ExploreProps} from './dashboard-screen.js';
@@ -20,14 +20,14 @@ export type ExploreOptions = {
 	columns: number;
 	rows: number;
 	helpOpen: boolean;
-	showStatus(text: string): void;
+	showStatus: (text: string) => void;
 };
 
 export type Explore = {
 	props: ExploreProps;
 	/** A key: true when the exploring took it (it goes no further). */
-	onKey(press: KeyPress): boolean;
-	onMouse(event: MouseEvent): void;
+	onKey: (press: KeyPress) => boolean;
+	onMouse: (event: MouseEvent) => void;
 };
 
 export const useExplore = ({engine, view, facts, columns, rows, helpOpen, showStatus}: ExploreOptions): Explore => {
@@ -38,8 +38,11 @@ export const useExplore = ({engine, view, facts, columns, rows, helpOpen, showSt
 	const refreshKey = `${view.facts.boot}|${document.run.tick}|${document.run.workload}`;
 	const subheap = useSubheapDocument(engine, state.screen === 'subheap' ? state.map.id : undefined, refreshKey);
 	const context: ExploreContext = {document, facts, columns, rows, subheap: subheap.document, subheapGoneAt: subheap.goneAt, helpOpen};
+	// Keys and clicks read the context of the last commit (React forbids writing a ref in render).
 	const latestContext = useRef(context);
-	latestContext.current = context;
+	useLayoutEffect(() => {
+		latestContext.current = context;
+	});
 
 	const apply = useCallback(
 		(outcome: ExploreOutcome): boolean => {

@@ -3,7 +3,7 @@
 // request at a time: a slow answer is never queued behind by more. While the simulation stands
 // still (paused, frozen), nothing is asked again.
 
-import {useEffect, useRef, useState} from 'react';
+import {useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {SubheapDocument} from '../engine/build-subheap-document.js';
 import type {EngineLink} from '../engine/engine-link.js';
 
@@ -19,13 +19,17 @@ type Held = SubheapView & {id: number};
 
 export const useSubheapDocument = (engine: EngineLink, id: number | undefined, refreshKey: string): SubheapView => {
 	const [held, setHeld] = useState<Held | undefined>(undefined);
+	// What an answer arriving later is checked against: the view as last committed.
 	const latest = useRef({id, refreshKey});
-	latest.current = {id, refreshKey};
+	useLayoutEffect(() => {
+		latest.current = {id, refreshKey};
+	});
 	const asking = useRef<{inFlight: boolean; asked: string}>({inFlight: false, asked: ''});
 
 	useEffect(() => {
+		// Closed: nothing to ask. The last document is dropped when the next one arrives (it is
+		// never shown for another subheap: see the return below).
 		if (id === undefined) {
-			setHeld(undefined);
 			return;
 		}
 

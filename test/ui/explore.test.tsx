@@ -49,7 +49,7 @@ const start = async (columns: number, rows: number): Promise<Running> => {
 	const stdout = new FakeStdout(columns, rows);
 	const stdin = new FakeStdin();
 	const exit = runLiveDashboard(linkFor(session), {
-		saveSnapshot: async () => 'unused.json',
+		saveSnapshot: () => Promise.resolve('unused.json'),
 		stdout,
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stderr: new FakeStdout(columns, rows) as unknown as NodeJS.WriteStream,
@@ -267,7 +267,7 @@ describe('exploring at 120×40', () => {
 		const run = await start(120, 40);
 		const before = await run.stdout.screen();
 		const row = before.findIndex((line) => line.startsWith('┌ Kernel log'));
-		let screen = await press(run, `\u001B[<64;10;${row + 3}M`, has(/^┌ Kernel log  dmesg · held ─/));
+		let screen = await press(run, `\u001B[<64;10;${row + 3}M`, has(/^┌ Kernel log {2}dmesg · held ─/));
 		expect(screen.some((line) => line.includes('▸'))).toBe(true);
 		screen = await press(run, '\u001B[F', (lines) => !lines.some((line) => line.includes('dmesg · held')));
 	});
