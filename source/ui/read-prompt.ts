@@ -21,8 +21,7 @@ export const readPromptKey = (context: ExploreContext, state: ExploreState, pres
 		return done(prompt.text === '' ? {...state, prompt: undefined} : {...state, prompt: {...prompt, text: [...prompt.text].slice(0, -1).join('')}});
 	}
 
-	// Only printable characters go into the line (not a pasted newline or an escape sequence's bytes).
-	// eslint-disable-next-line no-control-regex
+	// eslint-disable-next-line no-control-regex -- only printable characters go into the line, not a pasted newline or an escape's bytes
 	if (press.input !== '' && !press.ctrl && !press.meta && !/[\u0000-\u001F\u007F]/.test(press.input)) {
 		return done({...state, prompt: {...prompt, text: prompt.text + press.input}});
 	}
