@@ -129,20 +129,20 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 		const prototype = Object.getPrototypeOf(value) as object | null;
 		bytes += OBJECT_BYTES;
 		if (Array.isArray(value)) {
-			const copy = new Array(value.length);
-			return prototype === Array.prototype ? copy : Object.setPrototypeOf(copy, prototype);
+			const copy: unknown[] = new Array<unknown>(value.length);
+			return prototype === Array.prototype ? copy : (Object.setPrototypeOf(copy, prototype) as unknown[]);
 		}
 
 		if (value instanceof Map) {
-			return prototype === Map.prototype ? new Map() : Object.setPrototypeOf(new Map(), prototype);
+			return prototype === Map.prototype ? new Map() : (Object.setPrototypeOf(new Map(), prototype) as Map<unknown, unknown>);
 		}
 
 		if (value instanceof Set) {
-			return prototype === Set.prototype ? new Set() : Object.setPrototypeOf(new Set(), prototype);
+			return prototype === Set.prototype ? new Set() : (Object.setPrototypeOf(new Set(), prototype) as Set<unknown>);
 		}
 
 		if (value instanceof Date) {
-			return Object.setPrototypeOf(new Date(value.getTime()), prototype);
+			return Object.setPrototypeOf(new Date(value.getTime()), prototype) as Date;
 		}
 
 		return Object.create(prototype) as object;

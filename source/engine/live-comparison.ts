@@ -58,7 +58,7 @@ const sideOf = (simulation: Simulation): ComparisonSide => {
 		revision: document.run.revision,
 		tick: document.run.tick,
 		kernelHeap: document.systemMonitor.kernelHeap,
-		memstat: {...document.memstat} as Record<string, number>,
+		memstat: {...document.memstat},
 		heap: document.heap,
 		backup: document.backup,
 		subheaps: document.subheaps.map(({id, origin, base, memoryBytes, totalChunks, allocatedChunks}) => ({id, origin, base, memoryBytes, totalChunks, allocatedChunks})),

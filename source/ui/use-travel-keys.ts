@@ -4,7 +4,7 @@
 // own (use-dashboard-keys.ts): while `g` waits for a tick, digits are the tick's, not workloads.
 
 import type {Key} from 'ink';
-import {useCallback, useRef, useState} from 'react';
+import {useCallback, useLayoutEffect, useRef, useState} from 'react';
 import type {EngineCommand} from '../engine/engine-protocol.js';
 import type {LinkedView} from '../engine/engine-link.js';
 import {formatCount} from '../view/format-number.js';
@@ -28,8 +28,8 @@ export type TravelKeys = {
 
 export type TravelKeyActions = {
 	view: LinkedView;
-	send(command: EngineCommand): void;
-	showStatus(text: string): void;
+	send: (command: EngineCommand) => void;
+	showStatus: (text: string) => void;
 };
 
 /** What the status line shows while `g` waits: `go to tick 12,345▏ (Enter goes, Esc cancels)`. */
@@ -37,8 +37,11 @@ export const describePrompt = (typed: string): string =>
 	`go to tick ${typed === '' ? '' : formatCount(Number(typed))}▏ (Enter goes, Esc cancels)`;
 
 export const useTravelKeys = (latest: TravelKeyActions): TravelKeys => {
+	// Keys read the actions of the last commit (React forbids writing a ref in render).
 	const current = useRef(latest);
-	current.current = latest;
+	useLayoutEffect(() => {
+		current.current = latest;
+	});
 	const [prompt, setPrompt] = useState<string | undefined>(undefined);
 	// A ref as well as state: several keys may arrive in one read, before React renders again.
 	const typed = useRef<string | undefined>(undefined);

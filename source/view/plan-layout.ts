@@ -29,6 +29,10 @@
 // Without a height (a text snapshot) every panel takes its natural height, the full layout from
 // 100 columns, and a trace replay is a section of its own below the others.
 
+import type {DashboardPlan, LayoutContent, LayoutNode, LayoutPlan, PanelPlan, StackPlan} from './layout-types.js';
+
+export type {DashboardPlan, LayoutContent, LayoutNode, LayoutPlan, PanelPlan, StackPlan} from './layout-types.js';
+
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 export const FULL_MIN_COLUMNS = 100;
@@ -74,53 +78,6 @@ const holdersWidth = (columns: number): number => clamp(Math.floor(columns * 0.4
 const HOLDERS_FIXED_WIDTH = 30 + 4;
 /** Whether a Holders panel `width` wide shows every name whole. */
 const namesFit = (content: LayoutContent, width: number): boolean => (content.holderNameWidth ?? 0) + 1 <= width - HOLDERS_FIXED_WIDTH;
-
-export type PanelPlan =
-	| {panel: 'kernel-heap'; width: number; height: number; compact: boolean; traceLine: boolean; physicalLine: boolean}
-	| {panel: 'backup'; width: number; height: number}
-	/** Without a height: every row and `lifecycleLines` events. */
-	| {panel: 'subheaps'; width: number; height?: number; lifecycle: 'below' | 'beside'; lifecycleLines?: number}
-	/** Without a height: the newest `lines` screen lines. */
-	| {panel: 'kernel-log'; width: number; height?: number; lines?: number}
-	| {panel: 'physical'; width: number; height?: number}
-	| {panel: 'trace'; width: number; height?: number}
-	| {panel: 'holders'; width: number; height: number};
-
-export type StackPlan = {stack: 'row' | 'column'; children: LayoutNode[]};
-
-export type LayoutNode = PanelPlan | StackPlan;
-
-export type DashboardPlan = {
-	kind: 'full' | 'compact';
-	columns: number;
-	/** Frame height (terminal rows - 1); undefined for a text snapshot. */
-	height?: number;
-	/** Two in the full live layout; one in the compact one and in a text snapshot. */
-	footerLines: 1 | 2;
-	/** What the panels, a panic screen or the help overlay have between header and footer. */
-	bodyHeight?: number;
-	body: LayoutNode;
-};
-
-export type LayoutPlan =
-	| {kind: 'too-small'; need: {columns: number; rows: number}; have: {columns: number; rows: number}}
-	| DashboardPlan;
-
-/** What the plan needs of the document. */
-export type LayoutContent = {
-	/** The run replays a trace (fixed for the run, whether or not the replay runs right now). */
-	trace?: boolean;
-	/** Linked subheaps; unknown: as many as the share allows. */
-	subheaps?: number;
-	/** Lifecycle events the Subheaps panel lists. */
-	lifecycleEvents?: number;
-	/** Lines in the kernel log (each takes a screen line at least); unknown: more than any screen. */
-	logLines?: number;
-	/** Rows of the holders table, when the document has one (no Holders panel without). */
-	holders?: number;
-	/** The widest holder's name: no Holders panel where a name would be cut. */
-	holderNameWidth?: number;
-};
 
 const row = (...children: Array<LayoutNode | false>): StackPlan => ({stack: 'row', children: children.filter((child): child is LayoutNode => child !== false)});
 const column = (...children: Array<LayoutNode | false>): StackPlan => ({

@@ -38,7 +38,7 @@ const fresh = async (name: string, ticks: number, revision = '2021-02-23'): Prom
 
 const mount = (session: LiveSession, advanceEveryMs = 0) => {
 	const link: EngineLink = linkFor(session, {advanceEveryMs});
-	const app = render(<LiveDashboard engine={link} saveSnapshot={async () => 'unused.json'} onQuit={vi.fn()} />);
+	const app = render(<LiveDashboard engine={link} saveSnapshot={() => Promise.resolve('unused.json')} onQuit={vi.fn()} />);
 	const header = () => frameLines(app.lastFrame())[0]!;
 	const screen = () => frameLines(app.lastFrame()).join('\n');
 	const press = async (key: string) => {
@@ -176,7 +176,7 @@ describe('time travel on the engine thread, as kmtop runs it', () => {
 			tickTimeoutMs: 10_000,
 		});
 		try {
-			const app = render(<LiveDashboard engine={link} saveSnapshot={async () => 'unused.json'} onQuit={vi.fn()} />);
+			const app = render(<LiveDashboard engine={link} saveSnapshot={() => Promise.resolve('unused.json')} onQuit={vi.fn()} />);
 			const header = () => frameLines(app.lastFrame())[0]!;
 			link.send({type: 'travel-to', tick: present});
 			await waitFor(() => expect(header()).toContain(`tick ${present.toLocaleString('en-US')}`), 30_000);

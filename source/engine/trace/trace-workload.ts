@@ -25,6 +25,9 @@ import {openTraceInput} from './open-trace-input.js';
 import {TraceFormatError, toTraceFileError} from './trace-errors.js';
 import type {TraceEvent, TraceRecord} from './trace-record.js';
 import {TraceSource, type TraceSourceOptions} from './trace-source.js';
+import {summarizeTrace, type TraceSummary} from './summarize-trace.js';
+
+export type {TraceSummary} from './summarize-trace.js';
 
 /** Long traces are spread over at most this many ticks by default; short ones keep 0.05 ms a tick. */
 export const DEFAULT_TRACE_TICKS = 5000;
@@ -57,41 +60,6 @@ export type TraceWorkloadOptions = {
 	onProgress?: (progress: TraceProgress) => void;
 	/** The reader's bounds (tests make them small). */
 	source?: Pick<TraceSourceOptions, 'batchSize' | 'maxBuffered' | 'chunksPerPrefetch'>;
-};
-
-export type TraceSummary = {
-	file: string;
-	format: string | null;
-	msPerTick: number;
-	/** Counted by the first pass (`eventsCounted`); for a pipe, the events read so far, exact once finished. */
-	eventsTotal: number;
-	eventsCounted: boolean;
-	eventsSeen: number;
-	eventsReplayed: number;
-	kmallocReplayed: number;
-	kfreeReplayed: number;
-	skipped: {
-		kfreeUnknownPointer: number;
-		kfreeNull: number;
-		failedInTrace: number;
-		/** kmallocs of 2^32 bytes or more (no size_t on i386), and the kfrees of their pointers. */
-		unrepresentableSize: number;
-		ignored: number;
-		/** Lines that are no event of the trace's format, over-long ones (64 Ki characters) included. */
-		malformed: number;
-	};
-	reusedLivePointer: number;
-	/** The first few, escaped; an over-long line shows its length and its start. */
-	malformedLines: Array<{line: number; text: string}>;
-	linesRead: number;
-	liveBlocks: number;
-	liveBytes: number;
-	largestRequest: {bytes: number; callSite: string} | null;
-	topCallSites: Array<{callSite: string; bytes: number; count: number}>;
-	/** Every event read and replayed. */
-	finished: boolean;
-	/** Why the replay cannot go on, when it cannot: null while it can (or when finished). */
-	stopped: string | null;
 };
 
 export type TraceWorkload = Workload & {
@@ -270,35 +238,7 @@ export const createTraceWorkload = async (file: string, options: TraceWorkloadOp
 		},
 		progress,
 		summary() {
-			const stats = source.replay.stats();
-			return {
-				file,
-				format: source.reader.format ?? null,
-				msPerTick,
-				eventsTotal: count?.events ?? source.reader.allocationEvents,
-				eventsCounted: count !== null,
-				eventsSeen: stats.eventsSeen,
-				eventsReplayed: stats.eventsReplayed,
-				kmallocReplayed: stats.kmallocReplayed,
-				kfreeReplayed: stats.kfreeReplayed,
-				skipped: {
-					kfreeUnknownPointer: stats.kfreeUnknown,
-					kfreeNull: stats.kfreeNull,
-					failedInTrace: stats.failedInTrace,
-					unrepresentableSize: stats.unrepresentableSize,
-					ignored: stats.ignored,
-					malformed: stats.malformed,
-				},
-				reusedLivePointer: stats.reusedLivePointer,
-				malformedLines: source.reader.malformed.first.map(({line, text}) => ({line, text})),
-				linesRead: source.reader.lineNumber,
-				liveBlocks: stats.liveBlocks,
-				liveBytes: stats.liveBytes,
-				largestRequest: stats.largestRequest,
-				topCallSites: source.replay.topCallSites(5).map(({callSite, bytes, count: calls}) => ({callSite, bytes, count: calls})),
-				finished: !restart && stopped === null && source.finished,
-				stopped,
-			};
+			return summarizeTrace({file, source, count, msPerTick, finished: !restart && stopped === null && source.finished, stopped});
 		},
 		close() {
 			source.close();

@@ -11,6 +11,8 @@ import {PanelLines} from './panel-lines.js';
 export type HelpOverlayProps = {document: SnapshotDocument; width: number; height?: number; workloads?: string[]};
 
 const KEYS_WIDTH = 50;
+/** The keys in two columns (describeHelpKeysCompact): a few words each, unwrapped from 56 columns inside. */
+const COMPACT_KEYS_WIDTH = 60;
 /** From here the keys and the revisions stand side by side. */
 const SIDE_BY_SIDE_WIDTH = 120;
 
@@ -18,7 +20,6 @@ export function HelpOverlay({document, width, height, workloads = []}: HelpOverl
 	const title = [segment('Help', 'bold'), segment('  any key closes', 'dim')];
 	const inner = height === undefined ? undefined : height - FRAME_ROWS;
 	if (width >= SIDE_BY_SIDE_WIDTH) {
-		const right = width - KEYS_WIDTH;
 		// The workloads are in the footer too: they go first when the keys need the height.
 		const keyWidth = KEYS_WIDTH - FRAME_COLUMNS;
 		const keys = [
@@ -29,9 +30,12 @@ export function HelpOverlay({document, width, height, workloads = []}: HelpOverl
 		].find(
 			(lines) => inner === undefined || lines.length <= inner,
 		);
+		// Short of height, the keys go in two columns, which need a wider panel to stay unwrapped.
+		const left = keys ? KEYS_WIDTH : COMPACT_KEYS_WIDTH;
+		const right = width - left;
 		return (
 			<Box flexDirection="row" width={width}>
-				<PanelLines lines={framePanel(title, keys ?? describeHelpKeysCompact(KEYS_WIDTH - FRAME_COLUMNS), KEYS_WIDTH, height)} width={KEYS_WIDTH} />
+				<PanelLines lines={framePanel(title, keys ?? describeHelpKeysCompact(left - FRAME_COLUMNS), left, height)} width={left} />
 				<PanelLines
 					lines={framePanel([segment('What each revision changed', 'bold')], describeRevisionChanges(document, right - FRAME_COLUMNS, inner), right, height)}
 					width={right}
