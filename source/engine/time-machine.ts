@@ -12,7 +12,7 @@
 // sooner than every 20 ms of running, so a step back re-runs at most a few dozen milliseconds.
 
 import {CheckpointStore, isBefore, type Checkpoint} from './checkpoint-store.js';
-import {CloneError} from './clone-graph.js';
+import {CloneError} from './locate-uncopyable.js';
 import {copySimulation} from './clone-simulation.js';
 import {stepTowards, type JournalEntry} from './session-journal.js';
 import type {Simulation} from './simulation.js';
