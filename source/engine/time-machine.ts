@@ -16,9 +16,10 @@ import {CloneError} from './locate-uncopyable.js';
 import {copySimulation} from './clone-simulation.js';
 import {stepTowards, type JournalEntry} from './session-journal.js';
 import type {Simulation} from './simulation.js';
+import {orderOnTimeline, pointOnTimeline, type TimePoint} from './count-timeline.js';
 import type {Workload} from './workload-api.js';
 
-export type TimePoint = {boot: number; tick: number};
+export type {TimePoint} from './count-timeline.js';
 
 /** Memory the copies of the present may hold. */
 export const DEFAULT_CHECKPOINT_BUDGET_BYTES = 48 * 1024 * 1024;
@@ -259,38 +260,11 @@ export class TimeMachine {
 
 	/** The session's timeline as one count: each boot's ticks, and one step across each reboot. */
 	orderOf(point: TimePoint): number {
-		const starts = this.bootStarts();
-		const boot = Math.min(Math.max(1, point.boot), starts.length - 1);
-		const end = this.bootEnd(boot);
-		return starts[boot]! + Math.min(Math.max(0, point.tick), end);
+		return orderOnTimeline(this.session.journal, this.session.simulation.tick, point);
 	}
 
 	pointAt(order: number): TimePoint {
-		const starts = this.bootStarts();
-		let boot = starts.length - 1;
-		while (boot > 1 && starts[boot]! > order) {
-			boot--;
-		}
-
-		return {boot, tick: Math.min(Math.max(0, order - starts[boot]!), this.bootEnd(boot))};
-	}
-
-	/** Where each boot's tick 0 sits on the timeline (index = boot; index 0 unused). */
-	private bootStarts(): number[] {
-		const starts = [0, 0];
-		for (const entry of this.session.journal) {
-			if (entry.action.type === 'reboot') {
-				starts[entry.boot + 1] = starts[entry.boot]! + entry.tick + 1;
-			}
-		}
-
-		return starts;
-	}
-
-	/** A boot's last tick: where its reboot happened, or the present's tick for the present's boot. */
-	private bootEnd(boot: number): number {
-		const reboot = this.session.journal.find((entry) => entry.boot === boot && entry.action.type === 'reboot');
-		return reboot ? reboot.tick : this.session.simulation.tick;
+		return pointOnTimeline(this.session.journal, this.session.simulation.tick, order);
 	}
 
 	/** The cursor to run from: the current one when it is on the way, else a copy of the nearest copy. */
