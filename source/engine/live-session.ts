@@ -8,6 +8,7 @@ import {buildSnapshot} from './build-snapshot.js';
 import {applyJournalAction, type JournalAction, type JournalEntry, type KnownHang} from './session-journal.js';
 import {Simulation, type HookWatch} from './simulation.js';
 import {TimeMachine} from './time-machine.js';
+import {travelBy, travelTo} from './travel-session.js';
 import {LiveComparison} from './live-comparison.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
 import type {SnapshotDocument} from './snapshot-types.js';
@@ -63,7 +64,7 @@ export class LiveSession {
 	private frozenSnapshot: SnapshotDocument | undefined;
 	private carry = 0;
 	private readonly budgetMs: number;
-	private readonly now: () => number;
+	readonly now: () => number;
 
 	constructor(options: LiveSessionOptions) {
 		this.workloads = options.workloads.includes(options.initialWorkload)
@@ -156,7 +157,7 @@ export class LiveSession {
 	}
 
 	/** Ticks until the next recorded entry in this boot (Infinity when there is none). */
-	private ticksToNextEntry(): number {
+	ticksToNextEntry(): number {
 		const next = this.schedule[0];
 		return next && next.boot === this.simulation.bootNumber ? Math.max(0, next.tick - this.simulation.tick) : Number.POSITIVE_INFINITY;
 	}
@@ -279,66 +280,12 @@ export class LiveSession {
 	towards the present and, past it, the present runs on (paused) the rest of the way.
 	*/
 	async travelBy(delta: number): Promise<void> {
-		const machine = this.timeMachine;
-		if (!machine || machine.unavailable !== undefined) {
-			return;
-		}
-
-		this.paused = true;
-		const target = machine.orderOf(machine.destination) + delta;
-		const present = machine.orderOf(machine.present);
-		if (target < present) {
-			await machine.travelTo(machine.pointAt(target));
-			return;
-		}
-
-		machine.leave();
-		await this.runPresent(target - present);
+		return travelBy(this, delta);
 	}
 
 	/** `g`: shows a tick of a boot, the past re-run from the nearest copy or the present run on to it. */
 	async travelTo(target: {boot: number; tick: number}): Promise<void> {
-		const machine = this.timeMachine;
-		if (!machine || machine.unavailable !== undefined) {
-			return;
-		}
-
-		this.paused = true;
-		const present = machine.present;
-		if (target.boot === present.boot && target.tick > present.tick) {
-			machine.leave();
-			await this.runPresent(target.tick - present.tick);
-			return;
-		}
-
-		await machine.travelTo(target);
-	}
-
-	/** Runs the present `ticks` on (the `g` of a tick ahead, `→` at the present), in slices. */
-	private async runPresent(ticks: number): Promise<void> {
-		const target = this.simulation.tick + ticks;
-		const boot = this.simulation.bootNumber;
-		let lastYield = this.now();
-		while (this.simulation.tick < target && this.simulation.bootNumber === boot && !this.simulation.halted) {
-			const slice = Math.min(256, target - this.simulation.tick, Math.max(1, this.ticksToNextEntry()));
-			if (isTraceWorkload(this.simulation.workload)) {
-				await this.simulation.workload.prepare(this.simulation.tick + slice);
-			}
-
-			const started = this.now();
-			this.simulation.step(slice);
-			this.applyDueEntries();
-			this.timeMachine?.ran(this.now() - started);
-			if (this.now() - lastYield > 30) {
-				await new Promise((resolve) => {
-					setImmediate(resolve);
-				});
-				lastYield = this.now();
-				if (!this.paused || this.inPast) {
-					return; // the user resumed or went back meanwhile
-				}
-			}
-		}
+		return travelTo(this, target);
 	}
 
 	/** `+`: twice as fast, up to the most --rate takes (so `++` is four times). */
