@@ -11,6 +11,7 @@ import {TimeMachine} from './time-machine.js';
 import {travelBy, travelTo} from './travel-session.js';
 import {LiveComparison} from './live-comparison.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
+import {TraceReadAhead} from './read-trace-ahead.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 import type {Workload} from './workload-api.js';
 
@@ -216,31 +217,17 @@ export class LiveSession {
 		return ran;
 	}
 
-	/**
-	 * A trace replay streams its file: the ticks wait until their records are read. Reading goes
-	 * on in the background, a batch ahead, while the screen keeps drawing.
-	 */
+	/** A trace replay streams its file: the ticks wait until their records are read (read-trace-ahead.ts). */
 	private traceReady(tick: number): boolean {
-		const {workload} = this.simulation;
-		if (!isTraceWorkload(workload) || workload.isReady(tick)) {
-			return true;
-		}
-
-		this.reading ??= workload.prepare(tick + 1000).then(
-			() => {
-				this.reading = undefined;
-			},
-			(error: unknown) => {
-				this.reading = undefined;
-				this.readError = error instanceof Error ? error.message : String(error);
-			},
-		);
-		return false;
+		return this.traceReading.ready(this.simulation.workload, tick);
 	}
 
-	private reading: Promise<void> | undefined;
+	private readonly traceReading = new TraceReadAhead();
+
 	/** A trace that failed to read part way (a strict-mode error, a truncated gzip). */
-	readError: string | undefined;
+	get readError(): string | undefined {
+		return this.traceReading.readError;
+	}
 
 	snapshot(): SnapshotDocument {
 		const past = this.timeMachine?.past;
