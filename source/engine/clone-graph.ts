@@ -10,6 +10,10 @@
 // be shared between the copy and the original, and the copy would not be exact. The kernel and
 // the engine keep their callbacks as methods for this reason.
 
+import {CloneError, isIndex, locate, uncopyable} from './locate-uncopyable.js';
+
+export {CloneError} from './locate-uncopyable.js';
+
 export type CloneOptions = {
 	/** Objects and functions kept by reference, not copied (immutable tables, workload modules). */
 	shared?: (value: object) => boolean;
@@ -21,30 +25,9 @@ export type ClonedGraph<T> = {
 	bytes: number;
 };
 
-/** Something in the graph that cannot be copied exactly; `path` says where (`.kernel.heap.onHang`). */
-export class CloneError extends Error {
-	readonly path: string;
-
-	constructor(what: string, path: string) {
-		super(`cannot copy ${what} at ${path || 'the root'}`);
-		this.path = path;
-	}
-}
-
 const OBJECT_BYTES = 32;
 const SLOT_BYTES = 8;
 const STRING_BYTES = 16;
-
-// Built-ins whose state lives in internal slots no property walk can reach.
-const uncopyable = new Set([
-	'[object Promise]',
-	'[object WeakMap]',
-	'[object WeakSet]',
-	'[object WeakRef]',
-	'[object Generator]',
-	'[object AsyncGenerator]',
-	'[object FinalizationRegistry]',
-]);
 
 type Pending = {from: object; to: object};
 
@@ -273,58 +256,3 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 		throw error;
 	}
 };
-
-const isIndex = (key: string): boolean => {
-	const code = key.charCodeAt(0);
-	return code >= 48 && code <= 57 && String(Number(key) >>> 0) === key;
-};
-
-/** Where the first uncopyable value is, for the error message: a breadth-first walk (rare, only on failure). */
-const locate = (root: unknown, error: CloneError, shared: (value: object) => boolean): string => {
-	const seen = new Set<object>();
-	const queue: Array<{value: unknown; path: string}> = [{value: root, path: ''}];
-	while (queue.length > 0) {
-		const {value, path} = queue.shift()!;
-		if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value) || shared(value)) {
-			continue;
-		}
-
-		seen.add(value);
-		if (typeof value === 'function' || uncopyable.has(Object.prototype.toString.call(value)) || value instanceof SharedArrayBuffer) {
-			return path;
-		}
-
-		if (value instanceof Map) {
-			let index = 0;
-			for (const [key, item] of value) {
-				queue.push({value: key, path: `${path}.<key ${index}>`}, {value: item, path: `${path}.get(${describeKey(key, index)})`});
-				index++;
-			}
-		} else if (value instanceof Set) {
-			let index = 0;
-			for (const item of value) {
-				queue.push({value: item, path: `${path}.<item ${index++}>`});
-			}
-		}
-
-		if (ArrayBuffer.isView(value)) {
-			queue.push({value: value.buffer, path: `${path}.buffer`});
-			continue;
-		}
-
-		for (const key of Reflect.ownKeys(value)) {
-			const descriptor = Reflect.getOwnPropertyDescriptor(value, key)!;
-			const name = typeof key === 'symbol' ? `[${key.description ?? 'symbol'}]` : Array.isArray(value) && isIndex(key) ? `[${key}]` : `.${key}`;
-			if ('value' in descriptor) {
-				queue.push({value: descriptor.value, path: `${path}${name}`});
-			} else {
-				queue.push({value: descriptor.get, path: `${path}${name} (getter)`}, {value: descriptor.set, path: `${path}${name} (setter)`});
-			}
-		}
-	}
-
-	return error.path;
-};
-
-const describeKey = (key: unknown, index: number): string =>
-	typeof key === 'string' ? JSON.stringify(key) : typeof key === 'number' ? String(key) : `<key ${index}>`;

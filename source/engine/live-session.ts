@@ -8,8 +8,10 @@ import {buildSnapshot} from './build-snapshot.js';
 import {applyJournalAction, type JournalAction, type JournalEntry, type KnownHang} from './session-journal.js';
 import {Simulation, type HookWatch} from './simulation.js';
 import {TimeMachine} from './time-machine.js';
+import {travelBy, travelTo} from './travel-session.js';
 import {LiveComparison} from './live-comparison.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
+import {TraceReadAhead} from './read-trace-ahead.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 import type {Workload} from './workload-api.js';
 
@@ -63,7 +65,7 @@ export class LiveSession {
 	private frozenSnapshot: SnapshotDocument | undefined;
 	private carry = 0;
 	private readonly budgetMs: number;
-	private readonly now: () => number;
+	readonly now: () => number;
 
 	constructor(options: LiveSessionOptions) {
 		this.workloads = options.workloads.includes(options.initialWorkload)
@@ -156,7 +158,7 @@ export class LiveSession {
 	}
 
 	/** Ticks until the next recorded entry in this boot (Infinity when there is none). */
-	private ticksToNextEntry(): number {
+	ticksToNextEntry(): number {
 		const next = this.schedule[0];
 		return next && next.boot === this.simulation.bootNumber ? Math.max(0, next.tick - this.simulation.tick) : Number.POSITIVE_INFINITY;
 	}
@@ -215,31 +217,17 @@ export class LiveSession {
 		return ran;
 	}
 
-	/**
-	 * A trace replay streams its file: the ticks wait until their records are read. Reading goes
-	 * on in the background, a batch ahead, while the screen keeps drawing.
-	 */
+	/** A trace replay streams its file: the ticks wait until their records are read (read-trace-ahead.ts). */
 	private traceReady(tick: number): boolean {
-		const {workload} = this.simulation;
-		if (!isTraceWorkload(workload) || workload.isReady(tick)) {
-			return true;
-		}
-
-		this.reading ??= workload.prepare(tick + 1000).then(
-			() => {
-				this.reading = undefined;
-			},
-			(error: unknown) => {
-				this.reading = undefined;
-				this.readError = error instanceof Error ? error.message : String(error);
-			},
-		);
-		return false;
+		return this.traceReading.ready(this.simulation.workload, tick);
 	}
 
-	private reading: Promise<void> | undefined;
+	private readonly traceReading = new TraceReadAhead();
+
 	/** A trace that failed to read part way (a strict-mode error, a truncated gzip). */
-	readError: string | undefined;
+	get readError(): string | undefined {
+		return this.traceReading.readError;
+	}
 
 	snapshot(): SnapshotDocument {
 		const past = this.timeMachine?.past;
@@ -279,66 +267,12 @@ export class LiveSession {
 	towards the present and, past it, the present runs on (paused) the rest of the way.
 	*/
 	async travelBy(delta: number): Promise<void> {
-		const machine = this.timeMachine;
-		if (!machine || machine.unavailable !== undefined) {
-			return;
-		}
-
-		this.paused = true;
-		const target = machine.orderOf(machine.destination) + delta;
-		const present = machine.orderOf(machine.present);
-		if (target < present) {
-			await machine.travelTo(machine.pointAt(target));
-			return;
-		}
-
-		machine.leave();
-		await this.runPresent(target - present);
+		return travelBy(this, delta);
 	}
 
 	/** `g`: shows a tick of a boot, the past re-run from the nearest copy or the present run on to it. */
 	async travelTo(target: {boot: number; tick: number}): Promise<void> {
-		const machine = this.timeMachine;
-		if (!machine || machine.unavailable !== undefined) {
-			return;
-		}
-
-		this.paused = true;
-		const present = machine.present;
-		if (target.boot === present.boot && target.tick > present.tick) {
-			machine.leave();
-			await this.runPresent(target.tick - present.tick);
-			return;
-		}
-
-		await machine.travelTo(target);
-	}
-
-	/** Runs the present `ticks` on (the `g` of a tick ahead, `→` at the present), in slices. */
-	private async runPresent(ticks: number): Promise<void> {
-		const target = this.simulation.tick + ticks;
-		const boot = this.simulation.bootNumber;
-		let lastYield = this.now();
-		while (this.simulation.tick < target && this.simulation.bootNumber === boot && !this.simulation.halted) {
-			const slice = Math.min(256, target - this.simulation.tick, Math.max(1, this.ticksToNextEntry()));
-			if (isTraceWorkload(this.simulation.workload)) {
-				await this.simulation.workload.prepare(this.simulation.tick + slice);
-			}
-
-			const started = this.now();
-			this.simulation.step(slice);
-			this.applyDueEntries();
-			this.timeMachine?.ran(this.now() - started);
-			if (this.now() - lastYield > 30) {
-				await new Promise((resolve) => {
-					setImmediate(resolve);
-				});
-				lastYield = this.now();
-				if (!this.paused || this.inPast) {
-					return; // the user resumed or went back meanwhile
-				}
-			}
-		}
+		return travelTo(this, target);
 	}
 
 	/** `+`: twice as fast, up to the most --rate takes (so `++` is four times). */

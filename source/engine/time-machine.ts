@@ -11,21 +11,17 @@
 // nine times as long as the last copy took (at most a tenth of the engine's time), and never
 // sooner than every 20 ms of running, so a step back re-runs at most a few dozen milliseconds.
 
-import {CheckpointStore, isBefore, type Checkpoint} from './checkpoint-store.js';
-import {CloneError} from './clone-graph.js';
-import {copySimulation} from './clone-simulation.js';
+import {isBefore, type Checkpoint, type CheckpointStore} from './checkpoint-store.js';
+import {CheckpointKeeper} from './keep-checkpoints.js';
 import {stepTowards, type JournalEntry} from './session-journal.js';
 import type {Simulation} from './simulation.js';
+import {orderOnTimeline, pointOnTimeline, type TimePoint} from './count-timeline.js';
 import type {Workload} from './workload-api.js';
 
-export type TimePoint = {boot: number; tick: number};
+export type {TimePoint} from './count-timeline.js';
 
 /** Memory the copies of the present may hold. */
 export const DEFAULT_CHECKPOINT_BUDGET_BYTES = 48 * 1024 * 1024;
-/** Copies are at least this much running apart. */
-const MIN_COPY_EVERY_MS = 20;
-/** Running time per copying time: copies take at most 1 / (1 + this) of the engine's time. */
-const RUN_PER_COPY = 9;
 /** Ticks a re-run makes between looks at the clock (and the trail). */
 const SLICE_TICKS = 256;
 /** How long a travel runs before it lets the engine's thread answer messages again. */
@@ -47,14 +43,10 @@ export type TravelOutcome = 'arrived' | 'present' | 'superseded';
 type Cursor = {simulation: Simulation; index: number};
 
 export class TimeMachine {
-	readonly store: CheckpointStore;
-	/** Why copies cannot be made (a workload's state holds a function): travel is off. */
-	unavailable: string | undefined;
 	/** A travel under way: where to and how far it got (for the header). */
 	travelling: {target: TimePoint; reached: TimePoint} | undefined;
 	private readonly session: TimeSession;
-	private readonly trail: CheckpointStore;
-	private readonly shared: Set<object>;
+	private readonly keeper: CheckpointKeeper;
 	private readonly now: () => number;
 	private cursor: Cursor | undefined;
 	/**
@@ -62,18 +54,24 @@ export class TimeMachine {
 	from the nearest copy towards the tick before the present, and for which present it was made.
 	*/
 	private preparing: {cursor: Cursor; target: TimePoint; journalLength: number; runSinceTrail: number} | undefined;
-	private runSinceCopyMs = 0;
-	private lastCopyMs = 0;
 	private generation = 0;
 
 	constructor(session: TimeSession, options: TimeMachineOptions = {}) {
 		this.session = session;
 		const budget = options.budgetBytes ?? DEFAULT_CHECKPOINT_BUDGET_BYTES;
-		this.store = new CheckpointStore(budget);
-		this.trail = new CheckpointStore(Math.floor(budget / 8));
-		this.shared = new Set(session.workloads);
 		this.now = options.now ?? (() => performance.now());
+		this.keeper = new CheckpointKeeper(budget, new Set(session.workloads), this.now);
 		this.checkpoint();
+	}
+
+	/** The copies of the present (keep-checkpoints.ts). */
+	get store(): CheckpointStore {
+		return this.keeper.store;
+	}
+
+	/** Why copies cannot be made (a workload's state holds a function): travel is off. */
+	get unavailable(): string | undefined {
+		return this.keeper.unavailable;
 	}
 
 	/** Where the present is. */
@@ -105,8 +103,7 @@ export class TimeMachine {
 
 	/** The present ran for `ms` (a slice of `LiveSession.advance`): maybe time for a copy. */
 	ran(ms: number): void {
-		this.runSinceCopyMs += ms;
-		if (this.runSinceCopyMs >= Math.max(MIN_COPY_EVERY_MS, RUN_PER_COPY * this.lastCopyMs)) {
+		if (this.keeper.ran(ms)) {
 			this.checkpoint();
 		}
 	}
@@ -119,15 +116,7 @@ export class TimeMachine {
 			return;
 		}
 
-		const started = this.now();
-		const copy = this.copy(this.session.simulation);
-		if (!copy) {
-			return;
-		}
-
-		this.store.add({...point, order: this.orderOf(point), journalLength: this.session.journal.length, ...copy}, this.orderOf(point));
-		this.lastCopyMs = this.now() - started;
-		this.runSinceCopyMs = 0;
+		this.keeper.keep(this.session.simulation, {...point, order: this.orderOf(point), journalLength: this.session.journal.length});
 	}
 
 	/**
@@ -167,7 +156,7 @@ export class TimeMachine {
 			const now = this.now();
 			preparing.runSinceTrail += now - sliceStarted;
 			sliceStarted = now;
-			if (preparing.runSinceTrail >= Math.max(MIN_COPY_EVERY_MS, RUN_PER_COPY * this.lastCopyMs)) {
+			if (this.keeper.due(preparing.runSinceTrail)) {
 				this.leaveTrail(preparing.cursor);
 				preparing.runSinceTrail = 0;
 				sliceStarted = this.now();
@@ -194,7 +183,7 @@ export class TimeMachine {
 	/** Back to the present: the cursor and its trail are dropped, a travel under way stops. */
 	leave(): void {
 		this.cursor = undefined;
-		this.trail.clear();
+		this.keeper.trail.clear();
 		this.travelling = undefined;
 		this.generation++;
 	}
@@ -236,7 +225,7 @@ export class TimeMachine {
 
 			const now = this.now();
 			runSinceTrail += now - started;
-			if (runSinceTrail >= Math.max(MIN_COPY_EVERY_MS, RUN_PER_COPY * this.lastCopyMs)) {
+			if (this.keeper.due(runSinceTrail)) {
 				this.leaveTrail(cursor);
 				runSinceTrail = 0;
 			}
@@ -259,45 +248,18 @@ export class TimeMachine {
 
 	/** The session's timeline as one count: each boot's ticks, and one step across each reboot. */
 	orderOf(point: TimePoint): number {
-		const starts = this.bootStarts();
-		const boot = Math.min(Math.max(1, point.boot), starts.length - 1);
-		const end = this.bootEnd(boot);
-		return starts[boot]! + Math.min(Math.max(0, point.tick), end);
+		return orderOnTimeline(this.session.journal, this.session.simulation.tick, point);
 	}
 
 	pointAt(order: number): TimePoint {
-		const starts = this.bootStarts();
-		let boot = starts.length - 1;
-		while (boot > 1 && starts[boot]! > order) {
-			boot--;
-		}
-
-		return {boot, tick: Math.min(Math.max(0, order - starts[boot]!), this.bootEnd(boot))};
-	}
-
-	/** Where each boot's tick 0 sits on the timeline (index = boot; index 0 unused). */
-	private bootStarts(): number[] {
-		const starts = [0, 0];
-		for (const entry of this.session.journal) {
-			if (entry.action.type === 'reboot') {
-				starts[entry.boot + 1] = starts[entry.boot]! + entry.tick + 1;
-			}
-		}
-
-		return starts;
-	}
-
-	/** A boot's last tick: where its reboot happened, or the present's tick for the present's boot. */
-	private bootEnd(boot: number): number {
-		const reboot = this.session.journal.find((entry) => entry.boot === boot && entry.action.type === 'reboot');
-		return reboot ? reboot.tick : this.session.simulation.tick;
+		return pointOnTimeline(this.session.journal, this.session.simulation.tick, order);
 	}
 
 	/** The cursor to run from: the current one when it is on the way, else a copy of the nearest copy. */
 	private startFor(point: TimePoint): Cursor {
 		const candidates: Array<Checkpoint | Cursor> = [];
 		const stored = this.store.atOrBefore(point);
-		const trailed = this.trail.atOrBefore(point);
+		const trailed = this.keeper.trail.atOrBefore(point);
 		if (stored) {
 			candidates.push(stored);
 		}
@@ -330,32 +292,13 @@ export class TimeMachine {
 			return best;
 		}
 
-		const copy = this.copy(best.simulation)!;
+		const copy = this.keeper.copy(best.simulation)!;
 		return {simulation: copy.simulation, index: best.journalLength};
 	}
 
 	private leaveTrail(cursor: Cursor): void {
-		const copy = this.copy(cursor.simulation);
-		if (copy) {
-			const point = pointOf(cursor.simulation);
-			this.trail.dropAfter({boot: point.boot, tick: point.tick - 1}); // what an earlier travel left further on
-			this.trail.add({...point, order: this.orderOf(point), journalLength: cursor.index, ...copy}, this.orderOf(point));
-		}
-	}
-
-	private copy(simulation: Simulation): {simulation: Simulation; bytes: number} | undefined {
-		try {
-			return copySimulation(simulation, this.shared);
-		} catch (error) {
-			if (!(error instanceof CloneError)) {
-				throw error;
-			}
-
-			this.unavailable = `time travel needs a workload whose state can be copied: ${error.message} (docs/time-travel.md)`;
-			this.store.clear();
-			this.trail.clear();
-			return undefined;
-		}
+		const point = pointOf(cursor.simulation);
+		this.keeper.leaveTrail(cursor.simulation, {...point, order: this.orderOf(point), journalLength: cursor.index});
 	}
 }
 

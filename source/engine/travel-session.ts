@@ -1,0 +1,84 @@
+// Time travel as the live session does it (`←` / `→`, `g`): into the past through the time
+// machine (time-machine.ts), or on from the present by running it, paused, the rest of the way.
+
+import {isTraceWorkload} from './trace/trace-workload.js';
+import type {Simulation} from './simulation.js';
+import type {TimeMachine} from './time-machine.js';
+
+/** What travel needs of the live session (live-session.ts). */
+export type TravelHost = {
+	readonly simulation: Simulation;
+	readonly timeMachine: TimeMachine | undefined;
+	readonly inPast: boolean;
+	readonly now: () => number;
+	paused: boolean;
+	applyDueEntries(): void;
+	ticksToNextEntry(): number;
+};
+
+/**
+Shows the state `delta` ticks from what is shown (pausing first): back into the past, or on
+towards the present and, past it, the present runs on (paused) the rest of the way.
+*/
+export const travelBy = async (session: TravelHost, delta: number): Promise<void> => {
+	const machine = session.timeMachine;
+	if (!machine || machine.unavailable !== undefined) {
+		return;
+	}
+
+	session.paused = true;
+	const target = machine.orderOf(machine.destination) + delta;
+	const present = machine.orderOf(machine.present);
+	if (target < present) {
+		await machine.travelTo(machine.pointAt(target));
+		return;
+	}
+
+	machine.leave();
+	await runPresent(session, target - present);
+};
+
+/** `g`: shows a tick of a boot, the past re-run from the nearest copy or the present run on to it. */
+export const travelTo = async (session: TravelHost, target: {boot: number; tick: number}): Promise<void> => {
+	const machine = session.timeMachine;
+	if (!machine || machine.unavailable !== undefined) {
+		return;
+	}
+
+	session.paused = true;
+	const present = machine.present;
+	if (target.boot === present.boot && target.tick > present.tick) {
+		machine.leave();
+		await runPresent(session, target.tick - present.tick);
+		return;
+	}
+
+	await machine.travelTo(target);
+};
+
+/** Runs the present `ticks` on (the `g` of a tick ahead, `→` at the present), in slices. */
+const runPresent = async (session: TravelHost, ticks: number): Promise<void> => {
+	const target = session.simulation.tick + ticks;
+	const boot = session.simulation.bootNumber;
+	let lastYield = session.now();
+	while (session.simulation.tick < target && session.simulation.bootNumber === boot && !session.simulation.halted) {
+		const slice = Math.min(256, target - session.simulation.tick, Math.max(1, session.ticksToNextEntry()));
+		if (isTraceWorkload(session.simulation.workload)) {
+			await session.simulation.workload.prepare(session.simulation.tick + slice);
+		}
+
+		const started = session.now();
+		session.simulation.step(slice);
+		session.applyDueEntries();
+		session.timeMachine?.ran(session.now() - started);
+		if (session.now() - lastYield > 30) {
+			await new Promise((resolve) => {
+				setImmediate(resolve);
+			});
+			lastYield = session.now();
+			if (!session.paused || session.inPast) {
+				return; // the user resumed or went back meanwhile
+			}
+		}
+	}
+};
