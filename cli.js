@@ -18,6 +18,12 @@ if (process.argv.includes('--no-color')) {
 	process.env.FORCE_COLOR = '0';
 }
 
+// FORCE_COLOR now says it all. Node 22 and later warn in every thread and child started with both
+// set ("The 'NO_COLOR' env is ignored…"), so the engine's threads must not inherit NO_COLOR too.
+if (process.env.FORCE_COLOR !== undefined) {
+	delete process.env.NO_COLOR;
+}
+
 // Node 22.1 and later can keep V8's compiled code on disk between runs (in the OS temp folder),
 // so a start does not parse Ink, React and kmtop again each time; NODE_DISABLE_COMPILE_CACHE=1
 // turns it off. Node 20 has no such call.
