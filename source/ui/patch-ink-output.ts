@@ -4,7 +4,8 @@
 // nearly all of its garbage). Most rows of a dashboard do not change from one frame to the next,
 // so, once per process, kmtop wraps Output#get: a row whose writes (column and text, after
 // transforms) are the same as in the frame before is that frame's string again; a row that
-// changed is drawn by Ink's own get() on a one-row Output, so every character is still Ink's.
+// changed is drawn by Ink's own get() on a one-row Output, so every character is still Ink's;
+// where draw-ink-row.ts can, it draws that row from Ink's answers without get()'s per-cell work.
 //
 // The cache holds two frames' rows, the last and the one being drawn: bounded by the screen, not
 // by how long kmtop runs (issue #12's leak was a cache of 20,000 lines that only counted entries).
@@ -16,6 +17,7 @@
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
+import {checkRowDrawer, createRowDrawer} from './draw-ink-row.js';
 
 type Transformer = (line: string, index: number) => string;
 type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
@@ -31,7 +33,14 @@ type OutputInstance = {
 type OutputClass = {new (options: {width: number; height: number}): OutputInstance; prototype: {get: (this: OutputInstance) => {output: string; height: number}}};
 
 export type PatchResult =
-	| {applied: true; rows: {previous: Map<string, string>; current: Map<string, string>}; /** Ink's own get, for comparison. */ inkGet: OutputClass['prototype']['get']}
+	| {
+		applied: true;
+		rows: {previous: Map<string, string>; current: Map<string, string>};
+		/** Ink's own get, for comparison. */
+		inkGet: OutputClass['prototype']['get'];
+		/** Changed rows without get()'s per-cell work; `disabled` says why not, when it failed its check. */
+		rowDrawer: ReturnType<typeof createRowDrawer>;
+	}
 	| {applied: false; reason: string};
 
 /** What is wrong with Ink's Output for this patch, if anything. */
@@ -137,9 +146,22 @@ const patchOutput = async (): Promise<PatchResult> => {
 		const Output = module.default as OutputClass;
 		const inkGet = Output.prototype.get;
 		const rows = {previous: new Map<string, string>(), current: new Map<string, string>()};
+		const rowDrawer = createRowDrawer((width, writes) => {
+			const row = new Output({width, height: 1});
+			for (const [x, line] of writes) {
+				row.write(x, 0, line, {transformers: []});
+			}
+
+			return inkGet.call(row).output;
+		});
+		const drawerProblem = checkRowDrawer(rowDrawer);
+		if (drawerProblem !== undefined) {
+			rowDrawer.disable(drawerProblem);
+		}
+
 		const drawRow = (width: number, writes: Array<number | string>): string => {
 			const key = JSON.stringify([width, writes]);
-			let text = rows.current.get(key) ?? rows.previous.get(key);
+			let text = rows.current.get(key) ?? rows.previous.get(key) ?? rowDrawer.draw(width, writes);
 			if (text === undefined) {
 				const row = new Output({width, height: 1});
 				for (let index = 0; index < writes.length; index += 2) {
@@ -161,9 +183,10 @@ const patchOutput = async (): Promise<PatchResult> => {
 
 			rows.previous = rows.current;
 			rows.current = new Map();
+			rowDrawer.nextFrame();
 			return {output: writes.map((row) => drawRow(this.width, row)).join('\n'), height: writes.length};
 		};
-		return {applied: true, rows, inkGet};
+		return {applied: true, rows, inkGet, rowDrawer};
 	} catch (error) {
 		return {applied: false, reason: error instanceof Error ? error.message : String(error)};
 	}

@@ -1,0 +1,268 @@
+// One row of a frame as Ink's Output#get draws it, without its per-cell objects (issue #14).
+// get() lays each write's characters into a row of unstyled spaces, one object per cell with the
+// styles in force (tokenizing every line into graphemes and escape codes first), then walks the
+// row writing each character after the codes that go from its left neighbour's style to its own,
+// the first cell's style opening and the last one's closed, and trims the row's end. For a live
+// frame's twenty-odd changed rows that is most of the UI thread's time and nearly all its garbage.
+//
+// Here the row is walked the same way, with strings: a style is named by the codes get() opens it
+// with, and the codes between two styles, a style after an escape code and whether a character
+// takes one cell of its own are each asked of get() itself once (`probe`, Ink's get() on a small
+// row) and remembered. So every byte is still Ink's: this only decides which of Ink's answers go
+// where. Lines outside what this understands (an escape code other than SGR colours and
+// attributes, a character that is wide, joins its neighbours or is outside the Basic Multilingual
+// Plane) return undefined, and the row goes to get() as before.
+
+/** Ink's own get() on one row `width` wide with these writes ([column, line], no transformers). */
+export type ProbeRow = (width: number, writes: Array<[number, string]>) => string;
+
+export type RowDrawer = {
+	/** The row get() draws for these writes ([column, line, column, line, …]), or undefined to leave it to get(). */
+	draw(width: number, writes: ReadonlyArray<number | string>): string | undefined;
+	/** One frame is drawn: what neither it nor the frame before used is forgotten. */
+	nextFrame(): void;
+};
+
+/** A line as cells: each character and the style it is drawn in (its opening codes). */
+type Cells = {values: string[]; styles: string[]};
+
+/** Two generations (this frame's and the last's), so a cache is bounded by what two frames show. */
+class FrameCache<Value> {
+	private previous = new Map<string, Value>();
+	private current = new Map<string, Value>();
+
+	get(key: string): Value | undefined {
+		let value = this.current.get(key);
+		if (value === undefined) {
+			value = this.previous.get(key);
+			if (value !== undefined) {
+				this.current.set(key, value);
+			}
+		}
+
+		return value;
+	}
+
+	set(key: string, value: Value): Value {
+		this.current.set(key, value);
+		return value;
+	}
+
+	turn(): void {
+		this.previous = this.current;
+		this.current = new Map();
+	}
+
+	get size(): number {
+		return this.previous.size + this.current.size;
+	}
+}
+
+const ESC = 0x1B;
+const CSI_8BIT = 0x9B;
+const OPEN_BRACKET = 0x5B;
+const SEMICOLON = 0x3B;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const LETTER_M = 0x6D;
+// Cell classes, by UTF-16 code unit: not asked yet, a cell of its own, anything else.
+const UNKNOWN = 0;
+const ONE_CELL = 1;
+const OTHER = 2;
+
+export const createRowDrawer = (probe: ProbeRow) => {
+	// Fixed size (64 KiB), however much text goes by.
+	const classes = new Uint8Array(0x1_00_00);
+	const lines = new FrameCache<Cells | null>();
+	const afterCode = new FrameCache<string | null>();
+	const between = new FrameCache<string>();
+	let failure: string | undefined;
+
+	/**
+	Whether get() gives the character a cell of its own, whatever its neighbours: between two
+	letters, twice in a row, and a write two columns on lands right after it (so it is one
+	column wide, not joined to the letter before or after, nor to itself).
+	*/
+	const isOneCell = (code: number): boolean => {
+		let kind = classes[code]!;
+		if (kind === UNKNOWN) {
+			const character = String.fromCharCode(code);
+			const alone = probe(4, [[0, `a${character}a`], [2, 'Z']]) === `a${character}Z`;
+			const paired = probe(4, [[0, `${character}${character}a`], [2, 'Z']]) === `${character}${character}Z`;
+			kind = alone && paired ? ONE_CELL : OTHER;
+			classes[code] = kind;
+		}
+
+		return kind === ONE_CELL;
+	};
+
+	/** The style after an SGR code in `style`: the codes get() opens a cell drawn so with (null when that does not name it back). */
+	const styleAfter = (style: string, code: string): string | null => {
+		const key = `${style}\u0000${code}`;
+		let next = afterCode.get(key);
+		if (next === undefined) {
+			const drawn = probe(1, [[0, `${style}${code}x`]]);
+			const opening = drawn.slice(0, drawn.indexOf('x'));
+			// The opening codes, read as a line, must give the same style back (so they can name it).
+			const again = probe(1, [[0, `${opening}x`]]);
+			next = afterCode.set(key, again === drawn ? opening : null);
+		}
+
+		return next;
+	};
+
+	/** The codes get() writes between a cell in style `from` and the next one in style `to` ('' for none: the end of the row). */
+	const codesBetween = (from: string, to: string): string => {
+		const key = `${from}\u0000${to}`;
+		let codes = between.get(key);
+		if (codes === undefined) {
+			// `from` opens the row, `to` closes it: what stands between x and y is the change.
+			const drawn = probe(2, [[0, `${from}x`], [1, `${to}y`]]);
+			codes = between.set(key, drawn.slice(drawn.indexOf('x') + 1, drawn.lastIndexOf('y')));
+		}
+
+		return codes;
+	};
+
+	/** A line's cells, or null when something in it is not for this drawer. */
+	const cellsOf = (line: string): Cells | null => {
+		let cells = lines.get(line);
+		if (cells !== undefined) {
+			return cells;
+		}
+
+		const values: string[] = [];
+		const styles: string[] = [];
+		let style = '';
+		for (let index = 0; index < line.length; ) {
+			const code = line.charCodeAt(index);
+			if (code === ESC && line.charCodeAt(index + 1) === OPEN_BRACKET) {
+				let end = index + 2;
+				for (let next = line.charCodeAt(end); next === SEMICOLON || (next >= DIGIT_0 && next <= DIGIT_9); next = line.charCodeAt(++end)) {
+					// Parameters: digits and semicolons.
+				}
+
+				const next = line.charCodeAt(end) === LETTER_M ? styleAfter(style, line.slice(index, end + 1)) : null;
+				if (next === null) {
+					return lines.set(line, null);
+				}
+
+				style = next;
+				index = end + 1;
+			} else if (code === ESC || code === CSI_8BIT || (code >= 0xD8_00 && code <= 0xDF_FF) || !isOneCell(code)) {
+				return lines.set(line, null);
+			} else {
+				values.push(line[index]!);
+				styles.push(style);
+				index++;
+			}
+		}
+
+		cells = {values, styles};
+		return lines.set(line, cells);
+	};
+
+	// One row's cells, reused from row to row (a hole is a cell no write reached past the width).
+	const rowValues: Array<string | undefined> = [];
+	const rowStyles: string[] = [];
+
+	const draw = (width: number, writes: ReadonlyArray<number | string>): string | undefined => {
+		if (failure !== undefined) {
+			return undefined;
+		}
+
+		rowValues.length = 0;
+		rowStyles.length = 0;
+		for (let column = 0; column < width; column++) {
+			rowValues.push(' ');
+			rowStyles.push('');
+		}
+
+		for (let index = 0; index < writes.length; index += 2) {
+			const x = writes[index] as number;
+			const cells = cellsOf(writes[index + 1] as string);
+			if (cells === null || !Number.isInteger(x)) {
+				return undefined;
+			}
+
+			// As get() does: cells past the width lengthen the row, left of it they are dropped.
+			for (let at = 0; at < cells.values.length; at++) {
+				const column = x + at;
+				if (column >= 0) {
+					rowValues[column] = cells.values[at];
+					rowStyles[column] = cells.styles[at]!;
+				}
+			}
+		}
+
+		let text = '';
+		let style: string | undefined;
+		for (let column = 0; column < rowValues.length; column++) {
+			const value = rowValues[column];
+			if (value === undefined) {
+				continue;
+			}
+
+			const next = rowStyles[column]!;
+			// The first cell opens its style; after that a change of style writes what changed
+			// (the same style twice writes nothing: diffAnsiCodes of a style with itself).
+			text += (style === undefined ? next : style === next ? '' : codesBetween(style, next)) + value;
+			style = next;
+		}
+
+		return (style === undefined || style === '' ? text : text + codesBetween(style, '')).trimEnd();
+	};
+
+	return {
+		draw,
+		probe,
+		nextFrame() {
+			lines.turn();
+			afterCode.turn();
+			between.turn();
+		},
+		/** For tests: how many entries the caches hold. */
+		get cached() {
+			return lines.size + afterCode.size + between.size;
+		},
+		/** Turns the drawer off (every row to get()): its check against get() failed. */
+		disable(reason: string) {
+			failure = reason;
+		},
+		get disabled() {
+			return failure;
+		},
+	} satisfies RowDrawer & Record<string, unknown>;
+};
+
+// Rows that exercise what the drawer relies on: styles opened, changed, stacked and closed in
+// every way chalk writes them (bold and dim share their closing code, 256 and true colours,
+// compound codes, resets), writes that touch, overlap, run past the width or start left of it,
+// trailing spaces and kmtop's glyphs.
+const checkRows: Array<[number, Array<number | string>]> = [
+	[12, [0, '\u001B[1mab\u001B[22m', 2, '\u001B[1mcd\u001B[22m', 6, '\u001B[2mef\u001B[22m  ']],
+	[10, [0, '\u001B[1m\u001B[2mab\u001B[22mc\u001B[1md', 5, 'xy \u001B[0mz']],
+	[16, [0, '\u001B[38;5;39m██\u001B[38;5;170m▍░\u001B[39m─', 3, '\u001B[30m\u001B[43m\u001B[1mhi\u001B[22m\u001B[49m\u001B[39m']],
+	[9, [-2, 'abcdef', 7, '\u001B[7m\u001B[1m│ long past the end\u001B[22m\u001B[27m']],
+	[8, [0, '\u001B[1;31mab\u001B[38;2;1;2;3mcd\u001B[m  ', 1, '\u001B[36m·\u001B[39m']],
+	[6, [0, '\u001B[91m\u001B[1m▁▂▄▅▇█']],
+	[6, [3, '  ', 0, ' ']],
+];
+
+/** Whether the drawer draws exactly what get() draws on rows that use what it relies on; the difference if not. */
+export const checkRowDrawer = (drawer: ReturnType<typeof createRowDrawer>): string | undefined => {
+	for (const [width, writes] of checkRows) {
+		const pairs: Array<[number, string]> = [];
+		for (let index = 0; index < writes.length; index += 2) {
+			pairs.push([writes[index] as number, writes[index + 1] as string]);
+		}
+
+		const expected = drawer.probe(width, pairs);
+		const drawn = drawer.draw(width, writes);
+		if (drawn !== expected) {
+			return `a row drawn from Ink's answers differs from Output#get: ${JSON.stringify(drawn)} for ${JSON.stringify(expected)}`;
+		}
+	}
+
+	return undefined;
+};
