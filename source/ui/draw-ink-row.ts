@@ -58,6 +58,41 @@ class FrameCache<Value> {
 	}
 }
 
+/**
+Styles and the codes between them: a handful of each, but one that comes and goes (a warning that
+flashes) must not be asked of get() again each time, so these are kept until they hold
+`limit` characters (keys and values), then dropped together.
+*/
+class SizeBoundCache {
+	private readonly entries = new Map<string, string | null>();
+	private characters = 0;
+
+	constructor(private readonly limit: number) {}
+
+	get(key: string): string | null | undefined {
+		return this.entries.get(key);
+	}
+
+	set(key: string, value: string | null): string | null {
+		this.characters += key.length + (value?.length ?? 0);
+		if (this.characters > this.limit) {
+			this.entries.clear();
+			this.characters = key.length + (value?.length ?? 0);
+		}
+
+		this.entries.set(key, value);
+		return value;
+	}
+
+	/** Characters held, keys and values. */
+	get held(): number {
+		return this.characters;
+	}
+}
+
+/** Characters each of the two style caches keeps at most. */
+export const STYLE_CACHE_CHARACTERS = 64 * 1024;
+
 const ESC = 0x1B;
 const CSI_8BIT = 0x9B;
 const OPEN_BRACKET = 0x5B;
@@ -74,8 +109,8 @@ export const createRowDrawer = (probe: ProbeRow) => {
 	// Fixed size (64 KiB), however much text goes by.
 	const classes = new Uint8Array(0x1_00_00);
 	const lines = new FrameCache<Cells | null>();
-	const afterCode = new FrameCache<string | null>();
-	const between = new FrameCache<string>();
+	const afterCode = new SizeBoundCache(STYLE_CACHE_CHARACTERS);
+	const between = new SizeBoundCache(STYLE_CACHE_CHARACTERS);
 	let failure: string | undefined;
 
 	/**
@@ -115,10 +150,10 @@ export const createRowDrawer = (probe: ProbeRow) => {
 	const codesBetween = (from: string, to: string): string => {
 		const key = `${from}\u0000${to}`;
 		let codes = between.get(key);
-		if (codes === undefined) {
+		if (codes === undefined || codes === null) {
 			// `from` opens the row, `to` closes it: what stands between x and y is the change.
 			const drawn = probe(2, [[0, `${from}x`], [1, `${to}y`]]);
-			codes = between.set(key, drawn.slice(drawn.indexOf('x') + 1, drawn.lastIndexOf('y')));
+			codes = between.set(key, drawn.slice(drawn.indexOf('x') + 1, drawn.lastIndexOf('y')))!;
 		}
 
 		return codes;
@@ -218,12 +253,10 @@ export const createRowDrawer = (probe: ProbeRow) => {
 		probe,
 		nextFrame() {
 			lines.turn();
-			afterCode.turn();
-			between.turn();
 		},
-		/** For tests: how many entries the caches hold. */
+		/** For tests: the lines kept, and the characters the style caches hold. */
 		get cached() {
-			return lines.size + afterCode.size + between.size;
+			return {lines: lines.size, styleCharacters: afterCode.held + between.held};
 		},
 		/** Turns the drawer off (every row to get()): its check against get() failed. */
 		disable(reason: string) {

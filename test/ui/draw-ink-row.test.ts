@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {checkRowDrawer, createRowDrawer} from '../../source/ui/draw-ink-row.js';
+import {checkRowDrawer, createRowDrawer, STYLE_CACHE_CHARACTERS} from '../../source/ui/draw-ink-row.js';
 import {patchInkOutput} from '../../source/ui/patch-ink-output.js';
 
 const drawerOfInk = async () => {
@@ -77,17 +77,18 @@ describe('drawing a row from Ink\'s answers', () => {
 		}
 	});
 
-	test('its caches hold what two frames used, however many frames go by', async () => {
+	test('its caches hold what two frames drew, and styles up to their size, however many frames go by', async () => {
 		const drawer = await drawerOfInk();
 		// What the tests before left is gone after two frames.
 		drawer.nextFrame();
 		drawer.nextFrame();
-		for (let frame = 0; frame < 1000; frame++) {
+		for (let frame = 0; frame < 1500; frame++) {
 			drawer.nextFrame();
-			const row = [0, `\u001B[1mtick ${frame}\u001B[22m`, 12, `\u001B[38;5;${frame % 256}m█\u001B[39m`];
+			// A new true colour every frame: a style never seen again.
+			const row = [0, `\u001B[1mtick ${frame}\u001B[22m`, 12, `\u001B[38;2;${frame % 256};${Math.floor(frame / 256)};7m█\u001B[39m`];
 			expect(drawer.draw(20, row)).toBe(drawer.probe(20, pairsOf(row)));
-			// Per frame: two lines, the styles after their codes and the changes between styles.
-			expect(drawer.cached).toBeLessThanOrEqual(2 * 12);
+			expect(drawer.cached.lines).toBeLessThanOrEqual(4);
+			expect(drawer.cached.styleCharacters).toBeLessThanOrEqual(2 * STYLE_CACHE_CHARACTERS);
 		}
 	});
 
