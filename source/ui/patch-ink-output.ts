@@ -160,7 +160,13 @@ const patchOutput = async (): Promise<PatchResult> => {
 		}
 
 		const drawRow = (width: number, writes: Array<number | string>): string => {
-			const key = JSON.stringify([width, writes]);
+			// Each line with its length first, so no two rows share a key (JSON.stringify cost more than drawing).
+			let key = String(width);
+			for (let index = 0; index < writes.length; index += 2) {
+				const line = writes[index + 1] as string;
+				key += `|${writes[index] as number}:${line.length}:${line}`;
+			}
+
 			let text = rows.current.get(key) ?? rows.previous.get(key) ?? rowDrawer.draw(width, writes);
 			if (text === undefined) {
 				const row = new Output({width, height: 1});
