@@ -7,16 +7,13 @@
 
 import {Box} from 'ink';
 import {memo} from 'react';
-import {segment, type StyledLine} from '../../view/styled-line.js';
+import {sameLine, segment, type StyledLine} from '../../view/styled-line.js';
 import {StyledText} from './styled-text.js';
 
 // An empty Text takes no row in Ink; a blank line must still take its row.
 const blankLine: StyledLine = [segment(' ')];
 
 type PanelLinesProps = {lines: StyledLine[]; width: number};
-
-const sameLine = (a: StyledLine, b: StyledLine): boolean =>
-	a.length === b.length && a.every((part, index) => part.text === b[index]!.text && part.tone === b[index]!.tone);
 
 /** Whether two sets of props draw the same: the same width and, line by line, the same segments. */
 export const samePanelLines = (previous: PanelLinesProps, next: PanelLinesProps): boolean =>

@@ -9,7 +9,7 @@
 
 import {Text, Transform} from 'ink';
 import {memo, useCallback, useContext} from 'react';
-import {lineWidth, type StyledLine} from '../../view/styled-line.js';
+import {lineWidth, sameLine, type StyledLine} from '../../view/styled-line.js';
 import {ColourContext, paintLine} from '../tone-style.js';
 
 const PaintedLine = memo(function PaintedLine({text, width}: {text: string; width: number}) {
@@ -21,7 +21,12 @@ const PaintedLine = memo(function PaintedLine({text, width}: {text: string; widt
 	);
 });
 
-export function StyledText({line}: {line: StyledLine}) {
-	const colour = useContext(ColourContext);
-	return <PaintedLine text={paintLine(line, colour)} width={lineWidth(line)} />;
-}
+// A panel that changed gives all its lines again, most of them as they were: those are not
+// painted again (memoized on the segments; a change of colour support still repaints them all).
+export const StyledText = memo(
+	function StyledText({line}: {line: StyledLine}) {
+		const colour = useContext(ColourContext);
+		return <PaintedLine text={paintLine(line, colour)} width={lineWidth(line)} />;
+	},
+	(previous, next) => previous.line === next.line || sameLine(previous.line, next.line),
+);

@@ -3,14 +3,15 @@ import {describe, expect, it, vi} from 'vitest';
 import {PanelLines, samePanelLines} from '../../../source/ui/panels/panel-lines.js';
 import {segment, type StyledLine} from '../../../source/view/styled-line.js';
 
-// Counts the lines drawn: every render of a panel line goes through StyledText.
+// Counts the lines drawn: every render of a panel line paints it once.
 let styledTextRenders = 0;
-vi.mock('../../../source/ui/panels/styled-text.js', async (importOriginal) => {
-	const original = await importOriginal<typeof import('../../../source/ui/panels/styled-text.js')>();
+vi.mock('../../../source/ui/tone-style.js', async (importOriginal) => {
+	const original = await importOriginal<typeof import('../../../source/ui/tone-style.js')>();
 	return {
-		StyledText(props: Parameters<typeof original.StyledText>[0]) {
+		...original,
+		paintLine(...arguments_: Parameters<typeof original.paintLine>) {
 			styledTextRenders++;
-			return original.StyledText(props);
+			return original.paintLine(...arguments_);
 		},
 	};
 });
@@ -38,5 +39,9 @@ describe('PanelLines is drawn again only when its lines change', () => {
 		rerender(<PanelLines lines={[[segment('heap 13.0 KiB')], [segment('log line')]]} width={20} />);
 		expect(styledTextRenders).toBe(4);
 		expect(lastFrame()).toBe('heap 13.0 KiB\nlog line');
+		// One line of two changed: only that one is painted again.
+		rerender(<PanelLines lines={[[segment('heap 14.0 KiB')], [segment('log line')]]} width={20} />);
+		expect(styledTextRenders).toBe(5);
+		expect(lastFrame()).toBe('heap 14.0 KiB\nlog line');
 	});
 });
