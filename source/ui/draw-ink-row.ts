@@ -159,6 +159,20 @@ export const createRowDrawer = (probe: ProbeRow) => {
 		return codes;
 	};
 
+	// Each character as one string, made once (`line[index]` makes a new one each time for any
+	// character past Latin-1: the box drawing and bars of every changed line, every frame). At
+	// most one per BMP character that takes a cell, however much text goes by.
+	const characters = new Map<number, string>();
+	const characterOf = (code: number): string => {
+		let character = characters.get(code);
+		if (character === undefined) {
+			character = String.fromCharCode(code);
+			characters.set(code, character);
+		}
+
+		return character;
+	};
+
 	/** A line's cells, or null when something in it is not for this drawer. */
 	const cellsOf = (line: string): Cells | null => {
 		let cells = lines.get(line);
@@ -187,7 +201,7 @@ export const createRowDrawer = (probe: ProbeRow) => {
 			} else if (code === ESC || code === CSI_8BIT || (code >= 0xD8_00 && code <= 0xDF_FF) || !isOneCell(code)) {
 				return lines.set(line, null);
 			} else {
-				values.push(line[index]!);
+				values.push(characterOf(code));
 				styles.push(style);
 				index++;
 			}
@@ -197,20 +211,21 @@ export const createRowDrawer = (probe: ProbeRow) => {
 		return lines.set(line, cells);
 	};
 
-	// One row's cells, reused from row to row (a hole is a cell no write reached past the width).
+	// One row's cells, `end` of them, in arrays reused from row to row (emptying or growing them
+	// for each row was a frame's garbage); a hole is a cell no write reached past the width.
 	const rowValues: Array<string | undefined> = [];
 	const rowStyles: string[] = [];
+	const parts: string[] = [];
 
 	const draw = (width: number, writes: ReadonlyArray<number | string>): string | undefined => {
 		if (failure !== undefined) {
 			return undefined;
 		}
 
-		rowValues.length = 0;
-		rowStyles.length = 0;
+		let end = width;
 		for (let column = 0; column < width; column++) {
-			rowValues.push(' ');
-			rowStyles.push('');
+			rowValues[column] = ' ';
+			rowStyles[column] = '';
 		}
 
 		for (let index = 0; index < writes.length; index += 2) {
@@ -223,16 +238,25 @@ export const createRowDrawer = (probe: ProbeRow) => {
 			// As get() does: cells past the width lengthen the row, left of it they are dropped.
 			for (let at = 0; at < cells.values.length; at++) {
 				const column = x + at;
-				if (column >= 0) {
-					rowValues[column] = cells.values[at];
-					rowStyles[column] = cells.styles[at]!;
+				if (column < 0) {
+					continue;
 				}
+
+				for (; end < column; end++) {
+					rowValues[end] = undefined;
+				}
+
+				rowValues[column] = cells.values[at];
+				rowStyles[column] = cells.styles[at]!;
+				end = Math.max(end, column + 1);
 			}
 		}
 
-		let text = '';
+		// The pieces go into one array joined once: adding them to a string one by one made a
+		// string object per cell, most of a frame's garbage.
+		parts.length = 0;
 		let style: string | undefined;
-		for (let column = 0; column < rowValues.length; column++) {
+		for (let column = 0; column < end; column++) {
 			const value = rowValues[column];
 			if (value === undefined) {
 				continue;
@@ -241,11 +265,21 @@ export const createRowDrawer = (probe: ProbeRow) => {
 			const next = rowStyles[column]!;
 			// The first cell opens its style; after that a change of style writes what changed
 			// (the same style twice writes nothing: diffAnsiCodes of a style with itself).
-			text += (style === undefined ? next : style === next ? '' : codesBetween(style, next)) + value;
+			if (style === undefined) {
+				parts.push(next);
+			} else if (style !== next) {
+				parts.push(codesBetween(style, next));
+			}
+
+			parts.push(value);
 			style = next;
 		}
 
-		return (style === undefined || style === '' ? text : text + codesBetween(style, '')).trimEnd();
+		if (style !== undefined && style !== '') {
+			parts.push(codesBetween(style, ''));
+		}
+
+		return parts.join('').trimEnd();
 	};
 
 	return {
