@@ -40,7 +40,8 @@ export type TimeMachineOptions = {
 
 export type TravelOutcome = 'arrived' | 'present' | 'superseded';
 
-type Cursor = {simulation: Simulation; index: number};
+/** A copy that runs: where it is in the journal, and what it holds (it counts against the budget). */
+type Cursor = {simulation: Simulation; index: number; bytes: number};
 
 export class TimeMachine {
 	/** A travel under way: where to and how far it got (for the header). */
@@ -60,13 +61,23 @@ export class TimeMachine {
 		this.session = session;
 		const budget = options.budgetBytes ?? DEFAULT_CHECKPOINT_BUDGET_BYTES;
 		this.now = options.now ?? (() => performance.now());
-		this.keeper = new CheckpointKeeper(budget, new Set(session.workloads), this.now);
+		this.keeper = new CheckpointKeeper(budget, new Set(session.workloads), this.now, () => this.runningBytes());
 		this.checkpoint();
 	}
 
 	/** The copies of the present (keep-checkpoints.ts). */
 	get store(): CheckpointStore {
 		return this.keeper.store;
+	}
+
+	/** What every copy holds together: the store, the trail and the copies running outside them. */
+	get bytes(): number {
+		return this.store.bytes + this.keeper.trail.bytes + this.runningBytes();
+	}
+
+	/** What every copy together may hold. */
+	get budgetBytes(): number {
+		return this.keeper.budgetBytes;
 	}
 
 	/** Why copies cannot be made (a workload's state holds a function): travel is off. */
@@ -148,7 +159,7 @@ export class TimeMachine {
 		let sliceStarted = started;
 		for (;;) {
 			const step = stepTowards(preparing.cursor.simulation, this.session.journal, preparing.cursor.index, target, this.session.workloads, SLICE_TICKS);
-			preparing.cursor = {simulation: preparing.cursor.simulation, index: step.index};
+			preparing.cursor = {...preparing.cursor, index: step.index};
 			if (step.arrived) {
 				return;
 			}
@@ -218,7 +229,7 @@ export class TimeMachine {
 		for (;;) {
 			const started = this.now();
 			const step = stepTowards(cursor.simulation, this.session.journal, cursor.index, point, this.session.workloads, SLICE_TICKS);
-			cursor = {simulation: cursor.simulation, index: step.index};
+			cursor = {...cursor, index: step.index};
 			if (step.arrived) {
 				break;
 			}
@@ -293,7 +304,15 @@ export class TimeMachine {
 		}
 
 		const copy = this.keeper.copy(best.simulation)!;
-		return {simulation: copy.simulation, index: best.journalLength};
+		const cursor = {simulation: copy.simulation, index: best.journalLength, bytes: copy.bytes};
+		this.keeper.fit(this.orderOf(this.present), cursor.bytes); // the store makes room for it
+		return cursor;
+	}
+
+	/** What the copies running outside the store hold: the past shown, the step back made ready. */
+	private runningBytes(): number {
+		const prepared = this.preparing?.cursor;
+		return (this.cursor?.bytes ?? 0) + (prepared && prepared !== this.cursor ? prepared.bytes : 0);
 	}
 
 	private leaveTrail(cursor: Cursor): void {
