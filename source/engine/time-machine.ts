@@ -21,8 +21,12 @@ import type {Workload} from './workload-api.js';
 
 export type {TimePoint} from './count-timeline.js';
 
-/** Memory the copies of the present may hold. */
-export const DEFAULT_CHECKPOINT_BUDGET_BYTES = 48 * 1024 * 1024;
+/**
+Memory every copy together may hold (keep-checkpoints.ts). 32 MiB keeps the live view within
+200 MB on the soak run (`npm run bench -- --soak`): at 48 the panic screen of big-allocations,
+whose copies weigh 23 MiB each, ended at 231 MiB; at 32, 195.
+*/
+export const DEFAULT_CHECKPOINT_BUDGET_BYTES = 32 * 1024 * 1024;
 /** How long a travel runs before it lets the engine's thread answer messages again. */
 const YIELD_EVERY_MS = 30;
 
