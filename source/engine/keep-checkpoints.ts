@@ -41,6 +41,8 @@ export class CheckpointKeeper {
 	private readonly running: () => number;
 	private runSinceCopyMs = 0;
 	private lastCopyMs = 0;
+	/** What the last copy of the present weighed (a copy of the past weighs about as much). */
+	private lastCopyBytes = 0;
 	/** The present's buffers and the newest stored copy's, which the next copy may share. */
 	private lastBuffers = new Map<ArrayBuffer, ArrayBuffer>();
 
@@ -84,6 +86,7 @@ export class CheckpointKeeper {
 		}
 
 		this.lastBuffers = copy.buffers;
+		this.lastCopyBytes = copy.bytes;
 		this.store.budgetBytes = Math.max(0, this.budgetBytes - this.trail.bytes - this.running());
 		this.store.add({...place, ...checkpointOf(copy)}, place.order);
 		this.lastCopyMs = this.now() - started;
@@ -92,6 +95,13 @@ export class CheckpointKeeper {
 
 	/** Leaves a copy on the trail, dropping what an earlier travel left further on. */
 	leaveTrail(simulation: Simulation, place: CopyPlace): void {
+		// A copy bigger than the trail's whole share would be kept anyway (a store keeps its
+		// newest): on a heap that big (a panicked big-allocations: 23 MiB) the trail stays empty
+		// and a step back re-runs from the store's copies.
+		if (this.lastCopyBytes > this.trail.budgetBytes) {
+			return;
+		}
+
 		const copy = this.copy(simulation);
 		if (copy) {
 			this.trail.dropAfter({boot: place.boot, tick: place.tick - 1});
