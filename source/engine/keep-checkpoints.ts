@@ -57,8 +57,13 @@ export class CheckpointKeeper {
 
 	/** Makes room in the store for what runs outside it and the trail, and `more` about to run. */
 	fit(presentOrder: number, more = 0): void {
-		this.store.budgetBytes = Math.max(0, this.budgetBytes - this.trail.bytes - this.running() - more);
+		this.shareStore(more);
 		this.store.fit(presentOrder);
+	}
+
+	/** The store's share: the budget less the trail and the copies running outside it. */
+	private shareStore(more = 0): void {
+		this.store.budgetBytes = Math.max(0, this.budgetBytes - this.trail.bytes - this.running() - more);
 	}
 
 	/** Whether `ms` of running since the last copy is enough for another. */
@@ -87,7 +92,7 @@ export class CheckpointKeeper {
 
 		this.lastBuffers = copy.buffers;
 		this.lastCopyBytes = copy.bytes;
-		this.store.budgetBytes = Math.max(0, this.budgetBytes - this.trail.bytes - this.running());
+		this.shareStore();
 		this.store.add({...place, ...checkpointOf(copy)}, place.order);
 		this.lastCopyMs = this.now() - started;
 		this.runSinceCopyMs = 0;
