@@ -89,8 +89,63 @@ describe('Ink Output, patched', () => {
 		);
 	});
 
-	test('the row cache holds two frames, however many frames differ', async () => {
-		const {rows} = await patched();
+	test('a row of writes side by side, touching or not, is what Ink draws, and drawn from the writes\' pieces', async () => {
+		const {inkGet, pieces} = await patched();
+		const Output = await loadOutput();
+		const part = fc.array(fc.oneof(glyph, styled), {minLength: 1, maxLength: 8}).map((parts) => parts.join('')).filter((text) => text !== '');
+		let run = 0;
+		fc.assert(
+			fc.property(fc.array(fc.record({gap: fc.integer({min: 0, max: 2}), text: part}), {minLength: 1, maxLength: 5}), fc.boolean(), (parts, reversed) => {
+				const writes: Array<{x: number; text: string}> = [];
+				let x = 0;
+				for (const {gap, text} of parts) {
+					x += gap;
+					writes.push({x, text});
+					x += [...text.replaceAll(/\u001B\[\d+m/g, '')].reduce((sum, character) => sum + (character === '世' ? 2 : 1), 0);
+				}
+
+				// Twice: the second frame is drawn from the row cache. The width alternates from run to
+				// run, so the first frame is never the run before's row again.
+				const width = x + 1 + (run++ % 2);
+				for (let frame = 0; frame < 2; frame++) {
+					const ours = new Output({width, height: 1});
+					const inks = new Output({width, height: 1});
+					for (const write of reversed ? [...writes].reverse() : writes) {
+						ours.write(write.x, 0, write.text, {transformers: []});
+						inks.write(write.x, 0, write.text, {transformers: []});
+					}
+
+					expect(ours.get()).toEqual(inkGet.call(inks as never));
+					if (frame === 0) {
+						expect([...pieces.current.keys()].sort()).toEqual([...new Set(writes.map((write) => write.text))].sort());
+					}
+				}
+			}),
+			{numRuns: 600},
+		);
+	});
+
+	test('a style running across two writes that touch is drawn as Ink draws it: no close and reopen at the seam', async () => {
+		await patched();
+		const Output = await loadOutput();
+		const output = new Output({width: 12, height: 3});
+		// Bold on both sides of the seam: Ink writes nothing between them.
+		output.write(0, 0, '\u001B[1mab\u001B[22m', {transformers: []});
+		output.write(2, 0, '\u001B[1mcd\u001B[22m', {transformers: []});
+		// One side plain: the pieces side by side.
+		output.write(0, 1, '\u001B[1mab\u001B[22m', {transformers: []});
+		output.write(2, 1, 'cd  ', {transformers: []});
+		output.write(7, 1, '\u001B[2mef\u001B[22m', {transformers: []});
+		// Overlapping: the later write wins.
+		output.write(0, 2, 'abcd', {transformers: []});
+		output.write(2, 2, '\u001B[1mXY\u001B[22m', {transformers: []});
+		expect(output.get().output).toBe(
+			['\u001B[1mabcd\u001B[22m', '\u001B[1mab\u001B[22mcd   \u001B[2mef\u001B[22m', 'ab\u001B[1mXY\u001B[22m'].join('\n'),
+		);
+	});
+
+	test('the row and piece caches hold two frames, however many frames differ', async () => {
+		const {rows, pieces} = await patched();
 		const Output = await loadOutput();
 		for (let frame = 0; frame < 10_000; frame++) {
 			const output = new Output({width: 60, height: 3});
@@ -101,9 +156,11 @@ describe('Ink Output, patched', () => {
 				`${`\u001B[1mtick ${frame}\u001B[22m ${'█'.repeat(frame % 40)}`.trimEnd()}\n│ the same line every frame │\n│ line ${frame * 7} │`,
 			);
 			expect(rows.current.size).toBe(3);
+			expect(pieces.current.size).toBeLessThanOrEqual(3);
 			// Frame 0's previous generation is whatever the test before drew; from frame 1 on it is ours.
 			if (frame > 0) {
 				expect(rows.previous.size).toBeLessThanOrEqual(3);
+				expect(pieces.previous.size).toBeLessThanOrEqual(3);
 			}
 		}
 	});
