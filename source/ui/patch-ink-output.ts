@@ -43,7 +43,7 @@ type Piece = {text: string; width: number; styledStart: boolean; styledEnd: bool
 type Generations<Value> = {previous: Map<string, Value>; current: Map<string, Value>};
 
 export type PatchResult =
-	| {applied: true; rows: Generations<string>; pieces: Generations<Piece>; /** Ink's own get, for comparison. */ inkGet: OutputClass['prototype']['get']}
+	| {applied: true; rows: Generations<string>; pieces: Generations<Piece>; unjoinable: Generations<true>; /** Ink's own get, for comparison. */ inkGet: OutputClass['prototype']['get']}
 	| {applied: false; reason: string};
 
 /** What is wrong with Ink's Output for this patch, if anything. */
@@ -210,9 +210,21 @@ const patchOutput = async (): Promise<PatchResult> => {
 			return text.trimEnd();
 		};
 
+		// Row shapes (the width and the writes' columns) whose pieces did not go together: the row
+		// goes straight to get() while its shape stays, so a row of panels whose borders touch in
+		// the same style is not tokenized twice a frame. A row of one write is its one piece: get().
+		const unjoinable: Generations<true> = {previous: new Map(), current: new Map()};
 		const drawRow = (width: number, writes: Array<number | string>): string => {
 			const key = JSON.stringify([width, writes]);
-			let text = rows.current.get(key) ?? rows.previous.get(key) ?? composeRow(width, writes);
+			let text = rows.current.get(key) ?? rows.previous.get(key);
+			if (text === undefined && writes.length > 2) {
+				const shape = `${width}:${writes.filter((_, index) => index % 2 === 0).join(',')}`;
+				text = unjoinable.current.has(shape) || unjoinable.previous.has(shape) ? undefined : composeRow(width, writes);
+				if (text === undefined) {
+					unjoinable.current.set(shape, true);
+				}
+			}
+
 			if (text === undefined) {
 				const row = new Output({width, height: 1});
 				for (let index = 0; index < writes.length; index += 2) {
@@ -236,9 +248,11 @@ const patchOutput = async (): Promise<PatchResult> => {
 			rows.current = new Map();
 			pieces.previous = pieces.current;
 			pieces.current = new Map();
+			unjoinable.previous = unjoinable.current;
+			unjoinable.current = new Map();
 			return {output: writes.map((row) => drawRow(this.width, row)).join('\n'), height: writes.length};
 		};
-		return {applied: true, rows, pieces, inkGet};
+		return {applied: true, rows, pieces, unjoinable, inkGet};
 	} catch (error) {
 		return {applied: false, reason: error instanceof Error ? error.message : String(error)};
 	}
