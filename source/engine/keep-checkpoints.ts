@@ -41,6 +41,8 @@ export class CheckpointKeeper {
 	private readonly running: () => number;
 	private runSinceCopyMs = 0;
 	private lastCopyMs = 0;
+	/** What the last copy of the present weighed (a copy of the past weighs about as much). */
+	private lastCopyBytes = 0;
 	/** The present's buffers and the newest stored copy's, which the next copy may share. */
 	private lastBuffers = new Map<ArrayBuffer, ArrayBuffer>();
 
@@ -55,8 +57,13 @@ export class CheckpointKeeper {
 
 	/** Makes room in the store for what runs outside it and the trail, and `more` about to run. */
 	fit(presentOrder: number, more = 0): void {
-		this.store.budgetBytes = Math.max(0, this.budgetBytes - this.trail.bytes - this.running() - more);
+		this.shareStore(more);
 		this.store.fit(presentOrder);
+	}
+
+	/** The store's share: the budget less the trail and the copies running outside it. */
+	private shareStore(more = 0): void {
+		this.store.budgetBytes = Math.max(0, this.budgetBytes - this.trail.bytes - this.running() - more);
 	}
 
 	/** Whether `ms` of running since the last copy is enough for another. */
@@ -84,7 +91,8 @@ export class CheckpointKeeper {
 		}
 
 		this.lastBuffers = copy.buffers;
-		this.store.budgetBytes = Math.max(0, this.budgetBytes - this.trail.bytes - this.running());
+		this.lastCopyBytes = copy.bytes;
+		this.shareStore();
 		this.store.add({...place, ...checkpointOf(copy)}, place.order);
 		this.lastCopyMs = this.now() - started;
 		this.runSinceCopyMs = 0;
@@ -92,6 +100,13 @@ export class CheckpointKeeper {
 
 	/** Leaves a copy on the trail, dropping what an earlier travel left further on. */
 	leaveTrail(simulation: Simulation, place: CopyPlace): void {
+		// A copy bigger than the trail's whole share would be kept anyway (a store keeps its
+		// newest): on a heap that big (a panicked big-allocations: 23 MiB) the trail stays empty
+		// and a step back re-runs from the store's copies.
+		if (this.lastCopyBytes > this.trail.budgetBytes) {
+			return;
+		}
+
 		const copy = this.copy(simulation);
 		if (copy) {
 			this.trail.dropAfter({boot: place.boot, tick: place.tick - 1});

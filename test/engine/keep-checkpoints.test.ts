@@ -55,6 +55,21 @@ describe('copies share what did not change', () => {
 });
 
 describe('one budget for every copy', () => {
+	test('the trail keeps no copy bigger than its share of the budget (it would stay, as a store keeps its newest)', async () => {
+		const workloads = await builtinWorkloads();
+		const simulation = new Simulation({...run, workload: byName(workloads, 'fragmentation')});
+		simulation.step(400);
+		const trails = [];
+		for (const budget of [64 * MiB, 1 * MiB]) {
+			const keeper = new CheckpointKeeper(budget, new Set(workloads), () => 0);
+			keeper.keep(simulation, place(400));
+			keeper.leaveTrail(simulation, place(400));
+			trails.push([keeper.store.newest!.bytes > budget / 8, keeper.trail.count]);
+		}
+
+		expect(trails).toEqual([[false, 1], [true, 0]]);
+	});
+
 	test('paused and travelling, the copies outside the store make it smaller: all of them stay within the budget', async () => {
 		const workloads = await builtinWorkloads();
 		let clock = 0;
