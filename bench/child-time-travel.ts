@@ -55,8 +55,9 @@ process.stdout.write(
 		rssBytes: process.memoryUsage().rss,
 		peakRssBytes: process.resourceUsage().maxRSS * 1024,
 		checkpoints: store.count,
-		checkpointBytes: store.bytes,
-		checkpointBudgetBytes: store.budgetBytes,
+		// Every copy: the store's, the trail's and the ones running outside them.
+		checkpointBytes: session.timeMachine!.bytes,
+		checkpointBudgetBytes: session.timeMachine!.budgetBytes,
 		stepAt,
 		shownTick,
 		coldStepMs,

@@ -5,6 +5,9 @@
 // copies end up spaced in proportion to their distance from the present, dense near it (one
 // tick back re-runs a few hundred ticks) and sparse far back (the first hour re-runs longer).
 // The first copy (the session's boot) always stays, so every tick can be reached.
+//
+// Copies share the buffers that did not change between them (keep-checkpoints.ts): a buffer
+// counts once however many copies hold it, and its bytes come back when the last one goes.
 
 import type {Simulation} from './simulation.js';
 
@@ -15,7 +18,10 @@ export type Checkpoint = TimelinePoint & {
 	/** Journal entries the simulation had applied when it was copied. */
 	journalLength: number;
 	simulation: Simulation;
+	/** What the copy holds, its buffers included (clone-graph.ts's estimate). */
 	bytes: number;
+	/** The copy's buffers, which later copies may share. */
+	buffers: readonly ArrayBuffer[];
 };
 
 /** Whether `a` comes before `b` on the session's timeline (boot first, then tick). */
@@ -23,10 +29,13 @@ export const isBefore = (a: {boot: number; tick: number}, b: {boot: number; tick
 	a.boot < b.boot || (a.boot === b.boot && a.tick < b.tick);
 
 export class CheckpointStore {
-	readonly budgetBytes: number;
+	/** What the copies may hold; the keeper lowers it while copies outside the store run. */
+	budgetBytes: number;
 	/** Oldest first. */
 	private readonly kept: Checkpoint[] = [];
 	private total = 0;
+	/** How many kept copies hold each buffer. */
+	private readonly holders = new Map<ArrayBuffer, number>();
 
 	constructor(budgetBytes: number) {
 		this.budgetBytes = budgetBytes;
@@ -55,6 +64,19 @@ export class CheckpointStore {
 	add(checkpoint: Checkpoint, presentOrder = checkpoint.order): void {
 		this.kept.push(checkpoint);
 		this.total += checkpoint.bytes;
+		for (const buffer of checkpoint.buffers) {
+			const count = this.holders.get(buffer) ?? 0;
+			this.holders.set(buffer, count + 1);
+			if (count > 0) {
+				this.total -= buffer.byteLength; // already counted: held by an earlier copy
+			}
+		}
+
+		this.fit(presentOrder);
+	}
+
+	/** Drops copies until the store is within its budget (the boot's and the newest stay). */
+	fit(presentOrder: number): void {
 		while (this.total > this.budgetBytes && this.kept.length > 2) {
 			this.dropOne(presentOrder);
 		}
@@ -82,13 +104,32 @@ export class CheckpointStore {
 	/** Drops every copy after `point` (a branch of the timeline that no longer happens). */
 	dropAfter(point: {boot: number; tick: number}): void {
 		while (this.kept.length > 1 && isBefore(point, this.kept.at(-1)!)) {
-			this.total -= this.kept.pop()!.bytes;
+			this.release(this.kept.pop()!);
 		}
 	}
 
 	clear(): void {
 		this.kept.length = 0;
+		this.holders.clear();
 		this.total = 0;
+	}
+
+	/** Whether a kept copy holds `buffer` (so it may be shared, never written). */
+	holds(buffer: ArrayBuffer): boolean {
+		return this.holders.has(buffer);
+	}
+
+	private release(checkpoint: Checkpoint): void {
+		this.total -= checkpoint.bytes;
+		for (const buffer of checkpoint.buffers) {
+			const count = this.holders.get(buffer)!;
+			if (count === 1) {
+				this.holders.delete(buffer);
+			} else {
+				this.holders.set(buffer, count - 1);
+				this.total += buffer.byteLength; // still held: its bytes stay counted
+			}
+		}
 	}
 
 	/**
@@ -110,6 +151,6 @@ export class CheckpointStore {
 		}
 
 		const [dropped] = this.kept.splice(best, 1);
-		this.total -= dropped!.bytes;
+		this.release(dropped!);
 	}
 }

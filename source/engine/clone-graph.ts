@@ -17,12 +17,20 @@ export {CloneError} from './locate-uncopyable.js';
 export type CloneOptions = {
 	/** Objects and functions kept by reference, not copied (immutable tables, workload modules). */
 	shared?: (value: object) => boolean;
+	/**
+	A buffer to use for `source` instead of a new copy of it: one an earlier copy made whose
+	bytes are the same (time travel's copies share what did not change between them). It is
+	taken as is, so it must never be written to afterwards.
+	*/
+	sameAs?: (source: ArrayBuffer) => ArrayBuffer | undefined;
 };
 
 export type ClonedGraph<T> = {
 	value: T;
 	/** An estimate of the memory the copy holds: buffers exactly, objects and strings roughly. */
 	bytes: number;
+	/** Each buffer of the original and the one the copy uses (new, or the one `sameAs` gave). */
+	buffers: Map<ArrayBuffer, ArrayBuffer>;
 };
 
 const OBJECT_BYTES = 32;
@@ -37,7 +45,9 @@ const checkedShapes = new WeakMap<object, Set<string>>();
 /** Copies `root`; throws CloneError when the graph holds something it cannot copy exactly. */
 export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<T> => {
 	const shared = options.shared ?? (() => false);
+	const sameAs = options.sameAs ?? (() => undefined);
 	const copies = new Map<object, object>();
+	const buffers = new Map<ArrayBuffer, ArrayBuffer>();
 	const pending: Pending[] = [];
 	let bytes = 0;
 
@@ -84,9 +94,10 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 			throw new CloneError('a SharedArrayBuffer', '');
 		}
 
-		const copy = buffer.slice(0);
+		const copy = sameAs(buffer) ?? buffer.slice(0);
 		bytes += buffer.byteLength + OBJECT_BYTES;
 		copies.set(buffer, copy);
+		buffers.set(buffer, copy);
 		return copy;
 	};
 
@@ -247,7 +258,7 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 			fill(pending.pop()!);
 		}
 
-		return {value, bytes};
+		return {value, bytes, buffers};
 	} catch (error) {
 		if (error instanceof CloneError) {
 			throw new CloneError(error.message.replace(/^cannot copy | at the root$/g, ''), locate(root, error, shared));

@@ -14,12 +14,25 @@ import type {Simulation} from './simulation.js';
 
 const tables = new Set<object>(revisions);
 
-export type SimulationCopy = {simulation: Simulation; bytes: number};
+export type SimulationCopy = {
+	simulation: Simulation;
+	bytes: number;
+	/** Each buffer of the original and the one the copy uses (clone-graph.ts). */
+	buffers: Map<ArrayBuffer, ArrayBuffer>;
+};
 
-/** Copies `simulation`; `shared` are more objects to keep by reference (every workload of a session). */
-export const copySimulation = (simulation: Simulation, shared: ReadonlySet<object> = new Set()): SimulationCopy => {
-	const {value, bytes} = cloneGraph(simulation, {
+/**
+Copies `simulation`; `shared` are more objects to keep by reference (every workload of a
+session); `sameAs` may hand back an earlier copy's buffer with the same bytes, to share it.
+*/
+export const copySimulation = (
+	simulation: Simulation,
+	shared: ReadonlySet<object> = new Set(),
+	sameAs?: (source: ArrayBuffer) => ArrayBuffer | undefined,
+): SimulationCopy => {
+	const {value, bytes, buffers} = cloneGraph(simulation, {
 		shared: (value) => value === simulation.workload || value === simulation.watch || tables.has(value) || shared.has(value),
+		sameAs,
 	});
-	return {simulation: value, bytes};
+	return {simulation: value, bytes, buffers};
 };

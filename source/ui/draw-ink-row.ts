@@ -23,6 +23,9 @@ export type RowDrawer = {
 	nextFrame(): void;
 };
 
+/** One write's line drawn alone as get() draws it: its string (untrimmed), its columns, and whether its first and last cells are styled. */
+export type RowPiece = {text: string; width: number; styledStart: boolean; styledEnd: boolean};
+
 /** A line as cells: each character and the style it is drawn in (its opening codes). */
 type Cells = {values: string[]; styles: string[]};
 
@@ -282,8 +285,22 @@ export const createRowDrawer = (probe: ProbeRow) => {
 		return parts.join('').trimEnd();
 	};
 
+	/** The line alone as get() draws it, or undefined to leave it to get(). */
+	const piece = (line: string): RowPiece | undefined => {
+		const cells = failure === undefined ? cellsOf(line) : null;
+		if (cells === null) {
+			return undefined;
+		}
+
+		// A dot after it, as get() would be asked: the row's end is trimmed, the dot keeps the piece whole.
+		const width = cells.values.length;
+		const text = draw(width + 1, [0, line, width, '.'])!.slice(0, -1);
+		return {text, width, styledStart: (cells.styles[0] ?? '') !== '', styledEnd: (cells.styles.at(-1) ?? '') !== ''};
+	};
+
 	return {
 		draw,
+		piece,
 		probe,
 		nextFrame() {
 			lines.turn();

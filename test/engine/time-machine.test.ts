@@ -164,9 +164,9 @@ describe('time travel', () => {
 		const store = session.timeMachine!.store;
 		expect(store.bytes).toBeLessThanOrEqual(4 * 1024 * 1024);
 		// A copy every 5,120 ticks on this clock (about 910 KiB each, a holder id beside each chunk's
-		// header); 4 MiB keeps the boot's and three more, each gap narrower than the one before, the
-		// narrowest next to the present.
-		expect(store.all.map((checkpoint) => checkpoint.tick)).toEqual([0, 61_440, 71_680, 76_800]);
+		// header, less the buffers it shares with the copy before); 4 MiB keeps the boot's and four
+		// more, each gap narrower than the one before, the narrowest next to the present.
+		expect(store.all.map((checkpoint) => checkpoint.tick)).toEqual([0, 35_840, 61_440, 71_680, 76_800]);
 		await session.travelBy(-1);
 		expect(shown(session)).toBe(await freshDocument('fragmentation', {boot: 1, tick: 79_999}));
 	});
