@@ -77,6 +77,28 @@ describe('drawing a row from Ink\'s answers', () => {
 		}
 	});
 
+	test('a line alone is drawn as get() draws it, with its columns and whether its ends are styled; anything else is left to get()', async () => {
+		const drawer = await drawerOfInk();
+		fc.assert(
+			fc.property(line(fc.oneof({weight: 4, arbitrary: plainGlyph}, {weight: 1, arbitrary: otherGlyph})), (text) => {
+				const piece = drawer.piece(text);
+				const plain = drawer.draw(64, [0, text]);
+				expect(piece === undefined).toBe(plain === undefined);
+				if (piece) {
+					// A dot after it keeps the piece's end from being trimmed.
+					expect(`${piece.text}.`).toBe(drawer.probe(piece.width + 1, [[0, text], [piece.width, '.']]));
+					// Its columns: a cell written there lands right after its last character.
+					const bare = (drawn: string) => drawn.replaceAll(/\u001B\[[\d;]*m/g, '');
+					expect(bare(drawer.probe(piece.width + 1, [[0, text], [piece.width, 'Z']]))).toBe(`${bare(piece.text)}Z`);
+					// The drawer takes no escape character but SGR codes: an escape in what get() draws is a code.
+					expect(piece.styledStart).toBe(piece.text.startsWith('\u001B'));
+					expect(piece.styledEnd).toBe(/\u001B\[[\d;]*m$/.test(piece.text));
+				}
+			}),
+			{numRuns: 800},
+		);
+	});
+
 	test('its caches hold what two frames drew, and styles up to their size, however many frames go by', async () => {
 		const drawer = await drawerOfInk();
 		// What the tests before left is gone after two frames.
