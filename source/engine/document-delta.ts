@@ -9,6 +9,7 @@
 // JSON.parse on the UI's side is cheaper than the clone's reading. The document is JSON by
 // definition (snapshot.md), so nothing is lost on the way.
 
+import type {LiveFacts, PublishedView} from './engine-protocol.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 
 /** The changed sections as JSON text; null for a section that went away. */
@@ -45,8 +46,32 @@ export const createDeltaWriter = () => {
 	};
 };
 
-/** The UI's side: the previous document with the changed sections in their place. */
+/**
+The engine's side of a published view: the changed sections and the facts, or undefined when
+neither changed since the last one (paused, frozen, a key that changed nothing), so the UI does
+not draw the same screen again a few times a second.
+*/
+export const createViewWriter = () => {
+	const changes = createDeltaWriter();
+	let sentFacts: string | undefined;
+	return ({document, facts}: PublishedView): {delta: DocumentDelta; facts: LiveFacts} | undefined => {
+		const delta = changes(document);
+		const factsText = JSON.stringify(facts);
+		if (factsText === sentFacts && Object.keys(delta).length === 0) {
+			return undefined;
+		}
+
+		sentFacts = factsText;
+		return {delta, facts};
+	};
+};
+
+/** The UI's side: the previous document with the changed sections in their place (itself when none changed). */
 export const applyDelta = (previous: SnapshotDocument | undefined, delta: DocumentDelta): SnapshotDocument => {
+	if (previous && Object.keys(delta).length === 0) {
+		return previous;
+	}
+
 	const document: Record<string, unknown> = {...previous};
 	for (const [key, text] of Object.entries(delta)) {
 		if (text === null || text === undefined) {
