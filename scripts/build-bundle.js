@@ -54,7 +54,12 @@ export const buildBundle = async () => {
 		target: 'node20',
 		// cli.js sets NODE_ENV=production before anything loads, and the worker threads inherit it:
 		// fixed here too, React's development builds are left out of the bundle.
-		define: {'process.env.NODE_ENV': '"production"'},
+		//
+		// fetch: yoga-layout's loader (Emscripten's) fetches its own WebAssembly, inlined as a data:
+		// URL, through fetch when there is one, and Node's fetch loads all of undici first (a tenth
+		// of a second or more); without it, the loader decodes the base64 itself. Nothing else in
+		// the bundle calls a global fetch: kmtop never goes to the network.
+		define: {'process.env.NODE_ENV': '"production"', fetch: 'undefined'},
 		// Ink imports it only when DEV=true, as it does from node_modules (and says so when missing).
 		external: ['react-devtools-core'],
 		// The bundled CommonJS (react, react-reconciler, signal-exit…) calls require() for Node's
