@@ -24,7 +24,8 @@ export type {TimePoint} from './count-timeline.js';
 /**
 Memory every copy together may hold (keep-checkpoints.ts). 32 MiB keeps the live view within
 200 MB on the soak run (`npm run bench -- --soak`): at 48 the panic screen of big-allocations,
-whose copies weigh 23 MiB each, ended at 231 MiB; at 32, 195.
+whose copies weighed 23 MiB each before they were stored compact (4.3 MiB now), ended at 231 MiB;
+at 32, 195.
 */
 export const DEFAULT_CHECKPOINT_BUDGET_BYTES = 32 * 1024 * 1024;
 /** The share of the budget a step back made ready may hold running; a bigger one waits compact. */
