@@ -156,7 +156,7 @@ if (json) {
 		['kmtop live, defaults: CPU (both threads)', `${liveStart.cpuPercentOfOneCore.toFixed(1)} % of a core`, `${mark(liveStart.cpuPercentOfOneCore <= 3)} (≤ 3 %)`],
 		['kmtop live: first frame / RSS at start', `${liveStart.firstFrameSeconds.toFixed(2)} s / ${mib(liveStart.rssAtStartBytes)}`, `${mark(liveStart.rssAtStartBytes <= 120 * 2 ** 20)} (≤ 120 MiB)`],
 		['peak RSS, 50,000-live replay', mib(memory.peakRssBytes!), `${mark(memory.peakRssBytes! < 200 * 2 ** 20)} (< 200 MiB)`],
-		[`time travel, RSS at tick ${travel.ticks!.toLocaleString('en-US')}`, mib(travel.rssBytes!), `${mark(travel.rssBytes! < 250 * 2 ** 20)} (< 250 MiB; ${travel.halted ? 'halted by its panic there; ' : ''}${travel.checkpoints} copies, ${mib(travel.checkpointBytes!)} of ${mib(travel.checkpointBudgetBytes!)})`],
+		[`time travel, RSS at tick ${travel.ticks!.toLocaleString('en-US')}`, mib(travel.rssBytes!), `${mark(travel.rssBytes! < 250 * 2 ** 20)} (< 250 MiB; ${travel.halted ? 'halted by its panic there; ' : ''}${travel.checkpoints} copies, ${mib(travel.checkpointBytes!)} of ${mib(travel.checkpointBudgetBytes!)}; the kernel ${mib(travel.kernelBytes!)} running, its newest copy ${mib(travel.newestCopyBytes!)} stored)`],
 		[`  one step back at tick ${travel.stepAt!.toLocaleString('en-US')}, paused`, `${travel.firstStepMs!.toFixed(0)} ms`, `${mark(travel.firstStepMs! < 100)} (< 100 ms; made ready in ${travel.prepareMs!.toFixed(0)} ms of pause; the nine after: median ${travel.medianStepMs!.toFixed(0)}, max ${travel.maxStepMs!.toFixed(0)} ms)`],
 		['  the same, the instant the present stops', `${travel.coldStepMs!.toFixed(0)} ms`, 'a re-run from the nearest copy'],
 	);

@@ -6,10 +6,11 @@
 // tick back re-runs a few hundred ticks) and sparse far back (the first hour re-runs longer).
 // The first copy (the session's boot) always stays, so every tick can be reached.
 //
-// Copies share the buffers that did not change between them (keep-checkpoints.ts): a buffer
-// counts once however many copies hold it, and its bytes come back when the last one goes.
+// Copies share the blocks of their buffers that did not change between them (keep-checkpoints.ts,
+// compact-buffer.ts): a block counts once however many copies hold it, and its bytes come back
+// when the last one goes.
 
-import type {Simulation} from './simulation.js';
+import type {StoredSimulation} from './clone-simulation.js';
 
 /** Where a copy sits: its boot, its tick in that boot, and ticks since the session began (for distances). */
 export type TimelinePoint = {boot: number; tick: number; order: number};
@@ -17,11 +18,12 @@ export type TimelinePoint = {boot: number; tick: number; order: number};
 export type Checkpoint = TimelinePoint & {
 	/** Journal entries the simulation had applied when it was copied. */
 	journalLength: number;
-	simulation: Simulation;
-	/** What the copy holds, its buffers included (clone-graph.ts's estimate). */
+	/** The copy, compact: never run, only copied again. */
+	simulation: StoredSimulation;
+	/** What the copy holds, its blocks included (clone-graph.ts's estimate). */
 	bytes: number;
-	/** The copy's buffers, which later copies may share. */
-	buffers: readonly ArrayBuffer[];
+	/** The blocks of its buffers it holds (each once), which other copies may share. */
+	blocks: readonly ArrayBuffer[];
 };
 
 /** Whether `a` comes before `b` on the session's timeline (boot first, then tick). */
@@ -34,7 +36,7 @@ export class CheckpointStore {
 	/** Oldest first. */
 	private readonly kept: Checkpoint[] = [];
 	private total = 0;
-	/** How many kept copies hold each buffer. */
+	/** How many kept copies hold each block. */
 	private readonly holders = new Map<ArrayBuffer, number>();
 
 	constructor(budgetBytes: number) {
@@ -64,11 +66,11 @@ export class CheckpointStore {
 	add(checkpoint: Checkpoint, presentOrder = checkpoint.order): void {
 		this.kept.push(checkpoint);
 		this.total += checkpoint.bytes;
-		for (const buffer of checkpoint.buffers) {
-			const count = this.holders.get(buffer) ?? 0;
-			this.holders.set(buffer, count + 1);
+		for (const block of checkpoint.blocks) {
+			const count = this.holders.get(block) ?? 0;
+			this.holders.set(block, count + 1);
 			if (count > 0) {
-				this.total -= buffer.byteLength; // already counted: held by an earlier copy
+				this.total -= block.byteLength; // already counted: held by an earlier copy
 			}
 		}
 
@@ -114,20 +116,20 @@ export class CheckpointStore {
 		this.total = 0;
 	}
 
-	/** Whether a kept copy holds `buffer` (so it may be shared, never written). */
-	holds(buffer: ArrayBuffer): boolean {
-		return this.holders.has(buffer);
+	/** Whether a kept copy holds `block`. */
+	holds(block: ArrayBuffer): boolean {
+		return this.holders.has(block);
 	}
 
 	private release(checkpoint: Checkpoint): void {
 		this.total -= checkpoint.bytes;
-		for (const buffer of checkpoint.buffers) {
-			const count = this.holders.get(buffer)!;
+		for (const block of checkpoint.blocks) {
+			const count = this.holders.get(block)!;
 			if (count === 1) {
-				this.holders.delete(buffer);
+				this.holders.delete(block);
 			} else {
-				this.holders.set(buffer, count - 1);
-				this.total += buffer.byteLength; // still held: its bytes stay counted
+				this.holders.set(block, count - 1);
+				this.total += block.byteLength; // still held: its bytes stay counted
 			}
 		}
 	}

@@ -4,14 +4,14 @@
 //
 // Memory: one budget for every copy, the store's, the trail's and those running outside both
 // (the past being shown, the step back made ready while paused), so that pausing or travelling
-// does not add to what running holds. A copy of the present shares with the copy before it
-// every buffer whose bytes did not change (most of a big heap's subheaps between two copies;
-// all of a halted kernel's): stored copies are never run, only copied again, so a shared buffer
-// is never written.
+// does not add to what running holds. Stored copies are never run, only copied again, so they
+// keep their buffers compact (compact-buffer.ts): what repeats as 16 bytes, and blocks of their
+// own shared with the copy they were made after wherever the bytes did not change (most of a big
+// heap between two copies; all of a halted kernel's). A copy to run expands them afresh.
 
-import {Buffer} from 'node:buffer';
 import {CheckpointStore, type Checkpoint} from './checkpoint-store.js';
-import {copySimulation, type SimulationCopy} from './clone-simulation.js';
+import {copySimulation, storeSimulation, type SimulationCopy, type StoredCopy, type StoredSimulation} from './clone-simulation.js';
+import {compactBuffer, type CompactBuffer} from './compact-buffer.js';
 import {CloneError} from './locate-uncopyable.js';
 import type {Simulation} from './simulation.js';
 
@@ -21,11 +21,13 @@ const MIN_COPY_EVERY_MS = 20;
 const RUN_PER_COPY = 9;
 
 /** Where a copy is of: its point, its place on the timeline, the journal entries it had applied. */
-export type CopyPlace = Omit<Checkpoint, 'simulation' | 'bytes' | 'buffers'>;
+export type CopyPlace = Omit<Checkpoint, 'simulation' | 'bytes' | 'blocks'>;
 
-/** Whether two buffers hold the same bytes (a memcmp, many times faster than copying one). */
-const sameBytes = (a: ArrayBuffer, b: ArrayBuffer): boolean =>
-	a.byteLength === b.byteLength && Buffer.compare(new Uint8Array(a), new Uint8Array(b)) === 0;
+/** Each buffer a simulation runs on, and the compact form it was last stored as or made from (its next stored form shares blocks with that). */
+export type Origins = Map<ArrayBuffer, CompactBuffer>;
+
+/** A copy made to run: what it holds, and where its buffers came from. */
+export type RunningCopy = {simulation: Simulation; bytes: number; origins: Origins};
 
 export class CheckpointKeeper {
 	readonly store: CheckpointStore;
@@ -43,8 +45,8 @@ export class CheckpointKeeper {
 	private lastCopyMs = 0;
 	/** What the last copy of the present weighed (a copy of the past weighs about as much). */
 	private lastCopyBytes = 0;
-	/** The present's buffers and the newest stored copy's, which the next copy may share. */
-	private lastBuffers = new Map<ArrayBuffer, ArrayBuffer>();
+	/** The present's buffers and their forms in the newest stored copy, which the next copy shares blocks with. */
+	private presentOrigins: Origins = new Map();
 
 	constructor(budgetBytes: number, shared: Set<object>, now: () => number, running: () => number = () => 0) {
 		this.budgetBytes = budgetBytes;
@@ -80,17 +82,12 @@ export class CheckpointKeeper {
 	/** Stores a copy of the present, timing it (the next copy waits in proportion). */
 	keep(simulation: Simulation, place: CopyPlace): void {
 		const started = this.now();
-		const {store} = this;
-		const last = this.lastBuffers;
-		const copy = this.copy(simulation, (source) => {
-			const earlier = last.get(source);
-			return earlier && store.holds(earlier) && sameBytes(source, earlier) ? earlier : undefined;
-		});
+		const copy = this.stow(simulation, this.presentOrigins);
 		if (!copy) {
 			return;
 		}
 
-		this.lastBuffers = copy.buffers;
+		this.presentOrigins = copy.buffers;
 		this.lastCopyBytes = copy.bytes;
 		this.shareStore();
 		this.store.add({...place, ...checkpointOf(copy)}, place.order);
@@ -98,27 +95,41 @@ export class CheckpointKeeper {
 		this.runSinceCopyMs = 0;
 	}
 
-	/** Leaves a copy on the trail, dropping what an earlier travel left further on. */
-	leaveTrail(simulation: Simulation, place: CopyPlace): void {
+	/** Leaves a copy of a running one on the trail, dropping what an earlier travel left further on. */
+	leaveTrail(running: {simulation: Simulation; origins: Origins}, place: CopyPlace): void {
 		// A copy bigger than the trail's whole share would be kept anyway (a store keeps its
-		// newest): on a heap that big (a panicked big-allocations: 23 MiB) the trail stays empty
-		// and a step back re-runs from the store's copies.
+		// newest): on a heap that big the trail stays empty and a step back re-runs from the
+		// store's copies.
 		if (this.lastCopyBytes > this.trail.budgetBytes) {
 			return;
 		}
 
-		const copy = this.copy(simulation);
+		const copy = this.stow(running.simulation, running.origins);
 		if (copy) {
+			renewOrigins(running.origins, copy.buffers);
 			this.trail.dropAfter({boot: place.boot, tick: place.tick - 1});
 			this.trail.add({...place, ...checkpointOf(copy)}, place.order);
 			this.fit(place.order);
 		}
 	}
 
-	/** A copy to run (or to keep: `sameAs` shares an earlier copy's unchanged buffers), or undefined when travel is off. */
-	copy(simulation: Simulation, sameAs?: (source: ArrayBuffer) => ArrayBuffer | undefined): SimulationCopy | undefined {
+	/** A copy to run, of a stored copy or of a running simulation; undefined when travel is off. */
+	copy(simulation: Simulation | StoredSimulation): RunningCopy | undefined {
+		const copy = this.attempt(() => copySimulation(simulation, this.shared));
+		return copy && {simulation: copy.simulation, bytes: copy.bytes, origins: originsOf(copy)};
+	}
+
+	/**
+	A copy to store, its buffers compact, sharing the blocks of `origins`' forms that did not
+	change; undefined when travel is off.
+	*/
+	stow(simulation: Simulation, origins: Origins = new Map()): StoredCopy | undefined {
+		return this.attempt(() => storeSimulation(simulation, this.shared, (source) => compactBuffer(source, origins.get(source))));
+	}
+
+	private attempt<T>(copy: () => T): T | undefined {
 		try {
-			return copySimulation(simulation, this.shared, sameAs);
+			return copy();
 		} catch (error) {
 			if (!(error instanceof CloneError)) {
 				throw error;
@@ -127,14 +138,39 @@ export class CheckpointKeeper {
 			this.unavailable = `time travel needs a workload whose state can be copied: ${error.message} (docs/time-travel.md)`;
 			this.store.clear();
 			this.trail.clear();
-			this.lastBuffers = new Map();
+			this.presentOrigins = new Map();
 			return undefined;
 		}
 	}
 }
 
-const checkpointOf = (copy: SimulationCopy): Pick<Checkpoint, 'simulation' | 'bytes' | 'buffers'> => ({
-	simulation: copy.simulation,
-	bytes: copy.bytes,
-	buffers: [...copy.buffers.values()],
-});
+/** Where each buffer of a copy made to run came from: the compact form it was expanded from. */
+const originsOf = (copy: SimulationCopy): Origins => {
+	const origins: Origins = new Map();
+	for (const [from, to] of copy.buffers) {
+		if (!(from instanceof ArrayBuffer)) {
+			origins.set(to, from);
+		}
+	}
+
+	return origins;
+};
+
+/** A running copy was stored again: its buffers' latest forms are the new ones (the old may go). */
+const renewOrigins = (origins: Origins, stored: Map<ArrayBuffer, CompactBuffer>): void => {
+	origins.clear();
+	for (const [buffer, compact] of stored) {
+		origins.set(buffer, compact);
+	}
+};
+
+const checkpointOf = (copy: StoredCopy): Pick<Checkpoint, 'simulation' | 'bytes' | 'blocks'> => {
+	const blocks = new Set<ArrayBuffer>();
+	for (const compact of new Set(copy.buffers.values())) {
+		for (const block of compact.ownBlocks()) {
+			blocks.add(block);
+		}
+	}
+
+	return {simulation: copy.stored, bytes: copy.bytes, blocks: [...blocks]};
+};

@@ -11,9 +11,9 @@
 // nine times as long as the last copy took (at most a tenth of the engine's time), and never
 // sooner than every 20 ms of running, so a step back re-runs at most a few dozen milliseconds.
 
-import {isBefore, type Checkpoint, type CheckpointStore} from './checkpoint-store.js';
+import {isBefore, type CheckpointStore} from './checkpoint-store.js';
 import {CheckpointKeeper} from './keep-checkpoints.js';
-import {pointOf, SLICE_TICKS, StepBackPreparation, type Cursor} from './prepare-step-back.js';
+import {pointOf, SLICE_TICKS, StepBackPreparation, type Cursor, type StoredCursor} from './prepare-step-back.js';
 import {stepTowards, type JournalEntry} from './session-journal.js';
 import type {Simulation} from './simulation.js';
 import {orderOnTimeline, pointOnTimeline, type TimePoint} from './count-timeline.js';
@@ -24,9 +24,12 @@ export type {TimePoint} from './count-timeline.js';
 /**
 Memory every copy together may hold (keep-checkpoints.ts). 32 MiB keeps the live view within
 200 MB on the soak run (`npm run bench -- --soak`): at 48 the panic screen of big-allocations,
-whose copies weigh 23 MiB each, ended at 231 MiB; at 32, 195.
+whose copies weighed 23 MiB each before they were stored compact (4.3 MiB now), ended at 231 MiB;
+at 32, 195.
 */
 export const DEFAULT_CHECKPOINT_BUDGET_BYTES = 32 * 1024 * 1024;
+/** The share of the budget a step back made ready may hold running; a bigger one waits compact. */
+const SETTLE_RUNNING_SHARE = 1 / 4;
 /** How long a travel runs before it lets the engine's thread answer messages again. */
 const YIELD_EVERY_MS = 30;
 
@@ -70,6 +73,7 @@ export class TimeMachine {
 			leaveTrail: (cursor) => {
 				this.leaveTrail(cursor);
 			},
+			settle: (cursor) => this.settle(cursor),
 			due: (ms) => this.keeper.due(ms),
 			now: this.now,
 		});
@@ -79,6 +83,11 @@ export class TimeMachine {
 	/** The copies of the present (keep-checkpoints.ts). */
 	get store(): CheckpointStore {
 		return this.keeper.store;
+	}
+
+	/** The copies a travel left on its way (keep-checkpoints.ts). */
+	get trail(): CheckpointStore {
+		return this.keeper.trail;
 	}
 
 	/** What every copy holds together: the store, the trail and the copies running outside them. */
@@ -231,9 +240,9 @@ export class TimeMachine {
 		return pointOnTimeline(this.session.journal, this.session.simulation.tick, order);
 	}
 
-	/** The cursor to run from: the current one when it is on the way, else a copy of the nearest copy. */
+	/** The cursor to run from: the current one when it is on the way, else a copy of the nearest stored copy. */
 	private startFor(point: TimePoint): Cursor {
-		const candidates: Array<Checkpoint | Cursor> = [];
+		const candidates: Array<Cursor | StoredCursor> = [];
 		const stored = this.store.atOrBefore(point);
 		const trailed = this.keeper.trail.atOrBefore(point);
 		if (stored) {
@@ -255,39 +264,49 @@ export class TimeMachine {
 
 		let best = candidates[0]!;
 		for (const candidate of candidates) {
-			if (isBefore(pointOf(startOf(best)), pointOf(startOf(candidate)))) {
+			if (isBefore(pointOf(best.simulation), pointOf(candidate.simulation))) {
 				best = candidate;
 			}
 		}
 
-		if ('index' in best) {
-			if (best === prepared) {
-				this.preparation.taken(); // runs on as the cursor now
-			}
+		if (best === prepared) {
+			this.preparation.taken(); // runs on as the cursor now
+		}
 
+		if ('index' in best) {
 			return best;
 		}
 
 		const copy = this.keeper.copy(best.simulation)!;
-		const cursor = {simulation: copy.simulation, index: best.journalLength, bytes: copy.bytes};
+		const cursor = {simulation: copy.simulation, index: best.journalLength, bytes: copy.bytes, origins: copy.origins};
 		this.keeper.fit(this.orderOf(this.present), cursor.bytes); // the store makes room for it
 		return cursor;
 	}
 
 	/** What the copies running outside the store hold: the past shown, the step back made ready. */
 	private runningBytes(): number {
-		const prepared = this.preparation.cursor;
+		const prepared = this.preparation.held;
 		return (this.cursor?.bytes ?? 0) + (prepared && prepared !== this.cursor ? prepared.bytes : 0);
+	}
+
+	/**
+	The step back made ready waits as it is when small (the first ← then costs nothing), else
+	stored compact (← then expands it, as long as a copy takes), not to hold a whole kernel more.
+	*/
+	private settle(cursor: Cursor): Cursor | StoredCursor {
+		if (cursor.bytes <= this.budgetBytes * SETTLE_RUNNING_SHARE) {
+			return cursor;
+		}
+
+		const copy = this.keeper.stow(cursor.simulation, cursor.origins);
+		return copy ? {simulation: copy.stored, journalLength: cursor.index, bytes: copy.bytes} : cursor;
 	}
 
 	private leaveTrail(cursor: Cursor): void {
 		const point = pointOf(cursor.simulation);
-		this.keeper.leaveTrail(cursor.simulation, {...point, order: this.orderOf(point), journalLength: cursor.index});
+		this.keeper.leaveTrail(cursor, {...point, order: this.orderOf(point), journalLength: cursor.index});
 	}
 }
-
-
-const startOf = (candidate: Checkpoint | Cursor): Simulation => candidate.simulation;
 
 const nextTurn = async (): Promise<void> =>
 	new Promise((resolve) => {

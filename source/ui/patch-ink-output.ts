@@ -19,10 +19,8 @@
 // file and every field is checked first; `patchInkOutput()` says whether it applied and why not,
 // and a test fails the day it does not.
 
-import {createRequire} from 'node:module';
-import path from 'node:path';
-import {pathToFileURL} from 'node:url';
 import {checkRowDrawer, createRowDrawer, type RowPiece} from './draw-ink-row.js';
+import {loadInkOutput} from './load-ink-output.js';
 
 type Transformer = (line: string, index: number) => string;
 type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
@@ -154,8 +152,7 @@ const rowWrites = (output: OutputInstance): Array<Array<number | string>> | unde
 
 const patchOutput = async (): Promise<PatchResult> => {
 	try {
-		const inkEntry = createRequire(import.meta.url).resolve('ink');
-		const module = (await import(pathToFileURL(path.join(path.dirname(inkEntry), 'output.js')).href)) as {default?: unknown};
+		const module = await loadInkOutput();
 		const problem = checkOutput(module.default);
 		if (problem) {
 			return {applied: false, reason: problem};

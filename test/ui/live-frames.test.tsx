@@ -6,9 +6,6 @@
 // must be the screen, colours and all, a fresh instance draws of the same view with Ink's own
 // Output#get, and every frame the patch draws must be byte for byte what Ink's get() draws.
 
-import {createRequire} from 'node:module';
-import path from 'node:path';
-import {pathToFileURL} from 'node:url';
 import chalk from 'chalk';
 import {render} from 'ink';
 import {afterAll, beforeAll, describe, expect, test, vi} from 'vitest';
@@ -19,6 +16,7 @@ import {LiveEngine} from '../../source/engine/live-engine.js';
 import {createScreenStream} from '../../source/ui/create-screen-stream.js';
 import {DashboardScreen, type ExploreProps} from '../../source/ui/dashboard-screen.js';
 import {initialExploreState} from '../../source/ui/explore-state.js';
+import {loadInkOutput} from '../../source/ui/load-ink-output.js';
 import {patchInkOutput} from '../../source/ui/patch-ink-output.js';
 import type {Kernel} from '../../source/kernel/kernel.js';
 import type {SnapshotDocument} from '../../source/engine/snapshot-types.js';
@@ -95,10 +93,7 @@ const steps: Step[] = [
 type Get = (this: unknown) => {output: string; height: number};
 type OutputPrototype = {get: Get};
 
-const loadOutputPrototype = async (): Promise<OutputPrototype> => {
-	const entry = createRequire(import.meta.url).resolve('ink');
-	return ((await import(pathToFileURL(path.join(path.dirname(entry), 'output.js')).href)) as {default: {prototype: OutputPrototype}}).default.prototype;
-};
+const loadOutputPrototype = async (): Promise<OutputPrototype> => ((await loadInkOutput()) as {default: {prototype: OutputPrototype}}).default.prototype;
 
 /** The screen as a terminal shows it: each row's characters, with every change of colour or attribute written where it happens. */
 const styledScreen = async (stdout: FakeStdout): Promise<string[]> => {
