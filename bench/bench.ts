@@ -57,8 +57,8 @@ const growth = measureGrowth(length);
 say('engine: ticks per second per workload, and kmtop snapshot --ticks 1...');
 const workloads = await measureWorkloads(quick ? 1000 : 5000);
 const snapshotStartSeconds = measureSnapshotStart();
-say(`sweep: the same ${quick ? 8 : 20} runs on 1 and on 2 worker threads...`);
-const sweep = await measureSweep(quick ? 4 : 10, quick ? 4000 : 8000);
+say(`sweep: the same ${quick ? 8 : 80} runs on 1 and on 2 worker threads...`);
+const sweep = await measureSweep(quick ? 4 : 40, quick ? 4000 : 8000);
 const traceLines = quick ? 200_000 : 1_000_000;
 say(`trace: a ${traceLines.toLocaleString('en-US')}-line ftrace capture read and replayed, plain and gzipped, and read as before...`);
 const trace = await measureTrace(traceLines);
@@ -103,6 +103,8 @@ if (json) {
 	const mops = (value: number) => `${(value / 1e6).toFixed(2)} M ops/s`;
 	const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
 	const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+	const sweepCpu = ({total, workers, helpers, main}: typeof sweep.jobs1Cpu) =>
+		workers === null ? `${total.toFixed(1)} in all` : `${workers.toFixed(1)} + ${helpers!.toFixed(1)} + ${main!.toFixed(1)}`;
 	rows.push(
 		['kernel, issue-7 trace (8,000 live)', mops(at8000), `${mark(at8000 >= 3e6)} (≥ 3 M)`],
 		['  literal §1.4 port, same trace', mops(kernel.literal.opsPerSecond), `kernel ×${kernel.ratios.overLiteral.toFixed(1)}`],
@@ -133,8 +135,9 @@ if (json) {
 		[
 			`kmtop sweep, ${sweep.runs} runs, --jobs 2 vs 1`,
 			`×${sweep.speedup.toFixed(2)}`,
-			`${mark(sweep.speedup >= 1.7)} (≥ 1.7; ${sweep.jobs1Seconds.toFixed(1)} s → ${sweep.jobs2Seconds.toFixed(1)} s; ≈ ×${sweep.expectedSpeedup.toFixed(2)} on 2 free cores${sweep.rowsIdentical ? '' : '; ROWS DIFFER'})`,
+			`${mark(sweep.speedup >= 1.7)} (≥ 1.7; ${sweep.jobs1Seconds.toFixed(1)} s → ${sweep.jobs2Seconds.toFixed(1)} s${sweep.expectedSpeedup === null ? '' : `; ≈ ×${sweep.expectedSpeedup.toFixed(2)} on 2 free cores`}${sweep.rowsIdentical ? '' : '; ROWS DIFFER'})`,
 		],
+		['  CPU s: workers + V8 helpers + main', sweepCpu(sweep.jobs1Cpu), `--jobs 2: ${sweepCpu(sweep.jobs2Cpu)}`],
 		...traceRows(trace, mark),
 		[`chunk map, pool document (${chunkMap.blocks.toLocaleString('en-US')} blocks)`, `${chunkMap.buildMs.toFixed(2)} ms`, `snapshot document ${chunkMap.snapshotMs.toFixed(2)} ms`],
 		['  80×50 map: styled lines / painted', `${chunkMap.renderMs.toFixed(2)} / ${chunkMap.paintMs.toFixed(2)} ms`, `document + map ${chunkMap.totalMs.toFixed(2)} ms, ${Math.round(chunkMap.totalMs * 10)}% of the 10 ms frame goal`],
@@ -148,7 +151,7 @@ if (json) {
 		['kmtop live, defaults: CPU (both threads)', `${liveStart.cpuPercentOfOneCore.toFixed(1)} % of a core`, `${mark(liveStart.cpuPercentOfOneCore <= 3)} (≤ 3 %)`],
 		['kmtop live: first frame / RSS at start', `${liveStart.firstFrameSeconds.toFixed(2)} s / ${mib(liveStart.rssAtStartBytes)}`, `${mark(liveStart.rssAtStartBytes <= 120 * 2 ** 20)} (≤ 120 MiB)`],
 		['peak RSS, 50,000-live replay', mib(memory.peakRssBytes!), `${mark(memory.peakRssBytes! < 200 * 2 ** 20)} (< 200 MiB)`],
-		[`time travel, RSS at tick ${travel.ticks!.toLocaleString('en-US')}`, mib(travel.rssBytes!), `${mark(travel.rssBytes! < 250 * 2 ** 20)} (< 250 MiB; ${travel.checkpoints} copies, ${mib(travel.checkpointBytes!)} of ${mib(travel.checkpointBudgetBytes!)})`],
+		[`time travel, RSS at tick ${travel.ticks!.toLocaleString('en-US')}`, mib(travel.rssBytes!), `${mark(travel.rssBytes! < 250 * 2 ** 20)} (< 250 MiB; ${travel.halted ? 'halted by its panic there; ' : ''}${travel.checkpoints} copies, ${mib(travel.checkpointBytes!)} of ${mib(travel.checkpointBudgetBytes!)}; the kernel ${mib(travel.kernelBytes!)} running, its newest copy ${mib(travel.newestCopyBytes!)} stored)`],
 		[`  one step back at tick ${travel.stepAt!.toLocaleString('en-US')}, paused`, `${travel.firstStepMs!.toFixed(0)} ms`, `${mark(travel.firstStepMs! < 100)} (< 100 ms; made ready in ${travel.prepareMs!.toFixed(0)} ms of pause; the nine after: median ${travel.medianStepMs!.toFixed(0)}, max ${travel.maxStepMs!.toFixed(0)} ms)`],
 		['  the same, the instant the present stops', `${travel.coldStepMs!.toFixed(0)} ms`, 'a re-run from the nearest copy'],
 	);

@@ -4,6 +4,7 @@
 // present stops), and after the paused engine has made it ready, then nine more.
 // Prints one JSON line. Usage: child-time-travel.js [ticks] [workload]
 
+import {copySimulation} from '../source/engine/clone-simulation.js';
 import {LiveSession} from '../source/engine/live-session.js';
 import {loadAllBuiltinWorkloads} from '../source/engine/workload-loader.js';
 
@@ -46,17 +47,27 @@ await session.travelTo({boot: 1, tick: ticks});
 const seconds = (performance.now() - started) / 1000;
 globalThis.gc?.();
 const store = session.timeMachine!.store;
+const rssBytes = process.memoryUsage().rss;
+const {heapUsed, arrayBuffers} = process.memoryUsage();
+// What the present kernel holds running, and what its newest copy holds stored (compact).
+const kernelBytes = copySimulation(session.simulation, new Set(workloads)).bytes;
 process.stdout.write(
 	`${JSON.stringify({
 		workload: name,
 		ticks: session.simulation.tick,
 		halted: session.simulation.halted,
 		seconds,
-		rssBytes: process.memoryUsage().rss,
+		rssBytes,
+		// Where the RSS is: the JS heap, and the buffers (the present kernel's, the copies' blocks).
+		heapUsedBytes: heapUsed,
+		arrayBuffersBytes: arrayBuffers,
+		kernelBytes,
+		newestCopyBytes: store.newest!.bytes,
 		peakRssBytes: process.resourceUsage().maxRSS * 1024,
 		checkpoints: store.count,
-		checkpointBytes: store.bytes,
-		checkpointBudgetBytes: store.budgetBytes,
+		// Every copy: the store's, the trail's and the ones running outside them.
+		checkpointBytes: session.timeMachine!.bytes,
+		checkpointBudgetBytes: session.timeMachine!.budgetBytes,
 		stepAt,
 		shownTick,
 		coldStepMs,

@@ -1,7 +1,7 @@
 // Run in a child process of its own (NODE_ENV=production, as cli.js sets it): the cost of one
 // whole live frame with the `Subheap #N` view open (issue 15's goal: under 10 ms), on the busiest
 // subheap there is, the pool after 3,000 ticks of vmobject-churn, at 120×40 in colour. Drawn as
-// the live view draws: one Ink instance on a terminal (with its row cache), each frame scrolled
+// the live view draws: one Ink instance on a terminal (with its row and piece caches), each frame scrolled
 // one map row so every row of the map changes (the worst case: the live map changes a few rows). The frame is what the UI thread
 // pays; the subheap document is built on the engine's thread, and is measured beside it. The
 // baseline is the same frame with the panels instead of the map, the tick moving.
@@ -37,7 +37,7 @@ const median = (fn: () => void): number => {
 	return times[Math.floor(times.length / 2)]!;
 };
 
-// As the live view draws: with its row cache in Ink's output.
+// As the live view draws: with its row and piece caches in Ink's output (patch-ink-output.ts).
 await patchInkOutput();
 const simulation = new Simulation({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, workload: await loadBuiltinWorkload('vmobject-churn')});
 simulation.step(3000);

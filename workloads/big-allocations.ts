@@ -4,10 +4,33 @@
 // only later, the second expansion finds none: KERNEL PANIC (reference §11 scenario 6). Larger
 // requests take the "Adding even more memory" path and are freed again later.
 
-import type {Workload} from '../source/engine/workload-api.js';
+import type {KernelFacade, Workload} from '../source/engine/workload-api.js';
 
 type Timed = {address: number; freeAt: number};
 type State = {big: Timed[]; small: Timed[]};
+
+// Frees the blocks due by `tick`, in list order, and keeps the rest in place. The small list
+// holds about 4,500 blocks: filtered into a new array each tick (which the next push then copies
+// to grow it), it made a gigabyte of garbage per 8,000-tick run, a fifth of the run's time in the
+// collector; on a sweep, every worker's collector shares the cache and V8's helper threads.
+const freeDue = (kernel: KernelFacade, blocks: Timed[], tick: number): void => {
+	let kept = 0;
+	for (let index = 0; index < blocks.length; index++) {
+		const block = blocks[index]!;
+		if (block.freeAt > tick) {
+			// Until the first block freed, each stays where it is: no write.
+			if (kept !== index) {
+				blocks[kept] = block;
+			}
+
+			kept++;
+		} else {
+			kernel.kfree(block.address);
+		}
+	}
+
+	blocks.length = kept;
+};
 
 const workload: Workload<State> = {
 	name: 'big-allocations',
@@ -29,9 +52,8 @@ const workload: Workload<State> = {
 				state.big.push({address: kernel.kmalloc(rng.int(1_016_700, 1_016_768)), freeAt: ctx.tick + rng.int(100, 1500)});
 			}
 
-			for (const list of ['big', 'small'] as const) {
-				state[list] = state[list].filter((block) => block.freeAt > ctx.tick || (kernel.kfree(block.address), false));
-			}
+			freeDue(kernel, state.big, ctx.tick);
+			freeDue(kernel, state.small, ctx.tick);
 		});
 	},
 };

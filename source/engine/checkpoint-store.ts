@@ -5,8 +5,12 @@
 // copies end up spaced in proportion to their distance from the present, dense near it (one
 // tick back re-runs a few hundred ticks) and sparse far back (the first hour re-runs longer).
 // The first copy (the session's boot) always stays, so every tick can be reached.
+//
+// Copies share the blocks of their buffers that did not change between them (keep-checkpoints.ts,
+// compact-buffer.ts): a block counts once however many copies hold it, and its bytes come back
+// when the last one goes.
 
-import type {Simulation} from './simulation.js';
+import type {StoredSimulation} from './clone-simulation.js';
 
 /** Where a copy sits: its boot, its tick in that boot, and ticks since the session began (for distances). */
 export type TimelinePoint = {boot: number; tick: number; order: number};
@@ -14,8 +18,12 @@ export type TimelinePoint = {boot: number; tick: number; order: number};
 export type Checkpoint = TimelinePoint & {
 	/** Journal entries the simulation had applied when it was copied. */
 	journalLength: number;
-	simulation: Simulation;
+	/** The copy, compact: never run, only copied again. */
+	simulation: StoredSimulation;
+	/** What the copy holds, its blocks included (clone-graph.ts's estimate). */
 	bytes: number;
+	/** The blocks of its buffers it holds (each once), which other copies may share. */
+	blocks: readonly ArrayBuffer[];
 };
 
 /** Whether `a` comes before `b` on the session's timeline (boot first, then tick). */
@@ -23,10 +31,13 @@ export const isBefore = (a: {boot: number; tick: number}, b: {boot: number; tick
 	a.boot < b.boot || (a.boot === b.boot && a.tick < b.tick);
 
 export class CheckpointStore {
-	readonly budgetBytes: number;
+	/** What the copies may hold; the keeper lowers it while copies outside the store run. */
+	budgetBytes: number;
 	/** Oldest first. */
 	private readonly kept: Checkpoint[] = [];
 	private total = 0;
+	/** How many kept copies hold each block. */
+	private readonly holders = new Map<ArrayBuffer, number>();
 
 	constructor(budgetBytes: number) {
 		this.budgetBytes = budgetBytes;
@@ -55,6 +66,19 @@ export class CheckpointStore {
 	add(checkpoint: Checkpoint, presentOrder = checkpoint.order): void {
 		this.kept.push(checkpoint);
 		this.total += checkpoint.bytes;
+		for (const block of checkpoint.blocks) {
+			const count = this.holders.get(block) ?? 0;
+			this.holders.set(block, count + 1);
+			if (count > 0) {
+				this.total -= block.byteLength; // already counted: held by an earlier copy
+			}
+		}
+
+		this.fit(presentOrder);
+	}
+
+	/** Drops copies until the store is within its budget (the boot's and the newest stay). */
+	fit(presentOrder: number): void {
 		while (this.total > this.budgetBytes && this.kept.length > 2) {
 			this.dropOne(presentOrder);
 		}
@@ -82,13 +106,32 @@ export class CheckpointStore {
 	/** Drops every copy after `point` (a branch of the timeline that no longer happens). */
 	dropAfter(point: {boot: number; tick: number}): void {
 		while (this.kept.length > 1 && isBefore(point, this.kept.at(-1)!)) {
-			this.total -= this.kept.pop()!.bytes;
+			this.release(this.kept.pop()!);
 		}
 	}
 
 	clear(): void {
 		this.kept.length = 0;
+		this.holders.clear();
 		this.total = 0;
+	}
+
+	/** Whether a kept copy holds `block`. */
+	holds(block: ArrayBuffer): boolean {
+		return this.holders.has(block);
+	}
+
+	private release(checkpoint: Checkpoint): void {
+		this.total -= checkpoint.bytes;
+		for (const block of checkpoint.blocks) {
+			const count = this.holders.get(block)!;
+			if (count === 1) {
+				this.holders.delete(block);
+			} else {
+				this.holders.set(block, count - 1);
+				this.total += block.byteLength; // still held: its bytes stay counted
+			}
+		}
 	}
 
 	/**
@@ -110,6 +153,6 @@ export class CheckpointStore {
 		}
 
 		const [dropped] = this.kept.splice(best, 1);
-		this.total -= dropped!.bytes;
+		this.release(dropped!);
 	}
 }

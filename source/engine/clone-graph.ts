@@ -10,6 +10,7 @@
 // be shared between the copy and the original, and the copy would not be exact. The kernel and
 // the engine keep their callbacks as methods for this reason.
 
+import {CompactBuffer, expandBuffer} from './compact-buffer.js';
 import {CloneError, isIndex, locate, uncopyable} from './locate-uncopyable.js';
 
 export {CloneError} from './locate-uncopyable.js';
@@ -17,13 +18,39 @@ export {CloneError} from './locate-uncopyable.js';
 export type CloneOptions = {
 	/** Objects and functions kept by reference, not copied (immutable tables, workload modules). */
 	shared?: (value: object) => boolean;
+	/**
+	Makes a copy to store, not to run: each buffer becomes what this gives for it (a compact
+	form, compact-buffer.ts, maybe sharing an earlier copy's blocks) and each typed array a
+	StoredView of it. Copying such a copy again gives one that runs, its buffers expanded.
+	*/
+	compact?: (source: ArrayBuffer) => CompactBuffer;
 };
 
 export type ClonedGraph<T> = {
 	value: T;
-	/** An estimate of the memory the copy holds: buffers exactly, objects and strings roughly. */
+	/** An estimate of the memory the copy holds: buffers exactly (compact ones as stored), objects and strings roughly. */
 	bytes: number;
+	/** Each buffer of the original (a compact one, in a stored copy) and what the copy uses for it. */
+	buffers: Map<ArrayBuffer | CompactBuffer, ArrayBuffer | CompactBuffer>;
 };
+
+/** A typed array (or DataView) of a stored copy: its kind and place over a compact buffer. */
+export class StoredView {
+	readonly kind: ViewKind;
+	readonly buffer: CompactBuffer;
+	readonly byteOffset: number;
+	/** Elements (a DataView's bytes). */
+	readonly length: number;
+
+	constructor(kind: ViewKind, buffer: CompactBuffer, byteOffset: number, length: number) {
+		this.kind = kind;
+		this.buffer = buffer;
+		this.byteOffset = byteOffset;
+		this.length = length;
+	}
+}
+
+type ViewKind = new (buffer: ArrayBuffer, byteOffset: number, length: number) => ArrayBufferView;
 
 const OBJECT_BYTES = 32;
 const SLOT_BYTES = 8;
@@ -37,7 +64,9 @@ const checkedShapes = new WeakMap<object, Set<string>>();
 /** Copies `root`; throws CloneError when the graph holds something it cannot copy exactly. */
 export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<T> => {
 	const shared = options.shared ?? (() => false);
+	const {compact} = options;
 	const copies = new Map<object, object>();
+	const buffers: ClonedGraph<T>['buffers'] = new Map();
 	const pending: Pending[] = [];
 	let bytes = 0;
 
@@ -56,8 +85,8 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 			return known;
 		}
 
-		if (shared(value)) {
-			copies.set(value, value);
+		if (shared(value) || (compact && (value instanceof StoredView || value instanceof CompactBuffer))) {
+			copies.set(value, value); // a stored copy's buffers are never written: another may hold them
 			return value;
 		}
 
@@ -67,40 +96,50 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 
 		const copy = shellOf(value);
 		copies.set(value, copy);
-		if (!ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer)) {
+		if (!ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer) && !(value instanceof StoredView) && !(value instanceof CompactBuffer)) {
 			pending.push({from: value, to: copy});
 		}
 
 		return copy;
 	};
 
-	const bufferOf = (buffer: ArrayBufferLike): ArrayBufferLike => {
+	const bufferOf = (buffer: ArrayBufferLike | CompactBuffer): ArrayBuffer | CompactBuffer => {
 		const known = copies.get(buffer);
 		if (known !== undefined) {
-			return known as ArrayBufferLike;
+			return known as ArrayBuffer | CompactBuffer;
 		}
 
-		if (!(buffer instanceof ArrayBuffer)) {
+		let copy: ArrayBuffer | CompactBuffer;
+		if (buffer instanceof CompactBuffer) {
+			copy = expandBuffer(buffer);
+			bytes += copy.byteLength + OBJECT_BYTES;
+		} else if (buffer instanceof ArrayBuffer) {
+			copy = compact ? compact(buffer) : buffer.slice(0);
+			bytes += copy instanceof CompactBuffer ? copy.bytes : buffer.byteLength + OBJECT_BYTES;
+		} else {
 			throw new CloneError('a SharedArrayBuffer', '');
 		}
 
-		const copy = buffer.slice(0);
-		bytes += buffer.byteLength + OBJECT_BYTES;
 		copies.set(buffer, copy);
+		buffers.set(buffer, copy);
 		return copy;
 	};
 
 	const shellOf = (value: object): object => {
 		if (ArrayBuffer.isView(value)) {
 			const view = value as ArrayBufferView & {length?: number};
-			const buffer = bufferOf(view.buffer);
-			const Kind = view.constructor as new (buffer: ArrayBufferLike, offset: number, length?: number) => object;
-			const copy = view instanceof DataView ? new DataView(buffer, view.byteOffset, view.byteLength) : new Kind(buffer, view.byteOffset, view.length);
+			const Kind = view.constructor as ViewKind;
+			const length = view instanceof DataView ? view.byteLength : view.length!;
 			bytes += OBJECT_BYTES;
-			return copy;
+			return viewOf(Kind, bufferOf(view.buffer), view.byteOffset, length);
 		}
 
-		if (value instanceof ArrayBuffer) {
+		if (value instanceof StoredView) {
+			bytes += OBJECT_BYTES;
+			return viewOf(value.kind, bufferOf(value.buffer), value.byteOffset, value.length);
+		}
+
+		if (value instanceof ArrayBuffer || value instanceof CompactBuffer) {
 			return bufferOf(value);
 		}
 
@@ -163,6 +202,10 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 
 		copyExtraProperties(from, to, false);
 	};
+
+	// A view of the kind and place of the original, over the copy's buffer (a StoredView over a compact one).
+	const viewOf = (Kind: ViewKind, buffer: ArrayBuffer | CompactBuffer, byteOffset: number, length: number): object =>
+		buffer instanceof CompactBuffer ? new StoredView(Kind, buffer, byteOffset, length) : new Kind(buffer, byteOffset, length);
 
 	// Own properties, attributes and all. Most objects hold only plain writable data (class
 	// fields, object literals): those are copied by assignment, which is many times faster than
@@ -247,7 +290,7 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 			fill(pending.pop()!);
 		}
 
-		return {value, bytes};
+		return {value, bytes, buffers};
 	} catch (error) {
 		if (error instanceof CloneError) {
 			throw new CloneError(error.message.replace(/^cannot copy | at the root$/g, ''), locate(root, error, shared));

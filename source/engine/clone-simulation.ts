@@ -10,16 +10,47 @@
 
 import {revisions} from '../kernel/revisions.js';
 import {cloneGraph} from './clone-graph.js';
+import type {CompactBuffer} from './compact-buffer.js';
 import type {Simulation} from './simulation.js';
 
 const tables = new Set<object>(revisions);
 
-export type SimulationCopy = {simulation: Simulation; bytes: number};
+/**
+A copy kept to be copied again, never run (keep-checkpoints.ts): the graph of a simulation whose
+buffers are compact and whose typed arrays stand for views of them. Only where it is can be read.
+*/
+export type StoredSimulation = Pick<Simulation, 'bootNumber' | 'tick'> & {readonly [storedBrand]: true};
 
-/** Copies `simulation`; `shared` are more objects to keep by reference (every workload of a session). */
-export const copySimulation = (simulation: Simulation, shared: ReadonlySet<object> = new Set()): SimulationCopy => {
-	const {value, bytes} = cloneGraph(simulation, {
-		shared: (value) => value === simulation.workload || value === simulation.watch || tables.has(value) || shared.has(value),
-	});
-	return {simulation: value, bytes};
+declare const storedBrand: unique symbol;
+
+export type SimulationCopy = {
+	simulation: Simulation;
+	bytes: number;
+	/** Each buffer of the original (a compact one when it was a stored copy) and the one the copy runs on. */
+	buffers: Map<ArrayBuffer | CompactBuffer, ArrayBuffer>;
 };
+
+export type StoredCopy = {
+	stored: StoredSimulation;
+	bytes: number;
+	/** Each buffer of the original and the compact form stored for it. */
+	buffers: Map<ArrayBuffer, CompactBuffer>;
+};
+
+/**
+A copy of `simulation` (or of a stored copy) to run; `shared` are more objects to keep by
+reference (every workload of a session).
+*/
+export const copySimulation = (simulation: Simulation | StoredSimulation, shared: ReadonlySet<object> = new Set()): SimulationCopy => {
+	const {value, bytes, buffers} = cloneGraph(simulation as Simulation, {shared: sharedBy(simulation as Simulation, shared)});
+	return {simulation: value, bytes, buffers: buffers as SimulationCopy['buffers']};
+};
+
+/** A copy of `simulation` to store, each buffer in the form `compact` gives (compact-buffer.ts). */
+export const storeSimulation = (simulation: Simulation, shared: ReadonlySet<object>, compact: (source: ArrayBuffer) => CompactBuffer): StoredCopy => {
+	const {value, bytes, buffers} = cloneGraph(simulation, {shared: sharedBy(simulation, shared), compact});
+	return {stored: value as unknown as StoredSimulation, bytes, buffers: buffers as StoredCopy['buffers']};
+};
+
+const sharedBy = (simulation: Simulation, shared: ReadonlySet<object>) => (value: object): boolean =>
+	value === simulation.workload || value === simulation.watch || tables.has(value) || shared.has(value);

@@ -31,16 +31,39 @@ export type EngineLink = {
 	close: () => Promise<void>;
 };
 
+export type ViewStoreOptions = {
+	/**
+	Tell listeners on the event loop's next turn, once for all the views set before it, instead of
+	at once. The engine's thread posts views whatever the UI is doing: when a frame takes longer
+	than the refresh (a big terminal on a busy machine), views queue up, and drawing each as it is
+	read kept the UI thread inside Node's message loop, where keys, resizes and timers never got
+	their turn (the screen went on changing, the keys did nothing). Deferred, a backlog is one frame
+	of the newest view, and input is read between frames.
+	*/
+	coalesce?: boolean;
+};
+
 /** Listeners and the current view: the part both kinds of link share. */
-export const createViewStore = (initial: LinkedView) => {
+export const createViewStore = (initial: LinkedView, options: ViewStoreOptions = {}) => {
 	let view = initial;
+	let pending = false;
 	const listeners = new Set<() => void>();
+	const notify = () => {
+		pending = false;
+		for (const listener of listeners) {
+			listener();
+		}
+	};
+
 	return {
 		current: () => view,
 		set(next: LinkedView) {
 			view = next;
-			for (const listener of listeners) {
-				listener();
+			if (!options.coalesce) {
+				notify();
+			} else if (!pending) {
+				pending = true;
+				setImmediate(notify);
 			}
 		},
 		subscribe: (listener: () => void) => {

@@ -65,7 +65,7 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 					const document = applyDelta(firstView ? undefined : store?.current().document, message.delta);
 					firstView = false;
 					if (!store) {
-						store = createViewStore({document, facts: message.facts, state: {kind: 'running'}});
+						store = createViewStore({document, facts: message.facts, state: {kind: 'running'}}, {coalesce: true});
 						resolve(link);
 						break;
 					}

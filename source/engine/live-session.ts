@@ -8,8 +8,10 @@ import {buildSnapshot} from './build-snapshot.js';
 import {applyJournalAction, type JournalAction, type JournalEntry, type KnownHang} from './session-journal.js';
 import {Simulation, type HookWatch} from './simulation.js';
 import {TimeMachine} from './time-machine.js';
+import {RecordingSchedule} from './recording-schedule.js';
 import {travelBy, travelTo} from './travel-session.js';
-import {LiveComparison} from './live-comparison.js';
+import type {LiveComparison} from './live-comparison.js';
+import {SessionComparison} from './session-comparison.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
 import {TraceReadAhead} from './read-trace-ahead.js';
 import type {SnapshotDocument} from './snapshot-types.js';
@@ -44,6 +46,12 @@ export class LiveSession {
 	readonly workloads: Workload[];
 	rate: number;
 	paused = false;
+	/**
+	Runs of the present towards a travel's target under way (`g` ahead, `→` at the present): the
+	present is paused but not waiting, so no step back is prepared meanwhile (it would chase a
+	target that moves, taking the engine's time from the run the user asked for).
+	*/
+	presentRuns = 0;
 	frozen = false;
 	/** Every key that changed the simulation, with its tick (session-journal.ts). */
 	readonly journal: JournalEntry[] = [];
@@ -55,13 +63,9 @@ export class LiveSession {
 	readonly travelRefusal: string | undefined;
 	/** A recording's entries still to come (`kmtop replay`), oldest first. */
 	readonly schedule: JournalEntry[];
-	/** `c`: this boot's revision beside the next one, run alongside the present (live-comparison.ts). */
-	comparison: LiveComparison | undefined;
-	/** Ticks the comparison has gone on past a halted present (it runs on at the session's rate). */
-	private comparisonLead = 0;
-	/** The workload this boot started with (a comparison boots its pair with it). */
-	private bootWorkload: Workload;
-	private readonly options: LiveSessionOptions;
+	private readonly recording: RecordingSchedule;
+	/** `c` (session-comparison.ts). */
+	private readonly comparing: SessionComparison;
 	private frozenSnapshot: SnapshotDocument | undefined;
 	private carry = 0;
 	private readonly budgetMs: number;
@@ -83,9 +87,9 @@ export class LiveSession {
 			watch: options.watch,
 			knownHangs: options.knownHangs,
 		});
-		this.schedule = [...(options.schedule ?? [])];
-		this.options = options;
-		this.bootWorkload = options.initialWorkload;
+		this.recording = new RecordingSchedule(this, options.schedule ?? []);
+		this.schedule = this.recording.schedule;
+		this.comparing = new SessionComparison(this, options, this.budgetMs);
 		if (this.workloads.some((workload) => isTraceWorkload(workload))) {
 			this.travelRefusal = 'a trace replay cannot travel in time: it reads its file as it plays';
 		} else {
@@ -93,38 +97,19 @@ export class LiveSession {
 		}
 	}
 
+	/** `c`: this boot's revision beside the next one, run alongside the present (live-comparison.ts). */
+	get comparison(): LiveComparison | undefined {
+		return this.comparing.comparison;
+	}
+
 	/** `c`: starts or stops comparing this boot's revision with the next. */
 	toggleComparison(): void {
-		if (this.comparison) {
-			this.comparison = undefined;
-		} else {
-			this.startComparison();
-		}
+		this.comparing.toggleComparison();
 	}
 
 	/** The tick the comparison runs towards: the present's, and past a halted present, on at the rate. */
 	get comparisonTarget(): number {
-		return this.simulation.tick + Math.floor(this.comparisonLead);
-	}
-
-	private startComparison(): void {
-		this.comparisonLead = 0;
-		const {options} = this;
-		this.comparison = new LiveComparison({
-			seed: options.seed,
-			ramBytes: options.ramBytes,
-			debugAsserts: options.debugAsserts ?? false,
-			revision: this.simulation.revision,
-			boot: this.simulation.bootNumber,
-			workload: this.bootWorkload,
-			workloads: this.workloads,
-			watch: options.watch,
-		});
-	}
-
-	/** The comparison catches up with the present (a share of the engine's time), then keeps up with it. */
-	private advanceComparison(): void {
-		this.comparison?.advance(this.comparisonTarget, this.journal, this.budgetMs / 2, this.now);
+		return this.comparing.comparisonTarget;
 	}
 
 	/** In the past: time travel shows an earlier tick; the present waits, paused. */
@@ -142,46 +127,29 @@ export class LiveSession {
 		return this.travelRefusal ?? this.timeMachine?.unavailable;
 	}
 
-	/** Applies the recording's entries due at the present's boot and tick (several may share one). */
+	/** Applies the recording's entries due at the present's boot and tick (recording-schedule.ts). */
 	applyDueEntries(): void {
-		const {simulation} = this;
-		while (this.schedule.length > 0) {
-			const next = this.schedule[0]!;
-			const due = next.boot < simulation.bootNumber || (next.boot === simulation.bootNumber && (next.tick <= simulation.tick || simulation.halted));
-			if (!due) {
-				return;
-			}
-
-			this.schedule.shift();
-			this.apply(next.action);
-		}
+		this.recording.applyDueEntries();
 	}
 
 	/** Ticks until the next recorded entry in this boot (Infinity when there is none). */
 	ticksToNextEntry(): number {
-		const next = this.schedule[0];
-		return next && next.boot === this.simulation.bootNumber ? Math.max(0, next.tick - this.simulation.tick) : Number.POSITIVE_INFINITY;
+		return this.recording.ticksToNextEntry();
 	}
 
 	/** A key changed the simulation during a replay: the recording's remaining entries are dropped. */
 	leaveRecording(): number {
-		const dropped = this.schedule.length;
-		this.schedule.length = 0;
-		return dropped;
+		return this.recording.leaveRecording();
 	}
 
 	/** Runs the ticks `elapsedMs` of wall time owes at the current rate; returns how many ran. */
 	advance(elapsedMs: number): number {
 		this.applyDueEntries();
-		if (this.comparison && this.simulation.halted && !this.paused) {
-			// The present has stopped; the other revision may not have: it goes on at the rate.
-			this.comparisonLead += (this.rate * elapsedMs) / 1000;
-		}
-
-		this.advanceComparison();
+		this.comparing.runOn(elapsedMs);
+		this.comparing.advanceComparison();
 		if (this.paused || this.simulation.halted || this.inPast) {
 			this.carry = 0;
-			if (!this.inPast) {
+			if (!this.inPast && this.presentRuns === 0) {
 				// Waiting at the present: the first step back is made ready meanwhile.
 				this.timeMachine?.prepareStepBack(this.budgetMs / 2);
 			}
@@ -204,7 +172,7 @@ export class LiveSession {
 
 			ran += this.simulation.step(slice);
 			this.applyDueEntries();
-			this.advanceComparison();
+			this.comparing.advanceComparison();
 			const now = this.now();
 			this.timeMachine?.ran(now - sliceStarted);
 			sliceStarted = this.now();
@@ -336,10 +304,7 @@ export class LiveSession {
 		this.onJournal?.(entry);
 		applyJournalAction(this.simulation, action, this.workloads);
 		if (action.type === 'reboot') {
-			this.bootWorkload = this.simulation.workload;
-			if (this.comparison) {
-				this.startComparison();
-			}
+			this.comparing.rebooted();
 		}
 
 		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;

@@ -36,7 +36,11 @@ export const hashSeed = (...parts: Array<string | number>): number => {
 
 /**
 The generator's four words are fields of an object, not variables of a closure: a simulation is
-copied whole for time travel (clone-graph.ts), its streams with it.
+copied whole for time travel (clone-graph.ts), its streams with it. The words are kept signed
+(`| 0`), the same bits as sfc32's unsigned ones (`>>> 0` only on the way out, in next()): half of
+all unsigned words are above 2^31 − 1, which V8 holds as boxed doubles, and code it had compiled
+for small integers was thrown away and compiled again each time one came (four times per thread,
+in every sweep worker).
 */
 export class Sfc32 implements Rng {
 	private a: number;
@@ -46,10 +50,10 @@ export class Sfc32 implements Rng {
 
 	constructor(seed: number) {
 		const mix = splitmix32(seed);
-		this.a = mix();
-		this.b = mix();
-		this.c = mix();
-		this.d = mix();
+		this.a = mix() | 0;
+		this.b = mix() | 0;
+		this.c = mix() | 0;
+		this.d = mix() | 0;
 		// Warm up, as sfc32's author recommends.
 		for (let index = 0; index < 12; index++) {
 			this.next32();
@@ -57,7 +61,7 @@ export class Sfc32 implements Rng {
 	}
 
 	next(): number {
-		return this.next32() / 4_294_967_296;
+		return (this.next32() >>> 0) / 4_294_967_296;
 	}
 
 	int(lo: number, hi: number): number {
@@ -76,13 +80,14 @@ export class Sfc32 implements Rng {
 		return this.next() < probability;
 	}
 
+	// The sfc32 step on signed words: the same bits as the unsigned reference.
 	private next32(): number {
-		const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-		this.d = (this.d + 1) >>> 0;
+		const t = (((this.a + this.b) | 0) + this.d) | 0;
+		this.d = (this.d + 1) | 0;
 		this.a = this.b ^ (this.b >>> 9);
-		this.b = (this.c + (this.c << 3)) >>> 0;
-		this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-		this.c = (this.c + t) >>> 0;
+		this.b = (this.c + (this.c << 3)) | 0;
+		this.c = (this.c << 21) | (this.c >>> 11);
+		this.c = (this.c + t) | 0;
 		return t;
 	}
 }

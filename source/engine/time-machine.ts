@@ -11,8 +11,9 @@
 // nine times as long as the last copy took (at most a tenth of the engine's time), and never
 // sooner than every 20 ms of running, so a step back re-runs at most a few dozen milliseconds.
 
-import {isBefore, type Checkpoint, type CheckpointStore} from './checkpoint-store.js';
+import {isBefore, type CheckpointStore} from './checkpoint-store.js';
 import {CheckpointKeeper} from './keep-checkpoints.js';
+import {pointOf, SLICE_TICKS, StepBackPreparation, type Cursor, type StoredCursor} from './prepare-step-back.js';
 import {stepTowards, type JournalEntry} from './session-journal.js';
 import type {Simulation} from './simulation.js';
 import {orderOnTimeline, pointOnTimeline, type TimePoint} from './count-timeline.js';
@@ -20,10 +21,15 @@ import type {Workload} from './workload-api.js';
 
 export type {TimePoint} from './count-timeline.js';
 
-/** Memory the copies of the present may hold. */
-export const DEFAULT_CHECKPOINT_BUDGET_BYTES = 48 * 1024 * 1024;
-/** Ticks a re-run makes between looks at the clock (and the trail). */
-const SLICE_TICKS = 256;
+/**
+Memory every copy together may hold (keep-checkpoints.ts). 32 MiB keeps the live view within
+200 MB on the soak run (`npm run bench -- --soak`): at 48 the panic screen of big-allocations,
+whose copies weighed 23 MiB each before they were stored compact (4.3 MiB now), ended at 231 MiB;
+at 32, 195.
+*/
+export const DEFAULT_CHECKPOINT_BUDGET_BYTES = 32 * 1024 * 1024;
+/** The share of the budget a step back made ready may hold running; a bigger one waits compact. */
+const SETTLE_RUNNING_SHARE = 1 / 4;
 /** How long a travel runs before it lets the engine's thread answer messages again. */
 const YIELD_EVERY_MS = 30;
 
@@ -40,7 +46,6 @@ export type TimeMachineOptions = {
 
 export type TravelOutcome = 'arrived' | 'present' | 'superseded';
 
-type Cursor = {simulation: Simulation; index: number};
 
 export class TimeMachine {
 	/** A travel under way: where to and how far it got (for the header). */
@@ -49,24 +54,50 @@ export class TimeMachine {
 	private readonly keeper: CheckpointKeeper;
 	private readonly now: () => number;
 	private cursor: Cursor | undefined;
-	/**
-	The step back from a waiting present, made ready while it waits (`prepareStepBack`): a run
-	from the nearest copy towards the tick before the present, and for which present it was made.
-	*/
-	private preparing: {cursor: Cursor; target: TimePoint; journalLength: number; runSinceTrail: number} | undefined;
+	/** The step back from a waiting present, made ready while it waits. */
+	private readonly preparation: StepBackPreparation;
 	private generation = 0;
 
 	constructor(session: TimeSession, options: TimeMachineOptions = {}) {
 		this.session = session;
 		const budget = options.budgetBytes ?? DEFAULT_CHECKPOINT_BUDGET_BYTES;
 		this.now = options.now ?? (() => performance.now());
-		this.keeper = new CheckpointKeeper(budget, new Set(session.workloads), this.now);
+		this.keeper = new CheckpointKeeper(budget, new Set(session.workloads), this.now, () => this.runningBytes());
+		this.preparation = new StepBackPreparation({
+			present: () => this.present,
+			journal: session.journal,
+			workloads: session.workloads,
+			orderOf: (point) => this.orderOf(point),
+			pointAt: (order) => this.pointAt(order),
+			startFor: (point) => this.startFor(point),
+			leaveTrail: (cursor) => {
+				this.leaveTrail(cursor);
+			},
+			settle: (cursor) => this.settle(cursor),
+			due: (ms) => this.keeper.due(ms),
+			now: this.now,
+		});
 		this.checkpoint();
 	}
 
 	/** The copies of the present (keep-checkpoints.ts). */
 	get store(): CheckpointStore {
 		return this.keeper.store;
+	}
+
+	/** The copies a travel left on its way (keep-checkpoints.ts). */
+	get trail(): CheckpointStore {
+		return this.keeper.trail;
+	}
+
+	/** What every copy holds together: the store, the trail and the copies running outside them. */
+	get bytes(): number {
+		return this.store.bytes + this.keeper.trail.bytes + this.runningBytes();
+	}
+
+	/** What every copy together may hold. */
+	get budgetBytes(): number {
+		return this.keeper.budgetBytes;
 	}
 
 	/** Why copies cannot be made (a workload's state holds a function): travel is off. */
@@ -120,64 +151,18 @@ export class TimeMachine {
 	}
 
 	/**
-	The present waits (paused or halted), the engine's thread is idle: run a copy on towards the
-	tick before the present for up to `budgetMs`, leaving copies on the way, so that the first
-	step back (and the ones after it) re-run little. Nothing is shown; a travel uses it when it
-	is on its way.
+	The present waits (paused or halted), the engine's thread is idle: the first step back is
+	made ready for up to `budgetMs` (prepare-step-back.ts). Nothing is shown.
 	*/
 	prepareStepBack(budgetMs: number): void {
-		if (this.unavailable !== undefined || this.cursor || this.travelling) {
-			return;
-		}
-
-		const order = this.orderOf(this.present);
-		if (order === 0) {
-			return;
-		}
-
-		const target = this.pointAt(order - 1);
-		const journalLength = this.session.journal.length;
-		let {preparing} = this;
-		if (!preparing || preparing.journalLength !== journalLength || isBefore(target, pointOf(preparing.cursor.simulation))) {
-			preparing = {cursor: this.startFor(target), target, journalLength, runSinceTrail: 0};
-		}
-
-		preparing.target = target;
-		this.preparing = preparing;
-		const started = this.now();
-		let sliceStarted = started;
-		for (;;) {
-			const step = stepTowards(preparing.cursor.simulation, this.session.journal, preparing.cursor.index, target, this.session.workloads, SLICE_TICKS);
-			preparing.cursor = {simulation: preparing.cursor.simulation, index: step.index};
-			if (step.arrived) {
-				return;
-			}
-
-			const now = this.now();
-			preparing.runSinceTrail += now - sliceStarted;
-			sliceStarted = now;
-			if (this.keeper.due(preparing.runSinceTrail)) {
-				this.leaveTrail(preparing.cursor);
-				preparing.runSinceTrail = 0;
-				sliceStarted = this.now();
-			}
-
-			if (now - started >= budgetMs) {
-				return;
-			}
+		if (this.unavailable === undefined && !this.cursor && !this.travelling) {
+			this.preparation.run(budgetMs);
 		}
 	}
 
 	/** Where the prepared step back has got to, once it is at the tick before the present. */
 	get stepBackReady(): TimePoint | undefined {
-		const cursor = this.preparing?.cursor;
-		if (!cursor || this.preparing!.journalLength !== this.session.journal.length) {
-			return undefined;
-		}
-
-		const point = pointOf(cursor.simulation);
-		const order = this.orderOf(this.present);
-		return order > 0 && this.orderOf(point) === order - 1 ? point : undefined;
+		return this.preparation.ready;
 	}
 
 	/** Back to the present: the cursor and its trail are dropped, a travel under way stops. */
@@ -218,7 +203,7 @@ export class TimeMachine {
 		for (;;) {
 			const started = this.now();
 			const step = stepTowards(cursor.simulation, this.session.journal, cursor.index, point, this.session.workloads, SLICE_TICKS);
-			cursor = {simulation: cursor.simulation, index: step.index};
+			cursor = {...cursor, index: step.index};
 			if (step.arrived) {
 				break;
 			}
@@ -255,9 +240,9 @@ export class TimeMachine {
 		return pointOnTimeline(this.session.journal, this.session.simulation.tick, order);
 	}
 
-	/** The cursor to run from: the current one when it is on the way, else a copy of the nearest copy. */
+	/** The cursor to run from: the current one when it is on the way, else a copy of the nearest stored copy. */
 	private startFor(point: TimePoint): Cursor {
-		const candidates: Array<Checkpoint | Cursor> = [];
+		const candidates: Array<Cursor | StoredCursor> = [];
 		const stored = this.store.atOrBefore(point);
 		const trailed = this.keeper.trail.atOrBefore(point);
 		if (stored) {
@@ -272,39 +257,56 @@ export class TimeMachine {
 			candidates.push(this.cursor);
 		}
 
-		const prepared = this.preparing?.journalLength === this.session.journal.length ? this.preparing.cursor : undefined;
+		const prepared = this.preparation.current;
 		if (prepared && !isBefore(point, pointOf(prepared.simulation))) {
 			candidates.push(prepared);
 		}
 
 		let best = candidates[0]!;
 		for (const candidate of candidates) {
-			if (isBefore(pointOf(startOf(best)), pointOf(startOf(candidate)))) {
+			if (isBefore(pointOf(best.simulation), pointOf(candidate.simulation))) {
 				best = candidate;
 			}
 		}
 
-		if ('index' in best) {
-			if (best === prepared) {
-				this.preparing = undefined; // runs on as the cursor now: not to be run again from here
-			}
+		if (best === prepared) {
+			this.preparation.taken(); // runs on as the cursor now
+		}
 
+		if ('index' in best) {
 			return best;
 		}
 
 		const copy = this.keeper.copy(best.simulation)!;
-		return {simulation: copy.simulation, index: best.journalLength};
+		const cursor = {simulation: copy.simulation, index: best.journalLength, bytes: copy.bytes, origins: copy.origins};
+		this.keeper.fit(this.orderOf(this.present), cursor.bytes); // the store makes room for it
+		return cursor;
+	}
+
+	/** What the copies running outside the store hold: the past shown, the step back made ready. */
+	private runningBytes(): number {
+		const prepared = this.preparation.held;
+		return (this.cursor?.bytes ?? 0) + (prepared && prepared !== this.cursor ? prepared.bytes : 0);
+	}
+
+	/**
+	The step back made ready waits as it is when small (the first ← then costs nothing), else
+	stored compact (← then expands it, as long as a copy takes), not to hold a whole kernel more.
+	*/
+	private settle(cursor: Cursor): Cursor | StoredCursor {
+		if (cursor.bytes <= this.budgetBytes * SETTLE_RUNNING_SHARE) {
+			return cursor;
+		}
+
+		const copy = this.keeper.stow(cursor.simulation, cursor.origins);
+		return copy ? {simulation: copy.stored, journalLength: cursor.index, bytes: copy.bytes} : cursor;
 	}
 
 	private leaveTrail(cursor: Cursor): void {
 		const point = pointOf(cursor.simulation);
-		this.keeper.leaveTrail(cursor.simulation, {...point, order: this.orderOf(point), journalLength: cursor.index});
+		this.keeper.leaveTrail(cursor, {...point, order: this.orderOf(point), journalLength: cursor.index});
 	}
 }
-
-const pointOf = (simulation: Simulation): TimePoint => ({boot: simulation.bootNumber, tick: simulation.tick});
-
-const startOf = (candidate: Checkpoint | Cursor): Simulation => candidate.simulation;
 
 const nextTurn = async (): Promise<void> =>
 	new Promise((resolve) => {

@@ -3,14 +3,15 @@
 // start of its memory. Walking the list reads each SubHeap's header from that memory, so in the
 // revisions that free a region while it is still linked (§5.5) the walk page-faults, as the
 // kernel did. The list is a real linked list because the kernel's loops see insertions and
-// removals made by the calls they make (an allocation inside remove_memory, §5.5).
+// removals made by the calls they make (an allocation inside remove_memory, §5.5). The walks
+// that link, unlink and find a subheap along it are in subheap.ts.
 
-import {CHUNK_SIZE, formatVirtualAddress} from './constants.js';
+import {CHUNK_SIZE} from './constants.js';
 import {Heap, chunksNeeded, heapMemoryForBytes, type HeapFaults} from './heap.js';
 import {HeapMemory} from './heap-memory.js';
 import {reallocateWithin} from './heap-reallocate.js';
 import {HolderBook, NO_BLOCK, UNATTRIBUTED} from './holder-book.js';
-import {SubHeap, searchSorted} from './subheap.js';
+import {SubHeap, linkInOrder, searchSorted, touchHeader, unlinkFrom, walkTo} from './subheap.js';
 
 export {SubHeap} from './subheap.js';
 import type {Revision} from './revisions.js';
@@ -111,7 +112,7 @@ export class ExpandableHeap {
 			return NO_BLOCK;
 		}
 
-		const subheap = this.unmappedLinked === 0 ? searchSorted(this.linked, pointer) : this.walkTo(pointer);
+		const subheap = this.unmappedLinked === 0 ? searchSorted(this.linked, pointer) : walkTo(this.main, pointer, this.faults);
 		if (!subheap) {
 			this.faults.verify(sites.expandableDeallocateNotReached);
 		}
@@ -123,18 +124,6 @@ export class ExpandableHeap {
 		}
 
 		return holder;
-	}
-
-	/** The kernel's walk: the first subheap in list order that contains the pointer, touching each. */
-	private walkTo(pointer: number): SubHeap | undefined {
-		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
-			this.touch(subheap);
-			if (subheap.heap.contains(pointer)) {
-				return subheap;
-			}
-		}
-
-		return undefined;
 	}
 
 	/** A linked subheap's memory was unmapped (HeapMemory.unmap): every walk now touches each header. */
@@ -154,18 +143,16 @@ export class ExpandableHeap {
 			return this.allocate(newSize, holder);
 		}
 
-		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
-			this.touch(subheap);
-			if (subheap.heap.contains(pointer)) {
-				return reallocateWithin(subheap.heap, pointer, newSize, {
-					allocate: (size, moved) => this.allocate(size, moved),
-					findHeap: (address) => this.findHeap(address),
-					faults: this.faults,
-				});
-			}
+		const subheap = walkTo(this.main, pointer, this.faults);
+		if (!subheap) {
+			return this.faults.verify(sites.expandableReallocateNotReached);
 		}
 
-		return this.faults.verify(sites.expandableReallocateNotReached);
+		return reallocateWithin(subheap.heap, pointer, newSize, {
+			allocate: (size, moved) => this.allocate(size, moved),
+			findHeap: (address) => this.findHeap(address),
+			faults: this.faults,
+		});
 	}
 
 	/** `add_subheap(memory, size)`: header at the start, heap after it, linked in address order (§2.1). */
@@ -178,20 +165,7 @@ export class ExpandableHeap {
 		const heapSize = memorySize - headerSize;
 		const heap = new Heap(memory, memoryBase + headerSize, heapSize, this.faults, this.holders);
 		const subheap = new SubHeap(heap, heapSize, memoryBase);
-		let previous = this.main;
-		let next = this.main.next;
-		while (next) {
-			this.touch(next);
-			if (heap.chunkBase < next.heap.chunkBase) {
-				break;
-			}
-
-			previous = next;
-			next = next.next;
-		}
-
-		subheap.next = next;
-		previous.next = subheap;
+		linkInOrder(this.main, subheap, this.faults);
 		memory.unmapListener = this;
 		this.relink();
 		return subheap;
@@ -216,7 +190,7 @@ export class ExpandableHeap {
 
 	private tryEverySubheap(size: number, chunks: number, holder: number): number {
 		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
-			this.touch(subheap);
+			touchHeader(subheap, this.faults);
 			// The O(1) test fails exactly when Heap::allocate's search would (free count, longest run).
 			if (subheap.heap.couldFit(chunks)) {
 				const pointer = subheap.heap.allocate(size, holder);
@@ -268,20 +242,10 @@ export class ExpandableHeap {
 	readdListener: {subheapReadded(removed: SubHeap, readded: SubHeap): void} | undefined;
 
 	private unlink(subheap: SubHeap): void {
-		let previous = this.main;
-		let current = this.main.next;
-		while (current !== subheap) {
-			if (!current) {
-				return;
-			}
-
-			this.touch(current);
-			previous = current;
-			current = current.next;
+		if (!unlinkFrom(this.main, subheap, this.faults)) {
+			return;
 		}
 
-		this.touch(subheap); // `*subheap_link = subheap->next` reads the SubHeap header.
-		previous.next = subheap.next;
 		this.relink();
 		if (subheap.heap.allocatedChunks > 0) {
 			// Blocks that left with it no longer count as allocated; neither do their holders.
@@ -297,12 +261,5 @@ export class ExpandableHeap {
 		}
 
 		return undefined;
-	}
-
-	/** Reading a SubHeap header whose memory was unmapped is a page fault in ring 0. */
-	private touch(subheap: SubHeap): void {
-		if (!subheap.heap.memory.mapped) {
-			this.faults.fault(`read of the SubHeap at ${formatVirtualAddress(subheap.base)}, which was unmapped`);
-		}
 	}
 }

@@ -1,16 +1,18 @@
 // `KmallocGlobalHeap` and its `ExpandGlobalHeap` callbacks (Kernel/Heap/kmalloc.cpp, reference
 // §3.7–§3.9): the backup region, add_memory (consume the backup as a subheap, maybe add an
 // "even more" region), remove_memory (become the backup, or be queued to a deferred call that
-// frees it), and the backup's replacement. Log lines are the kernel's, word for word.
+// frees it), and the backup's replacement. The queued calls themselves are in
+// kmalloc-deferred-calls.ts. Log lines are the kernel's, word for word.
 
 import {BACKUP_MEMORY_SIZE, MiB, formatVirtualAddress, pageRoundUp} from './constants.js';
 import type {KernelEventKind} from './events.js';
 import type {ExpandableHeap, SubHeap} from './expandable-heap.js';
+import {BackupReplacement, QueuedRemoval, REMOVE_LAMBDA_SIZE} from './kmalloc-deferred-calls.js';
 import {purposes} from './holder-book.js';
 import {KernelVector, type VectorHeap} from './kernel-vector.js';
 import type {MemoryManager} from './memory-manager.js';
 import type {SourceSite} from './panic.js';
-import type {DeferredWork, Processor} from './processor.js';
+import type {Processor} from './processor.js';
 import type {Region} from './region.js';
 import type {Revision} from './revisions.js';
 import {sites} from './source-sites.js';
@@ -30,9 +32,6 @@ export type GlobalHeapServices = VectorHeap & {
 
 export type BackupCounts = {consumed: number; replaced: number; recycled: number; failedReplacements: number};
 
-/** The lambda remove_memory queues captures `this` and the region: 8 bytes on i386. */
-export const REMOVE_LAMBDA_SIZE = 8;
-
 export class KmallocGlobalHeap {
 	heap!: ExpandableHeap;
 	/** `m_backup_memory`. */
@@ -48,7 +47,7 @@ export class KmallocGlobalHeap {
 	readonly book = new SubheapBook();
 	private readonly subheapMemoryVector = new KernelVector(4, purposes.subheapList);
 	private adding = false;
-	private readonly services: GlobalHeapServices;
+	readonly services: GlobalHeapServices;
 
 	constructor(services: GlobalHeapServices) {
 		this.services = services;
@@ -232,93 +231,17 @@ export class KmallocGlobalHeap {
 		this.services.processor.queue(new BackupReplacement(this));
 	}
 
-	/** The queued remove_memory lambda runs (QueuedRemoval.run). */
-	runQueuedRemoval(call: QueuedRemoval): void {
-		const {services} = this;
-		const {region, where} = call;
-		services.enterCritical(); // ScopedSpinLock lock(s_lock)
-		if (this.backup) {
-			services.log(`kmalloc(): Queued memory region at ${where} will be freed now`);
-			this.book.resolved(region.base, 'freed');
-		} else {
-			services.log(`kmalloc(): Queued memory region at ${where} will be used as new backup`);
-			this.book.resolved(region.base, 'became-backup');
-			this.takeAsBackup(region, `Queued memory region at ${where} will be used as new backup`);
-			call.held = false;
-		}
-
-		services.leaveCritical();
-	}
-
-	/**
-	Destroying the lambda destroys the region it still holds (OwnPtr::clear), which then writes null
-	into the lambda: if the lambda was allocated inside that very region (the orphan of §5.5, before
-	74fa8949943), that write hits unmapped memory.
-	*/
-	destroyQueuedRemoval(call: QueuedRemoval): void {
-		const {services} = this;
-		const {region, lambda} = call;
-		if (call.held) {
-			services.mm.freeRegion(region);
-			if (region.contains(lambda)) {
-				services.fault(`write to the deferred call's OwnPtr at ${formatVirtualAddress(lambda)}, inside the region it just unmapped`);
-			}
-		}
-
-		services.kfree(lambda);
-	}
-
 	private recycle(region: Region, line: string): void {
 		this.services.log(`kmalloc(): ${line}`);
 		this.book.retired(region.base, 'became-backup');
 		this.takeAsBackup(region, line);
 	}
 
-	private takeAsBackup(region: Region, line: string): void {
+	/** `m_backup_memory = move(region)`: a removed subheap's region becomes the backup. */
+	takeAsBackup(region: Region, line: string): void {
 		this.backup = region;
 		this.backupRecycled = true;
 		this.counts.recycled++;
 		this.services.event('backup-recycled', line);
-	}
-}
-
-/** The lambda remove_memory queues: it captures the heap, the region (an OwnPtr) and the line's text. */
-export class QueuedRemoval implements DeferredWork {
-	readonly name = 'kmalloc remove_memory';
-	readonly global: KmallocGlobalHeap;
-	readonly region: Region;
-	readonly where: string;
-	/** Where the lambda itself was kmalloc'd. */
-	readonly lambda: number;
-	/** The lambda still owns the region (it did not become the backup). */
-	held = true;
-
-	constructor(global: KmallocGlobalHeap, region: Region, where: string, lambda: number) {
-		this.global = global;
-		this.region = region;
-		this.where = where;
-		this.lambda = lambda;
-	}
-
-	run(): void {
-		this.global.runQueuedRemoval(this);
-	}
-
-	destroy(): void {
-		this.global.destroyQueuedRemoval(this);
-	}
-}
-
-/** The scope guard's deferred `allocate_backup_memory()` (22250780ffa and after). */
-export class BackupReplacement implements DeferredWork {
-	readonly name = 'kmalloc_allocate_backup_memory';
-	readonly global: KmallocGlobalHeap;
-
-	constructor(global: KmallocGlobalHeap) {
-		this.global = global;
-	}
-
-	run(): void {
-		this.global.allocateBackupMemory();
 	}
 }

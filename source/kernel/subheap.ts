@@ -1,9 +1,12 @@
 // `ExpandableHeap::SubHeap` (Kernel/Heap/Heap.h, reference §2.1): a Heap, the link to the next
 // subheap, and `memory_size`, sitting in the first bytes of the memory it manages (28 bytes on
 // i386 until 74fa8949943 added `memory_size`, 32 after). The main subheap lives in the global
-// heap object instead, over the pool.
+// heap object instead, over the pool. Below it, the walks ExpandableHeap makes along the list
+// (Heap.h's loops over `m_heaps`): each reads the header of every subheap it passes, which is a
+// page fault when that subheap's memory was unmapped while still linked (§5.5).
 
-import type {Heap} from './heap.js';
+import {formatVirtualAddress} from './constants.js';
+import type {Heap, HeapFaults} from './heap.js';
 import type {SubheapLabel} from './subheap-book.js';
 
 export class SubHeap {
@@ -46,4 +49,60 @@ export const searchSorted = (linked: readonly SubHeap[], pointer: number): SubHe
 
 	const candidate = linked[low];
 	return candidate?.heap.contains(pointer) ? candidate : undefined;
+};
+
+/** Reading a SubHeap header whose memory was unmapped is a page fault in ring 0. */
+export const touchHeader = (subheap: SubHeap, faults: HeapFaults): void => {
+	if (!subheap.heap.memory.mapped) {
+		faults.fault(`read of the SubHeap at ${formatVirtualAddress(subheap.base)}, which was unmapped`);
+	}
+};
+
+/** The kernel's walk: the first subheap in list order that contains the pointer, touching each. */
+export const walkTo = (main: SubHeap, pointer: number, faults: HeapFaults): SubHeap | undefined => {
+	for (let subheap: SubHeap | undefined = main; subheap; subheap = subheap.next) {
+		touchHeader(subheap, faults);
+		if (subheap.heap.contains(pointer)) {
+			return subheap;
+		}
+	}
+
+	return undefined;
+};
+
+/** add_subheap's link (§2.1): the main heap stays first, the rest in address order. */
+export const linkInOrder = (main: SubHeap, subheap: SubHeap, faults: HeapFaults): void => {
+	let previous = main;
+	let next = main.next;
+	while (next) {
+		touchHeader(next, faults);
+		if (subheap.heap.chunkBase < next.heap.chunkBase) {
+			break;
+		}
+
+		previous = next;
+		next = next.next;
+	}
+
+	subheap.next = next;
+	previous.next = subheap;
+};
+
+/** Walks to `subheap` and links past it (`*subheap_link = subheap->next`); false when it is not linked. */
+export const unlinkFrom = (main: SubHeap, subheap: SubHeap, faults: HeapFaults): boolean => {
+	let previous = main;
+	let current = main.next;
+	while (current !== subheap) {
+		if (!current) {
+			return false;
+		}
+
+		touchHeader(current, faults);
+		previous = current;
+		current = current.next;
+	}
+
+	touchHeader(subheap, faults); // `*subheap_link = subheap->next` reads the SubHeap header.
+	previous.next = subheap.next;
+	return true;
 };

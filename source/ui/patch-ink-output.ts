@@ -5,33 +5,43 @@
 // so, once per process, kmtop wraps Output#get: a row whose writes (column and text, after
 // transforms) are the same as in the frame before is that frame's string again; a row that
 // changed is drawn by Ink's own get() on a one-row Output, so every character is still Ink's.
+// A changed row is often changed writes beside unchanged ones (one panel of a row of panels, the
+// chunk map scrolled beside words that stay): each write's line is drawn alone by Ink's get() and
+// kept, and the row is those pieces side by side, where that is provably what get() draws for
+// the whole row (see composeRow); otherwise the whole row goes to get().
 //
-// The cache holds two frames' rows, the last and the one being drawn: bounded by the screen, not
-// by how long kmtop runs (issue #12's leak was a cache of 20,000 lines that only counted entries).
+// The caches hold two frames' rows and pieces, the last and the one being drawn: bounded by the
+// screen, not by how long kmtop runs (issue #12's leak was a cache of 20,000 lines that only
+// counted entries).
 // Frames the wrapper does not understand (a horizontal clip, an unknown operation, a transform
 // that adds a line) go to Ink's get() unchanged. Output is internal to Ink, so it is reached by
 // file and every field is checked first; `patchInkOutput()` says whether it applied and why not,
 // and a test fails the day it does not.
 
-import {createRequire} from 'node:module';
-import path from 'node:path';
-import {pathToFileURL} from 'node:url';
+import {loadInkOutput} from './load-ink-output.js';
 
 type Transformer = (line: string, index: number) => string;
 type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
 type Operation = {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {type: 'clip'; clip: Clip} | {type: 'unclip'};
+type StyledChar = {value: string; styles: unknown[]};
 type OutputInstance = {
 	width: number;
 	height: number;
 	operations: Operation[];
+	/** The tokenizer and measure get() itself uses, each Output with its own. */
+	caches: {getStyledChars(line: string): StyledChar[]; getStringWidth(text: string): number};
 	write(x: number, y: number, text: string, options: {transformers: Transformer[]}): void;
 	clip(clip: Clip): void;
 	unclip(): void;
 };
 type OutputClass = {new (options: {width: number; height: number}): OutputInstance; prototype: {get: (this: OutputInstance) => {output: string; height: number}}};
 
+/** One write's line drawn alone by Ink: its string (untrimmed), its columns, and whether its first and last cells are styled. */
+type Piece = {text: string; width: number; styledStart: boolean; styledEnd: boolean};
+type Generations<Value> = {previous: Map<string, Value>; current: Map<string, Value>};
+
 export type PatchResult =
-	| {applied: true; rows: {previous: Map<string, string>; current: Map<string, string>}; /** Ink's own get, for comparison. */ inkGet: OutputClass['prototype']['get']}
+	| {applied: true; rows: Generations<string>; pieces: Generations<Piece>; unjoinable: Generations<true>; /** Ink's own get, for comparison. */ inkGet: OutputClass['prototype']['get']}
 	| {applied: false; reason: string};
 
 /** What is wrong with Ink's Output for this patch, if anything. */
@@ -52,6 +62,11 @@ export const checkOutput = (Output: unknown): string | undefined => {
 
 	if (typeof sample.write !== 'function' || typeof sample.clip !== 'function' || typeof sample.unclip !== 'function') {
 		return 'an Output has no write(), clip() or unclip()';
+	}
+
+	const chars = typeof sample.caches?.getStyledChars === 'function' && typeof sample.caches.getStringWidth === 'function' ? sample.caches.getStyledChars('\u001B[1ma\u001B[22m') : undefined;
+	if (chars?.length !== 1 || chars[0]!.value !== 'a' || !Array.isArray(chars[0]!.styles) || chars[0]!.styles.length !== 1 || sample.caches!.getStringWidth('a') !== 1) {
+		return 'an Output has no caches.getStyledChars() giving {value, styles} per character, or no caches.getStringWidth()';
 	}
 
 	sample.clip({y1: 0, y2: 2});
@@ -127,8 +142,7 @@ const rowWrites = (output: OutputInstance): Array<Array<number | string>> | unde
 
 const patchOutput = async (): Promise<PatchResult> => {
 	try {
-		const inkEntry = createRequire(import.meta.url).resolve('ink');
-		const module = (await import(pathToFileURL(path.join(path.dirname(inkEntry), 'output.js')).href)) as {default?: unknown};
+		const module = await loadInkOutput();
 		const problem = checkOutput(module.default);
 		if (problem) {
 			return {applied: false, reason: problem};
@@ -136,10 +150,78 @@ const patchOutput = async (): Promise<PatchResult> => {
 
 		const Output = module.default as OutputClass;
 		const inkGet = Output.prototype.get;
-		const rows = {previous: new Map<string, string>(), current: new Map<string, string>()};
+		const rows: Generations<string> = {previous: new Map(), current: new Map()};
+		const pieces: Generations<Piece> = {previous: new Map(), current: new Map()};
+		const drawPiece = (line: string): Piece => {
+			let piece = pieces.current.get(line) ?? pieces.previous.get(line);
+			if (!piece) {
+				const {caches} = new Output({width: 0, height: 1});
+				const chars = caches.getStyledChars(line);
+				// Columns as get() advances through them.
+				const width = chars.reduce((sum, char) => sum + Math.max(1, caches.getStringWidth(char.value)), 0);
+				// Alone on a row of its width, with the same caches (tokenized once), and a dot after
+				// it: get() trims the row's end, and the dot keeps every character of the piece.
+				const alone = Object.assign(new Output({width: width + 1, height: 1}), {caches});
+				alone.write(0, 0, line, {transformers: []});
+				alone.write(width, 0, '.', {transformers: []});
+				const text = inkGet.call(alone).output.slice(0, -1);
+				piece = {text, width, styledStart: (chars[0]?.styles.length ?? 0) > 0, styledEnd: (chars.at(-1)?.styles.length ?? 0) > 0};
+			}
+
+			pieces.current.set(line, piece);
+			return piece;
+		};
+
+		/**
+		The row as its writes' pieces side by side, undefined unless that is exactly what get() draws
+		for the whole row. get() lays the writes' characters into a row of unstyled spaces and turns
+		it into a string, writing between two neighbouring cells the codes that go from the first's
+		style to the second's (opening the first cell's, closing the last's). A piece is that for its
+		own cells, so the row is its pieces with spaces between, as long as no write overlaps another
+		or leaves the row, and where two writes touch, one side of the seam is unstyled: a style
+		that ran across it would be closed and opened again, where get() writes nothing.
+		*/
+		const composeRow = (width: number, writes: Array<number | string>): string | undefined => {
+			const placed: Array<{x: number; piece: Piece}> = [];
+			for (let index = 0; index < writes.length; index += 2) {
+				const piece = drawPiece(writes[index + 1] as string);
+				if (piece.width > 0) {
+					placed.push({x: writes[index] as number, piece});
+				}
+			}
+
+			placed.sort((a, b) => a.x - b.x);
+			let text = '';
+			let column = 0;
+			let styledEnd = false;
+			for (const {x, piece} of placed) {
+				if (!Number.isInteger(x) || x < column || x + piece.width > width || (x === column && styledEnd && piece.styledStart)) {
+					return undefined;
+				}
+
+				text += ' '.repeat(x - column) + piece.text;
+				column = x + piece.width;
+				styledEnd = piece.styledEnd;
+			}
+
+			return text.trimEnd();
+		};
+
+		// Row shapes (the width and the writes' columns) whose pieces did not go together: the row
+		// goes straight to get() while its shape stays, so a row of panels whose borders touch in
+		// the same style is not tokenized twice a frame. A row of one write is its one piece: get().
+		const unjoinable: Generations<true> = {previous: new Map(), current: new Map()};
 		const drawRow = (width: number, writes: Array<number | string>): string => {
 			const key = JSON.stringify([width, writes]);
 			let text = rows.current.get(key) ?? rows.previous.get(key);
+			if (text === undefined && writes.length > 2) {
+				const shape = `${width}:${writes.filter((_, index) => index % 2 === 0).join(',')}`;
+				text = unjoinable.current.has(shape) || unjoinable.previous.has(shape) ? undefined : composeRow(width, writes);
+				if (text === undefined) {
+					unjoinable.current.set(shape, true);
+				}
+			}
+
 			if (text === undefined) {
 				const row = new Output({width, height: 1});
 				for (let index = 0; index < writes.length; index += 2) {
@@ -161,9 +243,13 @@ const patchOutput = async (): Promise<PatchResult> => {
 
 			rows.previous = rows.current;
 			rows.current = new Map();
+			pieces.previous = pieces.current;
+			pieces.current = new Map();
+			unjoinable.previous = unjoinable.current;
+			unjoinable.current = new Map();
 			return {output: writes.map((row) => drawRow(this.width, row)).join('\n'), height: writes.length};
 		};
-		return {applied: true, rows, inkGet};
+		return {applied: true, rows, pieces, unjoinable, inkGet};
 	} catch (error) {
 		return {applied: false, reason: error instanceof Error ? error.message : String(error)};
 	}

@@ -33,7 +33,10 @@ export const kernelHeapLine = (document: SnapshotDocument, width: number): Style
 	const fraction = total > 0 ? allocated / total : 0;
 	const percent = padStart(formatPercent(fraction), 6);
 	// Capped, so a wide panel (the panic screen) does not draw a bar across the whole terminal.
-	const barWidth = Math.min(40, width - LABEL_WIDTH - VALUE_WIDTH - 2 - 1 - percent.length);
+	// A heap past 9999K makes `allocated/total` wider than its column: the bar gives way, not the
+	// percentage.
+	const valueWidth = Math.max(VALUE_WIDTH, document.systemMonitor.kernelHeap.length);
+	const barWidth = Math.min(40, width - LABEL_WIDTH - valueWidth - 2 - 1 - percent.length);
 	const line = labelled('Kernel heap:', document.systemMonitor.kernelHeap);
 	if (barWidth >= 4) {
 		const bar = renderBar(fraction, barWidth);
@@ -153,25 +156,29 @@ export const describeKernelHeapCompact = (document: SnapshotDocument, facts: Vie
 	const leftWidth = COMPACT_LEFT_WIDTH;
 	const rightWidth = width - leftWidth - 3;
 	// The sparklines need room; the largest run and the eternal heap fit in less.
+	const [allocated, available] = rightWidth >= 24 ? seriesLines(document, rightWidth, facts) : [];
+	// With the graphs, a column beside SystemMonitor's lines; without them (a narrow terminal), a
+	// separator on the Difference line alone would look like a stray border: the run follows it.
+	const graphs = allocated !== undefined;
 	const beside = (left: StyledLine, right: StyledLine | undefined): StyledLine =>
 		fitLine(right && rightWidth >= 8 ? [...fitLine(left, leftWidth), segment(' │ ', 'dim'), ...right] : left, width);
-	const [allocated, available] = rightWidth >= 24 ? seriesLines(document, rightWidth, facts) : [];
+	const difference = labelled('Difference:', systemMonitor.difference);
 	const run = formatSize(document.heap.largestFreeRunBytes);
 	const eternal = formatSize(memstat.kmalloc_eternal_allocated ?? 0);
+	const runText = (room: number) =>
+		firstFitting(
+			Math.max(0, room),
+			[segment('largest run ', 'dim'), segment(run), segment('  eternal ', 'dim'), segment(eternal)],
+			[segment('run ', 'dim'), segment(run), segment('  eternal ', 'dim'), segment(eternal)],
+			[segment('largest run ', 'dim'), segment(run)],
+			[segment('run ', 'dim'), segment(run)],
+		);
+	const differenceWidth = LABEL_WIDTH + VALUE_WIDTH + 2;
 	return [
 		kernelHeapLine(document, width),
 		beside([...labelled('Calls kmalloc:', String(systemMonitor.callsKmalloc)), ...rateText(rates.kmalloc)], allocated),
 		beside([...labelled('Calls kfree:', String(systemMonitor.callsKfree)), ...rateText(rates.kfree)], available),
-		beside(
-			labelled('Difference:', systemMonitor.difference),
-			firstFitting(
-				Math.max(0, rightWidth),
-				[segment('largest run ', 'dim'), segment(run), segment('  eternal ', 'dim'), segment(eternal)],
-				[segment('run ', 'dim'), segment(run), segment('  eternal ', 'dim'), segment(eternal)],
-				[segment('largest run ', 'dim'), segment(run)],
-				[segment('run ', 'dim'), segment(run)],
-			),
-		),
+		graphs ? beside(difference, runText(rightWidth)) : fitLine([...difference, segment('  '), ...runText(width - differenceWidth)], width),
 	];
 };
 

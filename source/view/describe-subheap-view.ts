@@ -40,6 +40,12 @@ export type SubheapViewLayout = {
 	lines: StyledLine[];
 	/** Where the map is in those lines, for clicks, and what it shows. */
 	map: {line: number; column: number; shape: ChunkMapShape; top: number; rows: number};
+	/**
+	Beside the map: from `line` on, each line is the map's column (its first `width` columns) and
+	the words beside it. Drawn as two columns, the words' rows stay as they were when the map
+	scrolls, and the terminal's row is redrawn only where the map changed.
+	*/
+	columns?: {line: number; width: number};
 };
 
 /** The map's rows in `rows` lines from `top`, kept inside the map. */
@@ -69,6 +75,7 @@ const besideLayout = (document: SubheapDocument, options: SubheapViewOptions): S
 			...Array.from({length: height - 1}, (_, index) => fitLine([...fitLine(left[index] ?? [], mapWidth), segment(GAP, 'dim'), ...fitLine(right[index] ?? [], sideWidth)], width)),
 		].slice(0, height),
 		map: {line: 1, column: 0, shape, top, rows},
+		columns: {line: 1, width: mapWidth},
 	};
 };
 

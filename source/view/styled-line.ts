@@ -91,6 +91,29 @@ export const fitLine = (line: StyledLine, width: number): StyledLine => {
 	return fitted.filter((part) => part.text !== '');
 };
 
+/** A line cut at a column: the segments before it and the segments from it (one across it cut in two). */
+export const splitLine = (line: StyledLine, column: number): [StyledLine, StyledLine] => {
+	const before: StyledLine = [];
+	const after: StyledLine = [];
+	let at = 0;
+	for (const part of line) {
+		const width = textWidth(part.text);
+		if (at + width <= column) {
+			before.push(part);
+		} else if (at >= column) {
+			after.push(part);
+		} else {
+			const characters = [...part.text];
+			before.push(segment(characters.slice(0, column - at).join(''), part.tone));
+			after.push(segment(characters.slice(column - at).join(''), part.tone));
+		}
+
+		at += width;
+	}
+
+	return [before, after];
+};
+
 /** Segments side by side with a gap, for lines built of parts. */
 export const joinSegments = (parts: StyledLine[], gap = '  '): StyledLine =>
 	parts.filter((part) => part.length > 0).flatMap((part, index) => (index === 0 ? part : [segment(gap), ...part]));

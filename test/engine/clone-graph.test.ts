@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {CloneError, cloneGraph} from '../../source/engine/clone-graph.js';
+import {CloneError, cloneGraph, StoredView} from '../../source/engine/clone-graph.js';
+import {BLOCK_BYTES, compactBuffer, CompactBuffer} from '../../source/engine/compact-buffer.js';
 
 class Point {
 	x: number;
@@ -106,5 +107,67 @@ describe('cloneGraph', () => {
 		expect(copy.table).toBe(table);
 		expect(bytes).toBeGreaterThanOrEqual(100_000);
 		expect(bytes).toBeLessThan(101_000);
+	});
+});
+
+describe('cloneGraph, stored compact', () => {
+	const graph = () => {
+		const buffer = new ArrayBuffer(3 * BLOCK_BYTES);
+		const words = new Uint32Array(buffer);
+		words[5] = 0xdead_beef;
+		const tail = new Uint16Array(buffer, 2 * BLOCK_BYTES, 8);
+		tail[3] = 77;
+		const view = new DataView(buffer, 16, 12);
+		const ticks = new Float64Array(100).fill(-1);
+		return {point: new Point(1, 2), words, tail, view, ticks, raw: buffer, lone: new ArrayBuffer(8)};
+	};
+
+	it('stores each buffer in the form `compact` gives and each typed array as a StoredView of it', () => {
+		const root = graph();
+		const {value: stored, bytes, buffers} = cloneGraph(root, {compact: (source) => compactBuffer(source)});
+		const views = [stored.words, stored.tail, stored.view, stored.ticks] as unknown[];
+		expect(views.every((view) => view instanceof StoredView)).toBe(true);
+		const words = stored.words as unknown as StoredView;
+		const tail = stored.tail as unknown as StoredView;
+		expect(words.buffer).toBeInstanceOf(CompactBuffer);
+		expect(tail.buffer).toBe(words.buffer); // one buffer, one form
+		expect(stored.raw as unknown).toBe(words.buffer);
+		expect([tail.kind, tail.byteOffset, tail.length]).toEqual([Uint16Array, 2 * BLOCK_BYTES, 8]);
+		expect(buffers.get(root.raw)).toBe(words.buffer);
+		// 12 KiB of mostly zeros: the two blocks with a word set are kept, the zero one repeats.
+		expect(words.buffer.ownBlocks().length).toBe(2);
+		expect(bytes).toBeLessThan(3 * BLOCK_BYTES);
+		expect(stored.point).toBeInstanceOf(Point);
+	});
+
+	it('copied again, runs: views of the kinds and places of the original over new buffers with its bytes', () => {
+		const root = graph();
+		const {value: stored} = cloneGraph(root, {compact: (source) => compactBuffer(source)});
+		const {value: copy, buffers} = cloneGraph(stored);
+		expect(copy.words).toBeInstanceOf(Uint32Array);
+		expect(copy.tail).toBeInstanceOf(Uint16Array);
+		expect(copy.view).toBeInstanceOf(DataView);
+		expect(copy.words.buffer).toBe(copy.tail.buffer);
+		expect(copy.words.buffer).toBe(copy.raw);
+		expect([copy.tail.byteOffset, copy.tail.length, copy.view.byteOffset, copy.view.byteLength]).toEqual([2 * BLOCK_BYTES, 8, 16, 12]);
+		expect([...new Uint8Array(copy.raw)]).toEqual([...new Uint8Array(root.raw)]);
+		expect([...copy.ticks]).toEqual([...root.ticks]);
+		expect(copy.view.getUint32(4, true)).toBe(0xdead_beef);
+		expect(copy.lone.byteLength).toBe(8);
+		expect(buffers.get((stored.words as unknown as StoredView).buffer)).toBe(copy.raw);
+		// Running the copy writes nothing stored: a second copy is as the first was.
+		copy.words.fill(3);
+		const {value: again} = cloneGraph(stored);
+		expect(again.words[5]).toBe(0xdead_beef);
+		expect(again.words[6]).toBe(0);
+	});
+
+	it('a stored copy stored again keeps its forms by reference (they are never written)', () => {
+		const {value: stored} = cloneGraph(graph(), {compact: (source) => compactBuffer(source)});
+		const {value: restored} = cloneGraph(stored, {compact: () => {
+			throw new Error('no buffer to compact');
+		}});
+		expect(restored.words).toBe(stored.words);
+		expect(restored.point).not.toBe(stored.point);
 	});
 });

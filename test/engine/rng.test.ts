@@ -24,6 +24,21 @@ describe('the seeded generator (sfc32 seeded through splitmix32)', () => {
 		`);
 	});
 
+	it('pins 100,000 words from each of five seeds at the edges of 32 bits, as the unsigned sfc32 gives them (the words are kept signed inside)', () => {
+		const fold = (seed: number) => {
+			const rng = createRng(seed);
+			let hash = 0x81_1c_9d_c5;
+			for (let index = 0; index < 100_000; index++) {
+				hash = Math.imul(hash ^ Math.floor(rng.next() * 2 ** 32), 0x01_00_01_93) >>> 0;
+			}
+
+			return hash;
+		};
+
+		// Folded by the unsigned implementation this replaced (`>>> 0` on every word).
+		expect([0, 1, 0x7F_FF_FF_FF, 0x80_00_00_00, 0xFF_FF_FF_FF].map((seed) => fold(seed))).toEqual([3_086_747_533, 2_973_073_214, 2_550_017_059, 1_329_300_878, 2_781_849_481]);
+	});
+
 	it('int() covers both ends; pick() and chance() behave', () => {
 		const rng = createRng(42);
 		const seen = new Set<number>();

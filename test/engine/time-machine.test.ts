@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {buildSnapshot} from '../../source/engine/build-snapshot.js';
+import {copySimulation} from '../../source/engine/clone-simulation.js';
 import {LiveSession} from '../../source/engine/live-session.js';
 import {stepTowards, type JournalEntry} from '../../source/engine/session-journal.js';
 import {Simulation} from '../../source/engine/simulation.js';
@@ -155,6 +156,58 @@ describe('time travel', () => {
 		expect(machine.stepBackReady).toBeUndefined();
 	});
 
+	test('while g runs the present on, the engine\'s timer prepares no step back: its time goes to the run asked for', async () => {
+		let clock = 0;
+		const session = await sessionOn('fragmentation', {now: () => ++clock});
+		const machine = session.timeMachine!;
+		let arrived = false;
+		const going = session.travelTo({boot: 1, tick: 8000}).then(() => {
+			arrived = true;
+		});
+		// The engine's timer, between the travel's slices: paused, but not waiting.
+		let calls = 0;
+		while (!arrived) {
+			session.advance(33);
+			calls++;
+			// Every byte the copies hold is the store's: no copy runs beside the present.
+			expect(machine.bytes).toBe(machine.store.bytes);
+			await new Promise((resolve) => {
+				setImmediate(resolve);
+			});
+		}
+
+		await going;
+		expect(calls).toBeGreaterThan(2);
+		expect(session.simulation.tick).toBe(8000);
+		// There, waiting: the first step back is made ready, a copy running beside the store.
+		session.advance(33);
+		expect(machine.bytes).toBeGreaterThan(machine.store.bytes);
+	});
+
+	test('the step back made ready is stored compact: a halted big heap waits holding a few blocks more, and steps back exactly', async () => {
+		let clock = 0;
+		const session = await sessionOn('big-allocations', {now: () => ++clock});
+		await session.travelTo({boot: 1, tick: 8000});
+		const halt = session.simulation.tick;
+		const machine = session.timeMachine!;
+		for (let calls = 0; !machine.stepBackReady && calls < 10_000; calls++) {
+			session.advance(33);
+		}
+
+		expect(machine.stepBackReady).toEqual({boot: 1, tick: halt - 1});
+		// What waits outside the store and the trail: the step back, compact. A running copy of
+		// this kernel holds about 22 MiB (49 subheaps, most of them one allocation's repeats).
+		const waiting = machine.bytes - machine.store.bytes - machine.trail.bytes;
+		const running = copySimulation(session.simulation, new Set(session.workloads)).bytes;
+		expect(running).toBeGreaterThan(20 * 1024 * 1024);
+		expect(waiting).toBeGreaterThan(0);
+		expect(waiting).toBeLessThan(running / 4);
+		await session.travelBy(-1);
+		expect(shown(session)).toBe(await freshDocument('big-allocations', {boot: 1, tick: halt - 1}));
+		await session.travelBy(-1);
+		expect(shown(session)).toBe(await freshDocument('big-allocations', {boot: 1, tick: halt - 2}));
+	});
+
 	test('copies stay within their byte budget, dense near the present and sparse far back', async () => {
 		// When copies are taken depends on the clock (running time against copying time): a clock
 		// that moves a millisecond a look makes them the same on a busy machine as on a quiet one.
@@ -164,9 +217,9 @@ describe('time travel', () => {
 		const store = session.timeMachine!.store;
 		expect(store.bytes).toBeLessThanOrEqual(4 * 1024 * 1024);
 		// A copy every 5,120 ticks on this clock (about 910 KiB each, a holder id beside each chunk's
-		// header); 4 MiB keeps the boot's and three more, each gap narrower than the one before, the
-		// narrowest next to the present.
-		expect(store.all.map((checkpoint) => checkpoint.tick)).toEqual([0, 61_440, 71_680, 76_800]);
+		// header, less the buffers it shares with the copy before); 4 MiB keeps the boot's and four
+		// more, each gap narrower than the one before, the narrowest next to the present.
+		expect(store.all.map((checkpoint) => checkpoint.tick)).toEqual([0, 35_840, 61_440, 71_680, 76_800]);
 		await session.travelBy(-1);
 		expect(shown(session)).toBe(await freshDocument('fragmentation', {boot: 1, tick: 79_999}));
 	});

@@ -89,21 +89,122 @@ describe('Ink Output, patched', () => {
 		);
 	});
 
-	test('the row cache holds two frames, however many frames differ', async () => {
-		const {rows} = await patched();
+	test('a row of writes side by side, touching or not, is what Ink draws, and drawn from the writes\' pieces', async () => {
+		const {inkGet, pieces, unjoinable} = await patched();
+		const Output = await loadOutput();
+		const part = fc.array(fc.oneof(glyph, styled), {minLength: 1, maxLength: 8}).map((parts) => parts.join('')).filter((text) => text !== '');
+		let run = 0;
+		fc.assert(
+			fc.property(fc.array(fc.record({gap: fc.integer({min: 0, max: 2}), text: part}), {minLength: 1, maxLength: 5}), fc.boolean(), (parts, reversed) => {
+				const writes: Array<{x: number; text: string}> = [];
+				let x = 0;
+				for (const {gap, text} of parts) {
+					x += gap;
+					writes.push({x, text});
+					x += [...text.replaceAll(/\u001B\[\d+m/g, '')].reduce((sum, character) => sum + (character === '世' ? 2 : 1), 0);
+				}
+
+				// Twice: the second frame is drawn from the row cache. The width alternates from run to
+				// run, so the first frame is never the run before's row again.
+				const width = x + 1 + (run++ % 2);
+				// Whether an earlier run's row of this shape went together is not this run's question.
+				unjoinable.previous.clear();
+				unjoinable.current.clear();
+				for (let frame = 0; frame < 2; frame++) {
+					const ours = new Output({width, height: 1});
+					const inks = new Output({width, height: 1});
+					for (const write of reversed ? [...writes].reverse() : writes) {
+						ours.write(write.x, 0, write.text, {transformers: []});
+						inks.write(write.x, 0, write.text, {transformers: []});
+					}
+
+					expect(ours.get()).toEqual(inkGet.call(inks as never));
+					// A row of one write is drawn whole; of several, from its pieces, when they go together.
+					if (frame === 0) {
+						expect([...pieces.current.keys()].sort()).toEqual(writes.length > 1 ? [...new Set(writes.map((write) => write.text))].sort() : []);
+					}
+				}
+			}),
+			{numRuns: 600},
+		);
+	});
+
+	test('a style running across two writes that touch is drawn as Ink draws it: no close and reopen at the seam', async () => {
+		await patched();
+		const Output = await loadOutput();
+		const output = new Output({width: 12, height: 3});
+		// Bold on both sides of the seam: Ink writes nothing between them.
+		output.write(0, 0, '\u001B[1mab\u001B[22m', {transformers: []});
+		output.write(2, 0, '\u001B[1mcd\u001B[22m', {transformers: []});
+		// One side plain: the pieces side by side.
+		output.write(0, 1, '\u001B[1mab\u001B[22m', {transformers: []});
+		output.write(2, 1, 'cd  ', {transformers: []});
+		output.write(7, 1, '\u001B[2mef\u001B[22m', {transformers: []});
+		// Overlapping: the later write wins.
+		output.write(0, 2, 'abcd', {transformers: []});
+		output.write(2, 2, '\u001B[1mXY\u001B[22m', {transformers: []});
+		expect(output.get().output).toBe(
+			['\u001B[1mabcd\u001B[22m', '\u001B[1mab\u001B[22mcd   \u001B[2mef\u001B[22m', 'ab\u001B[1mXY\u001B[22m'].join('\n'),
+		);
+	});
+
+	test('a row shape whose pieces did not go together goes straight to Ink\'s get while it stays', async () => {
+		const {pieces, unjoinable} = await patched();
+		const Output = await loadOutput();
+		const frame = (left: string, right: string) => {
+			const output = new Output({width: 20, height: 1});
+			// Two panels whose dim borders touch: Ink writes nothing between them.
+			output.write(0, 0, `\u001B[2m│ \u001B[22m${left}\u001B[2m │\u001B[22m`, {transformers: []});
+			output.write(8, 0, `\u001B[2m│ \u001B[22m${right}\u001B[2m │\u001B[22m`, {transformers: []});
+			return output.get().output;
+		};
+
+		expect(frame('abcd', 'efgh')).toBe('\u001B[2m│ \u001B[22mabcd\u001B[2m ││ \u001B[22mefgh\u001B[2m │\u001B[22m');
+		expect([...unjoinable.current.keys()]).toEqual(['20:0,8']);
+		expect(frame('abce', 'efgi')).toBe('\u001B[2m│ \u001B[22mabce\u001B[2m ││ \u001B[22mefgi\u001B[2m │\u001B[22m');
+		// Not cut into pieces again: the shape is known.
+		expect(pieces.current.size).toBe(0);
+		expect([...unjoinable.current.keys()]).toEqual(['20:0,8']);
+		// Apart, the same panels go together again.
+		const output = new Output({width: 20, height: 1});
+		output.write(0, 0, '\u001B[2m│ \u001B[22mabcd\u001B[2m │\u001B[22m', {transformers: []});
+		output.write(9, 0, '\u001B[2m│ \u001B[22mefgh\u001B[2m │\u001B[22m', {transformers: []});
+		expect(output.get().output).toBe('\u001B[2m│ \u001B[22mabcd\u001B[2m │\u001B[22m \u001B[2m│ \u001B[22mefgh\u001B[2m │\u001B[22m');
+		expect(pieces.current.size).toBe(2);
+		expect(unjoinable.current.size).toBe(0);
+	});
+
+	test('the row, piece and shape caches hold two frames, however many frames differ', async () => {
+		const {rows, pieces, unjoinable} = await patched();
 		const Output = await loadOutput();
 		for (let frame = 0; frame < 10_000; frame++) {
 			const output = new Output({width: 60, height: 3});
-			output.write(0, 0, `\u001B[1mtick ${frame}\u001B[22m ${'█'.repeat(frame % 40)}`, {transformers: []});
+			output.write(0, 0, `\u001B[1mtick ${frame}\u001B[22m`, {transformers: []});
+			output.write(20, 0, '█'.repeat(frame % 40), {transformers: []});
 			output.write(0, 1, '│ the same line every frame │', {transformers: []});
-			output.write(0, 2, `│ line ${frame * 7} │`, {transformers: []});
+			// Bold across the seam: a shape that does not go together, a new one every frame.
+			output.write(0, 2, `\u001B[1m│ line ${frame * 7} │\u001B[22m`, {transformers: []});
+			output.write(10 + (frame % 40), 2, '\u001B[1m│\u001B[22m', {transformers: []});
+			const line = `│ line ${frame * 7} │`;
 			expect(output.get().output).toBe(
-				`${`\u001B[1mtick ${frame}\u001B[22m ${'█'.repeat(frame % 40)}`.trimEnd()}\n│ the same line every frame │\n│ line ${frame * 7} │`,
+				[
+					`${`\u001B[1mtick ${frame}\u001B[22m${' '.repeat(20 - `tick ${frame}`.length)}${'█'.repeat(frame % 40)}`.trimEnd()}`,
+					'│ the same line every frame │',
+					10 + (frame % 40) === line.length
+						? `\u001B[1m${line}│\u001B[22m`
+						: 10 + (frame % 40) > line.length
+							? `\u001B[1m${line}\u001B[22m${' '.repeat(10 + (frame % 40) - line.length)}\u001B[1m│\u001B[22m`
+							: `\u001B[1m${line.slice(0, 10 + (frame % 40))}│${line.slice(11 + (frame % 40))}\u001B[22m`,
+				].join('\n'),
 			);
 			expect(rows.current.size).toBe(3);
+			expect(pieces.current.size).toBeLessThanOrEqual(4);
+			expect(unjoinable.current.size).toBeLessThanOrEqual(1);
 			// Frame 0's previous generation is whatever the test before drew; from frame 1 on it is ours.
 			if (frame > 0) {
 				expect(rows.previous.size).toBeLessThanOrEqual(3);
+				expect(pieces.previous.size).toBeLessThanOrEqual(4);
+				expect(unjoinable.previous.size).toBeLessThanOrEqual(1);
 			}
 		}
 	});

@@ -79,8 +79,14 @@ describe('Kernel heap', () => {
 		]);
 	});
 
-	test('compact at 60 columns: no room for the series, the largest run still shows', () => {
-		expect(text(describeKernelHeapCompact(baseDocument(), facts, 56)).at(-1)).toBe('Difference:           +81309            │ run 480K      ');
+	test('compact at 60 columns: no room for the series, the largest run follows the difference (no lone separator)', () => {
+		expect(text(describeKernelHeapCompact(baseDocument(), facts, 56)).at(-1)).toBe('Difference:           +81309  run 480K  eternal 1280K   ');
+	});
+
+	test('a heap past 9999K: the bar gives way, the percentage stays whole', () => {
+		const document = baseDocument();
+		const big = {...document, systemMonitor: {...document.systemMonitor, kernelHeap: '19394K/106520K'}};
+		expect(text(describeKernelHeapCompact(big, facts, 56))[0]).toBe('Kernel heap:   19394K/106520K  ██████████▌░░░░░░░  58.4%');
 	});
 });
 
