@@ -29,5 +29,13 @@ if (process.env.FORCE_COLOR !== undefined) {
 // turns it off. Node 20 has no such call.
 module.enableCompileCache?.();
 
-const {main} = await import('./dist/source/cli.js');
+// What runs is the bundle (scripts/build-bundle.js): kmtop with Ink, React and meow in a few files,
+// which load far faster than the hundreds of modules they come from. Its source maps turn stack
+// traces into lines of source/*.ts; they are read only when a stack will be shown (DEBUG=kmtop),
+// since reading them costs time at every start.
+if ((process.env.DEBUG ?? '').split(',').includes('kmtop')) {
+	process.setSourceMapsEnabled(true);
+}
+
+const {main} = await import('./dist/bundle/cli.js');
 process.exitCode = await main(process.argv.slice(2));

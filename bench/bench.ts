@@ -9,6 +9,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {measureChunkMap} from './measure-chunk-map.js';
 import {measureSnapshotStart, measureWorkloads} from './measure-engine.js';
+import {liveFrameRows, type LiveFrame} from './measure-live-frame-rows.js';
 import {measureLiveStart} from './measure-live-start.js';
 import {generateTrace} from './generate-trace.js';
 import {measureGrowth, measureKernel} from './measure-kernel.js';
@@ -68,6 +69,8 @@ say('map frame: a whole 120×40 frame with the pool\'s Subheap #0 view open...')
 const mapFrame = child('measure-map-frame.js', [String(quick ? 30 : 100)]);
 say(`live view: ${quick ? 5 : 20} s of vmobject-churn drawing to a fake 120×40 terminal...`);
 const liveView = child('child-live-view.js', [String(quick ? 5 : 20)]);
+say(`live frame: where a 120×40 frame's time goes at the defaults, both threads (${quick ? 60 : 200} frames)...`);
+const liveFrame = child('measure-live-frame.js', [String(quick ? 60 : 200)]) as unknown as LiveFrame;
 say(`live start: kmtop with its defaults under a pseudo-terminal, 120×40, its RSS and ${quick ? 10 : 30} s of its CPU...`);
 const liveStart = await measureLiveStart(quick ? 10 : 30);
 say('memory: peak RSS of the 50,000-live replay, alone in a process...');
@@ -91,6 +94,7 @@ const result = {
 	chunkMap: {...chunkMap, targetFrameMs: 10},
 	mapFrame: {...mapFrame, targetFrameMs: 10},
 	liveView: {...liveView, targetMsPerFrame: 5},
+	liveFrame,
 	liveStart: {...liveStart, targetCpuPercent: 3, targetRssAtStartBytes: 120 * 1024 * 1024},
 	memory: {...memory, targetPeakRssBytes: 200 * 1024 * 1024},
 	timeTravel: {...travel, targetRssBytes: 250 * 1024 * 1024, targetStepMs: 100},
@@ -148,6 +152,7 @@ if (json) {
 			`${mark(mapFrame.mapFrameMs! < 10)} (< 10 ms); panels ${mapFrame.panelsFrameMs!.toFixed(2)} ms, document (engine) ${mapFrame.subheapDocumentMs!.toFixed(2)} ms`,
 		],
 		['live view frame at 120×40 (Ink, median / p95)', `${liveView.msPerFrameMedian!.toFixed(1)} / ${liveView.msPerFrameP95!.toFixed(1)} ms`, `${mark(liveView.msPerFrameMedian! <= 5)} (≤ 5 ms)`],
+		...liveFrameRows(liveFrame),
 		['kmtop live, defaults: CPU (both threads)', `${liveStart.cpuPercentOfOneCore.toFixed(1)} % of a core`, `${mark(liveStart.cpuPercentOfOneCore <= 3)} (≤ 3 %)`],
 		['kmtop live: first frame / RSS at start', `${liveStart.firstFrameSeconds.toFixed(2)} s / ${mib(liveStart.rssAtStartBytes)}`, `${mark(liveStart.rssAtStartBytes <= 120 * 2 ** 20)} (≤ 120 MiB)`],
 		['peak RSS, 50,000-live replay', mib(memory.peakRssBytes!), `${mark(memory.peakRssBytes! < 200 * 2 ** 20)} (< 200 MiB)`],

@@ -11,10 +11,11 @@ import {fileURLToPath} from 'node:url';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// What tsconfig.build.json compiles, and the configs that shape the output.
-const inputs = ['source', 'workloads', 'bench', 'test/reference', 'tsconfig.json', 'tsconfig.build.json'];
-// tsc writes every output on each build, so the entry point's time is the build's.
-const markerPath = ['dist', 'source', 'cli.js'];
+// What tsconfig.build.json compiles and the bundle is made of, and what shapes the output.
+const inputs = ['source', 'workloads', 'bench', 'test/reference', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build-bundle.js'];
+// The bundle is written last, after tsc (which writes every output on each build), from a folder
+// it empties first: its entry point's time is the build's.
+const markerPath = ['dist', 'bundle', 'cli.js'];
 
 const newestChange = (entry) => {
 	if (!existsSync(entry)) {
@@ -45,7 +46,7 @@ export const buildState = (root = projectRoot) => {
 };
 
 /**
-Builds dist/ (`tsc -p tsconfig.build.json`) when it is missing or older than a source, saying so on stderr first.
+Builds dist/ as `npm run build` does (tsc, then the bundle) when it is missing or older than a source, saying so on stderr first.
 
 @param {{label?: string, root?: string}} [options]
 @returns {boolean} Whether it built.
@@ -60,9 +61,17 @@ export const buildIfStale = ({label = 'kmtop', root = projectRoot} = {}) => {
 	process.stderr.write(`${label}: ${reason}; building (npm run build)…\n`);
 	const started = Date.now();
 	const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-	const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {cwd: root, stdio: ['ignore', 'inherit', 'inherit']});
-	if (result.status !== 0) {
-		throw new Error(`the build failed (tsc exit ${result.status ?? result.signal}); see the errors above`);
+	const steps = [
+		['tsc', [tsc, '-p', 'tsconfig.build.json']],
+		['the bundle', [path.join(root, 'scripts', 'build-bundle.js')]],
+	];
+	for (const [step, args] of steps) {
+		// All the build prints (tsc's errors come on its stdout) goes to stderr: the stdout of
+		// `npm start -- snapshot` is the document.
+		const result = spawnSync(process.execPath, args, {cwd: root, stdio: ['ignore', 2, 2]});
+		if (result.status !== 0) {
+			throw new Error(`the build failed (${step}: exit ${result.status ?? result.signal}); see the errors above`);
+		}
 	}
 
 	process.stderr.write(`${label}: built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -31,6 +31,10 @@ export const liveCommand = async (plan: RunPlan, context: ParseContext): Promise
 	// for memory instead (measured: RSS about 110 MB at start and flat, at no cost in ticks per
 	// second). Set before React, Ink and the engine's thread are loaded; flags are process-wide.
 	v8.setFlagsFromString('--optimize-for-size');
+	// The CI variables go before Ink loads (see the module). run-live-dashboard imports it first too,
+	// but in the shipped bundle Ink sits in a chunk of its own, which runs before the module that
+	// imports it: only an import finished before Ink's is certain to come first.
+	await import('../ui/ignore-ci-variables.js');
 	const [{startLiveEngineThread, EngineStartError}, {runLiveDashboard}] = await Promise.all([
 		import('../engine/live-engine-thread.js'),
 		import('../ui/run-live-dashboard.js'),

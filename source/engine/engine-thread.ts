@@ -6,7 +6,11 @@ import type {EngineToUi, EngineWorkerData, UiToEngine} from './engine-protocol.j
 import {createHeartbeat, describeHang, readHookSite, startHookWatchdog, type HookSite} from './hook-watchdog.js';
 import type {KnownHang} from './session-journal.js';
 
-/** The built worker: next to this file in dist, or dist's copy when this runs from source (tests). */
+/**
+The built worker: beside this module once built (in dist/source/engine, or in dist/bundle, where
+the chunk holding this code sits beside the bundle's engine-worker.js), dist/source's when this
+runs from source (tests).
+*/
 const engineWorkerUrl = (): URL =>
 	import.meta.url.endsWith('.ts') ? new URL('../../dist/source/engine/engine-worker.js', import.meta.url) : new URL('engine-worker.js', import.meta.url);
 

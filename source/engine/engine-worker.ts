@@ -6,7 +6,7 @@
 import process from 'node:process';
 import {parentPort, workerData} from 'node:worker_threads';
 import {buildSnapshot} from './build-snapshot.js';
-import {createDeltaWriter} from './document-delta.js';
+import {createViewWriter} from './document-delta.js';
 import {subheapOutcome} from './build-subheap-document.js';
 import type {EngineToUi, EngineWorkerData, UiToEngine} from './engine-protocol.js';
 import {writeHeartbeat} from './hook-watchdog.js';
@@ -224,10 +224,12 @@ const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveM
 	session.applyDueEntries();
 	session.paused = mode.paused;
 	const engine = new LiveEngine(session);
-	const changes = createDeltaWriter();
+	const views = createViewWriter();
 	const publish = () => {
-		const {document, facts} = engine.view();
-		post({type: 'view', delta: changes(document), facts});
+		const view = views(engine.view());
+		if (view) {
+			post({type: 'view', ...view});
+		}
 	};
 
 	engine.onChange = publish;

@@ -46,6 +46,12 @@ export class LiveSession {
 	readonly workloads: Workload[];
 	rate: number;
 	paused = false;
+	/**
+	Runs of the present towards a travel's target under way (`g` ahead, `→` at the present): the
+	present is paused but not waiting, so no step back is prepared meanwhile (it would chase a
+	target that moves, taking the engine's time from the run the user asked for).
+	*/
+	presentRuns = 0;
 	frozen = false;
 	/** Every key that changed the simulation, with its tick (session-journal.ts). */
 	readonly journal: JournalEntry[] = [];
@@ -143,7 +149,7 @@ export class LiveSession {
 		this.comparing.advanceComparison();
 		if (this.paused || this.simulation.halted || this.inPast) {
 			this.carry = 0;
-			if (!this.inPast) {
+			if (!this.inPast && this.presentRuns === 0) {
 				// Waiting at the present: the first step back is made ready meanwhile.
 				this.timeMachine?.prepareStepBack(this.budgetMs / 2);
 			}

@@ -12,6 +12,8 @@ export type TravelHost = {
 	readonly inPast: boolean;
 	readonly now: () => number;
 	paused: boolean;
+	/** Runs of the present towards a travel's target under way (while there are, it is not waiting). */
+	presentRuns: number;
 	applyDueEntries(): void;
 	ticksToNextEntry(): number;
 };
@@ -58,6 +60,15 @@ export const travelTo = async (session: TravelHost, target: {boot: number; tick:
 
 /** Runs the present `ticks` on (the `g` of a tick ahead, `→` at the present), in slices. */
 const runPresent = async (session: TravelHost, ticks: number): Promise<void> => {
+	session.presentRuns++;
+	try {
+		await runPresentSlices(session, ticks);
+	} finally {
+		session.presentRuns--;
+	}
+};
+
+const runPresentSlices = async (session: TravelHost, ticks: number): Promise<void> => {
 	const target = session.simulation.tick + ticks;
 	const boot = session.simulation.bootNumber;
 	let lastYield = session.now();

@@ -6,6 +6,7 @@ import {existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {describeThrown} from './describe-thrown.js';
+import {kmtopRoot} from './version.js';
 import type {Workload} from './workload-api.js';
 
 export class WorkloadLoadError extends Error {
@@ -30,9 +31,13 @@ const preferredOrder = [
 export const defaultWorkloadName = 'vmobject-churn';
 
 const workloadsDirectory = (): string => {
-	// dist/source/engine → dist/workloads (built), or source/engine → workloads (tests, from source).
-	const here = path.dirname(fileURLToPath(import.meta.url));
-	return path.resolve(here, '..', '..', 'workloads');
+	// From source (tests): workloads/ itself. Built (dist/source, or the bundle in dist/bundle):
+	// tsc's dist/workloads, which are never bundled.
+	if (kmtopRoot === undefined) {
+		throw new Error(`kmtop's package.json was not found in any folder above ${fileURLToPath(import.meta.url)}`);
+	}
+
+	return import.meta.url.endsWith('.ts') ? path.join(kmtopRoot, 'workloads') : path.join(kmtopRoot, 'dist', 'workloads');
 };
 
 const builtinFiles = (): Map<string, string> => {

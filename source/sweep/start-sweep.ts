@@ -9,6 +9,7 @@ import {knownHangAt} from '../engine/engine-thread.js';
 import {runWorkerPool, type PoolRun} from './run-worker-pool.js';
 import {failedRow, type SweepCombination, type SweepRow} from './sweep-row.js';
 
+// Beside this module once built: dist/source/sweep, or dist/bundle (all of the bundle in one folder).
 const workerUrl = new URL('sweep-worker.js', import.meta.url);
 
 export type StartSweepOptions = {

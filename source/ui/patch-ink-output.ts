@@ -6,9 +6,10 @@
 // transforms) are the same as in the frame before is that frame's string again; a row that
 // changed is drawn by Ink's own get() on a one-row Output, so every character is still Ink's.
 // A changed row is often changed writes beside unchanged ones (one panel of a row of panels, the
-// chunk map scrolled beside words that stay): each write's line is drawn alone by Ink's get() and
-// kept, and the row is those pieces side by side, where that is provably what get() draws for
-// the whole row (see composeRow); otherwise the whole row goes to get().
+// chunk map scrolled beside words that stay): each write's line is drawn alone and kept, and the
+// row is those pieces side by side, where that is provably what get() draws for the whole row
+// (see composeRow). Otherwise, and for a piece, draw-ink-row.ts draws from Ink's answers without
+// get()'s per-cell work where it can; what it does not understand goes to get() itself.
 //
 // The caches hold two frames' rows and pieces, the last and the one being drawn: bounded by the
 // screen, not by how long kmtop runs (issue #12's leak was a cache of 20,000 lines that only
@@ -18,9 +19,8 @@
 // file and every field is checked first; `patchInkOutput()` says whether it applied and why not,
 // and a test fails the day it does not.
 
-import {createRequire} from 'node:module';
-import path from 'node:path';
-import {pathToFileURL} from 'node:url';
+import {checkRowDrawer, createRowDrawer, type RowPiece} from './draw-ink-row.js';
+import {loadInkOutput} from './load-ink-output.js';
 
 type Transformer = (line: string, index: number) => string;
 type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
@@ -38,12 +38,20 @@ type OutputInstance = {
 };
 type OutputClass = {new (options: {width: number; height: number}): OutputInstance; prototype: {get: (this: OutputInstance) => {output: string; height: number}}};
 
-/** One write's line drawn alone by Ink: its string (untrimmed), its columns, and whether its first and last cells are styled. */
-type Piece = {text: string; width: number; styledStart: boolean; styledEnd: boolean};
+type Piece = RowPiece;
 type Generations<Value> = {previous: Map<string, Value>; current: Map<string, Value>};
 
 export type PatchResult =
-	| {applied: true; rows: Generations<string>; pieces: Generations<Piece>; unjoinable: Generations<true>; /** Ink's own get, for comparison. */ inkGet: OutputClass['prototype']['get']}
+	| {
+		applied: true;
+		rows: Generations<string>;
+		pieces: Generations<Piece>;
+		unjoinable: Generations<true>;
+		/** Ink's own get, for comparison. */
+		inkGet: OutputClass['prototype']['get'];
+		/** Changed rows without get()'s per-cell work; `disabled` says why not, when it failed its check. */
+		rowDrawer: ReturnType<typeof createRowDrawer>;
+	}
 	| {applied: false; reason: string};
 
 /** What is wrong with Ink's Output for this patch, if anything. */
@@ -144,8 +152,7 @@ const rowWrites = (output: OutputInstance): Array<Array<number | string>> | unde
 
 const patchOutput = async (): Promise<PatchResult> => {
 	try {
-		const inkEntry = createRequire(import.meta.url).resolve('ink');
-		const module = (await import(pathToFileURL(path.join(path.dirname(inkEntry), 'output.js')).href)) as {default?: unknown};
+		const module = await loadInkOutput();
 		const problem = checkOutput(module.default);
 		if (problem) {
 			return {applied: false, reason: problem};
@@ -154,9 +161,22 @@ const patchOutput = async (): Promise<PatchResult> => {
 		const Output = module.default as OutputClass;
 		const inkGet = Output.prototype.get;
 		const rows: Generations<string> = {previous: new Map(), current: new Map()};
+		const rowDrawer = createRowDrawer((width, writes) => {
+			const row = new Output({width, height: 1});
+			for (const [x, line] of writes) {
+				row.write(x, 0, line, {transformers: []});
+			}
+
+			return inkGet.call(row).output;
+		});
+		const drawerProblem = checkRowDrawer(rowDrawer);
+		if (drawerProblem !== undefined) {
+			rowDrawer.disable(drawerProblem);
+		}
+
 		const pieces: Generations<Piece> = {previous: new Map(), current: new Map()};
 		const drawPiece = (line: string): Piece => {
-			let piece = pieces.current.get(line) ?? pieces.previous.get(line);
+			let piece = pieces.current.get(line) ?? pieces.previous.get(line) ?? rowDrawer.piece(line);
 			if (!piece) {
 				const {caches} = new Output({width: 0, height: 1});
 				const chars = caches.getStyledChars(line);
@@ -212,10 +232,16 @@ const patchOutput = async (): Promise<PatchResult> => {
 
 		// Row shapes (the width and the writes' columns) whose pieces did not go together: the row
 		// goes straight to get() while its shape stays, so a row of panels whose borders touch in
-		// the same style is not tokenized twice a frame. A row of one write is its one piece: get().
+		// the same style is not cut into pieces every frame. A row of one write is its one piece: drawn whole.
 		const unjoinable: Generations<true> = {previous: new Map(), current: new Map()};
 		const drawRow = (width: number, writes: Array<number | string>): string => {
-			const key = JSON.stringify([width, writes]);
+			// Each line with its length first, so no two rows share a key (JSON.stringify cost more than drawing).
+			let key = String(width);
+			for (let index = 0; index < writes.length; index += 2) {
+				const line = writes[index + 1] as string;
+				key += `|${writes[index] as number}:${line.length}:${line}`;
+			}
+
 			let text = rows.current.get(key) ?? rows.previous.get(key);
 			if (text === undefined && writes.length > 2) {
 				const shape = `${width}:${writes.filter((_, index) => index % 2 === 0).join(',')}`;
@@ -224,6 +250,8 @@ const patchOutput = async (): Promise<PatchResult> => {
 					unjoinable.current.set(shape, true);
 				}
 			}
+
+			text ??= rowDrawer.draw(width, writes);
 
 			if (text === undefined) {
 				const row = new Output({width, height: 1});
@@ -250,9 +278,10 @@ const patchOutput = async (): Promise<PatchResult> => {
 			pieces.current = new Map();
 			unjoinable.previous = unjoinable.current;
 			unjoinable.current = new Map();
+			rowDrawer.nextFrame();
 			return {output: writes.map((row) => drawRow(this.width, row)).join('\n'), height: writes.length};
 		};
-		return {applied: true, rows, pieces, unjoinable, inkGet};
+		return {applied: true, rows, pieces, unjoinable, inkGet, rowDrawer};
 	} catch (error) {
 		return {applied: false, reason: error instanceof Error ? error.message : String(error)};
 	}

@@ -33,7 +33,7 @@ const exitCodes: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM
 export const runLiveDashboard = async (engine: EngineLink, options: LiveDashboardOptions): Promise<number> => {
 	const stdout = options.stdout ?? process.stdout;
 	const stdin = options.stdin ?? process.stdin;
-	await patchInkOutput();
+	const patch = await patchInkOutput();
 	const handleProcessEvents = options.handleProcessEvents ?? true;
 	const sizeSource = createManualSizeSource(readSize(stdout));
 	let exitCode = 0;
@@ -121,5 +121,14 @@ export const runLiveDashboard = async (engine: EngineLink, options: LiveDashboar
 
 		// Also when the app failed (an error in a panel): the error then goes on to the CLI.
 		restore();
+		// DEBUG=kmtop: whether Ink drew through the patch, which only shows in speed (a test runs the
+		// shipped bundle this way: there the patch must reach the Output class the bundled Ink uses).
+		if ((process.env.DEBUG ?? '').split(',').includes('kmtop')) {
+			(options.stderr ?? process.stderr).write(
+				patch.applied
+					? `kmtop: Ink's Output patch applied: ${patch.rows.current.size} rows of the last frame drawn through it\n`
+					: `kmtop: Ink's Output patch not applied: ${patch.reason}\n`,
+			);
+		}
 	}
 };

@@ -7,7 +7,7 @@ import chalk from 'chalk';
 import {createContext} from 'react';
 import type {StyledLine, Tone} from '../view/styled-line.js';
 
-const tonePainters: Record<Tone, (text: string) => string> = {
+export const tonePainters: Record<Tone, (text: string) => string> = {
 	plain: (text) => text,
 	dim: chalk.dim,
 	bold: chalk.bold,
@@ -39,23 +39,29 @@ export const paintLine = (line: StyledLine, colour: boolean): string => {
 	let text = '';
 	for (const [index, part] of line.entries()) {
 		const next = line[index + 1];
-		const codes = holderCodes(part.tone);
+		const codes = toneCodes(part.tone);
 		// A chunk map row changes holder colour every few cells: one colour gives way to the next
 		// without a reset in between (the same look, a third fewer bytes for Ink to parse each frame).
-		text += codes && next && part.text !== '' && holderCodes(next.tone) ? codes.open + part.text : tonePainters[part.tone](part.text);
+		if (isHolder(part.tone) && next && part.text !== '' && isHolder(next.tone)) {
+			text += codes.open + part.text;
+		} else if (part.text !== '' && !part.text.includes('\u001B') && !part.text.includes('\n')) {
+			// What chalk writes for such a text, without going through its builder for every segment.
+			text += codes.open + part.text + codes.close;
+		} else {
+			// Empty, or with escape codes or line breaks of its own: chalk's own handling.
+			text += tonePainters[part.tone](part.text);
+		}
 	}
 
 	return text;
 };
 
-/** A holder tone's opening and closing codes as chalk writes them at this colour level (none without colour). */
-const holderCodes = (() => {
-	const cache = new Map<string, {open: string; close: string}>();
-	return (tone: Tone): {open: string; close: string} | undefined => {
-		if (!tone.startsWith('holder-')) {
-			return undefined;
-		}
+const isHolder = (tone: Tone): boolean => tone.startsWith('holder-');
 
+/** A tone's opening and closing codes as chalk writes them around a text at this colour level (none without colour). */
+const toneCodes = (() => {
+	const cache = new Map<string, {open: string; close: string}>();
+	return (tone: Tone): {open: string; close: string} => {
 		// By chalk's level too: FORCE_COLOR and tests may change it.
 		const key = `${chalk.level}${tone}`;
 		let codes = cache.get(key);

@@ -23,8 +23,62 @@ export type FooterExplore = {
 	idleKeys?: Array<[key: string, action: string]>;
 };
 
-const hints = (document: SnapshotDocument, facts: ViewFacts): Hint[] => {
-	if (document.panic) {
+/**
+Everything the footer reads of the document and the facts, and nothing else: the footer is a
+function of this (with the width and the exploring), so the live view draws it again only when
+this changes (it rarely does; the document changes every refresh).
+*/
+export type FooterInput = {
+	live: boolean;
+	status?: string;
+	paused: boolean;
+	frozen: boolean;
+	/** The workloads the keys reach, when the facts say. */
+	workloads?: readonly string[];
+	workload: string;
+	panic: boolean;
+	/** The running workload's failure since it started, in kmtop's number style. */
+	failure?: string;
+	/** A text snapshot's line: what the document is. */
+	schema: string;
+	version: string;
+	ramBytes: number;
+};
+
+export const footerInput = (document: SnapshotDocument, facts: ViewFacts): FooterInput => {
+	const failure = currentWorkloadFailure(document);
+	return {
+		live: facts.live === true,
+		...(facts.status === undefined ? {} : {status: facts.status}),
+		paused: facts.paused === true,
+		frozen: facts.frozen === true,
+		...(facts.workloads === undefined ? {} : {workloads: facts.workloads}),
+		workload: document.run.workload,
+		panic: document.panic !== null && document.panic !== undefined,
+		...(failure ? {failure: withCounts(failure.message)} : {}),
+		schema: document.schema,
+		version: document.kmtop.version,
+		ramBytes: document.run.ramBytes,
+	};
+};
+
+/** Whether two footer inputs draw the same footer. */
+export const sameFooterInput = (a: FooterInput, b: FooterInput): boolean =>
+	a.live === b.live
+	&& a.status === b.status
+	&& a.paused === b.paused
+	&& a.frozen === b.frozen
+	&& a.workloads?.length === b.workloads?.length
+	&& (a.workloads ?? []).every((name, index) => name === b.workloads![index])
+	&& a.workload === b.workload
+	&& a.panic === b.panic
+	&& a.failure === b.failure
+	&& a.schema === b.schema
+	&& a.version === b.version
+	&& a.ramBytes === b.ramBytes;
+
+const hints = (input: FooterInput): Hint[] => {
+	if (input.panic) {
 		return [
 			{key: 'r', action: 'reboot', keep: true, dropOrder: 9},
 			{key: 'v/V', action: 'revision', dropOrder: 3},
@@ -36,10 +90,10 @@ const hints = (document: SnapshotDocument, facts: ViewFacts): Hint[] => {
 	}
 
 	return [
-		{key: 'space', action: facts.paused ? 'resume' : 'pause', dropOrder: 7},
+		{key: 'space', action: input.paused ? 'resume' : 'pause', dropOrder: 7},
 		{key: '.', action: 'step', dropOrder: 1},
 		{key: '+/-', action: 'speed', dropOrder: 2},
-		{key: 'f', action: facts.frozen ? 'unfreeze' : 'freeze', dropOrder: 6},
+		{key: 'f', action: input.frozen ? 'unfreeze' : 'freeze', dropOrder: 6},
 		{key: 'v/V', action: 'revision', dropOrder: 4},
 		{key: 'r', action: 'reboot', dropOrder: 3},
 		{key: 's', action: 'save', dropOrder: 5},
@@ -52,10 +106,10 @@ const hintLine = (shown: Hint[]): StyledLine =>
 	joinSegments(shown.map((hint) => [segment(hint.key, 'bold'), segment(` ${hint.action}`, 'dim')]));
 
 /** The keys that fit in `width`, dropping the least used first (the focused panel's last, before ? and q). */
-export const keyHints = (document: SnapshotDocument, facts: ViewFacts, width: number, explore: FooterExplore = {}): StyledLine => {
+const keyHints = (input: FooterInput, width: number, explore: FooterExplore = {}): StyledLine => {
 	const focused = (explore.keys ?? []).map(([key, action], index): Hint => ({key, action, dropOrder: 8 + index / 100}));
 	const idle = (explore.idleKeys ?? []).map(([key, action], index): Hint => ({key, action, dropOrder: 0.5 - index / 100}));
-	const main = hints(document, facts);
+	const main = hints(input);
 	// The idle keys go before `? help` and `q quit`, which end the line.
 	const ending = main.filter((hint) => hint.keep && (hint.key === '?' || hint.key === 'q'));
 	let shown = [...focused, ...main.filter((hint) => !ending.includes(hint)), ...idle, ...ending];
@@ -69,13 +123,12 @@ export const keyHints = (document: SnapshotDocument, facts: ViewFacts, width: nu
 };
 
 /** The shell's status, else the running workload's failure; and whether it is bad news. */
-export const statusText = (document: SnapshotDocument, facts: ViewFacts): {text: string; bad: boolean} | undefined => {
-	if (facts.status) {
-		return {text: facts.status, bad: /^(could not|cannot|failed)/.test(facts.status)};
+const statusText = (input: FooterInput): {text: string; bad: boolean} | undefined => {
+	if (input.status) {
+		return {text: input.status, bad: /^(could not|cannot|failed)/.test(input.status)};
 	}
 
-	const failure = currentWorkloadFailure(document);
-	return failure ? {text: withCounts(failure.message), bad: true} : undefined;
+	return input.failure === undefined ? undefined : {text: input.failure, bad: true};
 };
 
 /** `1-9`, or `0-9` when the tenth workload has the key 0. */
@@ -92,9 +145,11 @@ const shortName = (name: string, cap: number): string => (cap <= 0 ? '' : name.l
 0), each name as long as the width allows (all cut to the same length before any is left out), and
 the running one always whole. Workloads beyond the tenth are counted (w / W reach them).
 */
-export const workloadList = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine => {
-	const names = facts.workloads ?? [document.run.workload];
-	const current = names.indexOf(document.run.workload);
+export const workloadList = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine => workloadListOf(footerInput(document, facts), width);
+
+const workloadListOf = (input: FooterInput, width: number): StyledLine => {
+	const names = input.workloads ?? [input.workload];
+	const current = names.indexOf(input.workload);
 	const numbered = names.slice(0, NUMBERED_WORKLOADS);
 	const item = (name: string, index: number, cap: number): StyledLine => {
 		const key = workloadKey(index)!;
@@ -110,7 +165,7 @@ export const workloadList = (document: SnapshotDocument, facts: ViewFacts, width
 	const runningBeyond = current >= NUMBERED_WORKLOADS;
 	const beyond = names.length - numbered.length - (runningBeyond ? 1 : 0);
 	const extra: StyledLine = [
-		...(runningBeyond ? [segment(' '), segment(`[${document.run.workload}]`, 'selected')] : []),
+		...(runningBeyond ? [segment(' '), segment(`[${input.workload}]`, 'selected')] : []),
 		...(beyond > 0 ? [segment(` +${beyond} more`, 'dim')] : []),
 	];
 	const keys = [segment('  '), segment('w/W', 'bold'), segment(' next/previous', 'dim')];
@@ -130,7 +185,7 @@ export const workloadList = (document: SnapshotDocument, facts: ViewFacts, width
 		}
 	}
 
-	const name = current >= 0 && workloadKey(current) ? `${workloadKey(current)!} ${document.run.workload}` : document.run.workload;
+	const name = current >= 0 && workloadKey(current) ? `${workloadKey(current)!} ${input.workload}` : input.workload;
 	return fitLine([segment(' '), segment(`[${name}]`, 'selected'), segment(`  ${keyRange(numbered.length)}`, 'bold'), segment(' w/W', 'bold')], width);
 };
 
@@ -144,29 +199,33 @@ const promptLine = (prompt: NonNullable<FooterExplore['prompt']>, width: number)
 };
 
 /** Keys on the left, the status on the right (the keys make room for it). */
-export const keysAndStatus = (document: SnapshotDocument, facts: ViewFacts, width: number, explore: FooterExplore = {}): StyledLine => {
+const keysAndStatus = (input: FooterInput, width: number, explore: FooterExplore = {}): StyledLine => {
 	if (explore.prompt) {
 		return promptLine(explore.prompt, width);
 	}
 
-	const status = statusText(document, facts);
+	const status = statusText(input);
 	const statusLine: StyledLine = status ? [segment(status.text, status.bad ? 'bad' : 'good'), segment(' ')] : [];
 	const statusWidth = Math.min(lineWidth(statusLine), Math.max(0, width - 24));
-	const keys = keyHints(document, facts, Math.max(0, width - statusWidth - 3), explore);
+	const keys = keyHints(input, Math.max(0, width - statusWidth - 3), explore);
 	const left = [segment(' '), ...keys];
 	const gap = width - lineWidth(left) - statusWidth;
 	return fitLine([...left, segment(' '.repeat(Math.max(1, gap))), ...fitLine(statusLine, statusWidth)], width);
 };
 
 /** Two lines (workloads; keys and status) or, when space is short, one (status or keys). */
-export const describeFooter = (document: SnapshotDocument, facts: ViewFacts, width: number, lines: 1 | 2, explore: FooterExplore = {}): StyledLine[] => {
-	if (!facts.live) {
+export const describeFooter = (document: SnapshotDocument, facts: ViewFacts, width: number, lines: 1 | 2, explore: FooterExplore = {}): StyledLine[] =>
+	describeFooterOf(footerInput(document, facts), width, lines, explore);
+
+/** describeFooter from what it reads (footerInput). */
+export const describeFooterOf = (input: FooterInput, width: number, lines: 1 | 2, explore: FooterExplore = {}): StyledLine[] => {
+	if (!input.live) {
 		// A text snapshot has no keys: say what the document is instead.
-		const status = statusText(document, facts);
+		const status = statusText(input);
 		return [
 			fitLine(
 				[
-					segment(` ${document.schema}  kmtop ${document.kmtop.version}  RAM ${formatKilobytes(document.run.ramBytes)}`, 'dim'),
+					segment(` ${input.schema}  kmtop ${input.version}  RAM ${formatKilobytes(input.ramBytes)}`, 'dim'),
 					...(status ? [segment('  '), segment(status.text, status.bad ? 'bad' : 'good')] : []),
 				],
 				width,
@@ -175,26 +234,26 @@ export const describeFooter = (document: SnapshotDocument, facts: ViewFacts, wid
 	}
 
 	if (lines === 2) {
-		return [workloadList(document, facts, width), keysAndStatus(document, facts, width, explore)];
+		return [workloadListOf(input, width), keysAndStatus(input, width, explore)];
 	}
 
 	if (explore.prompt) {
 		return [promptLine(explore.prompt, width)];
 	}
 
-	const status = statusText(document, facts);
+	const status = statusText(input);
 	if (status) {
 		return [fitLine([segment(' '), segment(status.text, status.bad ? 'bad' : 'good')], width)];
 	}
 
-	const names = facts.workloads ?? [];
-	const current = names.indexOf(document.run.workload);
+	const names = input.workloads ?? [];
+	const current = names.indexOf(input.workload);
 	const key = workloadKey(current);
 	const prefix: StyledLine =
 		current >= 0
 			? [
 					segment(' '),
-					segment(`[${key ? `${key} ` : ''}${document.run.workload}]`, 'selected'),
+					segment(`[${key ? `${key} ` : ''}${input.workload}]`, 'selected'),
 					segment(`  ${keyRange(Math.min(NUMBERED_WORKLOADS, names.length))}`, 'bold'),
 					segment(' w/W', 'bold'),
 					segment('  '),
@@ -202,8 +261,8 @@ export const describeFooter = (document: SnapshotDocument, facts: ViewFacts, wid
 			: [segment(' ')];
 	// The focused panel's keys take the line's room before the workload does.
 	if (explore.keys && explore.keys.length > 0) {
-		return [fitLine([segment(' '), ...keyHints(document, facts, width - 1, explore)], width)];
+		return [fitLine([segment(' '), ...keyHints(input, width - 1, explore)], width)];
 	}
 
-	return [fitLine([...prefix, ...keyHints(document, facts, width - lineWidth(prefix), explore)], width)];
+	return [fitLine([...prefix, ...keyHints(input, width - lineWidth(prefix), explore)], width)];
 };

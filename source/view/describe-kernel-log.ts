@@ -4,7 +4,7 @@
 
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {classifyLogLine, splitLogPrefix, type LogLineKind} from './classify-log-line.js';
-import {bottomTop, layoutList, markColumn, selectLine, type ListLayout, type ListView} from './scroll-list.js';
+import {bottomTopOf, layoutItems, layoutList, listItems, markColumn, selectLine, type ListItems, type ListLayout, type ListView} from './scroll-list.js';
 import {highlightMatches, queryMatcher} from './search-text.js';
 import {fitLine, segment, type StyledLine, type Tone} from './styled-line.js';
 import {wrapText} from './wrap-text.js';
@@ -67,10 +67,11 @@ export const describeKernelLog = (document: SnapshotDocument, width: number, hei
 	return shown.length > 0 ? shown.flat() : [fitLine([segment('(the log is empty)', 'dim')], width)];
 };
 
-/** Each log line's screen lines, the cursor's and the matches' marked in the gap after the marker. */
-export const logItemLines = (lines: readonly string[], panicLines: readonly string[], width: number, view: ListView = {}): StyledLine[][] => {
+/** Each log line's screen lines, the cursor's and the matches' marked in the gap after the marker, made when asked for. */
+const logItems = (lines: readonly string[], panicLines: readonly string[], width: number, view: ListView = {}): ListItems => {
 	const matches = queryMatcher(view.query ?? '');
-	return lines.map((line, index) => {
+	return listItems(lines.length, (index) => {
+		const line = lines[index]!;
 		const screenLines = describeLogLine(line, classifyLogLine(line, panicLines), width);
 		const cursor = view.cursor === index;
 		const match = matches(line);
@@ -88,6 +89,12 @@ export const logItemLines = (lines: readonly string[], panicLines: readonly stri
 	});
 };
 
+/** Each log line's screen lines, the cursor's and the matches' marked in the gap after the marker. */
+export const logItemLines = (lines: readonly string[], panicLines: readonly string[], width: number, view: ListView = {}): StyledLine[][] => {
+	const items = logItems(lines, panicLines, width, view);
+	return lines.map((_, index) => items.lines(index));
+};
+
 /**
 The log as a list you move through: `lines` (the document's, or the ones held while the user
 looks back) in a window of `height` lines, following the newest unless the view says where it is.
@@ -103,7 +110,8 @@ export const describeKernelLogList = (
 		return {...layoutList([[fitLine([segment('(the log is empty)', 'dim')], width)]], width, height, 0), top: 0};
 	}
 
-	const items = logItemLines(lines, panicLines, width, view);
-	const top = view.top ?? bottomTop(items.map((item) => item.length), height);
-	return {...layoutList(items, width, height, top), top};
+	// Only the lines the window shows are made (the log keeps a hundred; a panel shows a few).
+	const items = logItems(lines, panicLines, width, view);
+	const top = view.top ?? bottomTopOf(items.count, (item) => items.lines(item).length, height);
+	return {...layoutItems(items, width, height, top), top};
 };

@@ -5,7 +5,7 @@
 import type {SnapshotDocument, SnapshotEvent} from '../engine/snapshot-types.js';
 import {formatSize} from './format-bytes.js';
 import {formatCount} from './format-number.js';
-import {layoutList, markAt, markColumn, selectLine, type ListLayout, type ListView} from './scroll-list.js';
+import {layoutItems, listItems, markAt, markColumn, selectLine, type ListItems, type ListLayout, type ListView} from './scroll-list.js';
 import {highlightMatches, queryMatcher} from './search-text.js';
 import {lifecycleEvents} from './select-events.js';
 import {fitLine, lineWidth, padStart, segment, type StyledLine, type Tone} from './styled-line.js';
@@ -150,14 +150,12 @@ export const lifecycleText = (event: SnapshotEvent, document: SnapshotDocument):
 	return `t${formatCount(event.tick)} ${item.glyph} ${item.text}`;
 };
 
-/**
-Each event's lines in a list you move through (`events` in the order shown, newest first), the
-cursor's and the matches' marked between the tick and the glyph, the cursor's line in reverse.
-*/
-export const lifecycleItemLines = (events: readonly SnapshotEvent[], document: SnapshotDocument, width: number, view: ListView = {}): StyledLine[][] => {
+/** lifecycleItemLines' items, each event's lines made when asked for (a window shows a few of up to 200). */
+const lifecycleItems = (events: readonly SnapshotEvent[], document: SnapshotDocument, width: number, view: ListView = {}): ListItems => {
 	const tickWidth = tickColumnWidth(events);
 	const matches = queryMatcher(view.query ?? '');
-	return events.map((event, index) => {
+	return listItems(events.length, (index) => {
+		const event = events[index]!;
 		const lines = lifecycleLines(event, document, width, tickWidth);
 		const cursor = view.cursor === index;
 		const match = matches(lifecycleText(event, document));
@@ -174,6 +172,15 @@ export const lifecycleItemLines = (events: readonly SnapshotEvent[], document: S
 	});
 };
 
+/**
+Each event's lines in a list you move through (`events` in the order shown, newest first), the
+cursor's and the matches' marked between the tick and the glyph, the cursor's line in reverse.
+*/
+export const lifecycleItemLines = (events: readonly SnapshotEvent[], document: SnapshotDocument, width: number, view: ListView = {}): StyledLine[][] => {
+	const items = lifecycleItems(events, document, width, view);
+	return events.map((_, index) => items.lines(index));
+};
+
 /** The events (newest first) in a window of `height` lines, from the newest unless the view says where. */
 export const describeLifecycleList = (
 	events: readonly SnapshotEvent[],
@@ -183,5 +190,5 @@ export const describeLifecycleList = (
 	view: ListView = {},
 ): ListLayout & {top: number} => {
 	const top = view.top ?? 0;
-	return {...layoutList(lifecycleItemLines(events, document, width, view), width, height, top), top};
+	return {...layoutItems(lifecycleItems(events, document, width, view), width, height, top), top};
 };

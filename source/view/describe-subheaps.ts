@@ -54,9 +54,53 @@ export type SubheapsPanelLayout = {
 
 const newestFirst = (document: SnapshotDocument): SnapshotEvent[] => lifecycleEvents(document.events).reverse();
 
+type LifecycleSection = {lines: StyledLine[]; rowItems: Array<number | undefined>; top: number};
+
+const sameEvents = (a: readonly SnapshotEvent[], b: readonly SnapshotEvent[]): boolean =>
+	a === b || (a.length === b.length && a.every((event, index) => event.tick === b[index]!.tick && event.kind === b[index]!.kind && event.message === b[index]!.message));
+
+const sameView = (a: ListView | undefined, b: ListView | undefined): boolean => a === b || (a?.top === b?.top && a?.cursor === b?.cursor && a?.query === b?.query);
+
+/** What a lifecycle section is made from: its events and what it reads beside them. */
+type LifecycleInputs = {events: readonly SnapshotEvent[]; retired: SnapshotDocument['retiredSubheaps']; width: number; count: number | undefined; explore: SubheapsExplore};
+
+/** The retired subheaps as the events' lines read them (a removal's fate, a recycled backup's id). */
+const sameRetired = (a: SnapshotDocument['retiredSubheaps'], b: SnapshotDocument['retiredSubheaps']): boolean =>
+	a === b
+	|| (a.length === b.length
+		&& a.every((record, index) => {
+			const other = b[index]!;
+			return record.id === other.id && record.base === other.base && record.fate === other.fate && record.removedAtTick === other.removedAtTick;
+		}));
+
+const sameInputs = (a: LifecycleInputs, b: LifecycleInputs): boolean =>
+	a.width === b.width
+	&& a.count === b.count
+	&& sameRetired(a.retired, b.retired)
+	&& a.explore.lifecycleLabel === b.explore.lifecycleLabel
+	&& a.explore.emptyText === b.explore.emptyText
+	&& a.explore.focus === b.explore.focus
+	&& sameView(a.explore.lifecycleView, b.explore.lifecycleView)
+	&& sameEvents(a.events, b.events);
+
+// The section drawn last: its events change a few times a minute, the document four times a second
+// (region events, which it does not show, arrive with every refresh), so the events are compared,
+// not laid out and wrapped again (issue #14).
+let lastLifecycle: {inputs: LifecycleInputs; section: LifecycleSection} | undefined;
+
 /** The divider and the events that fit in `count` more lines (all when undefined). */
-const lifecycleSection = (document: SnapshotDocument, width: number, count: number | undefined, explore: SubheapsExplore = {}) => {
-	const events = explore.events ?? newestFirst(document);
+const lifecycleSection = (document: SnapshotDocument, width: number, count: number | undefined, explore: SubheapsExplore = {}): LifecycleSection => {
+	const inputs = {events: explore.events ?? newestFirst(document), retired: document.retiredSubheaps, width, count, explore};
+	if (lastLifecycle && sameInputs(lastLifecycle.inputs, inputs)) {
+		return lastLifecycle.section;
+	}
+
+	const section = layoutLifecycleSection(document, inputs.events, width, count, explore);
+	lastLifecycle = {inputs, section};
+	return section;
+};
+
+const layoutLifecycleSection = (document: SnapshotDocument, events: readonly SnapshotEvent[], width: number, count: number | undefined, explore: SubheapsExplore): LifecycleSection => {
 	const label = explore.lifecycleLabel ?? 'lifecycle';
 	const divider = ruleLine(label, width, explore.focus === 'lifecycle' ? 'accent' : 'dim');
 	if (events.length === 0) {

@@ -32,17 +32,43 @@ export const itemsThatFit = (heights: readonly number[], lines: number, top: num
 	return count;
 };
 
-/** The top that shows the last items, the last one at the bottom (a log that follows its newest line). */
-export const bottomTop = (heights: readonly number[], lines: number): number => {
+/**
+A list's items, each as its screen lines, made when first asked for: a window shows a few items of
+a long list, and only those (and, to place the window, their neighbours) need their lines made.
+*/
+export type ListItems = {readonly count: number; lines(item: number): StyledLine[]};
+
+/** `count` items whose lines `describe` makes, each once. */
+export const listItems = (count: number, describe: (item: number) => StyledLine[]): ListItems => {
+	const made = new Map<number, StyledLine[]>();
+	return {
+		count,
+		lines(item) {
+			let lines = made.get(item);
+			if (lines === undefined) {
+				lines = describe(item);
+				made.set(item, lines);
+			}
+
+			return lines;
+		},
+	};
+};
+
+/** The top that shows the last items, the last one at the bottom, measuring only the items it shows. */
+export const bottomTopOf = (count: number, height: (item: number) => number, lines: number): number => {
 	let used = 0;
-	let top = heights.length;
-	while (top > 0 && used + heights[top - 1]! <= lines) {
+	let top = count;
+	while (top > 0 && used + height(top - 1) <= lines) {
 		top--;
-		used += heights[top]!;
+		used += height(top);
 	}
 
-	return Math.min(top, Math.max(0, heights.length - 1));
+	return Math.min(top, Math.max(0, count - 1));
 };
+
+/** The top that shows the last items, the last one at the bottom (a log that follows its newest line). */
+export const bottomTop = (heights: readonly number[], lines: number): number => bottomTopOf(heights.length, (item) => heights[item]!, lines);
 
 /** The top nearest to `top` that shows `item` whole (or from its start, if it is taller than the window). */
 export const revealItem = (heights: readonly number[], lines: number, top: number, item: number): number => {
@@ -91,11 +117,15 @@ export type ListLayout = {
 };
 
 /** The window onto `itemLines` from item `top`, in `lines` lines of `width` columns (every item when infinite). */
-export const layoutList = (itemLines: readonly StyledLine[][], width: number, lines: number, top: number): ListLayout => {
+export const layoutList = (itemLines: readonly StyledLine[][], width: number, lines: number, top: number): ListLayout =>
+	layoutItems({count: itemLines.length, lines: (item) => itemLines[item]!}, width, lines, top);
+
+/** layoutList of items made when asked for: only the items in the window are. */
+export const layoutItems = (items: ListItems, width: number, lines: number, top: number): ListLayout => {
 	const out: StyledLine[] = [];
 	const rowItems: Array<number | undefined> = [];
-	for (let item = Math.max(0, top); item < itemLines.length && out.length < lines; item++) {
-		const screenLines = itemLines[item]!;
+	for (let item = Math.max(0, top); item < items.count && out.length < lines; item++) {
+		const screenLines = items.lines(item);
 		if (out.length > 0 && out.length + screenLines.length > lines) {
 			break;
 		}

@@ -45,6 +45,10 @@ export const textWidth = (text: string): number => {
 	return width;
 };
 
+/** Whether two lines say the same: segment by segment, the same text in the same tone. */
+export const sameLine = (a: StyledLine, b: StyledLine): boolean =>
+	a.length === b.length && a.every((part, index) => part.text === b[index]!.text && part.tone === b[index]!.tone);
+
 export const lineText = (line: StyledLine): string => line.map((part) => part.text).join('');
 
 export const lineWidth = (line: StyledLine): number => line.reduce((sum, part) => sum + textWidth(part.text), 0);

@@ -24,15 +24,15 @@ const run = (args: string[], env: Record<string, string> = {}) => {
 		cwd: work,
 		encoding: 'utf8',
 		env: {...inherited, ...env},
-		timeout: 60_000,
+		timeout: 300_000,
 	});
 	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
 };
 
-/** Polls `condition` every 20 ms, for up to 30 s. */
+/** Polls `condition` every 20 ms, for up to 2 minutes (a busy machine starts kmtop slowly). */
 const waitUntil = async (condition: () => boolean): Promise<void> => {
 	for (const started = Date.now(); !condition();) {
-		if (Date.now() - started > 30_000) {
+		if (Date.now() - started > 120_000) {
 			throw new Error('timed out');
 		}
 

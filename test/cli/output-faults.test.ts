@@ -38,7 +38,7 @@ const run = (args: string[], options: {stdout?: number; nobody?: boolean; cwd?: 
 		encoding: 'utf8',
 		stdio,
 		env: environment,
-		timeout: 60_000,
+		timeout: 300_000,
 	});
 	return {code: result.status, signal: result.signal, stdout: result.stdout ?? '', stderr: result.stderr};
 };

@@ -24,7 +24,7 @@ const run = (args: string[]) => {
 		cwd: work,
 		encoding: 'utf8',
 		env: {...process.env, NO_COLOR: '', FORCE_COLOR: ''},
-		timeout: 60_000,
+		timeout: 300_000,
 	});
 	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
 };

@@ -41,9 +41,13 @@ test('a session with two workload switches and a reboot replays to the same docu
 		// The present runs on to a tick (and waits there, paused), then a key changes the simulation.
 		const runTo = async (boot: number, tick: number) => {
 			link.send({type: 'travel-to', boot, tick});
-			await waitFor(() => {
-				expect(link.current().facts.time?.present).toEqual({boot, tick});
-			}, 60_000);
+			// As long as the present's tick moves, the run is under way, however busy the machine.
+			await waitFor(
+				() => {
+					expect(link.current().facts.time?.present).toEqual({boot, tick});
+				},
+				{progress: () => link.current().facts.time?.present.tick},
+			);
 		};
 
 		const workloadIndex = (name: string) => link.current().facts.workloads.indexOf(name);
@@ -65,7 +69,7 @@ test('a session with two workload switches and a reboot replays to the same docu
 		// Pauses and travels are not in the recording: its start, three entries, its end.
 		expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(5);
 
-		const replayed = spawnSync(process.execPath, [cli, 'snapshot', '--replay', file], {encoding: 'utf8', env: {...process.env, NO_COLOR: '', FORCE_COLOR: ''}, timeout: 60_000});
+		const replayed = spawnSync(process.execPath, [cli, 'snapshot', '--replay', file], {encoding: 'utf8', env: {...process.env, NO_COLOR: '', FORCE_COLOR: ''}, timeout: 300_000});
 		expect(replayed.stderr).toBe('');
 		expect(replayed.status).toBe(0);
 		const document = JSON.parse(replayed.stdout) as typeof live;
@@ -79,4 +83,4 @@ test('a session with two workload switches and a reboot replays to the same docu
 	} finally {
 		await link.close();
 	}
-}, 180_000);
+});

@@ -108,6 +108,24 @@ describe.runIf(hasScript)('on a terminal', () => {
 		expect(output).not.toMatch(colourCode);
 	});
 
+	// Ink reads CI once, as it loads, and on a CI draws nothing until exit: the live view clears it
+	// first. In the bundle that must happen before Ink's own chunk runs, not merely be imported first.
+	it('CI=1 left in the shell: the live view still draws while it runs', async () => {
+		const {code, output} = await onTerminal([], {CI: '1', CONTINUOUS_INTEGRATION: 'true'}, 'q');
+		expect(code).toBe(0);
+		expect(output).toContain('Kernel heap:');
+	});
+
+	// What users run is the bundle, with its own copy of Ink: the patch must reach the Output class
+	// that copy draws with, or every frame goes through Ink's slow get() and nothing else shows it.
+	it('Ink draws through kmtop\'s Output patch (DEBUG=kmtop says so on exit)', async () => {
+		const {code, output} = await onTerminal(['--seed', '3'], {DEBUG: 'kmtop'}, 'q');
+		expect(code).toBe(0);
+		const rows = /kmtop: Ink's Output patch applied: (\d+) rows of the last frame drawn through it/.exec(output);
+		expect(rows, output.slice(-300)).not.toBeNull();
+		expect(Number(rows![1])).toBeGreaterThan(0);
+	});
+
 	it('--no-color too', async () => {
 		const {output} = await onTerminal(['--no-color'], {}, 'q');
 		expect(output).toContain('Kernel heap:');

@@ -37,7 +37,7 @@ type Trace = {
 type Document = {run: {tick: number}; trace: Trace; events: Array<{kind: string}>; panic: {kind: string} | null};
 
 const run = (args: string[], input?: string | Buffer) => {
-	const result = spawnSync(process.execPath, [cli, 'snapshot', ...args], {cwd: work, input, maxBuffer: 64 * 1024 * 1024, timeout: 120_000});
+	const result = spawnSync(process.execPath, [cli, 'snapshot', ...args], {cwd: work, input, maxBuffer: 64 * 1024 * 1024, timeout: 300_000});
 	const stdout = result.stdout.toString('utf8');
 	return {code: result.status, stderr: result.stderr.toString('utf8'), document: (stdout === '' ? undefined : JSON.parse(stdout)) as Document | undefined};
 };

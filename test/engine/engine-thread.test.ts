@@ -23,8 +23,10 @@ const workloadFile = (name: string, body: string): string => {
 
 const run = {seed: 1, revision: '2021-02-23', ramBytes: 64 * 1024 * 1024, debugAsserts: false};
 
+// The watchdog counts the clock's time: 2 s, so that a tick waiting for a core on a busy machine
+// is not taken for a hang (a hang still ends each test in seconds).
 const snapshot = async (file: string, ticks: number, options: Partial<SnapshotThreadRun> = {}) =>
-	runSnapshotThread({run, workload: {kind: 'file', path: file}, ticks, tickTimeoutMs: 300, ...options});
+	runSnapshotThread({run, workload: {kind: 'file', path: file}, ticks, tickTimeoutMs: 2000, ...options});
 
 const failures = (document: {events: Array<{tick: number; kind: string; message: string}>}) =>
 	document.events.filter((event) => event.kind === 'workload-error').map((event) => [event.tick, event.message]);
@@ -40,7 +42,7 @@ describe('headless, on the engine thread', () => {
 
 		expect(outcome.document.run.tick).toBe(100);
 		expect(failures(outcome.document)).toEqual([
-			[30, 'workload hang failed at tick 30: hung: its tick ran past the 0.3 s watchdog (--tick-timeout) and was stopped'],
+			[30, 'workload hang failed at tick 30: hung: its tick ran past the 2 s watchdog (--tick-timeout) and was stopped'],
 		]);
 		// 29 ticks ran whole, the 30th was stopped before it returned (the replay never runs it).
 		expect(outcome.document.memstat.kmalloc_call_count).toBe(outcome.document.memstat.kmalloc_call_count);
@@ -51,7 +53,7 @@ describe('headless, on the engine thread', () => {
 		const file = workloadFile('setup-hang', 'setup() { for (;;) {} }, tick() {}');
 		const outcome = await snapshot(file, 10);
 		expect(outcome.kind === 'document' && failures(outcome.document)).toEqual([
-			[0, 'workload setup-hang failed at tick 0: hung: its setup ran past the 0.3 s watchdog (--tick-timeout) and was stopped'],
+			[0, 'workload setup-hang failed at tick 0: hung: its setup ran past the 2 s watchdog (--tick-timeout) and was stopped'],
 		]);
 	});
 
@@ -60,7 +62,7 @@ describe('headless, on the engine thread', () => {
 		writeFileSync(file, 'for (;;) {}\nexport default {};\n');
 		expect(await snapshot(file, 10)).toEqual({
 			kind: 'bad-input',
-			message: `${file}: the workload did not finish loading within 0.3 s (--tick-timeout); does it loop at import?`,
+			message: `${file}: the workload did not finish loading within 2 s (--tick-timeout); does it loop at import?`,
 		});
 	});
 
@@ -101,18 +103,18 @@ describe('live, on the engine thread', () => {
 
 	test('a hung workload is stopped and the session goes on from where it was, the kernel running', async () => {
 		const file = workloadFile('live-hang', 'tick(kernel, ctx) { kernel.kmalloc(32); if (ctx.tick === 40) { for (;;) {} } }');
-		link = await startLiveEngineThread({run, workload: {kind: 'file', path: file}, rate: 1000, refreshMs: 50, advanceEveryMs: 10, tickTimeoutMs: 300});
+		link = await startLiveEngineThread({run, workload: {kind: 'file', path: file}, rate: 1000, refreshMs: 50, advanceEveryMs: 10, tickTimeoutMs: 2000});
 		await waitFor(() => {
 			expect(link!.current().notice?.text).toBe(
-				'workload live-hang hung at tick 40: its tick ran past the 0.3 s watchdog (--tick-timeout); stopped, the kernel goes on',
+				'workload live-hang hung at tick 40: its tick ran past the 2 s watchdog (--tick-timeout); stopped, the kernel goes on',
 			);
-		}, 30_000);
+		});
 		await waitFor(() => {
 			expect(link!.current().facts.liveTick).toBeGreaterThan(60);
-		}, 30_000);
+		});
 		const document = await link.liveDocument();
 		expect(failures(document)).toEqual([
-			[40, 'workload live-hang failed at tick 40: hung: its tick ran past the 0.3 s watchdog (--tick-timeout) and was stopped'],
+			[40, 'workload live-hang failed at tick 40: hung: its tick ran past the 2 s watchdog (--tick-timeout) and was stopped'],
 		]);
 		// The replay made the same 39 kmallocs the first run did before the hang (plus the kernel's own).
 		expect(document.run.workload).toBe('live-hang');

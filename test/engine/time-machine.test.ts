@@ -156,6 +156,34 @@ describe('time travel', () => {
 		expect(machine.stepBackReady).toBeUndefined();
 	});
 
+	test('while g runs the present on, the engine\'s timer prepares no step back: its time goes to the run asked for', async () => {
+		let clock = 0;
+		const session = await sessionOn('fragmentation', {now: () => ++clock});
+		const machine = session.timeMachine!;
+		let arrived = false;
+		const going = session.travelTo({boot: 1, tick: 8000}).then(() => {
+			arrived = true;
+		});
+		// The engine's timer, between the travel's slices: paused, but not waiting.
+		let calls = 0;
+		while (!arrived) {
+			session.advance(33);
+			calls++;
+			// Every byte the copies hold is the store's: no copy runs beside the present.
+			expect(machine.bytes).toBe(machine.store.bytes);
+			await new Promise((resolve) => {
+				setImmediate(resolve);
+			});
+		}
+
+		await going;
+		expect(calls).toBeGreaterThan(2);
+		expect(session.simulation.tick).toBe(8000);
+		// There, waiting: the first step back is made ready, a copy running beside the store.
+		session.advance(33);
+		expect(machine.bytes).toBeGreaterThan(machine.store.bytes);
+	});
+
 	test('the step back made ready is stored compact: a halted big heap waits holding a few blocks more, and steps back exactly', async () => {
 		let clock = 0;
 		const session = await sessionOn('big-allocations', {now: () => ++clock});

@@ -1,4 +1,4 @@
-// When `npm start` and the test suite rebuild dist/: missing, or older than any source or config.
+// When `npm start` and the test suite rebuild dist/: the bundle missing, or older than any source or config.
 import {existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -25,7 +25,7 @@ const project = (files: Record<string, number>): string => {
 	}
 
 	// Folders take the oldest time, so only the files decide.
-	for (const folder of ['source', 'source/engine', 'workloads', 'dist', 'dist/source']) {
+	for (const folder of ['source', 'source/engine', 'workloads', 'scripts', 'dist', 'dist/source', 'dist/bundle']) {
 		if (existsSync(path.join(root, folder))) {
 			utimesSync(path.join(root, folder), 1, 1);
 		}
@@ -37,11 +37,13 @@ const project = (files: Record<string, number>): string => {
 describe('buildState', () => {
 	it.each<{case: string; files: Record<string, number>; state: string | undefined}>([
 		{case: 'no dist/ at all', files: {'source/cli.ts': 100}, state: 'missing'},
-		{case: 'dist/ newer than every source', files: {'source/cli.ts': 100, 'source/engine/rng.ts': 150, 'dist/source/cli.js': 200}, state: undefined},
-		{case: 'a source edited after the build', files: {'source/cli.ts': 100, 'source/engine/rng.ts': 250, 'dist/source/cli.js': 200}, state: 'stale'},
-		{case: 'a workload edited after the build', files: {'workloads/steady.ts': 300, 'dist/source/cli.js': 200}, state: 'stale'},
-		{case: 'the build config changed', files: {'source/cli.ts': 100, 'tsconfig.build.json': 201, 'dist/source/cli.js': 200}, state: 'stale'},
-		{case: 'only a test changed (not built)', files: {'source/cli.ts': 100, 'test/cli/cli.test.ts': 300, 'dist/source/cli.js': 200}, state: undefined},
+		{case: 'dist/ newer than every source', files: {'source/cli.ts': 100, 'source/engine/rng.ts': 150, 'dist/bundle/cli.js': 200}, state: undefined},
+		{case: 'a source edited after the build', files: {'source/cli.ts': 100, 'source/engine/rng.ts': 250, 'dist/bundle/cli.js': 200}, state: 'stale'},
+		{case: 'a workload edited after the build', files: {'workloads/steady.ts': 300, 'dist/bundle/cli.js': 200}, state: 'stale'},
+		{case: 'the build config changed', files: {'source/cli.ts': 100, 'tsconfig.build.json': 201, 'dist/bundle/cli.js': 200}, state: 'stale'},
+		{case: 'tsc ran but the bundle was never made', files: {'source/cli.ts': 100, 'dist/source/cli.js': 200}, state: 'missing'},
+		{case: 'the bundle script changed', files: {'source/cli.ts': 100, 'scripts/build-bundle.js': 250, 'dist/source/cli.js': 200, 'dist/bundle/cli.js': 200}, state: 'stale'},
+		{case: 'only a test changed (not built)', files: {'source/cli.ts': 100, 'test/cli/cli.test.ts': 300, 'dist/bundle/cli.js': 200}, state: undefined},
 	])('$case: $state', ({files, state}) => {
 		expect(buildState(project(files))).toBe(state);
 	});

@@ -67,7 +67,7 @@ describe('runWorkerPool', () => {
 		const tasks: Task[] = [{value: 1}, {do: 'hang-in-hook', value: 7}, {value: 3}, {do: 'hang-in-hook', value: 9}];
 		const {results} = await pool(tasks, 2, {
 			watchdog: {
-				timeoutMs: 300,
+				timeoutMs: 2000,
 				onHang(task, site) {
 					sites.push(site);
 					// Task 7 is run again without its loop; task 9 is given up on.

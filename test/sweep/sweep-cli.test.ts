@@ -116,7 +116,7 @@ describe('the issue: big-allocations on 2020-12-31 and 2021-02-23, seeds 1..40, 
 describe('shards and merge', () => {
 	const sweep = ['sweep', '-w', 'fragmentation,big-allocations', '--revision', '2021-02-23,2020-12-31', '--seeds', '1..6', '--ticks', '600'];
 
-	it('shards 1/3, 2/3 and 3/3 merged: the summary and rows of the unsharded sweep; --jobs 1 and 2 alike', {timeout: 300_000}, async () => {
+	it('shards 1/3, 2/3 and 3/3 merged: the summary and rows of the unsharded sweep; --jobs 1 and 2 alike', async () => {
 		const table = await ok(sweep);
 		const jsonl = await ok([...sweep, '--format', 'jsonl', '--jobs', '1']);
 		for (const index of [1, 2, 3]) {
@@ -141,7 +141,7 @@ describe('shards and merge', () => {
 });
 
 describe('workload modules in the workers', () => {
-	it('runs a -w ./module.js in every worker, named as it names itself, as kmtop snapshot runs it', {timeout: 120_000}, async () => {
+	it('runs a -w ./module.js in every worker, named as it names itself, as kmtop snapshot runs it', async () => {
 		const module = file('mine.mjs', `export default {
 			name: 'my-churn',
 			description: 'allocates and frees',
@@ -158,7 +158,7 @@ describe('workload modules in the workers', () => {
 		await sameFigures(rows[5]!, module);
 	});
 
-	it('a workload that throws and a worker that dies are rows that say so; the sweep goes on', {timeout: 120_000}, async () => {
+	it('a workload that throws and a worker that dies are rows that say so; the sweep goes on', async () => {
 		const throwing = file('throws.mjs', `export default {name: 'throws', description: 'd', tick(kernel, ctx) { if (ctx.tick === 7) throw new Error('bad at 7'); }};`);
 		const dying = file('dies.mjs', `export default {name: 'dies', description: 'd', tick(kernel, ctx) { if (ctx.tick === 3) process.exit(7); }};`);
 		const {code, stdout, stderr} = await run(['sweep', '-w', `${throwing},${dying},drain`, '--seeds', '1..2', '--ticks', '20', '--format', 'jsonl']);
@@ -179,7 +179,7 @@ describe('workload modules in the workers', () => {
 });
 
 describe('hung and stray workloads, as kmtop snapshot has them', () => {
-	it('a hook that runs past --tick-timeout is stopped, recorded where it hung, and the run goes on: the snapshot\'s figures', {timeout: 120_000}, async () => {
+	it('a hook that runs past --tick-timeout is stopped, recorded where it hung, and the run goes on: the snapshot\'s figures', async () => {
 		const loops = file('loops.mjs', `export default {name: 'loops', description: 'd', tick(kernel, ctx) {
 			kernel.kfree(kernel.kmalloc(64));
 			if (ctx.tick === 5) for (;;) {}
@@ -198,7 +198,7 @@ describe('hung and stray workloads, as kmtop snapshot has them', () => {
 		await sameFigures(rows[3]!, loops, ['--tick-timeout', '1']);
 	});
 
-	it('a fault a workload raises outside its hooks (a timer) is its failure, not the worker\'s', {timeout: 120_000}, async () => {
+	it('a fault a workload raises outside its hooks (a timer) is its failure, not the worker\'s', async () => {
 		const late = file('late.mjs', `export default {name: 'late', description: 'd', tick(kernel, ctx) {
 			if (ctx.tick === 1) setTimeout(() => { throw new Error('late'); });
 			const until = Date.now() + 1;
@@ -258,7 +258,7 @@ describe('-o FILE', () => {
 });
 
 describe('SIGTERM (a batch system\'s time limit)', () => {
-	it('stops the workers, writes the runs that finished and exits 143', {timeout: 120_000}, async () => {
+	it('stops the workers, writes the runs that finished and exits 143', async () => {
 		// Each run spins for about a second and says on stderr when it reaches its last tick.
 		const slow = file('slow.mjs', `export default {name: 'slow', description: 'd', tick(kernel, ctx) {
 			const until = Date.now() + 2;
@@ -288,7 +288,7 @@ describe('SIGTERM (a batch system\'s time limit)', () => {
 });
 
 describe.runIf(hasScript)('on a terminal', () => {
-	it('shows runs done, runs/s and the time left; Ctrl+C stops, writes what finished and exits 130', {timeout: 300_000}, async () => {
+	it('shows runs done, runs/s and the time left; Ctrl+C stops, writes what finished and exits 130', async () => {
 		const args = ['sweep', '-w', 'drain', '--seeds', '1..1000', '--ticks', '400000', '--jobs', '2', '--format', 'jsonl', '-o', 'part.jsonl'];
 		const quote = (parts: string[]) => parts.map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
 		const {NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...inherited} = process.env;

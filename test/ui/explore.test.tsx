@@ -64,13 +64,13 @@ const start = async (columns: number, rows: number): Promise<Running> => {
 };
 
 /** Types `keys`, then waits until some line of the screen passes `check`. */
-const press = async (run: Running, keys: string, check: (screen: string[]) => boolean, timeoutMs = 5000): Promise<string[]> => {
+const press = async (run: Running, keys: string, check: (screen: string[]) => boolean): Promise<string[]> => {
 	run.stdin.type(keys);
 	let screen: string[] = [];
 	await waitFor(async () => {
 		screen = await run.stdout.screen();
 		expect(check(screen)).toBe(true);
-	}, timeoutMs);
+	});
 	return screen;
 };
 

@@ -19,25 +19,48 @@ export const delay = async (ms: number): Promise<void> =>
 		setTimeout(resolve, ms);
 	});
 
-/**
-Polls until `check` passes (it throws or rejects until then), for up to `timeoutMs`.
+export type WaitOptions = {
+	/**
+	How long `check` may go on failing: with `progress`, how long it may go on failing while what
+	`progress` reads stays the same.
+	*/
+	timeoutMs?: number;
+	/**
+	What the awaited work has got to (a tick on the screen, a percentage): while it moves, the wait
+	goes on, however long the work takes on a busy machine; a wait that stops moving fails.
+	*/
+	progress?: () => unknown;
+};
 
-The timeout is generous on purpose: on a busy two-core machine a frame can take seconds, and a
-passing check returns at once however long the timeout is.
+/** Between two looks: often enough to see a frame at once, rarely enough to leave the CPU to the work. */
+const POLL_MS = 20;
+
+/**
+Polls until `check` passes (it throws or rejects until then). A passing check returns at once,
+so the timeout is generous: on a busy two-core machine a frame can take seconds, and a run of
+thousands of ticks minutes; a long run is given `progress`, so that its wait is in proportion to
+the work it does rather than to a guess at how busy the machine will be.
 */
-export const waitFor = async (check: () => void | Promise<void>, timeoutMs = 20_000): Promise<void> => {
-	const started = Date.now();
+export const waitFor = async (check: () => void | Promise<void>, options: number | WaitOptions = {}): Promise<void> => {
+	const {timeoutMs = 60_000, progress} = typeof options === 'number' ? {timeoutMs: options} : options;
+	let since = Date.now();
+	let reached = progress?.();
 	for (;;) {
 		try {
 			// Awaited: an async check that rejects must count as not passing yet.
 			await check();
 			return;
 		} catch (error) {
-			if (Date.now() - started > timeoutMs) {
+			const now = Date.now();
+			const moved = progress?.();
+			if (progress && !Object.is(moved, reached)) {
+				reached = moved;
+				since = now;
+			} else if (now - since > timeoutMs) {
 				throw error;
 			}
 
-			await delay(10);
+			await delay(POLL_MS);
 		}
 	}
 };
@@ -68,6 +91,13 @@ export const createTraceSession = async (): Promise<LiveSession> => {
 	return new LiveSession({seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, rate: 50, workloads: await builtinWorkloads(), initialWorkload: trace});
 };
 
+/**
+Views a few times a second, as kmtop publishes them. A command publishes at once, and so does a
+travel when it arrives; between them a faster refresh only draws the whole dashboard again, in
+the thread the engine and the test's keys share (Ink draws every commit of a test renderer).
+*/
+const REFRESH_MS = 250;
+
 /** The engine of `session` in this thread, as the live view holds it; the test may step the session itself. */
 export const linkFor = (session: LiveSession, options: {advanceEveryMs?: number; refreshMs?: number} = {}): EngineLink =>
-	createLocalEngineLink(new LiveEngine(session), {refreshMs: options.refreshMs ?? 50, advanceEveryMs: options.advanceEveryMs ?? 0});
+	createLocalEngineLink(new LiveEngine(session), {refreshMs: options.refreshMs ?? REFRESH_MS, advanceEveryMs: options.advanceEveryMs ?? 0});

@@ -1,7 +1,7 @@
 // Time travel, the graphs' window and the split comparison through the keys of a real live
 // session (ink-testing-library's stdin), against fresh headless runs.
 
-import {spawnSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import path from 'node:path';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test, vi} from 'vitest';
@@ -52,13 +52,14 @@ const mount = (session: LiveSession, advanceEveryMs = 0) => {
 };
 
 describe('time travel in the live view', () => {
-	// Each pause is a few ticks after a lifecycle event, so ten steps back cross it.
+	// Each pause is a few ticks after a lifecycle event, so ten steps back cross it: a subheap
+	// removed, one added, and a removal on the richest state (regions, VMObjects, slabs). That the
+	// time machine shows what a fresh run gives on every workload is test/engine/time-machine.test.ts's
+	// to prove; here, that ten keys get there and the screen shows it.
 	test.each([
 		['vmobject-churn', 2852, 'subheap-removed at 2,847'],
-		['vmobject-churn', 757, 'subheap-added at 753'],
 		['fragmentation', 387, 'subheap-removed at 382'],
 		['leak', 665, 'subheap-added at 662'],
-		['steady', 2000, 'no lifecycle event'],
 	])('%s: ← ten times from a pause at %i shows the document a fresh run to ten ticks before gives (%s)', async (name, present, _crossing) => {
 		const session = await sessionAt(name);
 		await session.travelTo({boot: 1, tick: present});
@@ -69,7 +70,7 @@ describe('time travel in the live view', () => {
 		}
 
 		const past = (present - 10).toLocaleString('en-US');
-		await waitFor(() => expect(header()).toContain(`◀ t${past} (of ${present.toLocaleString('en-US')})`), 20_000);
+		await waitFor(() => expect(header()).toContain(`◀ t${past} (of ${present.toLocaleString('en-US')})`));
 		expect(header()).not.toContain('PAUSED');
 		expect(header()).toContain(`tick ${past}`);
 		expect(shown()).toBe(await fresh(name, present - 10));
@@ -112,9 +113,9 @@ describe('time travel in the live view', () => {
 		expect(shown()).toBe(await fresh('steady', 1234));
 		await press('g');
 		await press('5');
+		await waitFor(() => expect(screen()).toContain('go to tick 5▏'));
 		await press(ESCAPE);
-		await delay(50);
-		expect(screen()).not.toContain('go to tick');
+		await waitFor(() => expect(screen()).not.toContain('go to tick'));
 		expect(header()).toContain('◀ t1,234 (of 3,000)');
 		// A tick ahead of the present: the present runs on to it.
 		await press('g');
@@ -159,12 +160,36 @@ describe('time travel in the live view', () => {
 describe('time travel on the engine thread, as kmtop runs it', () => {
 	const cli = path.resolve(import.meta.dirname, '..', '..', 'cli.js');
 
+	/** `kmtop ARGS`, spawned without blocking this thread (the engine's views keep arriving meanwhile). */
+	const runKmtop = (args: string[]) => {
+		const child = spawn(process.execPath, [cli, ...args], {env: {...process.env, NO_COLOR: '', FORCE_COLOR: ''}});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+			stdout += chunk;
+		});
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+			stderr += chunk;
+		});
+		const done = new Promise<{code: number | null; stdout: string; stderr: string}>((resolve) => {
+			child.on('close', (code) => {
+				resolve({code, stdout, stderr});
+			});
+		});
+		return {done, stop: () => child.kill()};
+	};
+
 	// What `s` saves in the past is what `kmtop snapshot` prints for the tick shown, byte for
 	// byte but for `made.by` (live, not snapshot); its `rerun` is that very command.
 	test.each([
 		['vmobject-churn', 2852, 'subheap-removed at 2,847'],
 		['leak', 665, 'subheap-added at 662'],
 	])('%s: paused at %i, ← ten times, the document equals kmtop snapshot --ticks T-10 (%s)', async (name, present, _crossing) => {
+		const past = present - 10;
+		const rerun = `kmtop snapshot -w ${name} --seed 1 --revision 2021-02-23 --ram 512M --ticks ${past}`;
+		// The command the saved document will name, run from the start: it computes on the other
+		// core while the engine thread runs to the present.
+		const printed = runKmtop(rerun.split(' ').slice(1));
 		const link = await startLiveEngineThread({
 			run: {seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, debugAsserts: false},
 			workload: {kind: 'builtin', name},
@@ -179,27 +204,31 @@ describe('time travel on the engine thread, as kmtop runs it', () => {
 			const app = render(<LiveDashboard engine={link} saveSnapshot={() => Promise.resolve('unused.json')} onQuit={vi.fn()} />);
 			const header = () => frameLines(app.lastFrame())[0]!;
 			link.send({type: 'travel-to', tick: present});
-			await waitFor(() => expect(header()).toContain(`tick ${present.toLocaleString('en-US')}`), 30_000);
+			// The header's tick climbs while the present runs there: the wait lasts as long as it climbs.
+			await waitFor(() => expect(header()).toContain(`tick ${present.toLocaleString('en-US')}`), {progress: () => / tick ([\d,]+)/.exec(header())?.[1]});
 			expect(header()).toContain('‖ PAUSED');
 			for (let step = 0; step < 10; step++) {
 				app.stdin.write(LEFT);
 				await delay(5);
 			}
 
-			const past = present - 10;
-			await waitFor(() => expect(header()).toContain(`◀ t${past.toLocaleString('en-US')} (of ${present.toLocaleString('en-US')})`), 30_000);
+			await waitFor(() => expect(header()).toContain(`◀ t${past.toLocaleString('en-US')} (of ${present.toLocaleString('en-US')})`));
 			const document = await link.liveDocument();
-			expect(document.made?.rerun).toBe(`kmtop snapshot -w ${name} --seed 1 --revision 2021-02-23 --ram 512M --ticks ${past}`);
-			const printed = spawnSync(process.execPath, [cli, ...document.made!.rerun.split(' ').slice(1)], {encoding: 'utf8', env: {...process.env, NO_COLOR: '', FORCE_COLOR: ''}, timeout: 60_000});
-			expect(printed.stderr).toBe('');
-			expect(`${JSON.stringify({...document, made: {...document.made, by: 'snapshot'}}, null, 2)}\n`).toBe(printed.stdout);
+			expect(document.made?.rerun).toBe(rerun);
+			const {code, stdout, stderr} = await printed.done;
+			expect({code, stderr}).toEqual({code: 0, stderr: ''});
+			expect(`${JSON.stringify({...document, made: {...document.made, by: 'snapshot'}}, null, 2)}\n`).toBe(stdout);
 		} finally {
+			printed.stop();
 			await link.close();
 		}
-	}, 180_000);
+	});
 });
 
 describe('c: this revision beside the next', () => {
+	/** How far the pair has caught up with the present, as its title line says while it does. */
+	const catchingUp = (screen: string) => /catching up (\d+)%/.exec(screen)?.[1];
+
 	test('2020-09-09 beside 2020-11-04 on vmobject-churn: they part at 2,847, where the older page-faults on its own side', async () => {
 		const session = await sessionAt('vmobject-churn', '2020-09-09');
 		await session.travelTo({boot: 1, tick: 3000});
@@ -208,7 +237,7 @@ describe('c: this revision beside the next', () => {
 		const {press, screen} = mount(session, 20);
 		await press('c');
 		// The pair catches up with the halted present: both at 2,847, one of them halted.
-		await waitFor(() => expect(screen()).toContain('in step with the present'), 60_000);
+		await waitFor(() => expect(screen()).toContain('in step with the present'), {progress: () => catchingUp(screen())});
 		let text = screen();
 		expect(text).toContain(' 2020-09-09 beside 2020-11-04  ·  parted first at tick 2,847  ·  in step with the present');
 		expect(text).toContain('the next  2020-11-04, same seed and workload');
@@ -227,7 +256,7 @@ describe('c: this revision beside the next', () => {
 		expect(lines).toContain('│                         #4 region 2056K 0.0% ≠ ││                                            — ≠ │');
 		// Resumed, the next revision goes on alone past the older one's panic.
 		await press(' ');
-		await waitFor(() => expect(row('tick')).toMatch(/│ tick +2,(8[5-9]\d|9\d\d) ≠ │$/), 30_000);
+		await waitFor(() => expect(row('tick')).toMatch(/│ tick +2,(8[5-9]\d|9\d\d) ≠ │$/));
 		text = screen();
 		expect(text).toContain('parted first at tick 2,847');
 		await press('c');
@@ -241,7 +270,7 @@ describe('c: this revision beside the next', () => {
 		expect(session.simulation.tick).toBe(5927);
 		const {press, screen} = mount(session, 20);
 		await press('c');
-		await waitFor(() => expect(screen()).toContain('both halted'), 60_000);
+		await waitFor(() => expect(screen()).toContain('both halted'), {progress: () => catchingUp(screen())});
 		const text = screen();
 		expect(text).toContain(' 2020-12-31 beside 2021-02-23  ·  parted first at tick ');
 		const lines = frameLines(text);

@@ -9,7 +9,7 @@ import {describeKernelHeap, describeKernelHeapCompact} from '../../source/view/d
 import {describeLifecycle} from '../../source/view/describe-lifecycle.js';
 import {describePhysicalMemory, describePhysicalMemoryLine} from '../../source/view/describe-physical-memory.js';
 import {describeSubheapRows, subheapHeader} from '../../source/view/describe-subheap-table.js';
-import {describeSubheapsPanel, subheapTitle} from '../../source/view/describe-subheaps.js';
+import {describeSubheapsPanel, layoutSubheapsPanel, subheapTitle} from '../../source/view/describe-subheaps.js';
 import {lineText, type StyledLine} from '../../source/view/styled-line.js';
 import type {ViewFacts} from '../../source/view/view-facts.js';
 import {baseDocument} from './document-fixture.js';
@@ -269,6 +269,32 @@ describe('Subheaps', () => {
 			'  3  backup    V0xcd547000    ',
 			' + 3 more  2979K, 1 empty: the',
 		]);
+	});
+});
+
+describe('the Subheaps panel\'s lifecycle, laid out again only when what it shows changed', () => {
+	const layout = (document: ReturnType<typeof baseDocument>, width = 116) => layoutSubheapsPanel(document, facts, width, {height: 12, lifecycle: 'below'});
+	const lifecycleLines = (panel: ReturnType<typeof layout>) => panel.lines.slice(panel.lifecycle!.line - 1);
+
+	test('a refresh that brings only region events reuses the lines; a new lifecycle event, a fate, a width are drawn anew', () => {
+		const first = layout(baseDocument());
+		const regions = baseDocument();
+		regions.events = [...regions.events, {tick: 4000, kind: 'region-allocated', message: 'Shell: Stack at V0xc1f29000, bytes: 65536'}];
+		const again = layout(regions);
+		expect(text(again.lines)).toEqual(text(first.lines));
+		// The very lines: nothing was wrapped or fitted again.
+		expect(lifecycleLines(again).every((line, index) => line === lifecycleLines(first)[index])).toBe(true);
+
+		const added = baseDocument();
+		added.events = [...added.events, {tick: 4001, kind: 'subheap-added', message: '#5 from backup at V0xc1dcb000, bytes: 1048576'}];
+		expect(lineText(lifecycleLines(layout(added))[1]!).trimEnd()).toBe('t4,001 +  #5 added from backup  V0xc1dcb000  1024K');
+
+		const became = baseDocument();
+		became.retiredSubheaps[0]!.fate = 'became-backup';
+		expect(text(lifecycleLines(layout(became))).find((line) => line.startsWith('t2,847'))!.trimEnd()).toBe('t2,847 −  #4 removed  V0xc4ba9000  2056K  queued → became the backup');
+		expect(text(lifecycleLines(layout(baseDocument()))).find((line) => line.startsWith('t2,847'))!.trimEnd()).toBe('t2,847 −  #4 removed  V0xc4ba9000  2056K  queued → freed');
+
+		expect(lifecycleLines(layout(baseDocument(), 100))[1]!.reduce((sum, part) => sum + [...part.text].length, 0)).toBe(100);
 	});
 });
 

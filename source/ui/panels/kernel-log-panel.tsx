@@ -1,6 +1,7 @@
 // The Kernel log panel: the newest dmesg lines that fit, kmalloc and panic lines marked. Live, it
 // scrolls back through every line the document keeps, and `/` marks a search's matches.
 
+import {memo} from 'react';
 import type {SnapshotDocument} from '../../engine/snapshot-types.js';
 import type {LogView} from '../explore-state.js';
 import {describeKernelLog, describeKernelLogList} from '../../view/describe-kernel-log.js';
@@ -23,9 +24,32 @@ export const kernelLogTitle = (log: LogView | undefined, focused: boolean): Styl
 	];
 };
 
-export function KernelLogPanel({document, width, height, log, focused = false}: KernelLogPanelProps) {
+const sameLog = (a: LogView | undefined, b: LogView | undefined): boolean =>
+	a === b
+	|| (a !== undefined
+		&& b !== undefined
+		&& a.lines === b.lines
+		&& a.held === b.held
+		&& a.view.top === b.view.top
+		&& a.view.cursor === b.view.cursor
+		&& a.view.query === b.view.query);
+
+/**
+Whether the panel would draw the same: it reads the document's log and panic only, and those keep
+their identity from one view to the next while they stay the same (document-delta.ts), so most
+refreshes draw nothing new here and the log is not laid out again.
+*/
+export const sameKernelLog = (previous: KernelLogPanelProps, next: KernelLogPanelProps): boolean =>
+	previous.width === next.width
+	&& previous.height === next.height
+	&& (previous.focused ?? false) === (next.focused ?? false)
+	&& previous.document.dmesg === next.document.dmesg
+	&& previous.document.panic === next.document.panic
+	&& sameLog(previous.log, next.log);
+
+export const KernelLogPanel = memo(function KernelLogPanel({document, width, height, log, focused = false}: KernelLogPanelProps) {
 	const content = log
 		? describeKernelLogList(log.lines, document.panic?.lines ?? [], width - FRAME_COLUMNS, height - FRAME_ROWS, log.view).lines
 		: describeKernelLog(document, width - FRAME_COLUMNS, height - FRAME_ROWS);
 	return <PanelLines lines={framePanel(kernelLogTitle(log, focused), content, width, height, focused ? 'accent' : 'dim')} width={width} />;
-}
+}, sameKernelLog);

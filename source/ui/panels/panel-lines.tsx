@@ -1,22 +1,30 @@
-// A block of panel lines, `width` columns wide and one row per line.
+// A block of panel lines, `width` columns wide and one row per line, drawn as one Ink text node.
 //
-// Memoized on the lines themselves (issue #14): the document is new on every refresh, but most
-// panels say the same thing from one refresh to the next (the log, the backup timeline, the
-// physical memory): comparing their segments is far cheaper than React rendering them again and
-// Ink laying them out and diffing them, so a panel whose lines did not change costs nothing.
+// Ink measures, lays out, squashes and walks every text node on every frame, and React reconciles
+// every component above it: a node per line (four fibers and two Ink nodes each) made those the
+// bulk of a live frame's time (issue #14). So the whole block is one node: Ink is given plain
+// ASCII of each line's width to measure and lay out (string-width over anything else walks
+// grapheme clusters), and the painted lines come in through <Transform>, which Ink applies after
+// measuring, line by line with the line's index (Output#get). Lines come fitted to their width
+// from the view layer and every glyph kmtop draws is one column wide (styled-line.ts), so Ink never
+// wraps them and the widths agree: the rows are the ones a node per line drew.
+//
+// Memoized on the lines themselves: the document is new on every refresh, but most panels say the
+// same thing from one refresh to the next (the log, the backup timeline, the physical memory), and
+// comparing their segments is far cheaper than drawing them again. A panel that changed gives all
+// its lines again, most of them as they were: those are not painted again either.
 
-import {Box} from 'ink';
-import {memo} from 'react';
-import {segment, type StyledLine} from '../../view/styled-line.js';
-import {StyledText} from './styled-text.js';
+import {Box, Text, Transform} from 'ink';
+import {memo, useCallback, useContext, useMemo, useRef} from 'react';
+import {lineWidth, sameLine, segment, type StyledLine} from '../../view/styled-line.js';
+import {ColourContext, paintLine} from '../tone-style.js';
 
-// An empty Text takes no row in Ink; a blank line must still take its row.
+// An empty line would take no row in a node of its own; a blank line still takes its row.
 const blankLine: StyledLine = [segment(' ')];
 
-type PanelLinesProps = {lines: StyledLine[]; width: number};
+const shownLine = (line: StyledLine): StyledLine => (line.length > 0 && line.some((part) => part.text !== '') ? line : blankLine);
 
-const sameLine = (a: StyledLine, b: StyledLine): boolean =>
-	a.length === b.length && a.every((part, index) => part.text === b[index]!.text && part.tone === b[index]!.tone);
+type PanelLinesProps = {lines: StyledLine[]; width: number};
 
 /** Whether two sets of props draw the same: the same width and, line by line, the same segments. */
 export const samePanelLines = (previous: PanelLinesProps, next: PanelLinesProps): boolean =>
@@ -24,13 +32,36 @@ export const samePanelLines = (previous: PanelLinesProps, next: PanelLinesProps)
 	&& previous.lines.length === next.lines.length
 	&& previous.lines.every((line, index) => line === next.lines[index] || sameLine(line, next.lines[index]!));
 
+type Painted = {lines: readonly StyledLine[]; colour: boolean; texts: string[]; placeholder: string};
+
+/** Each line painted, a line that says what it said in the block's last drawing taken from there. */
+const paintLines = (lines: readonly StyledLine[], colour: boolean, last: Painted | undefined): Painted => {
+	const texts: string[] = [];
+	const widths: string[] = [];
+	for (const [index, line] of lines.entries()) {
+		const shown = shownLine(line);
+		const before = last?.colour === colour ? last.lines[index] : undefined;
+		texts.push(before !== undefined && (before === shown || sameLine(before, shown)) ? last!.texts[index]! : paintLine(shown, colour));
+		widths.push('x'.repeat(lineWidth(shown)));
+	}
+
+	return {lines: lines.map((line) => shownLine(line)), colour, texts, placeholder: widths.join('\n')};
+};
+
 export const PanelLines = memo(function PanelLines({lines, width}: PanelLinesProps) {
+	const colour = useContext(ColourContext);
+	const last = useRef<Painted | undefined>(undefined);
+	const painted = useMemo(() => {
+		last.current = paintLines(lines, colour, last.current);
+		return last.current;
+	}, [lines, colour]);
+	const {texts} = painted;
+	const paint = useCallback((_: string, index: number) => texts[index] ?? '', [texts]);
 	return (
 		<Box flexDirection="column" width={width} flexShrink={0}>
-			{lines.map((line, index) => (
-				// Lines have no identity but their row: the index is the key.
-				<StyledText key={index} line={line.length > 0 && line.some((part) => part.text !== '') ? line : blankLine} />
-			))}
+			<Transform transform={paint}>
+				<Text>{painted.placeholder}</Text>
+			</Transform>
 		</Box>
 	);
 }, samePanelLines);

@@ -1,0 +1,232 @@
+// Run in a child process of its own (NODE_ENV=production, as cli.js sets it): where a live frame's
+// time goes at the defaults (vmobject-churn, 100 t/s, a view every 250 ms), on both threads.
+// Totals are each thread's own CPU time (Linux schedstat, which the kernel brings up to date at
+// its ticks: right over many frames, not within one; the wall clock elsewhere), so the machine's
+// other load stays out of them; the parts of a frame are wall-clock medians. The engine runs here on a clock of its own: 8 advances a view, as
+// kmtop's engine thread runs them, timed as simulation, time travel's copies and publishing (the
+// document, its delta as JSON, the facts). Its views cross as JSON, as from the engine's thread,
+// to one Ink instance at 120×40 in colour with kmtop's Output patch, frames 40 ms apart (past
+// Ink's throttle, so each is drawn at once), and each frame is timed in parts: the document's
+// crossing (JSON.parse), React (render and commit, the panels' view functions), and Ink's own
+// work: Yoga's layout, drawing the nodes into an Output, turning it into rows (Output#get), and
+// log-update's diff and write (to a terminal that takes the bytes). The last is what Ink does
+// on any frame, however little changed; it is measured again on frames that change nothing but
+// the header's tick, the floor of a frame.
+
+import {EventEmitter} from 'node:events';
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {render} from 'ink';
+import {applyDelta, createViewWriter} from '../source/engine/document-delta.js';
+import type {LiveFacts} from '../source/engine/engine-protocol.js';
+import {LiveEngine} from '../source/engine/live-engine.js';
+import {LiveSession} from '../source/engine/live-session.js';
+import type {SnapshotDocument} from '../source/engine/snapshot-types.js';
+import {loadAllBuiltinWorkloads} from '../source/engine/workload-loader.js';
+import {DashboardScreen} from '../source/ui/dashboard-screen.js';
+import {patchInkOutput} from '../source/ui/patch-ink-output.js';
+import {ColourContext} from '../source/ui/tone-style.js';
+
+const frames = Number(process.argv[2] ?? 200);
+const warm = Math.min(100, frames);
+const columns = 120;
+const rows = 40;
+
+/** This thread's CPU time in ms (schedstat counts nanoseconds); the wall clock where there is none. */
+const threadMs = (() => {
+	try {
+		readFileSync('/proc/thread-self/schedstat', 'utf8');
+		return () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+	} catch {
+		return () => performance.now();
+	}
+})();
+
+const wallMs = () => performance.now();
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const mean = (values: number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+// The engine, at the defaults, on a clock of its own.
+const workloads = await loadAllBuiltinWorkloads();
+let clock = 0;
+const session = new LiveSession({
+	seed: 1,
+	revision: '2021-02-23',
+	ramBytes: 512 * 1024 * 1024,
+	rate: 100,
+	workloads,
+	initialWorkload: workloads.find((workload) => workload.name === 'vmobject-churn')!,
+});
+const engine = new LiveEngine(session, () => clock);
+const views = createViewWriter();
+const {simulation} = session;
+const step = simulation.step.bind(simulation);
+let stepMs = 0;
+simulation.step = (ticks: number) => {
+	const started = threadMs();
+	const ran = step(ticks);
+	stepMs += threadMs() - started;
+	return ran;
+};
+
+type Crossing = {delta: Record<string, string | null>; facts: LiveFacts};
+const crossings: Crossing[] = [];
+const engineMs = {advance: 0, publish: 0};
+const publishTimes: number[] = [];
+for (let frame = 0; frame < warm + frames; frame++) {
+	const measured = frame >= warm;
+	if (frame === warm) {
+		stepMs = 0;
+	}
+
+	for (let advance = 0; advance < 8; advance++) {
+		clock += 250 / 8;
+		const started = threadMs();
+		engine.advance();
+		engineMs.advance += measured ? threadMs() - started : 0;
+	}
+
+	const started = threadMs();
+	const wallStarted = wallMs();
+	const view = views(engine.view());
+	const wallSpent = wallMs() - wallStarted;
+	const spent = threadMs() - started;
+	if (measured) {
+		engineMs.publish += spent;
+		publishTimes.push(wallSpent);
+	}
+
+	// The facts cross as the structured clone makes them.
+	crossings.push(view ? {delta: view.delta, facts: structuredClone(view.facts)} : {delta: {}, facts: crossings.at(-1)!.facts});
+}
+
+const seconds = frames / 4;
+
+// The UI: one Ink instance, kmtop's Output patch, a terminal that takes the bytes.
+await patchInkOutput();
+class Terminal extends EventEmitter {
+	readonly isTTY = true;
+	readonly columns = columns;
+	readonly rows = rows;
+	bytes = 0;
+	write = (data: string | Uint8Array, ...rest: unknown[]): boolean => {
+		this.bytes += data.length;
+		(rest.find((item) => typeof item === 'function') as (() => void) | undefined)?.();
+		return true;
+	};
+}
+
+type OutputPrototype = {get: (this: unknown) => {output: string; height: number}};
+const inkEntry = createRequire(import.meta.url).resolve('ink');
+const outputPrototype = ((await import(pathToFileURL(path.join(path.dirname(inkEntry), 'output.js')).href)) as {default: {prototype: OutputPrototype}}).default.prototype;
+const instances = ((await import(pathToFileURL(path.join(path.dirname(inkEntry), 'instances.js')).href)) as {default: WeakMap<object, {rootNode: Record<string, () => void>}>}).default;
+
+/** Each part's time in the frame being drawn. */
+const part = {layout: 0, rows: 0, ink: 0, drawing: 0};
+const get = outputPrototype.get;
+outputPrototype.get = function (this: unknown) {
+	const started = wallMs();
+	const drawn = get.call(this);
+	part.rows += wallMs() - started;
+	return drawn;
+};
+
+const terminal = new Terminal();
+let document: SnapshotDocument | undefined;
+const screen = (facts: LiveFacts) => (
+	<ColourContext.Provider value>
+		<DashboardScreen document={document!} facts={facts} columns={columns} rows={rows} />
+	</ColourContext.Provider>
+);
+
+document = applyDelta(undefined, crossings[0]!.delta);
+const instance = render(screen(crossings[0]!.facts), {
+	stdout: terminal as unknown as NodeJS.WriteStream,
+	patchConsole: false,
+	exitOnCtrlC: false,
+	onRender({renderTime}) {
+		part.drawing += renderTime;
+	},
+});
+const {rootNode} = instances.get(terminal)!;
+const {onComputeLayout, onRender} = rootNode as {onComputeLayout: () => void; onRender: () => void};
+rootNode.onComputeLayout = () => {
+	const started = wallMs();
+	onComputeLayout();
+	part.layout += wallMs() - started;
+};
+
+rootNode.onRender = () => {
+	const started = wallMs();
+	onRender();
+	part.ink += wallMs() - started;
+};
+
+type FrameTimes = {cpu: number; total: number; crossing: number; react: number; ink: number; layout: number; nodes: number; rows: number; write: number};
+const drawFrames = async (facts: (frame: number) => LiveFacts, delta: (frame: number) => Crossing['delta']): Promise<FrameTimes[]> => {
+	const times: FrameTimes[] = [];
+	for (let frame = 1; frame < crossings.length; frame++) {
+		await new Promise((resolve) => {
+			setTimeout(resolve, 40);
+		});
+		part.layout = 0;
+		part.rows = 0;
+		part.ink = 0;
+		part.drawing = 0;
+		const cpuStarted = threadMs();
+		const started = wallMs();
+		document = applyDelta(document, delta(frame));
+		const crossed = wallMs();
+		instance.rerender(screen(facts(frame)));
+		const ended = wallMs();
+		const cpu = threadMs() - cpuStarted;
+		if (frame >= warm) {
+			// Ink's render time (renderer.js: the nodes drawn into an Output, and its rows).
+			const drawing = Math.min(part.drawing, part.ink);
+			times.push({
+				cpu,
+				total: ended - started,
+				crossing: crossed - started,
+				react: ended - crossed - part.layout - part.ink,
+				ink: part.layout + part.ink,
+				layout: part.layout,
+				nodes: drawing - part.rows,
+				rows: part.rows,
+				write: part.ink - drawing,
+			});
+		}
+	}
+
+	return times;
+};
+
+const summary = (times: FrameTimes[]) =>
+	Object.fromEntries((['cpu', 'total', 'crossing', 'react', 'ink', 'layout', 'nodes', 'rows', 'write'] as const).map((key) => [key, median(times.map((time) => time[key]))])) as FrameTimes;
+
+const live = await drawFrames((frame) => crossings[frame]!.facts, (frame) => crossings[frame]!.delta);
+const bytesPerFrame = terminal.bytes / crossings.length;
+// The floor: the last view again, only the header's tick moving (a new facts object each frame).
+const last = crossings.at(-1)!.facts;
+const floor = await drawFrames((frame) => ({...last, liveTick: last.liveTick + frame}), () => ({}));
+instance.unmount();
+
+process.stdout.write(
+	`${JSON.stringify({
+		frames: live.length,
+		frame: summary(live),
+		/** The UI thread's CPU per frame, the mean (schedstat is right over many frames). */
+		frameCpuMean: mean(live.map((time) => time.cpu)),
+		floorCpuMean: mean(floor.map((time) => time.cpu)),
+		bytesPerFrame,
+		floor: summary(floor),
+		engine: {
+			simulationMsPerSecond: stepMs / seconds,
+			copiesMsPerSecond: (engineMs.advance - stepMs) / seconds,
+			publishMsPerSecond: engineMs.publish / seconds,
+			publishMedianMs: median(publishTimes),
+		},
+	})}\n`,
+);

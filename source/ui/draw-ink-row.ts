@@ -1,0 +1,352 @@
+// One row of a frame as Ink's Output#get draws it, without its per-cell objects (issue #14).
+// get() lays each write's characters into a row of unstyled spaces, one object per cell with the
+// styles in force (tokenizing every line into graphemes and escape codes first), then walks the
+// row writing each character after the codes that go from its left neighbour's style to its own,
+// the first cell's style opening and the last one's closed, and trims the row's end. For a live
+// frame's twenty-odd changed rows that is most of the UI thread's time and nearly all its garbage.
+//
+// Here the row is walked the same way, with strings: a style is named by the codes get() opens it
+// with, and the codes between two styles, a style after an escape code and whether a character
+// takes one cell of its own are each asked of get() itself once (`probe`, Ink's get() on a small
+// row) and remembered. So every byte is still Ink's: this only decides which of Ink's answers go
+// where. Lines outside what this understands (an escape code other than SGR colours and
+// attributes, a character that is wide, joins its neighbours or is outside the Basic Multilingual
+// Plane) return undefined, and the row goes to get() as before.
+
+/** Ink's own get() on one row `width` wide with these writes ([column, line], no transformers). */
+export type ProbeRow = (width: number, writes: Array<[number, string]>) => string;
+
+export type RowDrawer = {
+	/** The row get() draws for these writes ([column, line, column, line, …]), or undefined to leave it to get(). */
+	draw(width: number, writes: ReadonlyArray<number | string>): string | undefined;
+	/** One frame is drawn: what neither it nor the frame before used is forgotten. */
+	nextFrame(): void;
+};
+
+/** One write's line drawn alone as get() draws it: its string (untrimmed), its columns, and whether its first and last cells are styled. */
+export type RowPiece = {text: string; width: number; styledStart: boolean; styledEnd: boolean};
+
+/** A line as cells: each character and the style it is drawn in (its opening codes). */
+type Cells = {values: string[]; styles: string[]};
+
+/** Two generations (this frame's and the last's), so a cache is bounded by what two frames show. */
+class FrameCache<Value> {
+	private previous = new Map<string, Value>();
+	private current = new Map<string, Value>();
+
+	get(key: string): Value | undefined {
+		let value = this.current.get(key);
+		if (value === undefined) {
+			value = this.previous.get(key);
+			if (value !== undefined) {
+				this.current.set(key, value);
+			}
+		}
+
+		return value;
+	}
+
+	set(key: string, value: Value): Value {
+		this.current.set(key, value);
+		return value;
+	}
+
+	turn(): void {
+		this.previous = this.current;
+		this.current = new Map();
+	}
+
+	get size(): number {
+		return this.previous.size + this.current.size;
+	}
+}
+
+/**
+Styles and the codes between them: a handful of each, but one that comes and goes (a warning that
+flashes) must not be asked of get() again each time, so these are kept until they hold
+`limit` characters (keys and values), then dropped together.
+*/
+class SizeBoundCache {
+	private readonly entries = new Map<string, string | null>();
+	private characters = 0;
+
+	constructor(private readonly limit: number) {}
+
+	get(key: string): string | null | undefined {
+		return this.entries.get(key);
+	}
+
+	set(key: string, value: string | null): string | null {
+		this.characters += key.length + (value?.length ?? 0);
+		if (this.characters > this.limit) {
+			this.entries.clear();
+			this.characters = key.length + (value?.length ?? 0);
+		}
+
+		this.entries.set(key, value);
+		return value;
+	}
+
+	/** Characters held, keys and values. */
+	get held(): number {
+		return this.characters;
+	}
+}
+
+/** Characters each of the two style caches keeps at most. */
+export const STYLE_CACHE_CHARACTERS = 64 * 1024;
+
+const ESC = 0x1B;
+const CSI_8BIT = 0x9B;
+const OPEN_BRACKET = 0x5B;
+const SEMICOLON = 0x3B;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const LETTER_M = 0x6D;
+// Cell classes, by UTF-16 code unit: not asked yet, a cell of its own, anything else.
+const UNKNOWN = 0;
+const ONE_CELL = 1;
+const OTHER = 2;
+
+export const createRowDrawer = (probe: ProbeRow) => {
+	// Fixed size (64 KiB), however much text goes by.
+	const classes = new Uint8Array(0x1_00_00);
+	const lines = new FrameCache<Cells | null>();
+	const afterCode = new SizeBoundCache(STYLE_CACHE_CHARACTERS);
+	const between = new SizeBoundCache(STYLE_CACHE_CHARACTERS);
+	let failure: string | undefined;
+
+	/**
+	Whether get() gives the character a cell of its own, whatever its neighbours: between two
+	letters, twice in a row, and a write two columns on lands right after it (so it is one
+	column wide, not joined to the letter before or after, nor to itself).
+	*/
+	const isOneCell = (code: number): boolean => {
+		let kind = classes[code]!;
+		if (kind === UNKNOWN) {
+			const character = String.fromCharCode(code);
+			const alone = probe(4, [[0, `a${character}a`], [2, 'Z']]) === `a${character}Z`;
+			const paired = probe(4, [[0, `${character}${character}a`], [2, 'Z']]) === `${character}${character}Z`;
+			kind = alone && paired ? ONE_CELL : OTHER;
+			classes[code] = kind;
+		}
+
+		return kind === ONE_CELL;
+	};
+
+	/** The style after an SGR code in `style`: the codes get() opens a cell drawn so with (null when that does not name it back). */
+	const styleAfter = (style: string, code: string): string | null => {
+		const key = `${style}\u0000${code}`;
+		let next = afterCode.get(key);
+		if (next === undefined) {
+			const drawn = probe(1, [[0, `${style}${code}x`]]);
+			const opening = drawn.slice(0, drawn.indexOf('x'));
+			// The opening codes, read as a line, must give the same style back (so they can name it).
+			const again = probe(1, [[0, `${opening}x`]]);
+			next = afterCode.set(key, again === drawn ? opening : null);
+		}
+
+		return next;
+	};
+
+	/** The codes get() writes between a cell in style `from` and the next one in style `to` ('' for none: the end of the row). */
+	const codesBetween = (from: string, to: string): string => {
+		const key = `${from}\u0000${to}`;
+		let codes = between.get(key);
+		if (codes === undefined || codes === null) {
+			// `from` opens the row, `to` closes it: what stands between x and y is the change.
+			const drawn = probe(2, [[0, `${from}x`], [1, `${to}y`]]);
+			codes = between.set(key, drawn.slice(drawn.indexOf('x') + 1, drawn.lastIndexOf('y')))!;
+		}
+
+		return codes;
+	};
+
+	// Each character as one string, made once (`line[index]` makes a new one each time for any
+	// character past Latin-1: the box drawing and bars of every changed line, every frame). At
+	// most one per BMP character that takes a cell, however much text goes by.
+	const characters = new Map<number, string>();
+	const characterOf = (code: number): string => {
+		let character = characters.get(code);
+		if (character === undefined) {
+			character = String.fromCharCode(code);
+			characters.set(code, character);
+		}
+
+		return character;
+	};
+
+	/** A line's cells, or null when something in it is not for this drawer. */
+	const cellsOf = (line: string): Cells | null => {
+		let cells = lines.get(line);
+		if (cells !== undefined) {
+			return cells;
+		}
+
+		const values: string[] = [];
+		const styles: string[] = [];
+		let style = '';
+		for (let index = 0; index < line.length; ) {
+			const code = line.charCodeAt(index);
+			if (code === ESC && line.charCodeAt(index + 1) === OPEN_BRACKET) {
+				let end = index + 2;
+				for (let next = line.charCodeAt(end); next === SEMICOLON || (next >= DIGIT_0 && next <= DIGIT_9); next = line.charCodeAt(++end)) {
+					// Parameters: digits and semicolons.
+				}
+
+				const next = line.charCodeAt(end) === LETTER_M ? styleAfter(style, line.slice(index, end + 1)) : null;
+				if (next === null) {
+					return lines.set(line, null);
+				}
+
+				style = next;
+				index = end + 1;
+			} else if (code === ESC || code === CSI_8BIT || (code >= 0xD8_00 && code <= 0xDF_FF) || !isOneCell(code)) {
+				return lines.set(line, null);
+			} else {
+				values.push(characterOf(code));
+				styles.push(style);
+				index++;
+			}
+		}
+
+		cells = {values, styles};
+		return lines.set(line, cells);
+	};
+
+	// One row's cells, `end` of them, in arrays reused from row to row (emptying or growing them
+	// for each row was a frame's garbage); a hole is a cell no write reached past the width.
+	const rowValues: Array<string | undefined> = [];
+	const rowStyles: string[] = [];
+	const parts: string[] = [];
+
+	const draw = (width: number, writes: ReadonlyArray<number | string>): string | undefined => {
+		if (failure !== undefined) {
+			return undefined;
+		}
+
+		let end = width;
+		for (let column = 0; column < width; column++) {
+			rowValues[column] = ' ';
+			rowStyles[column] = '';
+		}
+
+		for (let index = 0; index < writes.length; index += 2) {
+			const x = writes[index] as number;
+			const cells = cellsOf(writes[index + 1] as string);
+			if (cells === null || !Number.isInteger(x)) {
+				return undefined;
+			}
+
+			// As get() does: cells past the width lengthen the row, left of it they are dropped.
+			for (let at = 0; at < cells.values.length; at++) {
+				const column = x + at;
+				if (column < 0) {
+					continue;
+				}
+
+				for (; end < column; end++) {
+					rowValues[end] = undefined;
+				}
+
+				rowValues[column] = cells.values[at];
+				rowStyles[column] = cells.styles[at]!;
+				end = Math.max(end, column + 1);
+			}
+		}
+
+		// The pieces go into one array joined once: adding them to a string one by one made a
+		// string object per cell, most of a frame's garbage.
+		parts.length = 0;
+		let style: string | undefined;
+		for (let column = 0; column < end; column++) {
+			const value = rowValues[column];
+			if (value === undefined) {
+				continue;
+			}
+
+			const next = rowStyles[column]!;
+			// The first cell opens its style; after that a change of style writes what changed
+			// (the same style twice writes nothing: diffAnsiCodes of a style with itself).
+			if (style === undefined) {
+				parts.push(next);
+			} else if (style !== next) {
+				parts.push(codesBetween(style, next));
+			}
+
+			parts.push(value);
+			style = next;
+		}
+
+		if (style !== undefined && style !== '') {
+			parts.push(codesBetween(style, ''));
+		}
+
+		return parts.join('').trimEnd();
+	};
+
+	/** The line alone as get() draws it, or undefined to leave it to get(). */
+	const piece = (line: string): RowPiece | undefined => {
+		const cells = failure === undefined ? cellsOf(line) : null;
+		if (cells === null) {
+			return undefined;
+		}
+
+		// A dot after it, as get() would be asked: the row's end is trimmed, the dot keeps the piece whole.
+		const width = cells.values.length;
+		const text = draw(width + 1, [0, line, width, '.'])!.slice(0, -1);
+		return {text, width, styledStart: (cells.styles[0] ?? '') !== '', styledEnd: (cells.styles.at(-1) ?? '') !== ''};
+	};
+
+	return {
+		draw,
+		piece,
+		probe,
+		nextFrame() {
+			lines.turn();
+		},
+		/** For tests: the lines kept, and the characters the style caches hold. */
+		get cached() {
+			return {lines: lines.size, styleCharacters: afterCode.held + between.held};
+		},
+		/** Turns the drawer off (every row to get()): its check against get() failed. */
+		disable(reason: string) {
+			failure = reason;
+		},
+		get disabled() {
+			return failure;
+		},
+	} satisfies RowDrawer & Record<string, unknown>;
+};
+
+// Rows that exercise what the drawer relies on: styles opened, changed, stacked and closed in
+// every way chalk writes them (bold and dim share their closing code, 256 and true colours,
+// compound codes, resets), writes that touch, overlap, run past the width or start left of it,
+// trailing spaces and kmtop's glyphs.
+const checkRows: Array<[number, Array<number | string>]> = [
+	[12, [0, '\u001B[1mab\u001B[22m', 2, '\u001B[1mcd\u001B[22m', 6, '\u001B[2mef\u001B[22m  ']],
+	[10, [0, '\u001B[1m\u001B[2mab\u001B[22mc\u001B[1md', 5, 'xy \u001B[0mz']],
+	[16, [0, '\u001B[38;5;39m██\u001B[38;5;170m▍░\u001B[39m─', 3, '\u001B[30m\u001B[43m\u001B[1mhi\u001B[22m\u001B[49m\u001B[39m']],
+	[9, [-2, 'abcdef', 7, '\u001B[7m\u001B[1m│ long past the end\u001B[22m\u001B[27m']],
+	[8, [0, '\u001B[1;31mab\u001B[38;2;1;2;3mcd\u001B[m  ', 1, '\u001B[36m·\u001B[39m']],
+	[6, [0, '\u001B[91m\u001B[1m▁▂▄▅▇█']],
+	[6, [3, '  ', 0, ' ']],
+];
+
+/** Whether the drawer draws exactly what get() draws on rows that use what it relies on; the difference if not. */
+export const checkRowDrawer = (drawer: ReturnType<typeof createRowDrawer>): string | undefined => {
+	for (const [width, writes] of checkRows) {
+		const pairs: Array<[number, string]> = [];
+		for (let index = 0; index < writes.length; index += 2) {
+			pairs.push([writes[index] as number, writes[index + 1] as string]);
+		}
+
+		const expected = drawer.probe(width, pairs);
+		const drawn = drawer.draw(width, writes);
+		if (drawn !== expected) {
+			return `a row drawn from Ink's answers differs from Output#get: ${JSON.stringify(drawn)} for ${JSON.stringify(expected)}`;
+		}
+	}
+
+	return undefined;
+};
