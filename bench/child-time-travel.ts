@@ -48,8 +48,10 @@ const seconds = (performance.now() - started) / 1000;
 globalThis.gc?.();
 const store = session.timeMachine!.store;
 const rssBytes = process.memoryUsage().rss;
+const peakRssBytes = process.resourceUsage().maxRSS * 1024;
 const {heapUsed, arrayBuffers} = process.memoryUsage();
-// What the present kernel holds running, and what its newest copy holds stored (compact).
+// What the present kernel holds running, and what its newest copy holds stored (compact): a
+// copy made to measure it, once the figures above are read.
 const kernelBytes = copySimulation(session.simulation, new Set(workloads)).bytes;
 process.stdout.write(
 	`${JSON.stringify({
@@ -63,7 +65,7 @@ process.stdout.write(
 		arrayBuffersBytes: arrayBuffers,
 		kernelBytes,
 		newestCopyBytes: store.newest!.bytes,
-		peakRssBytes: process.resourceUsage().maxRSS * 1024,
+		peakRssBytes,
 		checkpoints: store.count,
 		// Every copy: the store's, the trail's and the ones running outside them.
 		checkpointBytes: session.timeMachine!.bytes,
