@@ -1,10 +1,10 @@
 // The first pass over a regular file, behind "events replayed / total" and the automatic pace:
 // each line is tested for `kmalloc:`/`kfree:` (`kmalloc_node:` too, which the replay treats as
 // kmalloc) without being parsed; only the first and last such lines are parsed, for the time span.
-// Memory is constant; time is the file's I/O and gunzip plus a substring test per line, a fraction
-// of what reading and replaying takes (bench/measure-trace.ts measures both). Jumping from one
-// mention of `kmalloc:` to the next instead of visiting lines was tried, and was twice as slow: in
-// a kmem trace nearly every line is an event line. The count is exact
+// Memory is constant; time is the file's I/O and gunzip, and per line one native search for its
+// end, the lines taken in runs (LineSplitter's readRun). The mentions are searched for from one to
+// the next, not in every line (one search answers for every line before the one it finds), and a
+// line is looked into for a comment's `#` only when it holds one. The count is exact
 // for a clean trace; a malformed line that mentions `kmalloc:` is counted too, so treat it as an
 // upper bound when the reader reports malformed lines. A pipe cannot be read twice: it gets no
 // count (trace-workload.ts).
@@ -15,8 +15,8 @@
 import {classifyTraceLine} from './classify-trace-line.js';
 import type {TraceInput} from './open-trace-input.js';
 import {TraceTextReader} from './read-trace-text.js';
-import {skipSpaces} from './scan-trace-text.js';
-import {LineSplitter} from './split-trace-lines.js';
+import {skipSpacesTo} from './scan-trace-text.js';
+import {detachString, LineSplitter, maxTraceLineLength, type LineRun} from './split-trace-lines.js';
 
 export type TraceCount = {
 	/** kmalloc and kfree lines (ignored kmem events and comments excluded). */
@@ -27,11 +27,10 @@ export type TraceCount = {
 };
 
 const HASH = 35;
+const RETURN = 13;
 
-function isAllocationLine(line: string): boolean {
-	return (line.includes('kmalloc:') || line.includes('kfree:') || line.includes('kmalloc_node:'))
-		&& line.charCodeAt(skipSpaces(line, 0)) !== HASH;
-}
+/** What makes a line an allocation event for the count, anywhere in it (a global search: lastIndex moves on). */
+const mentions = /kmalloc:|kfree:|kmalloc_node:/g;
 
 function timeOf(line: string | undefined): number | null {
 	if (line === undefined) {
@@ -47,18 +46,33 @@ export class TraceCounter {
 	readonly #lines: LineSplitter;
 	#events = 0;
 	#first: string | undefined;
-	#last: string | undefined;
+	/** The last allocation line, cut out only when asked for: where it stands. */
+	#lastText = '';
+	#lastStart = -1;
+	#lastEnd = -1;
 	/** A line that is not blank has been seen (a comment counts). */
 	#sawContent = false;
+	/**
+	 * In the text being read: where the next mention ends (its last character) and where the next
+	 * `#` is, at or after the line last looked at; the text's length if there is none, -1 before the
+	 * first search.
+	 */
+	#mention = -1;
+	#hash = -1;
 
 	constructor(path: string, input?: TraceInput) {
 		this.#lines = new LineSplitter({
-			line: (line) => {
-				this.#sawContent ||= skipSpaces(line, 0) < line.length;
-				if (isAllocationLine(line)) {
-					this.#events++;
-					this.#first ??= line;
-					this.#last = line;
+			begin: () => {
+				this.#mention = -1;
+				this.#hash = -1;
+			},
+			readRun: (text, start, run) => {
+				this.#readRun(text, start, run);
+			},
+			lineAt: (text, start, end) => {
+				this.#sawContent ||= skipSpacesTo(text, start, end) < end;
+				if (this.#mentionAt(text, start) < end) {
+					this.#countMention(text, start, end);
 				}
 			},
 			overlong: () => {
@@ -94,11 +108,67 @@ export class TraceCounter {
 	}
 
 	result(): TraceCount {
-		return {events: this.#events, firstTimeSeconds: timeOf(this.#first), lastTimeSeconds: timeOf(this.#last)};
+		const last = this.#lastStart === -1 ? undefined : this.#lastText.slice(this.#lastStart, this.#lastEnd);
+		return {events: this.#events, firstTimeSeconds: timeOf(this.#first), lastTimeSeconds: timeOf(last)};
 	}
 
 	close(): void {
 		this.text.close();
+	}
+
+	/** Whole lines from `start`, once the first that is not blank has been seen (until then, the splitter gives them one by one). */
+	#readRun(text: string, start: number, run: LineRun): void {
+		if (!this.#sawContent) {
+			return;
+		}
+
+		let next = start;
+		let lines = 0;
+		for (;;) {
+			const newline = text.indexOf('\n', next);
+			const end = newline > next && text.charCodeAt(newline - 1) === RETURN ? newline - 1 : newline;
+			if (newline === -1 || end - next > maxTraceLineLength) {
+				break;
+			}
+
+			if (this.#mentionAt(text, next) < end) {
+				this.#countMention(text, next, end);
+			}
+
+			next = newline + 1;
+			lines++;
+		}
+
+		run.lines = lines;
+		run.end = next;
+	}
+
+	/** Where the next mention at or after `start` ends (its last character); the text's length if there is none. */
+	#mentionAt(text: string, start: number): number {
+		if (this.#mention < start) {
+			mentions.lastIndex = start;
+			this.#mention = mentions.test(text) ? mentions.lastIndex - 1 : text.length;
+		}
+
+		return this.#mention;
+	}
+
+	/** Counts text[start, end), which mentions an allocation event, unless it is a comment. */
+	#countMention(text: string, start: number, end: number): void {
+		if (this.#hash < start) {
+			const hash = text.indexOf('#', start);
+			this.#hash = hash === -1 ? text.length : hash;
+		}
+
+		if (this.#hash < end && text.charCodeAt(skipSpacesTo(text, start, end)) === HASH) {
+			return;
+		}
+
+		this.#events++;
+		this.#first ??= detachString(text.slice(start, end));
+		this.#lastText = text;
+		this.#lastStart = start;
+		this.#lastEnd = end;
 	}
 }
 

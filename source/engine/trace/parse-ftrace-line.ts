@@ -11,15 +11,16 @@
 // Matched as it stands, its greedy `(.*)` made V8 backtrack over every split of the line, which
 // took 41 s for a line of 200,000 spaces. Every part after the comm can match in only one way (each
 // starts with a character the part before cannot end with), so the task's dash is found directly:
-// - the common case (parseCommonLine): the line's first `[` opens the cpu column and no `[` comes
-//   after it; the header is read backwards from that bracket to the dash and forwards with a sticky
-//   regular expression that cannot backtrack far, all native searches;
+// - the common case (parse-ftrace-common.ts): the line's only `[` opens the cpu column and spaces
+//   separate the columns and the fields, as Linux prints them: one sticky regular expression whose
+//   parts each match one way only;
 // - otherwise (parseAnyLine): the dashes are tried from the right, the header read forward from
 //   each, which gives the same match in time linear in the line (a character is read again only by
 //   the one candidate whose header it follows).
 // Both give exactly what the regular expression gives; the tests check them against it.
 
-import {isAllocationEvent, kmemRecord, noKeyAfter, parseKmemFields, type EventHeader} from './parse-kmem-fields.js';
+import {parseCommonLine} from './parse-ftrace-common.js';
+import {parseKmemFields, type EventHeader} from './parse-kmem-fields.js';
 import {fieldsStart, findLastLineTerminator, findLineTerminator, isDigit, isSpace, skipDigits, skipNonSpaces, skipSpaces, skipWord} from './scan-trace-text.js';
 import type {LineParse} from './trace-record.js';
 
@@ -130,125 +131,9 @@ const isLostEventsNotice = (line: string): boolean => {
 	return next !== -1 && line.startsWith('EVENTS]', next) && skipSpaces(line, next + 7) === line.length;
 };
 
-/**
-`\[(\d+)\]\s+(?:[^\s\d]\S*\s+)?(\d+\.\d+):\s+(\w+):` from the cpu column on, each part matching one
-way only, and the fields as Linux lays them out when they are (parse-kmem-fields.ts).
-*/
-const fromCpuColumn = /\[\d+\]\s+(?:[^\s\d]\S*\s+)?(\d+\.\d+):\s+(\w+):(?:\s+call_site=(\S*)\s+ptr=(\S*)(?:\s+bytes_req=(\S*)\s+bytes_alloc=(\S*))?)?/y;
-
-/**
-The dash of `-(\d+)\s+(?:\(\s*[\d-]+\)\s+)?` ending just before `bracket`, read backwards, or -1.
-Backwards each part also matches one way only: the classes meet at characters neither side takes.
-*/
-const dashBefore = (line: string, commStart: number, bracket: number): number => {
-	let index = bracket - 1;
-	while (index >= commStart && isSpace(line.charCodeAt(index))) {
-		index--;
-	}
-
-	if (index === bracket - 1) {
-		return -1;
-	}
-
-	if (line.charCodeAt(index) === CLOSE_PAREN) {
-		const idEnd = index;
-		index--;
-		while (index >= commStart && (isDigit(line.charCodeAt(index)) || line.charCodeAt(index) === DASH)) {
-			index--;
-		}
-
-		if (index === idEnd - 1) {
-			return -1;
-		}
-
-		while (index >= commStart && isSpace(line.charCodeAt(index))) {
-			index--;
-		}
-
-		if (index < commStart || line.charCodeAt(index) !== OPEN_PAREN) {
-			return -1;
-		}
-
-		const parenthesis = index;
-		index--;
-		while (index >= commStart && isSpace(line.charCodeAt(index))) {
-			index--;
-		}
-
-		if (index === parenthesis - 1) {
-			return -1;
-		}
-	}
-
-	const pidEnd = index;
-	while (index >= commStart && isDigit(line.charCodeAt(index))) {
-		index--;
-	}
-
-	return index < pidEnd && index >= commStart && line.charCodeAt(index) === DASH ? index : -1;
-};
-
-/** The comm: from its first character to the dash, trimmed (its start already is). */
-const commOf = (line: string, commStart: number, dash: number): string =>
-	dash > commStart && isSpace(line.charCodeAt(dash - 1)) ? line.slice(commStart, dash).trimEnd() : line.slice(commStart, dash);
-
-/** The digits in [start, end) as a number, without cutting them out when there are few. */
-const readInteger = (line: string, start: number, end: number): number => {
-	if (end - start > 15) {
-		return Number(line.slice(start, end));
-	}
-
-	let value = 0;
-	for (let index = start; index < end; index++) {
-		value = (value * 10) + line.charCodeAt(index) - 48;
-	}
-
-	return value;
-};
-
 const parsed = (line: string, commStart: number, dash: number, pidEnd: number, seconds: string, name: string, fields: number): LineParse => {
 	const task: EventHeader = {timeSeconds: Number(seconds), comm: line.slice(commStart, dash).trim(), pid: Number(line.slice(dash + 1, pidEnd))};
 	return parseKmemFields(task, name, name, line, fields);
-};
-
-/** The common case with native searches, or null when the line is not of that shape (parseAnyLine decides then). */
-const parseCommonLine = (line: string, commStart: number): LineParse | null => {
-	const bracket = line.indexOf('[', commStart);
-	if (bracket === -1 || line.indexOf('[', bracket + 1) !== -1) {
-		return null;
-	}
-
-	// Only the last dash whose header matches is the task's: with a single `[`, it is this one.
-	const dash = dashBefore(line, commStart, bracket);
-	if (dash === -1) {
-		return null;
-	}
-
-	fromCpuColumn.lastIndex = bracket;
-	const match = fromCpuColumn.exec(line);
-	if (match === null) {
-		return null;
-	}
-
-	const [, seconds, name, callSite, ptr, bytesReq, bytesAlloc] = match;
-	if (seconds === undefined || name === undefined) {
-		return null;
-	}
-
-	const end = fromCpuColumn.lastIndex;
-	if (callSite === undefined) {
-		const fields = fieldsStart(line, end, -1);
-		return fields === -1 ? null : parsed(line, commStart, dash, skipDigits(line, dash + 1), seconds, name, fields);
-	}
-
-	// The fields were matched too: a key given again later needs the exact reading.
-	if (!noKeyAfter(line, end)) {
-		return null;
-	}
-
-	return isAllocationEvent(name)
-		? kmemRecord(Number(seconds), commOf(line, commStart, dash), readInteger(line, dash + 1, skipDigits(line, dash + 1)), name, callSite, ptr, bytesReq, bytesAlloc)
-		: {kind: 'ignored', event: name};
 };
 
 /** Any line, exactly as the regular expression would: the dashes tried from the right. */
@@ -281,5 +166,5 @@ export function parseFtraceLine(line: string): LineParse {
 /** parseFtraceLine for a caller that has already found the line's first non-whitespace character. */
 export function parseFtraceLineFrom(line: string, commStart: number): LineParse {
 	const firstTerminator = findLineTerminator(line, commStart);
-	return (firstTerminator === -1 ? parseCommonLine(line, commStart) : null) ?? parseAnyLine(line, commStart, firstTerminator);
+	return (firstTerminator === -1 ? parseCommonLine(line) : null) ?? parseAnyLine(line, commStart, firstTerminator);
 }

@@ -8,12 +8,13 @@
 import {describeTracePath, escapeTraceText} from './escape-trace-text.js';
 import type {TraceInput} from './open-trace-input.js';
 import {parseFtraceLineFrom} from './parse-ftrace-line.js';
+import {commonLineInText, commonRecord} from './parse-ftrace-common.js';
 import {parsePerfLineFrom} from './parse-perf-line.js';
 import {TraceTextReader} from './read-trace-text.js';
 import {skipSpaces} from './scan-trace-text.js';
-import {detachString, LineSplitter, maxTraceLineLength} from './split-trace-lines.js';
+import {detachString, LineSplitter, maxTraceLineLength, type LineRun} from './split-trace-lines.js';
 import {TraceFormatError} from './trace-errors.js';
-import type {LineParse, MalformedTraceLine, TraceFormat, TraceRecord} from './trace-record.js';
+import type {IgnoredTraceEvent, LineParse, MalformedTraceLine, TraceEvent, TraceFormat, TraceRecord} from './trace-record.js';
 
 export type ReadTraceOptions = {
 	/** Throw a TraceFormatError at the first malformed line instead of counting it. */
@@ -43,8 +44,14 @@ export class TraceReader implements AsyncIterable<TraceRecord> {
 	/** `input`: the trace already opened on `path`; else it is opened on the first read. */
 	constructor(readonly path: string, readonly options: ReadTraceOptions = {}, input?: TraceInput) {
 		this.#lines = new LineSplitter({
-			line: (line, lineNumber) => {
-				this.#line(line, lineNumber);
+			begin() {
+				// Lines are read by runs, and one at a time: nothing to remember of the text.
+			},
+			readRun: (text, start, run) => {
+				this.#readRun(text, start, run);
+			},
+			lineAt: (text, start, end, lineNumber) => {
+				this.#lineAt(text.slice(start, end), lineNumber);
 			},
 			overlong: (head, length, lineNumber) => {
 				this.#sawContent = true;
@@ -115,17 +122,60 @@ export class TraceReader implements AsyncIterable<TraceRecord> {
 		this.text.close();
 	}
 
-	#line(line: string, lineNumber: number): void {
+	/**
+	 * Common ftrace lines, in a run from `start`, each by one match that ends after its `\n`
+	 * (parse-ftrace-common.ts): the reading of nearly every line of an ftrace capture. The run stops
+	 * at a line it cannot read (a comment, a malformed line, one over the length limit, any other
+	 * shape), which the splitter then gives to #lineAt; a perf script trace is read line by line.
+	 */
+	#readRun(text: string, start: number, run: LineRun): void {
+		if (this.#format === 'perf') {
+			return;
+		}
+
+		let next = start;
+		let lines = 0;
+		for (;;) {
+			commonLineInText.lastIndex = next;
+			const match = commonLineInText.exec(text);
+			// A line that may be over the limit is measured by the splitter.
+			if (match === null || commonLineInText.lastIndex - next > maxTraceLineLength + 1) {
+				break;
+			}
+
+			const record = commonRecord(match);
+			if (record === 'bad-fields') {
+				break;
+			}
+
+			this.#record(record);
+			next = commonLineInText.lastIndex;
+			lines++;
+		}
+
+		if (lines > 0) {
+			this.#format = 'ftrace';
+			this.#sawContent = true;
+			run.lines = lines;
+			run.end = next;
+		}
+	}
+
+	/** A line read on its own: blank, a comment, or one to parse. */
+	#lineAt(line: string, lineNumber: number): void {
 		const first = skipSpaces(line, 0);
 		if (first === line.length) {
 			return;
 		}
 
 		this.#sawContent = true;
-		if (line.charCodeAt(first) === HASH) {
-			return;
+		if (line.charCodeAt(first) !== HASH) {
+			this.#line(line, first, lineNumber);
 		}
+	}
 
+	/** A line that is not blank nor a comment, its first non-whitespace character at `first`. */
+	#line(line: string, first: number, lineNumber: number): void {
 		let parse: LineParse;
 		if (this.#format === undefined) {
 			parse = parseFtraceLineFrom(line, first);
@@ -144,11 +194,15 @@ export class TraceReader implements AsyncIterable<TraceRecord> {
 			return;
 		}
 
-		if (parse.kind !== 'ignored') {
+		this.#record(parse);
+	}
+
+	#record(record: TraceEvent | IgnoredTraceEvent): void {
+		if (record.kind !== 'ignored') {
 			this.#allocationEvents++;
 		}
 
-		this.#batch.push(parse);
+		this.#batch.push(record);
 	}
 
 	#malformed(line: string, lineNumber: number): void {

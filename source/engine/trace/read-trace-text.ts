@@ -13,22 +13,13 @@ import {TraceFormatError} from './trace-errors.js';
 /** Text within this many characters of the start is checked for NUL bytes. */
 const binaryCheckLength = 64 * 1024;
 
-/** Text is decoded in pieces of at most this many bytes. */
+/** Text is decoded, and given to the consumer, in pieces of at most this many bytes. */
 const textPieceBytes = 64 * 1024;
 
-/** A chunk of nothing but newlines (a newline bomb, or long gaps) is counted by comparing it with this. */
-const newlines = Buffer.alloc(64 * 1024, 0x0a);
+/** A piece of nothing but newlines (a newline bomb, or long gaps) is counted by comparing it with this. */
+const newlines = Buffer.alloc(textPieceBytes, 0x0a);
 
-const isAllNewlines = (chunk: Buffer): boolean => {
-	for (let start = 0; start < chunk.length; start += newlines.length) {
-		const piece = chunk.subarray(start, Math.min(chunk.length, start + newlines.length));
-		if (!piece.equals(newlines.subarray(0, piece.length))) {
-			return false;
-		}
-	}
-
-	return true;
-};
+const isAllNewlines = (piece: Buffer): boolean => piece.equals(newlines.subarray(0, piece.length));
 
 const binaryHint = (head: Buffer): string => {
 	if (head.subarray(0, 7).toString('latin1') === 'PERFILE') {
@@ -45,11 +36,14 @@ const binaryHint = (head: Buffer): string => {
 export class TraceTextReader {
 	#input: TraceInput | undefined;
 	#chunks: AsyncIterator<Buffer> | undefined;
+	/** The chunk being read, from `#offset` on. */
+	#chunk: Buffer = Buffer.alloc(0);
+	#offset = 0;
 	readonly #decoder = new StringDecoder('utf8');
 	#checked = 0;
 	/** The first bytes, for telling which binary file it is. */
 	#head: Buffer | undefined;
-	/** The decoder holds no partial UTF-8 character: the last chunk ended on an ASCII byte. */
+	/** The decoder holds no partial UTF-8 character: the last piece ended on an ASCII byte. */
 	#decoderEmpty = true;
 	#done = false;
 
@@ -69,40 +63,51 @@ export class TraceTextReader {
 		return this.#done;
 	}
 
-	/** Feeds the next chunk's text to the consumer; false once the input has ended (and the consumer was told). */
+	/**
+	 * Feeds the next piece of text (at most 64 KiB of input) to the consumer; false once the input
+	 * has ended (and the consumer was told). The input comes in larger chunks (open-trace-input.ts),
+	 * taken a piece at a time, so that what a caller does per call (a batch of records, a progress
+	 * report) stays small.
+	 */
 	async readChunk(): Promise<boolean> {
 		if (this.#done) {
 			return false;
 		}
 
-		this.#input ??= await openTraceInput(this.path);
-		this.#chunks ??= this.#input.chunks[Symbol.asyncIterator]();
-		const next = await this.#chunks.next();
-		if (next.done) {
-			this.#done = true;
-			const rest = this.#decoder.end();
-			if (rest !== '') {
-				this.consumer.push(rest);
+		if (this.#offset === this.#chunk.length) {
+			this.#input ??= await openTraceInput(this.path);
+			this.#chunks ??= this.#input.chunks[Symbol.asyncIterator]();
+			const next = await this.#chunks.next();
+			if (next.done) {
+				this.#done = true;
+				const rest = this.#decoder.end();
+				if (rest !== '') {
+					this.consumer.push(rest);
+				}
+
+				this.consumer.end();
+				return false;
 			}
 
-			this.consumer.end();
-			return false;
+			this.#chunk = next.value;
+			this.#offset = 0;
+			this.#head ??= Buffer.from(next.value.subarray(0, 16));
 		}
 
-		const chunk = next.value;
-		this.#head ??= Buffer.from(chunk.subarray(0, 16));
-		if (this.#decoderEmpty && this.#checked > 0 && isAllNewlines(chunk)) {
-			this.consumer.pushNewlines(chunk.length);
+		// Decoded a piece at a time: a string over 128 KiB would go straight to V8's old generation,
+		// and the lines and records cut from it would keep it alive there.
+		const piece = this.#chunk.subarray(this.#offset, this.#offset + textPieceBytes);
+		this.#offset += piece.length;
+		if (this.#decoderEmpty && this.#checked > 0 && isAllNewlines(piece)) {
+			this.consumer.pushNewlines(piece.length);
 			return true;
 		}
 
-		this.#decoderEmpty = chunk.length === 0 || chunk.at(-1)! < 0x80;
-		// Decoded a piece at a time (a chunk from process.stdin may be large): a string over 128 KiB
-		// would go straight to V8's old generation, and the lines cut from it keep it alive there.
-		for (let start = 0; start < chunk.length; start += textPieceBytes) {
-			this.#pushText(this.#decoder.write(chunk.subarray(start, start + textPieceBytes)));
+		if (piece.length > 0) {
+			this.#decoderEmpty = piece.at(-1)! < 0x80;
 		}
 
+		this.#pushText(this.#decoder.write(piece));
 		return true;
 	}
 

@@ -25,6 +25,15 @@ export const skipSpaces = (text: string, index: number): number => {
 	return index;
 };
 
+/** skipSpaces, stopping at `end`: a line read where it stands in the text is followed by its `\n`, which is `\s`. */
+export const skipSpacesTo = (text: string, index: number, end: number): number => {
+	while (index < end && isSpace(text.charCodeAt(index))) {
+		index++;
+	}
+
+	return index;
+};
+
 /** The index of the first character at or after `index` that is not a digit. */
 export const skipDigits = (text: string, index: number): number => {
 	while (index < text.length && isDigit(text.charCodeAt(index))) {

@@ -31,6 +31,42 @@ export type LineSink = {
 	overlong(head: string, length: number, lineNumber: number): void;
 };
 
+/** Lines a sink read by itself: how many, and where the next one starts. */
+export type LineRun = {lines: number; end: number};
+
+/**
+A sink that reads each line where it stands, sparing a string a line: text[start, end) is the line
+without its end of line, and the character at `end` is its `\r` or `\n`, or there is none.
+*/
+export type SpanSink = {
+	/** The lines that follow are cut from `text`, until the next call: what was found in it stays valid. */
+	begin(text: string): void;
+	/**
+	 * Optionally, reads whole lines from `start` on by itself for as long as it can, sparing the
+	 * splitter's work per line: only lines the splitter would give as they are (ended by `\n`, with
+	 * a `\r` before it dropped, within the length limit). Says in `run` how many it read and where
+	 * the next starts; the splitter gives that one to lineAt as usual, and asks again after it.
+	 */
+	readRun?(text: string, start: number, run: LineRun): void;
+	lineAt(text: string, start: number, end: number, lineNumber: number): void;
+	overlong(head: string, length: number, lineNumber: number): void;
+};
+
+const isSpanSink = (sink: LineSink | SpanSink): sink is SpanSink => 'lineAt' in sink;
+
+/** A LineSink seen as a SpanSink: each line cut out for it. */
+const spanSinkOf = (sink: LineSink): SpanSink => ({
+	begin() {
+		// Lines are cut out one by one: nothing to remember.
+	},
+	lineAt(text, start, end, lineNumber) {
+		sink.line(text.slice(start, end), lineNumber);
+	},
+	overlong(head, length, lineNumber) {
+		sink.overlong(head, length, lineNumber);
+	},
+});
+
 const NEWLINE = 10;
 const RETURN = 13;
 
@@ -46,7 +82,12 @@ export class LineSplitter implements TextConsumer {
 	/** Whether the over-long line's last character so far is a `\r` (not part of the line if `\n` follows). */
 	#overlongEndsInReturn = false;
 
-	constructor(readonly sink: LineSink) {}
+	readonly #sink: SpanSink;
+	readonly #run: LineRun = {lines: 0, end: 0};
+
+	constructor(sink: LineSink | SpanSink) {
+		this.#sink = isSpanSink(sink) ? sink : spanSinkOf(sink);
+	}
 
 	/** Feeds the next piece of text; whole lines go to the sink, the last partial one waits. */
 	push(text: string): void {
@@ -63,8 +104,21 @@ export class LineSplitter implements TextConsumer {
 			start = newline + 1;
 		}
 
+		this.#sink.begin(text);
 		const {length} = text;
+		const run = this.#run;
 		while (start < length) {
+			if (this.#sink.readRun !== undefined) {
+				run.lines = 0;
+				run.end = start;
+				this.#sink.readRun(text, start, run);
+				this.lineCount += run.lines;
+				start = run.end;
+				if (start === length) {
+					return;
+				}
+			}
+
 			if (text.charCodeAt(start) === NEWLINE) {
 				// Blank lines: count them in one go.
 				let end = start + 1;
@@ -113,9 +167,9 @@ export class LineSplitter implements TextConsumer {
 		const lineNumber = ++this.lineCount;
 		const stop = text.charCodeAt(end - 1) === RETURN ? end - 1 : end;
 		if (stop - start > maxTraceLineLength) {
-			this.sink.overlong(detachString(text.slice(start, start + overlongHeadLength)), stop - start, lineNumber);
+			this.#sink.overlong(detachString(text.slice(start, start + overlongHeadLength)), stop - start, lineNumber);
 		} else {
-			this.sink.line(text.slice(start, stop), lineNumber);
+			this.#sink.lineAt(text, start, stop, lineNumber);
 		}
 	}
 
@@ -141,9 +195,10 @@ export class LineSplitter implements TextConsumer {
 		if (this.#overlongLength >= 0) {
 			const lineNumber = ++this.lineCount;
 			const length = this.#overlongLength - (this.#overlongEndsInReturn ? 1 : 0);
-			this.sink.overlong(this.#carry, length, lineNumber);
+			this.#sink.overlong(this.#carry, length, lineNumber);
 		} else {
 			const carry = this.#carry;
+			this.#sink.begin(carry);
 			this.#emit(carry, 0, carry.length);
 		}
 
