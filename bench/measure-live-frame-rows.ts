@@ -23,7 +23,7 @@ export const liveFrameRows = ({frame, floor, frameCpuMean, floorCpuMean, bytesPe
 		[
 			'live frame, defaults, 120×40: UI thread CPU',
 			`${ms(frameCpuMean)} ms`,
-			`${uiPercent.toFixed(1)} % of a core at 4 frames/s; ${Math.round(bytesPerFrame).toLocaleString('en-US')} bytes written a frame`,
+			`${uiPercent.toFixed(1)} % of a core at 4 frames/s (the frames alone); ${Math.round(bytesPerFrame).toLocaleString('en-US')} bytes written a frame`,
 		],
 		[
 			'  its parts (wall, median): crossing / React / Ink',

@@ -151,8 +151,13 @@ const instance = render(screen(crossings[0]!.facts), {
 		part.drawing += renderTime;
 	},
 });
-const {rootNode} = instances.get(terminal)!;
-const {onComputeLayout, onRender} = rootNode as {onComputeLayout: () => void; onRender: () => void};
+// Ink's instance and its root node's two hooks (reconciler.js calls them after each commit) are
+// internal: said plainly when an Ink update moved them.
+const {rootNode} = instances.get(terminal) ?? {};
+const {onComputeLayout, onRender} = (rootNode ?? {}) as {onComputeLayout?: () => void; onRender?: () => void};
+if (!rootNode || typeof onComputeLayout !== 'function' || typeof onRender !== 'function') {
+	throw new Error('Ink has no instance for the terminal in build/instances.js, or its rootNode no onComputeLayout() and onRender(): measure-live-frame needs updating for this Ink');
+}
 rootNode.onComputeLayout = () => {
 	const started = wallMs();
 	onComputeLayout();
