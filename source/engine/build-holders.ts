@@ -17,6 +17,9 @@ import type {HolderRow} from './snapshot-types.js';
  */
 export const HOLDERS_RECENT_TICKS = 1000;
 
+/** liveBytes / allocatedBytes to six decimals (enough for a percentage with four, and the document stays readable); 0 when nothing is allocated. */
+export const holderShare = (liveBytes: number, allocatedBytes: number): number => (allocatedBytes === 0 ? 0 : Math.round((liveBytes / allocatedBytes) * 1e6) / 1e6);
+
 /**
  * Every holder with a live block, or with a kmalloc or kfree at `activeSince` or later (by default
  * the last HOLDERS_RECENT_TICKS ticks); the most live bytes first, then the most kmallocs, then
@@ -43,8 +46,7 @@ export const holderRows = (kernel: Kernel, allocatedBytes: number, activeSince =
 			workload: key.workload ?? null,
 			liveBlocks,
 			liveBytes,
-			// Six decimals: enough for a percentage with four, and the document stays readable.
-			share: allocatedBytes === 0 ? 0 : Math.round((liveBytes / allocatedBytes) * 1e6) / 1e6,
+			share: holderShare(liveBytes, allocatedBytes),
 			kmallocCount,
 			kfreeCount,
 		});
