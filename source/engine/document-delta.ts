@@ -127,16 +127,14 @@ export const createDeltaWriter = () => {
 };
 
 /**
-The engine's side of a published view, as it is posted: the changed sections and the facts as
-JSON text (made anyway to see whether they changed; a string crosses as a copy of its characters,
-where the clone of the facts walked every holder's rates), or undefined when neither changed
-since the last one (paused, frozen, a key that changed nothing), so the UI does not draw the same
-screen again a few times a second.
+The engine's side of a published view: the changed sections and the facts, or undefined when
+neither changed since the last one (paused, frozen, a key that changed nothing), so the UI does
+not draw the same screen again a few times a second.
 */
-export const createViewPoster = () => {
+export const createViewWriter = () => {
 	const changes = createDeltaWriter();
 	let sentFacts: string | undefined;
-	return ({document, facts}: PublishedView): {delta: DocumentDelta; facts: string} | undefined => {
+	return ({document, facts}: PublishedView): {delta: DocumentDelta; facts: LiveFacts} | undefined => {
 		const delta = changes(document);
 		const factsText = JSON.stringify(facts);
 		if (factsText === sentFacts && Object.keys(delta).length === 0) {
@@ -144,16 +142,7 @@ export const createViewPoster = () => {
 		}
 
 		sentFacts = factsText;
-		return {delta, facts: factsText};
-	};
-};
-
-/** As createViewPoster, the facts as they are (a view that stays in this thread). */
-export const createViewWriter = () => {
-	const post = createViewPoster();
-	return (view: PublishedView): {delta: DocumentDelta; facts: LiveFacts} | undefined => {
-		const posted = post(view);
-		return posted && {delta: posted.delta, facts: view.facts};
+		return {delta, facts};
 	};
 };
 

@@ -6,7 +6,7 @@
 import process from 'node:process';
 import {parentPort, workerData} from 'node:worker_threads';
 import {buildSnapshot} from './build-snapshot.js';
-import {createViewPoster} from './document-delta.js';
+import {createViewWriter} from './document-delta.js';
 import {subheapOutcome} from './build-subheap-document.js';
 import type {EngineToUi, EngineWorkerData, UiToEngine} from './engine-protocol.js';
 import {writeHeartbeat} from './hook-watchdog.js';
@@ -224,7 +224,7 @@ const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveM
 	session.applyDueEntries();
 	session.paused = mode.paused;
 	const engine = new LiveEngine(session);
-	const views = createViewPoster();
+	const views = createViewWriter();
 	const publish = () => {
 		const view = views(engine.view());
 		if (view) {

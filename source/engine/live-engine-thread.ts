@@ -64,9 +64,8 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 					// A new thread's first view is a whole document: nothing of the old one stays.
 					const document = applyDelta(firstView ? undefined : store?.current().document, message.delta);
 					firstView = false;
-					const facts = JSON.parse(message.facts) as LiveFacts;
 					if (!store) {
-						store = createViewStore({document, facts, state: {kind: 'running'}}, {coalesce: true});
+						store = createViewStore({document, facts: message.facts, state: {kind: 'running'}}, {coalesce: true});
 						resolve(link);
 						break;
 					}
@@ -74,7 +73,7 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 					// The first view after a recovery brings its notice: the hang, where, and what now.
 					const previous = store.current();
 					const notice = previous.state.kind === 'recovering' ? {id: ++notices, text: previous.state.message} : previous.notice;
-					store.set({document, facts, state: {kind: 'running'}, ...(notice ? {notice} : {})});
+					store.set({document, facts: message.facts, state: {kind: 'running'}, ...(notice ? {notice} : {})});
 					break;
 				}
 
