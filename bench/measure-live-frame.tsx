@@ -13,12 +13,13 @@
 // on any frame, however little changed; it is measured again on frames that change nothing but
 // the header's tick, the floor of a frame.
 
+import {EventEmitter} from 'node:events';
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {render} from 'ink';
-import {applyDelta, createViewWriter, type DocumentDelta} from '../source/engine/document-delta.js';
+import {applyDelta, createViewWriter} from '../source/engine/document-delta.js';
 import type {LiveFacts} from '../source/engine/engine-protocol.js';
 import {LiveEngine} from '../source/engine/live-engine.js';
 import {LiveSession} from '../source/engine/live-session.js';
@@ -27,7 +28,6 @@ import {loadAllBuiltinWorkloads} from '../source/engine/workload-loader.js';
 import {DashboardScreen} from '../source/ui/dashboard-screen.js';
 import {patchInkOutput} from '../source/ui/patch-ink-output.js';
 import {ColourContext} from '../source/ui/tone-style.js';
-import {FakeTerminal} from './fake-terminal.js';
 
 const frames = Number(process.argv[2] ?? 200);
 const warm = Math.min(100, frames);
@@ -72,7 +72,7 @@ simulation.step = (ticks: number) => {
 	return ran;
 };
 
-type Crossing = {delta: DocumentDelta; facts: LiveFacts};
+type Crossing = {delta: Record<string, string | null>; facts: LiveFacts};
 const crossings: Crossing[] = [];
 const engineMs = {advance: 0, publish: 0};
 const publishTimes: number[] = [];
@@ -99,14 +99,26 @@ for (let frame = 0; frame < warm + frames; frame++) {
 		publishTimes.push(wallSpent);
 	}
 
-	// The view crosses as the structured clone makes it.
-	crossings.push(view ? structuredClone(view) : {delta: {}, facts: crossings.at(-1)!.facts});
+	// The facts cross as the structured clone makes them.
+	crossings.push(view ? {delta: view.delta, facts: structuredClone(view.facts)} : {delta: {}, facts: crossings.at(-1)!.facts});
 }
 
 const seconds = frames / 4;
 
 // The UI: one Ink instance, kmtop's Output patch, a terminal that takes the bytes.
 await patchInkOutput();
+class Terminal extends EventEmitter {
+	readonly isTTY = true;
+	readonly columns = columns;
+	readonly rows = rows;
+	bytes = 0;
+	write = (data: string | Uint8Array, ...rest: unknown[]): boolean => {
+		this.bytes += data.length;
+		(rest.find((item) => typeof item === 'function') as (() => void) | undefined)?.();
+		return true;
+	};
+}
+
 type OutputPrototype = {get: (this: unknown) => {output: string; height: number}};
 const inkEntry = createRequire(import.meta.url).resolve('ink');
 const outputPrototype = ((await import(pathToFileURL(path.join(path.dirname(inkEntry), 'output.js')).href)) as {default: {prototype: OutputPrototype}}).default.prototype;
@@ -122,7 +134,7 @@ outputPrototype.get = function (this: unknown) {
 	return drawn;
 };
 
-const terminal = new FakeTerminal(columns, rows);
+const terminal = new Terminal();
 let document: SnapshotDocument | undefined;
 const screen = (facts: LiveFacts) => (
 	<ColourContext.Provider value>

@@ -17,9 +17,6 @@ import type {HolderRow} from './snapshot-types.js';
  */
 export const HOLDERS_RECENT_TICKS = 1000;
 
-/** liveBytes / allocatedBytes to six decimals (enough for a percentage with four, and the document stays readable); 0 when nothing is allocated. */
-export const holderShare = (liveBytes: number, allocatedBytes: number): number => (allocatedBytes === 0 ? 0 : Math.round((liveBytes / allocatedBytes) * 1e6) / 1e6);
-
 /**
  * Every holder with a live block, or with a kmalloc or kfree at `activeSince` or later (by default
  * the last HOLDERS_RECENT_TICKS ticks); the most live bytes first, then the most kmallocs, then
@@ -46,7 +43,8 @@ export const holderRows = (kernel: Kernel, allocatedBytes: number, activeSince =
 			workload: key.workload ?? null,
 			liveBlocks,
 			liveBytes,
-			share: holderShare(liveBytes, allocatedBytes),
+			// Six decimals: enough for a percentage with four, and the document stays readable.
+			share: allocatedBytes === 0 ? 0 : Math.round((liveBytes / allocatedBytes) * 1e6) / 1e6,
 			kmallocCount,
 			kfreeCount,
 		});
