@@ -2,27 +2,16 @@
 // vmobject-churn at the default rate and refresh, drawing to a fake 120×40 terminal for a while;
 // prints the process's CPU use over that time, and the cost of drawing one full frame.
 
-import {renderToString} from 'ink';
 import {EventEmitter} from 'node:events';
+import {renderToString} from 'ink';
 import {startLiveEngineThread} from '../source/engine/live-engine-thread.js';
 import {DashboardScreen} from '../source/ui/dashboard-screen.js';
 import {runLiveDashboard} from '../source/ui/run-live-dashboard.js';
+import {FakeTerminal} from './fake-terminal.js';
 
 const seconds = Number(process.argv[2] ?? 20);
 const columns = 120;
 const rows = 40;
-
-class Terminal extends EventEmitter {
-	readonly isTTY = true;
-	readonly columns = columns;
-	readonly rows = rows;
-	bytes = 0;
-	write = (data: string | Uint8Array, ...rest: unknown[]): boolean => {
-		this.bytes += data.length;
-		(rest.find((item) => typeof item === 'function') as (() => void) | undefined)?.();
-		return true;
-	};
-}
 
 class Keyboard extends EventEmitter {
 	readonly isTTY = true;
@@ -73,7 +62,7 @@ const engine = await startLiveEngineThread({
 	advanceEveryMs: 33,
 	tickTimeoutMs: 5000,
 });
-const terminal = new Terminal();
+const terminal = new FakeTerminal(columns, rows);
 const keyboard = new Keyboard();
 const renderTimes: number[] = [];
 const running = runLiveDashboard(engine, {

@@ -13,7 +13,6 @@
 // on any frame, however little changed; it is measured again on frames that change nothing but
 // the header's tick, the floor of a frame.
 
-import {EventEmitter} from 'node:events';
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
@@ -28,6 +27,7 @@ import {loadAllBuiltinWorkloads} from '../source/engine/workload-loader.js';
 import {DashboardScreen} from '../source/ui/dashboard-screen.js';
 import {patchInkOutput} from '../source/ui/patch-ink-output.js';
 import {ColourContext} from '../source/ui/tone-style.js';
+import {FakeTerminal} from './fake-terminal.js';
 
 const frames = Number(process.argv[2] ?? 200);
 const warm = Math.min(100, frames);
@@ -107,18 +107,6 @@ const seconds = frames / 4;
 
 // The UI: one Ink instance, kmtop's Output patch, a terminal that takes the bytes.
 await patchInkOutput();
-class Terminal extends EventEmitter {
-	readonly isTTY = true;
-	readonly columns = columns;
-	readonly rows = rows;
-	bytes = 0;
-	write = (data: string | Uint8Array, ...rest: unknown[]): boolean => {
-		this.bytes += data.length;
-		(rest.find((item) => typeof item === 'function') as (() => void) | undefined)?.();
-		return true;
-	};
-}
-
 type OutputPrototype = {get: (this: unknown) => {output: string; height: number}};
 const inkEntry = createRequire(import.meta.url).resolve('ink');
 const outputPrototype = ((await import(pathToFileURL(path.join(path.dirname(inkEntry), 'output.js')).href)) as {default: {prototype: OutputPrototype}}).default.prototype;
@@ -134,7 +122,7 @@ outputPrototype.get = function (this: unknown) {
 	return drawn;
 };
 
-const terminal = new Terminal();
+const terminal = new FakeTerminal(columns, rows);
 let document: SnapshotDocument | undefined;
 const screen = (facts: LiveFacts) => (
 	<ColourContext.Provider value>
