@@ -9,6 +9,9 @@ import {isTraceWorkload} from './trace/trace-workload.js';
 import {HolderRateMeter} from './holder-rate-meter.js';
 import {WallClockMeter} from './wall-clock-meter.js';
 
+/** The most ticks a view may bring for the engine to advance only once a view (`calm`). */
+export const CALM_TICKS_PER_VIEW = 25;
+
 export class LiveEngine {
 	readonly session: LiveSession;
 	private readonly now: () => number;
@@ -35,6 +38,28 @@ export class LiveEngine {
 		this.lastAdvance = now;
 		this.measure();
 		return ran;
+	}
+
+	/**
+	Whether advancing right before each view is enough, rather than every few dozen milliseconds:
+	the present runs on at most CALM_TICKS_PER_VIEW ticks a view (the default 100 t/s at 250 ms),
+	and nothing else is under way that advancing drives (a step back made ready while paused or
+	halted, a travel, a comparison, a recording's entries). The ticks are the same, computed in one
+	go; the engine's thread wakes four times a second instead of thirty (about half a percent of a
+	core less at the defaults), and each view's figures are as fresh as before.
+	*/
+	calm(refreshMs: number): boolean {
+		const {session} = this;
+		return (
+			!session.paused
+			&& !session.simulation.halted
+			&& !session.inPast
+			&& session.presentRuns === 0
+			&& session.comparison === undefined
+			&& session.schedule.length === 0
+			&& session.timeMachine?.travelling === undefined
+			&& (session.rate * refreshMs) / 1000 <= CALM_TICKS_PER_VIEW
+		);
 	}
 
 	apply(command: EngineCommand): void {
