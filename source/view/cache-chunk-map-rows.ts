@@ -59,3 +59,6 @@ export const chunkMapRows = (document: SubheapDocument, options: ChunkMapOptions
 
 	return Array.from({length: count}, (_, index) => cache.rows.get(first + index)!);
 };
+
+/** For tests: the columns of rows kept for a document. */
+export const keptColumns = (document: SubheapDocument): number => caches.get(document)?.columns ?? 0;
