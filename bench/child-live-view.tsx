@@ -8,6 +8,7 @@ import {startLiveEngineThread} from '../source/engine/live-engine-thread.js';
 import {DashboardScreen} from '../source/ui/dashboard-screen.js';
 import {runLiveDashboard} from '../source/ui/run-live-dashboard.js';
 import {FakeTerminal} from './fake-terminal.js';
+import {readPeakRss} from './read-peak-rss.js';
 
 const seconds = Number(process.argv[2] ?? 20);
 const columns = 120;
@@ -113,6 +114,6 @@ process.stdout.write(
 		msPerFrameMedian: steady[Math.floor(steady.length / 2)] ?? 0,
 		msPerFrameP95: steady[Math.floor(steady.length * 0.95)] ?? 0,
 		msPerFrameFromScratch: (performance.now() - frameStarted) / frames,
-		peakRssBytes: process.resourceUsage().maxRSS * 1024,
+		peakRssBytes: readPeakRss(),
 	})}\n`,
 );

@@ -3,6 +3,7 @@
 
 import {Kernel} from '../source/kernel/kernel.js';
 import {generateTrace, replayTrace} from './generate-trace.js';
+import {readPeakRss} from './read-peak-rss.js';
 
 const liveTarget = Number(process.argv[2] ?? 50_000);
 const trace = generateTrace(1_000_000, liveTarget);
@@ -14,6 +15,6 @@ process.stdout.write(
 		liveTarget,
 		averageLive: trace.averageLive,
 		heapBytes: memstat.kmalloc_allocated! + memstat.kmalloc_available!,
-		peakRssBytes: process.resourceUsage().maxRSS * 1024,
+		peakRssBytes: readPeakRss(),
 	})}\n`,
 );

@@ -7,6 +7,7 @@
 import {copySimulation} from '../source/engine/clone-simulation.js';
 import {LiveSession} from '../source/engine/live-session.js';
 import {loadAllBuiltinWorkloads} from '../source/engine/workload-loader.js';
+import {readPeakRss} from './read-peak-rss.js';
 
 const ticks = Number(process.argv[2] ?? 10_000_000);
 const name = process.argv[3] ?? 'vmobject-churn';
@@ -48,7 +49,7 @@ const seconds = (performance.now() - started) / 1000;
 globalThis.gc?.();
 const store = session.timeMachine!.store;
 const rssBytes = process.memoryUsage().rss;
-const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+const peakRssBytes = readPeakRss();
 const {heapUsed, arrayBuffers} = process.memoryUsage();
 // What the present kernel holds running, and what its newest copy holds stored (compact): a
 // copy made to measure it, once the figures above are read.

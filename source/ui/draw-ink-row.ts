@@ -8,13 +8,15 @@
 // Here the row is walked the same way, with strings: a style is named by the codes get() opens it
 // with, and the codes between two styles, a style after an escape code and whether a character
 // takes one cell of its own are each asked of get() itself once (`probe`, Ink's get() on a small
-// row) and remembered. So every byte is still Ink's: this only decides which of Ink's answers go
-// where. Lines outside what this understands (an escape code other than SGR colours and
+// row) and remembered (ask-ink-answers.ts). So every byte is still Ink's: this only decides which
+// of Ink's answers go where. Lines outside what this understands (an escape code other than SGR colours and
 // attributes, a character that is wide, joins its neighbours or is outside the Basic Multilingual
 // Plane) return undefined, and the row goes to get() as before.
 
-/** Ink's own get() on one row `width` wide with these writes ([column, line], no transformers). */
-export type ProbeRow = (width: number, writes: Array<[number, string]>) => string;
+import {createInkAnswers, type ProbeRow} from './ask-ink-answers.js';
+
+export type {ProbeRow} from './ask-ink-answers.js';
+export {STYLE_CACHE_CHARACTERS} from './ask-ink-answers.js';
 
 export type RowDrawer = {
 	/** The row get() draws for these writes ([column, line, column, line, …]), or undefined to leave it to get(). */
@@ -61,41 +63,6 @@ class FrameCache<Value> {
 	}
 }
 
-/**
-Styles and the codes between them: a handful of each, but one that comes and goes (a warning that
-flashes) must not be asked of get() again each time, so these are kept until they hold
-`limit` characters (keys and values), then dropped together.
-*/
-class SizeBoundCache {
-	private readonly entries = new Map<string, string | null>();
-	private characters = 0;
-
-	constructor(private readonly limit: number) {}
-
-	get(key: string): string | null | undefined {
-		return this.entries.get(key);
-	}
-
-	set(key: string, value: string | null): string | null {
-		this.characters += key.length + (value?.length ?? 0);
-		if (this.characters > this.limit) {
-			this.entries.clear();
-			this.characters = key.length + (value?.length ?? 0);
-		}
-
-		this.entries.set(key, value);
-		return value;
-	}
-
-	/** Characters held, keys and values. */
-	get held(): number {
-		return this.characters;
-	}
-}
-
-/** Characters each of the two style caches keeps at most. */
-export const STYLE_CACHE_CHARACTERS = 64 * 1024;
-
 const ESC = 0x1B;
 const CSI_8BIT = 0x9B;
 const OPEN_BRACKET = 0x5B;
@@ -103,64 +70,12 @@ const SEMICOLON = 0x3B;
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 const LETTER_M = 0x6D;
-// Cell classes, by UTF-16 code unit: not asked yet, a cell of its own, anything else.
-const UNKNOWN = 0;
-const ONE_CELL = 1;
-const OTHER = 2;
 
 export const createRowDrawer = (probe: ProbeRow) => {
-	// Fixed size (64 KiB), however much text goes by.
-	const classes = new Uint8Array(0x1_00_00);
+	const answers = createInkAnswers(probe);
+	const {isOneCell, styleAfter, codesBetween} = answers;
 	const lines = new FrameCache<Cells | null>();
-	const afterCode = new SizeBoundCache(STYLE_CACHE_CHARACTERS);
-	const between = new SizeBoundCache(STYLE_CACHE_CHARACTERS);
 	let failure: string | undefined;
-
-	/**
-	Whether get() gives the character a cell of its own, whatever its neighbours: between two
-	letters, twice in a row, and a write two columns on lands right after it (so it is one
-	column wide, not joined to the letter before or after, nor to itself).
-	*/
-	const isOneCell = (code: number): boolean => {
-		let kind = classes[code]!;
-		if (kind === UNKNOWN) {
-			const character = String.fromCharCode(code);
-			const alone = probe(4, [[0, `a${character}a`], [2, 'Z']]) === `a${character}Z`;
-			const paired = probe(4, [[0, `${character}${character}a`], [2, 'Z']]) === `${character}${character}Z`;
-			kind = alone && paired ? ONE_CELL : OTHER;
-			classes[code] = kind;
-		}
-
-		return kind === ONE_CELL;
-	};
-
-	/** The style after an SGR code in `style`: the codes get() opens a cell drawn so with (null when that does not name it back). */
-	const styleAfter = (style: string, code: string): string | null => {
-		const key = `${style}\u0000${code}`;
-		let next = afterCode.get(key);
-		if (next === undefined) {
-			const drawn = probe(1, [[0, `${style}${code}x`]]);
-			const opening = drawn.slice(0, drawn.indexOf('x'));
-			// The opening codes, read as a line, must give the same style back (so they can name it).
-			const again = probe(1, [[0, `${opening}x`]]);
-			next = afterCode.set(key, again === drawn ? opening : null);
-		}
-
-		return next;
-	};
-
-	/** The codes get() writes between a cell in style `from` and the next one in style `to` ('' for none: the end of the row). */
-	const codesBetween = (from: string, to: string): string => {
-		const key = `${from}\u0000${to}`;
-		let codes = between.get(key);
-		if (codes === undefined || codes === null) {
-			// `from` opens the row, `to` closes it: what stands between x and y is the change.
-			const drawn = probe(2, [[0, `${from}x`], [1, `${to}y`]]);
-			codes = between.set(key, drawn.slice(drawn.indexOf('x') + 1, drawn.lastIndexOf('y')))!;
-		}
-
-		return codes;
-	};
 
 	// Each character as one string, made once (`line[index]` makes a new one each time for any
 	// character past Latin-1: the box drawing and bars of every changed line, every frame). At
@@ -307,7 +222,7 @@ export const createRowDrawer = (probe: ProbeRow) => {
 		},
 		/** For tests: the lines kept, and the characters the style caches hold. */
 		get cached() {
-			return {lines: lines.size, styleCharacters: afterCode.held + between.held};
+			return {lines: lines.size, styleCharacters: answers.styleCharacters};
 		},
 		/** Turns the drawer off (every row to get()): its check against get() failed. */
 		disable(reason: string) {

@@ -8,7 +8,7 @@ import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {firstSubheapThatFits, willItFit, type FitAnswer} from '../engine/will-it-fit.js';
 import {logItemLines} from '../view/describe-kernel-log.js';
 import {lifecycleItemLines} from '../view/describe-lifecycle.js';
-import {holderName, holderRatesOf, holderRows, layoutHolders, type HoldersLayout} from '../view/describe-holders.js';
+import {holderName, holderRatesOf, holderRows, layoutHolders, type HolderRow, type HoldersLayout} from '../view/describe-holders.js';
 import {layoutSubheapsPanel, type SubheapsPanelLayout} from '../view/describe-subheaps.js';
 import {layoutSubheapView, type SubheapViewLayout} from '../view/describe-subheap-view.js';
 import {FRAME_COLUMNS, FRAME_ROWS} from '../view/frame-panel.js';
@@ -123,11 +123,25 @@ export const fitFor = (context: ExploreContext, state: ExploreState): {fit?: Fit
  */
 export const holderNamer = (document: SnapshotDocument, subheap?: SubheapDocument): ((id: number) => string | undefined) => {
 	const rows = subheap?.blocks.holders ?? holderRows(document);
-	const byId = new Map(rows?.map((row) => [row.id, row]));
+	// Looked up only for a clicked cell: the lookup is made then, once.
+	let byId: Map<number, Pick<HolderRow, 'process' | 'purpose' | 'workload'>> | undefined;
 	return (id) => {
+		byId ??= new Map(rows?.map((row) => [row.id, row]));
 		const row = byId.get(id);
 		return row ? holderName(row) : undefined;
 	};
+};
+
+// One namer per pair of documents, so the subheap view's words (kept while they say the same,
+// describe-subheap-view.ts) see the same namer from frame to frame.
+let lastNamer: {document: SnapshotDocument; subheap?: SubheapDocument; namer: (id: number) => string | undefined} | undefined;
+
+const namerOf = (document: SnapshotDocument, subheap?: SubheapDocument): ((id: number) => string | undefined) => {
+	if (lastNamer?.document !== document || lastNamer.subheap !== subheap) {
+		lastNamer = {document, subheap, namer: holderNamer(document, subheap)};
+	}
+
+	return lastNamer.namer;
 };
 
 export const subheapViewLayout = (context: ExploreContext, state: ExploreState): SubheapViewLayout | undefined => {
@@ -142,7 +156,7 @@ export const subheapViewLayout = (context: ExploreContext, state: ExploreState):
 		top: state.map.top,
 		...fitFor(context, state),
 		...(state.map.cell === undefined ? {} : {cell: state.map.cell}),
-		holderName: holderNamer(context.document, context.subheap),
+		holderName: namerOf(context.document, context.subheap),
 		...(context.subheapGoneAt === undefined ? {} : {goneAt: context.subheapGoneAt}),
 	});
 };

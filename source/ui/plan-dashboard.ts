@@ -8,7 +8,7 @@ import {planLayout, type LayoutPlan} from '../view/plan-layout.js';
 import {lifecycleEvents} from '../view/select-events.js';
 import type {ViewFacts} from '../view/view-facts.js';
 
-export const planDashboard = (document: SnapshotDocument, facts: ViewFacts, columns: number, rows?: number): LayoutPlan => {
+const planOf = (document: SnapshotDocument, facts: ViewFacts, columns: number, rows?: number): LayoutPlan => {
 	const holders = holderRows(document);
 	const shown = holders && rows !== undefined ? shownHolders(holders) : undefined;
 	return planLayout(columns, rows, {
@@ -22,4 +22,16 @@ export const planDashboard = (document: SnapshotDocument, facts: ViewFacts, colu
 		// A text snapshot keeps the panels it had; the live view shows who holds the heap when rows allow.
 		...(shown ? {holders: shown.length, holderNameWidth: Math.max(0, ...shown.map((row) => textWidth(holderName(row))))} : {}),
 	});
+};
+
+// The screen plans a frame, and so do the keys and the mouse (explore-geometry.ts) for the same
+// document, facts and size: the last plan is kept for them (one entry, the frame on screen).
+let last: {document: SnapshotDocument; facts: ViewFacts; columns: number; rows?: number; plan: LayoutPlan} | undefined;
+
+export const planDashboard = (document: SnapshotDocument, facts: ViewFacts, columns: number, rows?: number): LayoutPlan => {
+	if (last?.document !== document || last.facts !== facts || last.columns !== columns || last.rows !== rows) {
+		last = {document, facts, columns, rows, plan: planOf(document, facts, columns, rows)};
+	}
+
+	return last.plan;
 };

@@ -9,6 +9,7 @@ import type {FitAnswer} from '../engine/will-it-fit.js';
 import {describeChunkMapLegend, describeSubheapSummary} from './describe-subheap-map.js';
 import {describeFreeRunsAcross, indexLine, indexLines, markLines, sideTable, warnings} from './describe-subheap-words.js';
 import {formatCount} from './format-number.js';
+import {chunkMapRows} from './cache-chunk-map-rows.js';
 import {renderChunkMap, shapeChunkMap, type ChunkMapShape} from './render-chunk-map.js';
 import {fitLine, lineWidth, segment, type StyledLine} from './styled-line.js';
 
@@ -46,12 +47,32 @@ export type SubheapViewLayout = {
 	scrolls, and the terminal's row is redrawn only where the map changed.
 	*/
 	columns?: {line: number; width: number};
+	/**
+	With `columns`: each of those lines' two sides as they were put together (the map's column,
+	then the gap and the words), so the screen draws the columns without cutting the lines again. A
+	map row shown again (scrolled) is the same line object as before.
+	*/
+	beside?: {left: StyledLine[]; right: StyledLine[]};
 };
 
 /** The map's rows in `rows` lines from `top`, kept inside the map. */
 export const clampMapTop = (shape: ChunkMapShape, rows: number, top: number): number => Math.max(0, Math.min(top, shape.totalRows - rows));
 
-const besideLayout = (document: SubheapDocument, options: SubheapViewOptions): SubheapViewLayout => {
+/** What stands beside the map, and the map's frame: all but the map's rows, which scroll. */
+type BesideWords = {
+	summary: StyledLine;
+	shape: ChunkMapShape;
+	mapWidth: number;
+	sideWidth: number;
+	rows: number;
+	legend: StyledLine;
+	/** A map row's worth of nothing, under the map's last row. */
+	blank: StyledLine;
+	/** The side pane's lines, `height - 1` of them, each the gap and then exactly `sideWidth` columns. */
+	right: StyledLine[];
+};
+
+const besideWords = (document: SubheapDocument, options: SubheapViewOptions): BesideWords => {
 	const {width, height} = options;
 	// The map as wide as whole groups of 8 cells allow beside the least side pane; the rest to the pane.
 	const room = width - SIDE_MIN_WIDTH - GAP.length;
@@ -59,10 +80,6 @@ const besideLayout = (document: SubheapDocument, options: SubheapViewOptions): S
 	const mapWidth = room - (room - probe.gutterWidth - probe.tagWidth - probe.cellsPerRow);
 	const sideWidth = width - mapWidth - GAP.length;
 	const shape = shapeChunkMap(document.totalChunks, {width: mapWidth});
-	const rows = Math.max(1, height - 2);
-	const top = clampMapTop(shape, rows, options.top);
-	const map = renderChunkMap(document, {width: mapWidth, rowOffset: top, rowCount: rows, fit: options.fit});
-	const left = [...map, ...Array.from({length: rows - map.length}, () => fitLine([], mapWidth)), describeChunkMapLegend(document, {width: mapWidth})];
 	const words = [...markLines(document, options, shape, sideWidth, mapWidth), ...warnings(document, options, sideWidth), []];
 	const index = indexLines(document, sideWidth);
 	// The whole table when it leaves the words three lines, else the sizes there are runs of.
@@ -70,12 +87,64 @@ const besideLayout = (document: SubheapDocument, options: SubheapViewOptions): S
 	// The table and the index stay whole at the bottom; the words above them give way from their end.
 	const right = [...words.slice(0, Math.max(0, height - 1 - table.length - index.length)), ...table, ...index];
 	return {
-		lines: [
-			describeSubheapSummary(document, width),
-			...Array.from({length: height - 1}, (_, index) => fitLine([...fitLine(left[index] ?? [], mapWidth), segment(GAP, 'dim'), ...fitLine(right[index] ?? [], sideWidth)], width)),
-		].slice(0, height),
+		summary: describeSubheapSummary(document, width),
+		shape,
+		mapWidth,
+		sideWidth,
+		rows: Math.max(1, height - 2),
+		legend: describeChunkMapLegend(document, {width: mapWidth}),
+		blank: fitLine([], mapWidth),
+		right: Array.from({length: Math.max(0, height - 1)}, (_, line) => [segment(GAP, 'dim'), ...fitLine(right[line] ?? [], sideWidth)]),
+	};
+};
+
+// The words of the last layout: scrolling the map changes none of them, so they are worked out
+// again only when the document or anything they say changes (one entry: the view on screen).
+let lastWords: {document: SubheapDocument; options: SubheapViewOptions; words: BesideWords} | undefined;
+
+/** Two "will it fit" answers alike, field by field (the answer is worked out again each frame). */
+const sameFit = (a: FitAnswer | undefined, b: FitAnswer | undefined): boolean => {
+	if (a === b) {
+		return true;
+	}
+
+	if (a === undefined || b === undefined) {
+		return false;
+	}
+
+	const fields = Object.keys(a) as Array<keyof FitAnswer>;
+	return fields.length === Object.keys(b).length && fields.every((field) => a[field] === b[field]);
+};
+
+const sameWordsOptions = (a: SubheapViewOptions, b: SubheapViewOptions): boolean =>
+	a.width === b.width
+	&& a.height === b.height
+	&& sameFit(a.fit, b.fit)
+	&& a.takenFirstBy === b.takenFirstBy
+	&& a.cell === b.cell
+	&& (a.cell === undefined || a.holderName === b.holderName)
+	&& a.goneAt === b.goneAt;
+
+const wordsBeside = (document: SubheapDocument, options: SubheapViewOptions): BesideWords => {
+	if (lastWords?.document !== document || !sameWordsOptions(lastWords.options, options)) {
+		lastWords = {document, options, words: besideWords(document, options)};
+	}
+
+	return lastWords.words;
+};
+
+const besideLayout = (document: SubheapDocument, options: SubheapViewOptions): SubheapViewLayout => {
+	const {summary, shape, mapWidth, rows, legend, blank, right} = wordsBeside(document, options);
+	const top = clampMapTop(shape, rows, options.top);
+	const map = chunkMapRows(document, {width: mapWidth, rowOffset: top, rowCount: rows, fit: options.fit});
+	const left = [...map, ...Array.from({length: rows - map.length}, () => blank), legend].slice(0, right.length);
+
+	// Each side exactly its width: the line is the two side by side, as fitLine would leave it.
+	return {
+		lines: [summary, ...left.map((line, index) => [...line, ...right[index]!])].slice(0, options.height),
 		map: {line: 1, column: 0, shape, top, rows},
 		columns: {line: 1, width: mapWidth},
+		beside: {left, right},
 	};
 };
 

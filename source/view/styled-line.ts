@@ -37,6 +37,11 @@ Columns a text takes. Every glyph kmtop itself draws is one column wide, so code
 columns; text from elsewhere (workload log lines) is assumed to be the same.
 */
 export const textWidth = (text: string): number => {
+	// Without surrogates (nearly every text) each UTF-16 unit is a code point of its own.
+	if (!SURROGATE.test(text)) {
+		return text.length;
+	}
+
 	let width = 0;
 	for (const _character of text) {
 		width++;
@@ -44,6 +49,8 @@ export const textWidth = (text: string): number => {
 
 	return width;
 };
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Whether two lines say the same: segment by segment, the same text in the same tone. */
 export const sameLine = (a: StyledLine, b: StyledLine): boolean =>

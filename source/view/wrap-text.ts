@@ -56,10 +56,21 @@ export const wrapLine = (line: StyledLine, width: number, indent = ''): StyledLi
 		return copy;
 	};
 
+	// The columns `current` takes, kept as it grows (measuring it again for each token made long
+	// lines quadratic).
+	let used = 0;
+	const indentWidth = textWidth(indent);
+	const startLine = () => {
+		current = indent === '' ? [] : [segment(indent)];
+		used = indent === '' ? 0 : indentWidth;
+	};
+
 	for (const token of tokens) {
 		const blank = token.text.trim() === '';
-		if (lineWidth(current) + textWidth(token.text) <= width) {
+		const tokenWidth = textWidth(token.text);
+		if (used + tokenWidth <= width) {
 			current.push(token);
+			used += tokenWidth;
 			continue;
 		}
 
@@ -67,21 +78,24 @@ export const wrapLine = (line: StyledLine, width: number, indent = ''): StyledLi
 			continue;
 		}
 
-		if (lineWidth(trimmed(current)) > (lines.length === 0 ? 0 : textWidth(indent))) {
+		if (lineWidth(trimmed(current)) > (lines.length === 0 ? 0 : indentWidth)) {
 			lines.push(trimmed(current));
-			current = indent === '' ? [] : [segment(indent)];
+			startLine();
 		}
 
 		let rest = token.text;
-		while (lineWidth(current) + textWidth(rest) > width) {
-			const room = Math.max(1, width - lineWidth(current));
+		let restWidth = tokenWidth;
+		while (used + restWidth > width) {
+			const room = Math.max(1, width - used);
 			current.push(segment(sliceText(rest, room), token.tone));
 			lines.push(current);
-			current = indent === '' ? [] : [segment(indent)];
+			startLine();
 			rest = [...rest].slice(room).join('');
+			restWidth = textWidth(rest);
 		}
 
 		current.push(segment(rest, token.tone));
+		used += restWidth;
 	}
 
 	lines.push(trimmed(current));

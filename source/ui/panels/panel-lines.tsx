@@ -32,20 +32,34 @@ export const samePanelLines = (previous: PanelLinesProps, next: PanelLinesProps)
 	&& previous.lines.length === next.lines.length
 	&& previous.lines.every((line, index) => line === next.lines[index] || sameLine(line, next.lines[index]!));
 
-type Painted = {lines: readonly StyledLine[]; colour: boolean; texts: string[]; placeholder: string};
+type Painted = {lines: readonly StyledLine[]; colour: boolean; texts: string[]; widths: string[]; placeholder: string};
 
-/** Each line painted, a line that says what it said in the block's last drawing taken from there. */
+/**
+Each line painted, a line that says what it said in the block's last drawing taken from there:
+the line in the same place (compared segment by segment), or the very same line object anywhere
+in the block (a scrolled map's rows come again as the objects they were, a row up or down).
+*/
 const paintLines = (lines: readonly StyledLine[], colour: boolean, last: Painted | undefined): Painted => {
+	const previous = last?.colour === colour ? last : undefined;
+	let places: Map<StyledLine, number> | undefined;
+	const shownLines: StyledLine[] = [];
 	const texts: string[] = [];
 	const widths: string[] = [];
 	for (const [index, line] of lines.entries()) {
 		const shown = shownLine(line);
-		const before = last?.colour === colour ? last.lines[index] : undefined;
-		texts.push(before !== undefined && (before === shown || sameLine(before, shown)) ? last!.texts[index]! : paintLine(shown, colour));
-		widths.push('x'.repeat(lineWidth(shown)));
+		const before = previous?.lines[index];
+		let place = before !== undefined && (before === shown || sameLine(before, shown)) ? index : -1;
+		if (place < 0 && previous) {
+			places ??= new Map(previous.lines.map((old, at) => [old, at]));
+			place = places.get(shown) ?? -1;
+		}
+
+		shownLines.push(shown);
+		texts.push(place < 0 ? paintLine(shown, colour) : previous!.texts[place]!);
+		widths.push(place < 0 ? 'x'.repeat(lineWidth(shown)) : previous!.widths[place]!);
 	}
 
-	return {lines: lines.map((line) => shownLine(line)), colour, texts, placeholder: widths.join('\n')};
+	return {lines: shownLines, colour, texts, widths, placeholder: widths.join('\n')};
 };
 
 export const PanelLines = memo(function PanelLines({lines, width}: PanelLinesProps) {
