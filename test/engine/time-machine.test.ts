@@ -197,13 +197,13 @@ describe('time travel', () => {
 
 		expect(machine.stepBackReady).toEqual({boot: 1, tick: halt - 1});
 		// What waits outside the store and the trail: the step back, compact. A running copy of
-		// this kernel holds about 10 MiB (49 subheaps, most of them one allocation's repeats), over
+		// this kernel holds about 12 MiB (49 subheaps, most of them one allocation's repeats), over
 		// the quarter of the budget past which it waits compact.
 		const waiting = machine.bytes - machine.store.bytes - machine.trail.bytes;
 		const running = copySimulation(session.simulation, new Set(session.workloads)).bytes;
 		expect(running).toBeGreaterThan(DEFAULT_CHECKPOINT_BUDGET_BYTES / 4);
 		expect(waiting).toBeGreaterThan(0);
-		expect(waiting).toBeLessThan(running / 2); // 4.2 MiB: the blocks that do not repeat, and the tables
+		expect(waiting).toBeLessThan(running / 2); // about 4 MiB of 12: the blocks that do not repeat, and the tables
 		await session.travelBy(-1);
 		expect(shown(session)).toBe(await freshDocument('big-allocations', {boot: 1, tick: halt - 1}));
 		await session.travelBy(-1);

@@ -61,7 +61,7 @@ const placed = (slots: number): HeapMemory => {
 };
 
 describe('HeapMemory covers the chunks written so far', () => {
-	it('holds nothing until a block is written, then 1,024 chunks, then twice as many, never past the memory', () => {
+	it('holds nothing until a block is written, then 1,024 chunks, then four times as many, then the whole memory once past a quarter of it', () => {
 		const memory = placed(100_000);
 		expect(memory.slots).toBe(100_000);
 		expect(memory.coveredChunks).toBe(0);
@@ -71,9 +71,9 @@ describe('HeapMemory covers the chunks written so far', () => {
 		expect(memory.coveredChunks).toBe(1024);
 		expect(memory.state.byteLength + memory.words.byteLength).toBe(9 * 1024);
 		memory.writeAllocation(1500, 2, 9);
-		expect(memory.coveredChunks).toBe(2048);
+		expect(memory.coveredChunks).toBe(4096);
 		memory.scrubFree(9000, 3);
-		expect(memory.coveredChunks).toBe(9003);
+		expect(memory.coveredChunks).toBe(16_384);
 		memory.writeAllocation(99_000, 1000, 3);
 		expect(memory.coveredChunks).toBe(100_000);
 		expect([memory.readWord(0), memory.holderAt(0), memory.readWord(1500 * 32), memory.holderAt(1500)]).toEqual([4, 7, 2, 9]);
