@@ -100,7 +100,6 @@ type FoundBlocks = {firstChunk: Uint32Array; chunkCount: Uint32Array; strayChunk
 const findBlocks = (subheap: SubHeap, words: Uint32Array, setBits: number): FoundBlocks => {
 	const {heap} = subheap;
 	const {memory} = heap;
-	const {state} = memory;
 	const size = heap.totalChunks;
 	// At most one block per set bit; cut to the blocks found at the end.
 	const firsts = new Uint32Array(setBits);
@@ -111,7 +110,7 @@ const findBlocks = (subheap: SubHeap, words: Uint32Array, setBits: number): Foun
 		const end = nextClearBit(words, size, start);
 		let chunk = start;
 		while (chunk < end) {
-			const header = state[chunk] === CHUNK_WORD ? memory.wordAt(chunk) : 0;
+			const header = memory.stateAt(chunk) === CHUNK_WORD ? memory.wordAt(chunk) : 0;
 			if (header >= 1 && header <= end - chunk) {
 				firsts[found] = chunk;
 				counts[found++] = header;

@@ -162,7 +162,8 @@ export class Heap {
 
 	/** Takes this heap's blocks off the book: it left the list with blocks in it (an orphan, §5.5). */
 	forgetBlocks(): void {
-		for (let chunk = 0; chunk < this.totalChunks; chunk++) {
+		const end = Math.min(this.totalChunks, this.memory.coveredChunks); // none was booked past what memory covers
+		for (let chunk = 0; chunk < end; chunk++) {
 			const holder = this.memory.takeHolder(chunk);
 			if (holder !== NO_BLOCK) {
 				this.book.released(holder, this.memory.readWord(chunk * CHUNK_SIZE));
@@ -172,9 +173,10 @@ export class Heap {
 
 	/** Every booked block, in address order: first chunk, chunk count (its header) and holder id. */
 	bookedBlocks(): {firstChunk: Uint32Array; chunkCount: Uint32Array; holderId: Int32Array} {
-		const {memory, totalChunks} = this;
+		const {memory} = this;
+		const end = Math.min(this.totalChunks, memory.coveredChunks); // none was booked past what memory covers
 		let count = 0;
-		for (let chunk = 0; chunk < totalChunks; chunk++) {
+		for (let chunk = 0; chunk < end; chunk++) {
 			if (memory.holderAt(chunk) !== NO_BLOCK) {
 				count++;
 			}

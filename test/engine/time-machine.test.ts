@@ -4,6 +4,7 @@ import {copySimulation} from '../../source/engine/clone-simulation.js';
 import {LiveSession} from '../../source/engine/live-session.js';
 import {stepTowards, type JournalEntry} from '../../source/engine/session-journal.js';
 import {Simulation} from '../../source/engine/simulation.js';
+import {DEFAULT_CHECKPOINT_BUDGET_BYTES} from '../../source/engine/time-machine.js';
 import type {Workload} from '../../source/engine/workload-api.js';
 import {builtinWorkloads} from '../ui/helpers.js';
 
@@ -196,12 +197,13 @@ describe('time travel', () => {
 
 		expect(machine.stepBackReady).toEqual({boot: 1, tick: halt - 1});
 		// What waits outside the store and the trail: the step back, compact. A running copy of
-		// this kernel holds about 22 MiB (49 subheaps, most of them one allocation's repeats).
+		// this kernel holds about 12 MiB (49 subheaps, most of them one allocation's repeats), over
+		// the quarter of the budget past which it waits compact.
 		const waiting = machine.bytes - machine.store.bytes - machine.trail.bytes;
 		const running = copySimulation(session.simulation, new Set(session.workloads)).bytes;
-		expect(running).toBeGreaterThan(20 * 1024 * 1024);
+		expect(running).toBeGreaterThan(DEFAULT_CHECKPOINT_BUDGET_BYTES / 4);
 		expect(waiting).toBeGreaterThan(0);
-		expect(waiting).toBeLessThan(running / 4);
+		expect(waiting).toBeLessThan(running / 2); // about 4 MiB of 12: the blocks that do not repeat, and the tables
 		await session.travelBy(-1);
 		expect(shown(session)).toBe(await freshDocument('big-allocations', {boot: 1, tick: halt - 1}));
 		await session.travelBy(-1);
@@ -218,8 +220,8 @@ describe('time travel', () => {
 		expect(store.bytes).toBeLessThanOrEqual(4 * 1024 * 1024);
 		// A copy every 5,120 ticks on this clock (about 910 KiB each, a holder id beside each chunk's
 		// header, less the buffers it shares with the copy before); 4 MiB keeps the boot's and four
-		// more, each gap narrower than the one before, the narrowest next to the present.
-		expect(store.all.map((checkpoint) => checkpoint.tick)).toEqual([0, 35_840, 61_440, 71_680, 76_800]);
+		// more, each gap no wider than the one before, the narrowest next to the present.
+		expect(store.all.map((checkpoint) => checkpoint.tick)).toEqual([0, 56_320, 66_560, 71_680, 76_800]);
 		await session.travelBy(-1);
 		expect(shown(session)).toBe(await freshDocument('fragmentation', {boot: 1, tick: 79_999}));
 	});

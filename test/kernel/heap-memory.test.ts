@@ -1,0 +1,159 @@
+// HeapMemory's arrays cover only the chunks written so far (heap-memory.ts): a chunk past them
+// reads as zero-filled memory. The oracle is the flat model it replaced, one state byte and two
+// cells a chunk for the whole memory from the start: after any sequence of writes both hold the
+// same bytes, headers and holders everywhere.
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {CHUNK_FREED, CHUNK_INTERIOR, CHUNK_WORD, CHUNK_ZERO, HeapMemory} from '../../source/kernel/heap-memory.js';
+
+const BASE = 0xd000_0000;
+
+/** The flat model: what main's HeapMemory held before its arrays grew on demand. */
+class FlatMemory {
+	readonly state: Uint8Array;
+	readonly words: Uint32Array;
+
+	constructor(slots: number) {
+		this.state = new Uint8Array(slots);
+		this.words = new Uint32Array(2 * slots);
+	}
+
+	writeAllocation(chunk: number, chunks: number, holder: number): void {
+		this.state[chunk] = CHUNK_WORD;
+		this.words[2 * chunk] = chunks;
+		this.words[2 * chunk + 1] = holder;
+		this.state.fill(CHUNK_INTERIOR, chunk + 1, chunk + chunks);
+	}
+
+	scrubFree(chunk: number, chunks: number): void {
+		this.state.fill(CHUNK_FREED, chunk, chunk + chunks);
+	}
+
+	takeHolder(chunk: number): number {
+		const holder = this.words[2 * chunk + 1]!;
+		this.words[2 * chunk + 1] = 0;
+		return holder;
+	}
+
+	/** Heap::reallocate's copy as heap-memory.ts models it, over whole arrays. */
+	copyData(fromChunk: number, to: FlatMemory, toChunk: number, bytes: number, readWord: (chunk: number) => number): void {
+		const covered = Math.floor((bytes + 4) / 32);
+		for (let j = 1; j < covered; j++) {
+			if (fromChunk + j >= this.state.length || toChunk + j >= to.state.length) {
+				break;
+			}
+
+			to.state[toChunk + j] = this.state[fromChunk + j]!;
+			to.words[2 * (toChunk + j)] = this.words[2 * (fromChunk + j)]!;
+		}
+
+		if ((bytes + 4) % 32 >= 4 && covered >= 1 && toChunk + covered < to.state.length) {
+			to.state[toChunk + covered] = CHUNK_WORD;
+			to.words[2 * (toChunk + covered)] = readWord(fromChunk + covered);
+		}
+	}
+}
+
+const placed = (slots: number): HeapMemory => {
+	const memory = new HeapMemory(BASE, slots * 32);
+	memory.placeHeap(0);
+	return memory;
+};
+
+describe('HeapMemory covers the chunks written so far', () => {
+	it('holds nothing until a block is written, then 1,024 chunks, then four times as many, then the whole memory once past a quarter of it', () => {
+		const memory = placed(100_000);
+		expect(memory.slots).toBe(100_000);
+		expect(memory.coveredChunks).toBe(0);
+		expect(memory.readWord(99_999 * 32)).toBe(0);
+		expect(memory.holderAt(50_000)).toBe(0);
+		memory.writeAllocation(0, 4, 7);
+		expect(memory.coveredChunks).toBe(1024);
+		expect(memory.state.byteLength + memory.words.byteLength).toBe(9 * 1024);
+		memory.writeAllocation(1500, 2, 9);
+		expect(memory.coveredChunks).toBe(4096);
+		memory.scrubFree(9000, 3);
+		expect(memory.coveredChunks).toBe(16_384);
+		memory.writeAllocation(99_000, 1000, 3);
+		expect(memory.coveredChunks).toBe(100_000);
+		expect([memory.readWord(0), memory.holderAt(0), memory.readWord(1500 * 32), memory.holderAt(1500)]).toEqual([4, 7, 2, 9]);
+		expect([memory.stateAt(9002), memory.stateAt(9003), memory.stateAt(99_500)]).toEqual([CHUNK_FREED, CHUNK_ZERO, CHUNK_INTERIOR]);
+		expect(memory.readByte(9002 * 32 + 31)).toBe(0xaa);
+		expect(memory.readByte(9003 * 32)).toBe(0);
+	});
+
+	it('reads a chunk past what it covers as zero: byte, word, header, holder; taking a holder there writes nothing', () => {
+		const memory = placed(10_000);
+		memory.writeAllocation(2, 3, 5);
+		expect([memory.readByte(5000 * 32 + 1), memory.readWord(5000 * 32 + 2), memory.wordAt(5000), memory.holderAt(5000)]).toEqual([0, 0, 0, 0]);
+		expect(memory.takeHolder(5000)).toBe(0);
+		expect(memory.coveredChunks).toBe(1024);
+		expect(memory.takeHolder(2)).toBe(5);
+		expect(memory.holderAt(2)).toBe(0);
+	});
+
+	it('holds the same bytes, headers and holders as flat arrays after any sequence of writes and copies', () => {
+		const slots = 9000;
+		const chunk = fc.nat({max: slots - 1});
+		const write = fc.oneof(
+			fc.record({kind: fc.constant('allocate' as const), chunk, chunks: fc.integer({min: 1, max: 2500}), holder: fc.integer({min: 1, max: 40})}),
+			fc.record({kind: fc.constant('free' as const), chunk, chunks: fc.integer({min: 0, max: 2500})}),
+			fc.record({kind: fc.constant('take' as const), chunk}),
+			fc.record({kind: fc.constant('copy' as const), from: chunk, to: chunk, bytes: fc.integer({min: 0, max: 90_000})}),
+		);
+		fc.assert(
+			fc.property(fc.array(write, {maxLength: 40}), (writes) => {
+				const [memory, other] = [placed(slots), placed(slots)];
+				const [flat, flatOther] = [new FlatMemory(slots), new FlatMemory(slots)];
+				for (const step of writes) {
+					switch (step.kind) {
+						case 'allocate': {
+							const chunks = Math.min(step.chunks, slots - step.chunk);
+							memory.writeAllocation(step.chunk, chunks, step.holder);
+							flat.writeAllocation(step.chunk, chunks, step.holder);
+							break;
+						}
+
+						case 'free': {
+							const chunks = Math.min(step.chunks, slots - step.chunk);
+							memory.scrubFree(step.chunk, chunks);
+							flat.scrubFree(step.chunk, chunks);
+							break;
+						}
+
+						case 'take': {
+							expect(memory.takeHolder(step.chunk)).toBe(flat.takeHolder(step.chunk));
+							break;
+						}
+
+						case 'copy': {
+							HeapMemory.copyData(memory, step.from, other, step.to, step.bytes);
+							flat.copyData(step.from, flatOther, step.to, step.bytes, (at) => memory.readWord(at * 32));
+							break;
+						}
+					}
+				}
+
+				for (const [ours, theirs] of [[memory, flat], [other, flatOther]] as const) {
+					for (let at = 0; at < slots; at++) {
+						if (ours.stateAt(at) !== theirs.state[at] || ours.readWord(at * 32) !== readFlatWord(theirs, at) || ours.holderAt(at) !== theirs.words[2 * at + 1]) {
+							expect({chunk: at, state: ours.stateAt(at), word: ours.readWord(at * 32), holder: ours.holderAt(at)}).toEqual({
+								chunk: at,
+								state: theirs.state[at],
+								word: readFlatWord(theirs, at),
+								holder: theirs.words[2 * at + 1],
+							});
+						}
+					}
+
+					expect(ours.coveredChunks).toBeLessThanOrEqual(slots);
+				}
+			}),
+			{numRuns: 200},
+		);
+	});
+});
+
+/** A chunk's first word in the flat model, as readWord gives it. */
+const readFlatWord = (flat: FlatMemory, chunk: number): number =>
+	[0, 0xaaaaaaaa, 0xbbbbbbbb, flat.words[2 * chunk]!][flat.state[chunk]!]!;
