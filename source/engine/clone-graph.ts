@@ -10,10 +10,11 @@
 // be shared between the copy and the original, and the copy would not be exact. The kernel and
 // the engine keep their callbacks as methods for this reason.
 
-import {CompactBuffer, expandBuffer} from './compact-buffer.js';
+import {CompactBuffer, StoredView, expandBuffer, type ViewKind} from './compact-buffer.js';
 import {CloneError, isIndex, locate, uncopyable} from './locate-uncopyable.js';
 
 export {CloneError} from './locate-uncopyable.js';
+export {StoredView} from './compact-buffer.js';
 
 export type CloneOptions = {
 	/** Objects and functions kept by reference, not copied (immutable tables, workload modules). */
@@ -33,24 +34,6 @@ export type ClonedGraph<T> = {
 	/** Each buffer of the original (a compact one, in a stored copy) and what the copy uses for it. */
 	buffers: Map<ArrayBuffer | CompactBuffer, ArrayBuffer | CompactBuffer>;
 };
-
-/** A typed array (or DataView) of a stored copy: its kind and place over a compact buffer. */
-export class StoredView {
-	readonly kind: ViewKind;
-	readonly buffer: CompactBuffer;
-	readonly byteOffset: number;
-	/** Elements (a DataView's bytes). */
-	readonly length: number;
-
-	constructor(kind: ViewKind, buffer: CompactBuffer, byteOffset: number, length: number) {
-		this.kind = kind;
-		this.buffer = buffer;
-		this.byteOffset = byteOffset;
-		this.length = length;
-	}
-}
-
-type ViewKind = new (buffer: ArrayBuffer, byteOffset: number, length: number) => ArrayBufferView;
 
 const OBJECT_BYTES = 32;
 const SLOT_BYTES = 8;

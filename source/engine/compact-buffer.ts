@@ -140,3 +140,21 @@ const fillPattern = (bytes: Uint8Array, start: number, end: number, pattern: Uin
 		filled += more;
 	}
 };
+
+/** A typed array (or DataView) of a stored copy: its kind and place over a compact buffer. */
+export class StoredView {
+	readonly kind: ViewKind;
+	readonly buffer: CompactBuffer;
+	readonly byteOffset: number;
+	/** Elements (a DataView's bytes). */
+	readonly length: number;
+
+	constructor(kind: ViewKind, buffer: CompactBuffer, byteOffset: number, length: number) {
+		this.kind = kind;
+		this.buffer = buffer;
+		this.byteOffset = byteOffset;
+		this.length = length;
+	}
+}
+
+export type ViewKind = new (buffer: ArrayBuffer, byteOffset: number, length: number) => ArrayBufferView;
