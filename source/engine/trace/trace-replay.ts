@@ -19,9 +19,10 @@
 // Such a kmalloc is counted as unrepresentable and skipped, and so is the kfree of its pointer
 // (it is known, just not simulated); the replay goes on.
 //
-// Pointers kept as keys are copied out of the text they were cut from (detachString): a key that
-// still shared the 64 KiB chunk of input it came from would keep that chunk alive as long as the
-// block lives.
+// Strings kept (a long pointer, an unrepresentable one, the largest request's call site) are copied
+// out of the text they were cut from (detachString): one that still shared the 64 KiB chunk of
+// input it came from would keep that chunk alive as long as it is kept. Live blocks are keyed by
+// the pointer's value (track-live-blocks.ts), which keeps no string at all.
 
 import {CallSiteTally, type CallSiteTotal} from './tally-call-sites.js';
 import {TraceClock} from './assign-trace-tick.js';
@@ -208,8 +209,8 @@ export class TraceReplay {
 			return;
 		}
 
-		const previous = this.#live.slot(event.ptr);
-		if (previous !== undefined) {
+		const previous = this.#live.find(event.ptr);
+		if (previous !== -1) {
 			this.#release(event.ptr, previous, heap);
 			this.#counts.reusedLivePointer++;
 		}
@@ -239,7 +240,7 @@ export class TraceReplay {
 			return;
 		}
 
-		this.#live.add(detachString(event.ptr), address, size);
+		this.#live.add(event.ptr, address, size);
 		this.#liveBytes += size;
 	}
 
@@ -249,8 +250,8 @@ export class TraceReplay {
 			return;
 		}
 
-		const block = this.#live.slot(event.ptr);
-		if (block === undefined) {
+		const block = this.#live.find(event.ptr);
+		if (block === -1) {
 			if (this.#unrepresentable.delete(event.ptr)) {
 				this.#counts.unrepresentableSize++;
 			} else {
@@ -265,10 +266,10 @@ export class TraceReplay {
 		this.#counts.kfreeReplayed++;
 	}
 
-	#release(ptr: string, slot: number, heap: TraceHeap): void {
-		const address = this.#live.address(slot);
-		this.#liveBytes -= this.#live.bytes(slot);
-		this.#live.delete(ptr, slot);
+	#release(ptr: string, block: number, heap: TraceHeap): void {
+		const address = this.#live.address(block);
+		this.#liveBytes -= this.#live.bytes(block);
+		this.#live.delete(ptr, block);
 		heap.kfree(address);
 	}
 }
