@@ -19,7 +19,7 @@
 // Such a kmalloc is counted as unrepresentable and skipped, and so is the kfree of its pointer
 // (it is known, just not simulated); the replay goes on.
 //
-// Strings kept (a long pointer, an unrepresentable one, the largest request's call site) are copied
+// Strings kept (a long pointer, an unrepresentable one, a call site's name) are copied
 // out of the text they were cut from (detachString): one that still shared the 64 KiB chunk of
 // input it came from would keep that chunk alive as long as it is kept. Live blocks are keyed by
 // the pointer's value (track-live-blocks.ts), which keeps no string at all.
@@ -226,13 +226,15 @@ export class TraceReplay {
 			this.#unrepresentable.delete(event.ptr);
 		}
 
-		// The call site is the block's purpose: the holders table shows who allocated what.
-		const address = heap.kmalloc(size, event.callSite);
+		// The call site is the block's purpose: the holders table shows who allocated what. The
+		// tally's interned name, not the event's own slice of the input (tally-call-sites.ts).
+		const site = this.#callSites.site(event.callSite);
+		const address = heap.kmalloc(size, site.callSite);
 		this.#counts.eventsReplayed++;
 		this.#counts.kmallocReplayed++;
-		this.#callSites.add(event.callSite, size);
+		this.#callSites.count(site, size);
 		if (this.#largest === null || size > this.#largest.bytes) {
-			this.#largest = {bytes: size, callSite: detachString(event.callSite)};
+			this.#largest = {bytes: size, callSite: site.callSite};
 		}
 
 		if (address === 0) {
