@@ -8,7 +8,8 @@
 // Map keyed on the string cost a fresh hash a lookup and a copied key a live block (a CPU
 // profile of a replay: 18 % of its time in the lookup, and the kept keys promoted for the
 // collector to trace). Longer pointers (no kernel prints them, but a trace may hold anything) keep
-// an exact Map of their own. A 64-bit value has one canonical spelling, so both keyings are exact.
+// an exact Map of their own, as does anything not canonical hex. A 64-bit value has one canonical
+// spelling, so both keyings are exact.
 
 import {detachString} from './split-trace-lines.js';
 
@@ -18,8 +19,14 @@ const emptyLow = 0;
 
 const initialCapacity = 1024;
 
-/** The value of one lowercase hex digit (the canonical spelling has no other characters). */
-const digitValue = (code: number): number => (code <= 57 ? code - 48 : code - 87);
+/** The value of one lowercase hex digit, or -1 for any other character. */
+const digitValue = (code: number): number => {
+	if (code >= 48 && code <= 57) {
+		return code - 48;
+	}
+
+	return code >= 97 && code <= 102 ? code - 87 : -1;
+};
 
 /** The entry a key hashes to: MurmurHash3's finalizer on the halves, so aligned pointers spread. */
 const home = (high: number, low: number, mask: number): number => {
@@ -116,22 +123,35 @@ export class LiveBlocks {
 		this.#long.clear();
 	}
 
-	/** Reads a canonical pointer of up to 16 digits into #high and #low; false for a longer one. */
+	/**
+	Reads a canonical pointer of 1 to 16 digits into #high and #low; false for a longer one, or for
+	any string that is not canonical hex (none reaches here, but one would then be kept exactly, by
+	its spelling, as before).
+	*/
 	#split(ptr: string): boolean {
 		const {length} = ptr;
-		if (length > 16) {
+		if (length > 16 || length === 0 || ptr.charCodeAt(0) === 48) {
 			return false;
 		}
 
 		const lowStart = length > 8 ? length - 8 : 0;
 		let high = 0;
+		let invalid = 0;
 		for (let index = 0; index < lowStart; index++) {
-			high = (high << 4) | digitValue(ptr.charCodeAt(index));
+			const digit = digitValue(ptr.charCodeAt(index));
+			invalid |= digit;
+			high = (high << 4) | digit;
 		}
 
 		let low = 0;
 		for (let index = lowStart; index < length; index++) {
-			low = (low << 4) | digitValue(ptr.charCodeAt(index));
+			const digit = digitValue(ptr.charCodeAt(index));
+			invalid |= digit;
+			low = (low << 4) | digit;
+		}
+
+		if (invalid < 0) {
+			return false;
 		}
 
 		this.#high = high;

@@ -29,6 +29,7 @@ describe('LiveBlocks', () => {
 		['the largest 64-bit value', 'ffffffffffffffff'],
 		['17 digits (kept by its string)', '1ffff888003a1c200'],
 		['40 digits', 'f'.repeat(40)],
+		['a string that is not canonical hex (kept by its string)', '0x1A'],
 	])('finds %s by its canonical spelling, and forgets it', (_name, ptr) => {
 		const blocks = new LiveBlocks();
 		expect(blocks.find(ptr)).toBe(-1);
@@ -40,15 +41,15 @@ describe('LiveBlocks', () => {
 		expect(blocks.find(ptr)).toBe(-1);
 	});
 
-	it('tells apart pointers that share a half or differ beyond a double\'s 53 bits', () => {
+	it('tells apart pointers that share a half or differ beyond a double\'s 53 bits, and spellings that are not canonical', () => {
 		const blocks = new LiveBlocks();
-		const pointers = ['ffff888003a1c200', 'ffff888003a1c201', 'ffff888103a1c200', '3a1c200', 'ffff8880', 'ffff888000000000', '1ffff888003a1c200', 'fffffffffffffffe', 'ffffffffffffffff'];
+		const pointers = ['ffff888003a1c200', 'ffff888003a1c201', 'ffff888103a1c200', '3a1c200', 'ffff8880', 'ffff888000000000', '1ffff888003a1c200', 'fffffffffffffffe', 'ffffffffffffffff', '03a1c200', '3A1C200', 'ffff888003a1c20g'];
 		for (const [index, ptr] of pointers.entries()) {
 			blocks.add(ptr, index + 1, index * 16);
 		}
 
-		expect(pointers.map(ptr => lookUp(blocks, ptr)?.address)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-		expect(blocks.size).toBe(9);
+		expect(pointers.map(ptr => lookUp(blocks, ptr)?.address)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+		expect(blocks.size).toBe(12);
 	});
 
 	it('keeps every block through growth and deletions that shift entries back', () => {
@@ -77,6 +78,7 @@ describe('LiveBlocks', () => {
 			fc.bigInt({min: 1n, max: 64n}).map(value => (value << 32n).toString(16)),
 			fc.bigInt({min: 1n, max: 64n}).map(value => ((value << 60n) | value).toString(16)),
 			fc.bigInt({min: 1n, max: 8n}).map(value => ((value << 64n) | 1n).toString(16)),
+			fc.constantFrom('0x1a', '01a', '1A', 'g'),
 		);
 		const step = fc.record({free: fc.boolean(), ptr: pointer, address: fc.nat({max: 0xFF_FF_FF_FF}), size: fc.nat({max: 0xFF_FF_FF_FF})});
 		fc.assert(fc.property(fc.array(step, {maxLength: 3000}), steps => {
