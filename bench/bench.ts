@@ -15,7 +15,7 @@ import {generateTrace} from './generate-trace.js';
 import {measureGrowth, measureKernel} from './measure-kernel.js';
 import {measurePublicPath} from './measure-public-path.js';
 import {measureSweep} from './measure-sweep.js';
-import {measureTrace, traceRows} from './measure-trace.js';
+import {traceRows, type TraceMeasure} from './measure-trace.js';
 import {formatSoak, runSoak} from './soak-live-view.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -62,7 +62,7 @@ say(`sweep: the same ${quick ? 8 : 80} runs on 1 and on 2 worker threads...`);
 const sweep = await measureSweep(quick ? 4 : 40, quick ? 4000 : 8000);
 const traceLines = quick ? 200_000 : 1_000_000;
 say(`trace: a ${traceLines.toLocaleString('en-US')}-line ftrace capture read and replayed, plain and gzipped, and read as before...`);
-const trace = await measureTrace(traceLines);
+const trace = child('child-trace.js', [String(traceLines)]) as unknown as TraceMeasure;
 say('chunk map: the pool\'s subheap document and an 80×50 map of it...');
 const chunkMap = await measureChunkMap(quick ? 50 : 200);
 say('map frame: a whole 120×40 frame with the pool\'s Subheap #0 view open...');
