@@ -1,10 +1,16 @@
 // The live view as a user starts it (issue #14): `kmtop` with its defaults (vmobject-churn,
 // 100 t/s, 250 ms refresh) under a pseudo-terminal (`script`, 120×40). Measures the time to the
 // first frame, the whole process's RSS once it has drawn (the UI and engine threads), and its CPU
-// use over a while, read from /proc as `top` reads it.
+// use, read from /proc as `top` reads it, in two windows: the first seconds after the start, when
+// V8's background threads optimize what turned hot and cost as much as kmtop's own work, and a
+// later one, a kmtop left running (V8 still optimizes about a function a second there: code that
+// runs a few times a frame turns hot slowly). Each window's CPU is also split by thread
+// (/proc/PID/task): the UI's (the main thread), the engine's (the worker that runs the kernel)
+// and the helpers (V8's optimizing compiler and GC threads, which serve both, and libuv's), in
+// CPU seconds, which other load on the machine disturbs less than a percentage of wall time.
 
 import {spawn, spawnSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -18,16 +24,90 @@ const sleep = async (ms: number) =>
 
 const rssBytes = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
-/** User + system CPU seconds of a process, from /proc/PID/stat (fields 14 and 15, after the name). */
-const cpuSeconds = (pid: number): number => {
-	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/** User + system CPU seconds of a process or thread, from its stat file (fields 14 and 15, after the name). */
+const statCpuSeconds = (statPath: string): number => {
+	const stat = readFileSync(statPath, 'utf8');
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
 };
 
-export type LiveStart = {firstFrameSeconds: number; rssAtStartBytes: number; cpuPercentOfOneCore: number; cpuSeconds: number};
+/** A thread's name (its `comm`). */
+const threadName = (pid: number, tid: string | number): string => readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
 
-export const measureLiveStart = async (cpuWindowSeconds: number): Promise<LiveStart> => {
+/**
+Which thread does what, by name. Node 24 names its threads (`WorkerThread` for a worker,
+`V8Worker` for V8's, `libuv-worker`, …). Node 20 and 22 leave them `node`, but rename the main
+thread after the command line once it starts, and a thread started after that (the engine's
+worker) inherits that name.
+*/
+const threadKind = (pid: number, tid: string, mainName: string): keyof ThreadCpu => {
+	if (tid === String(pid)) {
+		return 'ui';
+	}
+
+	const name = threadName(pid, tid);
+	return name === 'WorkerThread' || name === mainName ? 'engine' : 'helpers';
+};
+
+export type ThreadCpu = {ui: number; engine: number; helpers: number};
+
+/** CPU seconds so far: the whole process (as `top` counts it, threads that ended included) and its live threads by kind. */
+const sampleCpu = (pid: number): {total: number; threads: ThreadCpu} => {
+	const threads: ThreadCpu = {ui: 0, engine: 0, helpers: 0};
+	const mainName = threadName(pid, pid);
+	for (const tid of readdirSync(`/proc/${pid}/task`)) {
+		try {
+			threads[threadKind(pid, tid, mainName)] += statCpuSeconds(`/proc/${pid}/task/${tid}/stat`);
+		} catch {
+			// The thread ended between the listing and the read.
+		}
+	}
+
+	return {total: statCpuSeconds(`/proc/${pid}/stat`), threads};
+};
+
+export type CpuWindow = {
+	/** Where the window starts and ends, in seconds after the first frame. */
+	from: number;
+	to: number;
+	cpuPercentOfOneCore: number;
+	cpuSeconds: number;
+	/** The window's CPU seconds by thread. */
+	threads: ThreadCpu;
+};
+
+export type LiveStart = {
+	firstFrameSeconds: number;
+	rssAtStartBytes: number;
+	/** The first window (3 s after the first frame, for `warmSeconds`): what a user starting kmtop sees in `top`. */
+	cpuPercentOfOneCore: number;
+	cpuSeconds: number;
+	warm: CpuWindow;
+	/** The later window (from `steadyFrom` s after the first frame): a kmtop left running. */
+	steady: CpuWindow;
+};
+
+const measureWindow = async (pid: number, startedAt: number, seconds: number): Promise<CpuWindow> => {
+	const before = sampleCpu(pid);
+	const from = performance.now();
+	await sleep(seconds * 1000);
+	const after = sampleCpu(pid);
+	const to = performance.now();
+	const cpuSeconds = after.total - before.total;
+	return {
+		from: (from - startedAt) / 1000,
+		to: (to - startedAt) / 1000,
+		cpuPercentOfOneCore: (cpuSeconds / ((to - from) / 1000)) * 100,
+		cpuSeconds,
+		threads: {
+			ui: after.threads.ui - before.threads.ui,
+			engine: after.threads.engine - before.threads.engine,
+			helpers: after.threads.helpers - before.threads.helpers,
+		},
+	};
+};
+
+export const measureLiveStart = async (warmSeconds: number, steadyFrom: number, steadySeconds: number): Promise<LiveStart> => {
 	const seed = String(500_000 + Math.floor(Math.random() * 100_000));
 	const command = `stty cols 120 rows 40; exec '${process.execPath}' '${path.join(root, 'cli.js')}' --seed ${seed}`;
 	const started = performance.now();
@@ -58,14 +138,13 @@ export const measureLiveStart = async (cpuWindowSeconds: number): Promise<LiveSt
 		rssAtStartBytes = Math.max(rssAtStartBytes, rssBytes(pid));
 	}
 
-	const cpuBefore = cpuSeconds(pid);
-	const windowStarted = performance.now();
-	await sleep(cpuWindowSeconds * 1000);
-	const used = cpuSeconds(pid) - cpuBefore;
-	const elapsed = (performance.now() - windowStarted) / 1000;
+	const firstFrameAt = started + firstFrameSeconds * 1000;
+	const warm = await measureWindow(pid, firstFrameAt, warmSeconds);
+	await sleep(Math.max(0, firstFrameAt + steadyFrom * 1000 - performance.now()));
+	const steady = await measureWindow(pid, firstFrameAt, steadySeconds);
 	child.stdin.write('q');
 	await new Promise((resolve) => {
 		child.on('exit', resolve);
 	});
-	return {firstFrameSeconds, rssAtStartBytes, cpuPercentOfOneCore: (used / elapsed) * 100, cpuSeconds: used};
+	return {firstFrameSeconds, rssAtStartBytes, cpuPercentOfOneCore: warm.cpuPercentOfOneCore, cpuSeconds: warm.cpuSeconds, warm, steady};
 };

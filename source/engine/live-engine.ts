@@ -55,7 +55,7 @@ export class LiveEngine {
 			&& !session.simulation.halted
 			&& !session.inPast
 			&& session.presentRuns === 0
-			&& session.comparison === undefined
+			&& session.comparing.comparison === undefined
 			&& session.schedule.length === 0
 			&& session.timeMachine?.travelling === undefined
 			&& (session.rate * refreshMs) / 1000 <= CALM_TICKS_PER_VIEW
@@ -87,10 +87,10 @@ export class LiveEngine {
 			case 'toggle-comparison': {
 				if (session.inPast) {
 					this.say('c compares at the present: space returns to it');
-				} else if (session.travelRefusal !== undefined && !session.comparison) {
+				} else if (session.travelRefusal !== undefined && !session.comparing.comparison) {
 					this.say('a trace replay cannot be compared live: it reads its file once (compare two kmtop snapshot --trace runs instead)');
 				} else {
-					session.toggleComparison();
+					session.comparing.toggleComparison();
 				}
 
 				break;
@@ -168,7 +168,7 @@ export class LiveEngine {
 	}
 
 	private mayTravel(): boolean {
-		if (this.session.comparison) {
+		if (this.session.comparing.comparison) {
 			this.say('time travel shows one revision: c closes the comparison first');
 			return false;
 		}
@@ -240,7 +240,7 @@ export class LiveEngine {
 			...(session.readError === undefined ? {} : {readError: session.readError}),
 			time: this.timeFacts(),
 			...(session.schedule.length > 0 ? {replay: {remaining: session.schedule.length}} : {}),
-			...(session.comparison ? {comparison: session.comparison.facts(session.comparisonTarget)} : {}),
+			...(session.comparing.comparison ? {comparison: session.comparing.comparison.facts(session.comparing.comparisonTarget)} : {}),
 			...(this.notice ? {notice: this.notice} : {}),
 		};
 	}

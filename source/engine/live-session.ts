@@ -7,18 +7,15 @@ import {revisions} from '../kernel/revisions.js';
 import {buildSnapshot} from './build-snapshot.js';
 import {applyJournalAction, type JournalAction, type JournalEntry, type KnownHang} from './session-journal.js';
 import {Simulation, type HookWatch} from './simulation.js';
+import {TickPacer} from './pace-ticks.js';
 import {TimeMachine} from './time-machine.js';
 import {RecordingSchedule} from './recording-schedule.js';
 import {travelBy, travelTo} from './travel-session.js';
-import type {LiveComparison} from './live-comparison.js';
 import {SessionComparison} from './session-comparison.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
 import {TraceReadAhead} from './read-trace-ahead.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 import type {Workload} from './workload-api.js';
-
-/** The fastest rate `+` reaches, as --rate allows. */
-export const MAX_RATE = 1_000_000;
 
 export type LiveSessionOptions = {
 	seed: number;
@@ -44,7 +41,6 @@ export type LiveSessionOptions = {
 export class LiveSession {
 	readonly simulation: Simulation;
 	readonly workloads: Workload[];
-	rate: number;
 	paused = false;
 	/**
 	Runs of the present towards a travel's target under way (`g` ahead, `→` at the present): the
@@ -64,10 +60,11 @@ export class LiveSession {
 	/** A recording's entries still to come (`kmtop replay`), oldest first. */
 	readonly schedule: JournalEntry[];
 	private readonly recording: RecordingSchedule;
-	/** `c` (session-comparison.ts). */
-	private readonly comparing: SessionComparison;
+	/** `c`: this boot's revision beside the next one, run alongside the present (session-comparison.ts). */
+	readonly comparing: SessionComparison;
 	private frozenSnapshot: SnapshotDocument | undefined;
-	private carry = 0;
+	/** The rate, and the fraction of a tick owed from one advance to the next (pace-ticks.ts). */
+	private readonly pacer: TickPacer;
 	private readonly budgetMs: number;
 	readonly now: () => number;
 
@@ -75,7 +72,7 @@ export class LiveSession {
 		this.workloads = options.workloads.includes(options.initialWorkload)
 			? options.workloads
 			: [...options.workloads, options.initialWorkload];
-		this.rate = options.rate;
+		this.pacer = new TickPacer(options.rate);
 		this.budgetMs = options.budgetMs ?? 40;
 		this.now = options.now ?? (() => performance.now());
 		this.simulation = new Simulation({
@@ -97,19 +94,13 @@ export class LiveSession {
 		}
 	}
 
-	/** `c`: this boot's revision beside the next one, run alongside the present (live-comparison.ts). */
-	get comparison(): LiveComparison | undefined {
-		return this.comparing.comparison;
+	/** Ticks per second while running. */
+	get rate(): number {
+		return this.pacer.rate;
 	}
 
-	/** `c`: starts or stops comparing this boot's revision with the next. */
-	toggleComparison(): void {
-		this.comparing.toggleComparison();
-	}
-
-	/** The tick the comparison runs towards: the present's, and past a halted present, on at the rate. */
-	get comparisonTarget(): number {
-		return this.comparing.comparisonTarget;
+	set rate(rate: number) {
+		this.pacer.rate = rate;
 	}
 
 	/** In the past: time travel shows an earlier tick; the present waits, paused. */
@@ -148,7 +139,7 @@ export class LiveSession {
 		this.comparing.runOn(elapsedMs);
 		this.comparing.advanceComparison();
 		if (this.paused || this.simulation.halted || this.inPast) {
-			this.carry = 0;
+			this.pacer.drop();
 			if (!this.inPast && this.presentRuns === 0) {
 				// Waiting at the present: the first step back is made ready meanwhile.
 				this.timeMachine?.prepareStepBack(this.budgetMs / 2);
@@ -157,9 +148,7 @@ export class LiveSession {
 			return 0;
 		}
 
-		this.carry += (this.rate * elapsedMs) / 1000;
-		const owed = Math.floor(this.carry);
-		this.carry -= owed;
+		const owed = this.pacer.owe(elapsedMs);
 		const started = this.now();
 		let ran = 0;
 		// In slices, so the time budget is checked often without reading the clock every tick.
@@ -177,7 +166,7 @@ export class LiveSession {
 			this.timeMachine?.ran(now - sliceStarted);
 			sliceStarted = this.now();
 			if (now - started > this.budgetMs) {
-				this.carry = 0; // falling behind: drop the debt rather than snowball
+				this.pacer.drop(); // falling behind
 				break;
 			}
 		}
@@ -245,12 +234,12 @@ export class LiveSession {
 
 	/** `+`: twice as fast, up to the most --rate takes (so `++` is four times). */
 	faster(): void {
-		this.rate = Math.min(MAX_RATE, this.rate * 2);
+		this.pacer.faster();
 	}
 
-	/** `-`: half as fast, down to one tick a second (a slower --rate stays as it is). */
+	/** `-`: half as fast, down to one tick a second. */
 	slower(): void {
-		this.rate = this.rate > 1 ? Math.max(1, this.rate / 2) : this.rate;
+		this.pacer.slower();
 	}
 
 	toggleFreeze(): void {

@@ -46,7 +46,6 @@ export type TimeMachineOptions = {
 
 export type TravelOutcome = 'arrived' | 'present' | 'superseded';
 
-
 export class TimeMachine {
 	/** A travel under way: where to and how far it got (for the header). */
 	travelling: {target: TimePoint; reached: TimePoint} | undefined;
@@ -242,31 +241,18 @@ export class TimeMachine {
 
 	/** The cursor to run from: the current one when it is on the way, else a copy of the nearest stored copy. */
 	private startFor(point: TimePoint): Cursor {
-		const candidates: Array<Cursor | StoredCursor> = [];
-		const stored = this.store.atOrBefore(point);
-		const trailed = this.keeper.trail.atOrBefore(point);
-		if (stored) {
-			candidates.push(stored);
-		}
-
-		if (trailed) {
-			candidates.push(trailed);
-		}
-
-		if (this.cursor && !isBefore(point, pointOf(this.cursor.simulation))) {
-			candidates.push(this.cursor);
-		}
-
+		// The latest of: the nearest copies in the store and the trail, the cursor shown and the
+		// step back made ready, those of them not beyond the point.
 		const prepared = this.preparation.current;
-		if (prepared && !isBefore(point, pointOf(prepared.simulation))) {
-			candidates.push(prepared);
-		}
-
-		let best = candidates[0]!;
-		for (const candidate of candidates) {
-			if (isBefore(pointOf(best.simulation), pointOf(candidate.simulation))) {
+		let best: Cursor | StoredCursor | undefined;
+		for (const candidate of [this.store.atOrBefore(point), this.keeper.trail.atOrBefore(point), this.cursor, prepared]) {
+			if (candidate && !isBefore(point, pointOf(candidate.simulation)) && (!best || isBefore(pointOf(best.simulation), pointOf(candidate.simulation)))) {
 				best = candidate;
 			}
+		}
+
+		if (!best) {
+			throw new Error(`time travel: no copy at or before boot ${point.boot} tick ${point.tick}`); // the first copy is never dropped
 		}
 
 		if (best === prepared) {

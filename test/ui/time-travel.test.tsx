@@ -261,7 +261,7 @@ describe('c: this revision beside the next', () => {
 		expect(text).toContain('parted first at tick 2,847');
 		await press('c');
 		await waitFor(() => expect(screen()).not.toContain('beside'));
-		expect(session.comparison).toBeUndefined();
+		expect(session.comparing.comparison).toBeUndefined();
 	});
 
 	test('2020-12-31 beside 2021-02-23 on big-allocations: each panics on its own side at 5,927, the lines that differ marked', async () => {
