@@ -7,6 +7,11 @@
 // its start and its JIT warm-up, and V8 compiles and collects for it on its helper threads. With
 // one worker those helpers run on the idle second core, free; with two they take turns with the
 // runs. So the ratio grows with the sweep's length, and a short sweep understates it.
+//
+// Those costs are fixed: about 1 CPU s a worker (0.4 s on its thread, 0.7 s compiling on the
+// helpers), and the collector's helpers, busy with the kernel's typed arrays ("external memory
+// pressure"). Since big-allocations stopped scanning all its held blocks every tick, a run takes a
+// third of the CPU it did, so they weigh three times as much: both times fall, the ratio with them.
 
 import {readdirSync, readFileSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
