@@ -11,6 +11,7 @@ import {measureChunkMap} from './measure-chunk-map.js';
 import {measureSnapshotStart, measureWorkloads} from './measure-engine.js';
 import {liveFrameRows, type LiveFrame} from './measure-live-frame-rows.js';
 import {measureLiveStart, type CpuWindow} from './measure-live-start.js';
+import {measureLiveTravel} from './measure-live-travel.js';
 import {generateTrace} from './generate-trace.js';
 import {measureGrowth, measureKernel} from './measure-kernel.js';
 import {measurePublicPath} from './measure-public-path.js';
@@ -81,6 +82,8 @@ const travelAt = process.argv.indexOf('--travel-ticks');
 const travelTicks = travelAt === -1 ? (quick ? 1_000_000 : 10_000_000) : Number(process.argv[travelAt + 1]);
 say(`time travel: a live session's engine to tick ${travelTicks.toLocaleString('en-US')} with its copies, one step back at 1,000,000...`);
 const travel = child('child-time-travel.js', [String(travelTicks)]);
+say(`time travel in kmtop: the live view under a pseudo-terminal, \`g\` to tick ${travelTicks.toLocaleString('en-US')}, both threads' RSS...`);
+const liveTravel = await measureLiveTravel(travelTicks);
 
 const at8000 = kernel.kernel.opsPerSecond;
 const at50000 = growth.find((entry) => entry.liveTarget === 50_000)!.opsPerSecond;
@@ -99,6 +102,7 @@ const result = {
 	liveStart: {...liveStart, targetCpuPercent: 3, targetRssAtStartBytes: 120 * 1024 * 1024},
 	memory: {...memory, targetPeakRssBytes: 200 * 1024 * 1024},
 	timeTravel: {...travel, targetRssBytes: 250e6, targetStepMs: 100},
+	liveTravel: {...liveTravel, targetRssBytes: 250e6},
 };
 
 if (json) {
@@ -166,6 +170,11 @@ if (json) {
 		[`time travel, engine's RSS at tick ${travel.ticks!.toLocaleString('en-US')}`, mib(travel.rssBytes!), `${mark(travel.rssBytes! < 250e6)} (< 250 MB = 238 MiB; the engine alone in a process, no UI thread; ${travel.halted ? 'halted by its panic there; ' : ''}${travel.checkpoints} copies, ${mib(travel.checkpointBytes!)} of ${mib(travel.checkpointBudgetBytes!)}; the kernel ${mib(travel.kernelBytes!)} running, its newest copy ${mib(travel.newestCopyBytes!)} stored)`],
 		[`  one step back at tick ${travel.stepAt!.toLocaleString('en-US')}, paused`, `${travel.firstStepMs!.toFixed(0)} ms`, `${mark(travel.firstStepMs! < 100)} (< 100 ms; made ready in ${travel.prepareMs!.toFixed(0)} ms of pause; the nine after: median ${travel.medianStepMs!.toFixed(0)}, max ${travel.maxStepMs!.toFixed(0)} ms)`],
 		['  the same, the instant the present stops', `${travel.coldStepMs!.toFixed(0)} ms`, 'a re-run from the nearest copy'],
+		[
+			`time travel, kmtop's RSS at tick ${(liveTravel.panicTick ?? liveTravel.target).toLocaleString('en-US')}`,
+			mib(liveTravel.rssBytes),
+			`${mark(liveTravel.rssBytes < 250e6)} (< 250 MB = 238 MiB; the app under a pseudo-terminal, UI and engine threads, \`g\` ${liveTravel.target.toLocaleString('en-US')} from tick 0${liveTravel.panicTick === undefined ? '' : ', halted by its panic there'}; ${liveTravel.seconds.toFixed(0)} s; peak ${mib(liveTravel.peakRssBytes)})`,
+		],
 	);
 	const width = Math.max(...rows.map((row) => row[0].length));
 	const second = Math.max(...rows.map((row) => row[1].length));

@@ -41,7 +41,7 @@ const subheapRows = (kernel: Kernel): SubheapRow[] =>
 			totalChunks: heap.totalChunks,
 			allocatedChunks: heap.allocatedChunks,
 			freeChunks: heap.freeChunks,
-			largestFreeRunChunks: Math.min(heap.bitmap.longestFreeRun, heap.freeChunks),
+			largestFreeRunChunks: Math.min(runs.largestRunChunks, heap.freeChunks),
 			addedAtTick: label.addedAtTick,
 			freeRuns: runs.buckets,
 			fragmentationIndex: runs.fragmentationIndex,

@@ -6,6 +6,12 @@
 // longest free run) so a search is O(log n) and a full subheap is skipped in O(1) (issue #2,
 // "Speed, designed in now"; issue #7). test/kernel/bitmap-placement.test.ts checks every
 // placement against a literal port of the kernel's search.
+//
+// The tree is derived from the words, and it costs a byte a chunk (32 KiB for a 1 MiB subheap)
+// where the words cost a bit: a kernel 7,000,000 ticks into vmobject-churn has ~500 subheaps,
+// most of them full of long-lived blocks and searched rarely if ever (issue #16: memory). So the
+// tree is built on the first search, kept while searches keep coming, and dropped by
+// `dropTreeIfIdle` (the ExpandableHeap calls it now and then); without one, a kfree sets words only.
 
 import {emulateBestFit} from './bitmap-best-fit.js';
 import {countTrailingZeros, firstRunInWord, longestClearRun} from './bitmap-words.js';
@@ -29,9 +35,11 @@ export class ChunkBitmap {
 	/**
 	 * The segment tree, four ints a node (node·4: free bits at its left edge, at its right edge,
 	 * its longest free run, padding), so one cache line serves a node and its sibling: the hot
-	 * path is memory-bound on big heaps.
+	 * path is memory-bound on big heaps. Undefined until a search needs it, and after it idled.
 	 */
-	private readonly tree: Int32Array;
+	private tree: Int32Array | undefined;
+	/** Whether a search used the tree since the last `dropTreeIfIdle`. */
+	private searched = false;
 	/** The last word when the map ends inside it (-1 otherwise), and the bits past the end to force set. */
 	private readonly paddedWord: number;
 	private readonly padMask: number;
@@ -51,14 +59,26 @@ export class ChunkBitmap {
 
 		this.leaves = leaves;
 		this.leafLevel = 31 - Math.clz32(leaves);
-		this.tree = new Int32Array(8 * leaves);
-		for (let w = 0; w < leaves; w++) {
-			this.updateLeaf(w);
+	}
+
+	/** Whether the search tree is built (it is built on the first search, see above). */
+	get hasTree(): boolean {
+		return this.tree !== undefined;
+	}
+
+	/**
+	 * Drops the tree when no search used it since the last call: what an idle subheap keeps is
+	 * its words. Returns whether it dropped one. Placement never depends on it (the tree is
+	 * rebuilt from the words, exactly, on the next search).
+	 */
+	dropTreeIfIdle(): boolean {
+		const idle = !this.searched && this.tree !== undefined;
+		if (idle) {
+			this.tree = undefined;
 		}
 
-		for (let node = leaves - 1; node >= 1; node--) {
-			this.updateNode(node);
-		}
+		this.searched = false;
+		return idle;
 	}
 
 	get(index: number): boolean {
@@ -67,7 +87,7 @@ export class ChunkBitmap {
 
 	/** Longest run of clear bits (free chunks) in the whole map. */
 	get longestFreeRun(): number {
-		return this.tree[4 + BEST]!;
+		return this.searchTree()[4 + BEST]!;
 	}
 
 	/**
@@ -89,6 +109,10 @@ export class ChunkBitmap {
 			const mask = hi - lo === 32 ? FULL : (((1 << (hi - lo)) - 1) << lo) >>> 0;
 			const word = value ? (words[w]! | mask) >>> 0 : (words[w]! & ~mask) >>> 0;
 			words[w] = word;
+			if (tree === undefined) {
+				continue;
+			}
+
 			const at = (leaves + w) * 4;
 			const leaf = w === this.paddedWord ? (word | this.padMask) >>> 0 : word;
 			if (leaf === 0) {
@@ -104,6 +128,10 @@ export class ChunkBitmap {
 				tree[at + 1] = Math.clz32(leaf);
 				tree[at + 2] = longestClearRun(leaf);
 			}
+		}
+
+		if (tree === undefined) {
+			return;
 		}
 
 		let lo = (leaves + firstWord) >>> 1;
@@ -173,6 +201,7 @@ export class ChunkBitmap {
 			}
 		}
 
+		const tree = this.searchTree();
 		let carry = Math.clz32(word);
 		for (let node = this.leaves + firstWord; node > 1; node >>>= 1) {
 			if ((node & 1) !== 0) {
@@ -180,17 +209,17 @@ export class ChunkBitmap {
 			}
 
 			const sibling = node + 1;
-			const siblingPre = this.tree[sibling * 4]!;
+			const siblingPre = tree[sibling * 4]!;
 			if (carry + siblingPre >= n) {
 				return this.nodeStart(sibling) - carry;
 			}
 
-			if (this.tree[sibling * 4 + BEST]! >= n) {
-				return this.descend(sibling, n);
+			if (tree[sibling * 4 + BEST]! >= n) {
+				return this.descend(tree, sibling, n);
 			}
 
 			const siblingSize = this.nodeSize(sibling);
-			carry = siblingPre === siblingSize ? carry + siblingSize : this.tree[sibling * 4 + SUF]!;
+			carry = siblingPre === siblingSize ? carry + siblingSize : tree[sibling * 4 + SUF]!;
 		}
 
 		return -1;
@@ -208,25 +237,58 @@ export class ChunkBitmap {
 			return firstWord * 32 + countTrailingZeros(word);
 		}
 
+		const tree = this.searchTree();
 		for (let node = this.leaves + firstWord; node > 1; node >>>= 1) {
-			if ((node & 1) === 0 && this.tree[(node + 1) * 4]! < this.nodeSize(node + 1)) {
-				return this.nodeStart(node + 1) + this.tree[(node + 1) * 4]!;
+			if ((node & 1) === 0 && tree[(node + 1) * 4]! < this.nodeSize(node + 1)) {
+				return this.nodeStart(node + 1) + tree[(node + 1) * 4]!;
 			}
 		}
 
 		return this.size;
 	}
 
-	private descend(node: number, n: number): number {
+	/** The tree, built when it is not (a search counts toward keeping it). */
+	private searchTree(): Int32Array {
+		this.searched = true;
+		return this.tree ?? this.buildTree();
+	}
+
+	private buildTree(): Int32Array {
+		const {leaves} = this;
+		const tree = new Int32Array(8 * leaves);
+		for (let w = 0; w < leaves; w++) {
+			const word = this.leafWord(w);
+			const at = (leaves + w) * 4;
+			tree[at] = countTrailingZeros(word);
+			tree[at + SUF] = Math.clz32(word);
+			tree[at + BEST] = longestClearRun(word);
+		}
+
+		for (let node = leaves - 1; node >= 1; node--) {
+			const left = node * 2;
+			const right = left + 1;
+			const half = this.nodeSize(left);
+			const leftPre = tree[left * 4]!;
+			const rightSuf = tree[right * 4 + SUF]!;
+			tree[node * 4] = leftPre === half ? half + tree[right * 4]! : leftPre;
+			tree[node * 4 + SUF] = rightSuf === half ? half + tree[left * 4 + SUF]! : rightSuf;
+			tree[node * 4 + BEST] = Math.max(tree[left * 4 + BEST]!, tree[right * 4 + BEST]!, tree[left * 4 + SUF]! + tree[right * 4]!);
+		}
+
+		this.tree = tree;
+		return tree;
+	}
+
+	private descend(tree: Int32Array, node: number, n: number): number {
 		while (node < this.leaves) {
 			const left = node * 2;
-			if (this.tree[left * 4 + BEST]! >= n) {
+			if (tree[left * 4 + BEST]! >= n) {
 				node = left;
 				continue;
 			}
 
-			const leftSuf = this.tree[left * 4 + SUF]!;
-			if (leftSuf + this.tree[(left + 1) * 4]! >= n) {
+			const leftSuf = tree[left * 4 + SUF]!;
+			if (leftSuf + tree[(left + 1) * 4]! >= n) {
 				return this.nodeStart(left) + this.nodeSize(left) - leftSuf;
 			}
 
@@ -255,26 +317,5 @@ export class ChunkBitmap {
 		const word = this.words[w]!;
 		const bitsInWord = this.size - w * 32;
 		return bitsInWord >= 32 ? word : (word | ~((1 << bitsInWord) - 1)) >>> 0;
-	}
-
-	private updateLeaf(w: number): void {
-		const word = this.leafWord(w);
-		const node = this.leaves + w;
-		const at = node * 4;
-		this.tree[at] = countTrailingZeros(word);
-		this.tree[at + SUF] = Math.clz32(word);
-		this.tree[at + BEST] = longestClearRun(word);
-	}
-
-	private updateNode(node: number): void {
-		const left = node * 2;
-		const right = left + 1;
-		const half = this.nodeSize(left);
-		const {tree} = this;
-		const leftPre = tree[left * 4]!;
-		const rightSuf = tree[right * 4 + SUF]!;
-		tree[node * 4] = leftPre === half ? half + tree[right * 4]! : leftPre;
-		tree[node * 4 + SUF] = rightSuf === half ? half + tree[left * 4 + SUF]! : rightSuf;
-		tree[node * 4 + BEST] = Math.max(tree[left * 4 + BEST]!, tree[right * 4 + BEST]!, tree[left * 4 + SUF]! + tree[right * 4]!);
 	}
 }

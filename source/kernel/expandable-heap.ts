@@ -23,6 +23,14 @@ export type ExpandHeapCallbacks = {
 	removeMemory(memoryBase: number): boolean;
 };
 
+/**
+ * Every this many allocations, subheaps whose bitmap was not searched since the last time drop
+ * their search trees (bitmap.ts): a subheap of long-lived blocks keeps its bitmap's words only.
+ * A tree costs about one search pass over its words to rebuild, so a subheap searched now and
+ * then pays little, and one searched on every allocation keeps its tree.
+ */
+export const TREE_SWEEP_ALLOCATIONS = 65_536;
+
 /** A search pass budget for the unbounded loop of 4b66692a553: past it, we call it a hang (§5.3a). */
 export const EXPANSION_WATCHDOG_PASSES = 10_000;
 
@@ -45,6 +53,8 @@ export class ExpandableHeap {
 	lastAllocatePasses = 0;
 	/** The list as an array sorted by address (the pool first), for binary searches. */
 	private linked: SubHeap[] = [];
+	/** Allocations left before idle search trees are dropped (TREE_SWEEP_ALLOCATIONS). */
+	private allocationsUntilSweep = TREE_SWEEP_ALLOCATIONS;
 	/** Linked subheaps whose memory is gone: while there are any, every walk takes the slow path. */
 	private unmappedLinked = 0;
 	private readonly revision: Revision;
@@ -78,6 +88,13 @@ export class ExpandableHeap {
 
 	/** The block is booked to `holder` (holder-book.ts). */
 	allocate(size: number, holder: number = UNATTRIBUTED): number {
+		if (--this.allocationsUntilSweep === 0) {
+			this.allocationsUntilSweep = TREE_SWEEP_ALLOCATIONS;
+			for (const subheap of this.linked) {
+				subheap.heap.bitmap.dropTreeIfIdle();
+			}
+		}
+
 		const chunks = chunksNeeded(size);
 		const limit = this.revision.expansionAttemptLimit;
 		let passes = 0;

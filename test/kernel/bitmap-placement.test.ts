@@ -40,15 +40,33 @@ describe('bitmap search (reference §1.4)', () => {
 		expect(bitmap.longestFreeRun).toBe(50);
 	});
 
+	it('builds its search tree on the first search and drops it after a sweep with none', () => {
+		const bitmap = withFreeRuns(4096, [[100, 700], [1000, 1200]]);
+		expect(bitmap.hasTree).toBe(false);
+		expect(bitmap.findFirstFit(300)).toBe(100);
+		expect(bitmap.hasTree).toBe(true);
+		expect(bitmap.dropTreeIfIdle()).toBe(false); // searched since the last sweep
+		expect(bitmap.hasTree).toBe(true);
+		bitmap.setRange(100, 550, true); // kept in step while it is built: [650, 700) and [1000, 1200) stay
+		expect(bitmap.dropTreeIfIdle()).toBe(true);
+		expect(bitmap.hasTree).toBe(false);
+		bitmap.setRange(1100, 100, true); // words only: [650, 700) and [1000, 1100)
+		expect(bitmap.longestFreeRun).toBe(100);
+		expect(bitmap.findFirstFit(60)).toBe(1000);
+		expect(bitmap.findBestFit(40)).toBe(literalFindBestFit(bitmap.words, 4096, 40));
+	});
+
 	const randomBitmap = fc
 		.record({
 			size: fc.integer({min: 1, max: 2200}),
-			pieces: fc.array(fc.tuple(fc.boolean(), fc.integer({min: 1, max: 400})), {maxLength: 40}),
+			// After a piece, the search tree may be built (a search) or dropped (idle): the map is
+			// set with and without a tree, and a tree built early is kept in step by setRange.
+			pieces: fc.array(fc.tuple(fc.boolean(), fc.integer({min: 1, max: 400}), fc.constantFrom('none', 'search', 'drop')), {maxLength: 40}),
 		})
 		.map(({size, pieces}) => {
 			const bitmap = new ChunkBitmap(size);
 			let at = 0;
-			for (const [set, length] of pieces) {
+			for (const [set, length, tree] of pieces) {
 				const clipped = Math.min(length, size - at);
 				if (clipped <= 0) {
 					break;
@@ -56,6 +74,12 @@ describe('bitmap search (reference §1.4)', () => {
 
 				bitmap.setRange(at, clipped, set);
 				at += clipped;
+				if (tree === 'search') {
+					bitmap.findFirstFit(size + 1);
+				} else if (tree === 'drop') {
+					bitmap.dropTreeIfIdle();
+					bitmap.dropTreeIfIdle();
+				}
 			}
 
 			return bitmap;

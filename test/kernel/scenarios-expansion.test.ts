@@ -1,11 +1,34 @@
 // Reference §11 scenarios 4, 5, 6, 7, 8, 14: growing the heap.
 import {describe, expect, it} from 'vitest';
 import {MiB} from '../../source/kernel/constants.js';
-import {EXPANSION_WATCHDOG_PASSES, ExpandableHeap} from '../../source/kernel/expandable-heap.js';
+import {EXPANSION_WATCHDOG_PASSES, ExpandableHeap, TREE_SWEEP_ALLOCATIONS} from '../../source/kernel/expandable-heap.js';
 import {HeapMemory} from '../../source/kernel/heap-memory.js';
 import {getRevision} from '../../source/kernel/revisions.js';
 import {systemMonitorLines} from '../../source/kernel/memstat.js';
+import {literalFindFirstFit} from '../reference/literal-bitmap-search.js';
 import {boot, fillMainHeap, heapTotalBytes, kernelLog, panicOf} from './helpers.js';
+
+describe('search trees of idle subheaps (issue #16: memory)', () => {
+	it('are dropped after a sweep with no search, and a rebuilt one places like the literal port', () => {
+		const {kernel} = boot({debugAsserts: false});
+		const early = kernel.kmalloc(100); // 4 chunks in the pool
+		fillMainHeap(kernel);
+		// Two sweeps of 1-chunk blocks: the first adds a subheap, which serves them all; the full
+		// pool is passed over on its free count alone, never searched.
+		for (let allocation = 0; allocation < 2 * TREE_SWEEP_ALLOCATIONS; allocation++) {
+			kernel.kfree(kernel.kmalloc(28));
+		}
+
+		const [pool, subheap] = [...kernel.heap.subheaps()].map((each) => each.heap);
+		expect(pool!.bitmap.hasTree).toBe(false);
+		expect(subheap!.bitmap.hasTree).toBe(true);
+		kernel.kfree(early); // words only: the pool has no tree to keep in step
+		const chunk = literalFindFirstFit(pool!.bitmap.words, pool!.totalChunks, 4);
+		expect(kernel.kmalloc(100)).toBe(pool!.chunkBase + chunk * 32 + 4);
+		expect(pool!.bitmap.hasTree).toBe(true);
+		expect(pool!.bitmap.longestFreeRun).toBe(0);
+	});
+});
 
 describe('scenario 4: simple expansion', () => {
 	it('consumes the backup as a 31,774-chunk subheap, 3009K → 4002K, backup replaced on the way out', () => {
