@@ -1,4 +1,4 @@
-// Bit tricks on one 32-bit bitmap word (bit i set = chunk i allocated).
+// Bit tricks on bitmap words (bit i set = chunk i allocated): one 32-bit word, or all of them.
 
 /** Lowest set bit's index; 32 for 0. */
 export const countTrailingZeros = (word: number): number =>
@@ -30,4 +30,19 @@ export const firstRunInWord = (word: number, n: number): number => {
 	}
 
 	return runs === 0 ? -1 : countTrailingZeros(runs);
+};
+
+/** Number of set bits among the first `size` bits of `words`. */
+export const countSetBits = (words: Uint32Array, size: number): number => {
+	let count = 0;
+	for (let w = 0; w < words.length; w++) {
+		const bitsInWord = size - w * 32;
+		let word = bitsInWord >= 32 ? words[w]! : (words[w]! & ((1 << bitsInWord) - 1)) >>> 0;
+		while (word !== 0) {
+			word = (word & (word - 1)) >>> 0;
+			count++;
+		}
+	}
+
+	return count;
 };

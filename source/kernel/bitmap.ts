@@ -14,7 +14,7 @@
 // `dropTreeIfIdle` (the ExpandableHeap calls it now and then); without one, a kfree sets words only.
 
 import {emulateBestFit} from './bitmap-best-fit.js';
-import {countTrailingZeros, firstRunInWord, longestClearRun} from './bitmap-words.js';
+import {countSetBits, countTrailingZeros, firstRunInWord, longestClearRun} from './bitmap-words.js';
 
 export {countTrailingZeros} from './bitmap-words.js';
 
@@ -160,19 +160,9 @@ export class ChunkBitmap {
 		}
 	}
 
-	/** Number of set bits among the first `size` bits. */
+	/** Number of set bits among the first `size` bits (the allocated chunks: invariants.ts). */
 	countSet(): number {
-		let count = 0;
-		for (let w = 0; w < this.words.length; w++) {
-			const bitsInWord = this.size - w * 32;
-			let word = bitsInWord >= 32 ? this.words[w]! : (this.words[w]! & ((1 << bitsInWord) - 1)) >>> 0;
-			while (word !== 0) {
-				word = (word & (word - 1)) >>> 0;
-				count++;
-			}
-		}
-
-		return count;
+		return countSetBits(this.words, this.size);
 	}
 
 	/** `find_first_fit(n)`: the lowest index starting n clear bits, or -1 (§1.4). */
