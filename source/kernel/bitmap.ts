@@ -14,14 +14,12 @@
 // `dropTreeIfIdle` (the ExpandableHeap calls it now and then); without one, a kfree sets words only.
 
 import {emulateBestFit} from './bitmap-best-fit.js';
+import {BEST, buildSearchTree, nodeBits, searchWord, SUF} from './bitmap-search-tree.js';
 import {countSetBits, countTrailingZeros, firstRunInWord, longestClearRun} from './bitmap-words.js';
 
 export {countTrailingZeros} from './bitmap-words.js';
 
 const FULL = 0xffffffff;
-/** Offsets within a tree node: PRE (0) free bits at its left edge, SUF at its right edge, BEST its longest run. */
-const SUF = 1;
-const BEST = 2;
 
 export class ChunkBitmap {
 	/** Number of bits (chunks). */
@@ -240,33 +238,8 @@ export class ChunkBitmap {
 	/** The tree, built when it is not (a search counts toward keeping it). */
 	private searchTree(): Int32Array {
 		this.searched = true;
-		return this.tree ?? this.buildTree();
-	}
-
-	private buildTree(): Int32Array {
-		const {leaves} = this;
-		const tree = new Int32Array(8 * leaves);
-		for (let w = 0; w < leaves; w++) {
-			const word = this.leafWord(w);
-			const at = (leaves + w) * 4;
-			tree[at] = countTrailingZeros(word);
-			tree[at + SUF] = Math.clz32(word);
-			tree[at + BEST] = longestClearRun(word);
-		}
-
-		for (let node = leaves - 1; node >= 1; node--) {
-			const left = node * 2;
-			const right = left + 1;
-			const half = this.nodeSize(left);
-			const leftPre = tree[left * 4]!;
-			const rightSuf = tree[right * 4 + SUF]!;
-			tree[node * 4] = leftPre === half ? half + tree[right * 4]! : leftPre;
-			tree[node * 4 + SUF] = rightSuf === half ? half + tree[left * 4 + SUF]! : rightSuf;
-			tree[node * 4 + BEST] = Math.max(tree[left * 4 + BEST]!, tree[right * 4 + BEST]!, tree[left * 4 + SUF]! + tree[right * 4]!);
-		}
-
-		this.tree = tree;
-		return tree;
+		this.tree ??= buildSearchTree(this.words, this.size, this.leaves, this.leafLevel);
+		return this.tree;
 	}
 
 	private descend(tree: Int32Array, node: number, n: number): number {
@@ -290,7 +263,7 @@ export class ChunkBitmap {
 	}
 
 	private nodeSize(node: number): number {
-		return 32 << (this.leafLevel - (31 - Math.clz32(node)));
+		return nodeBits(this.leafLevel, node);
 	}
 
 	private nodeStart(node: number): number {
@@ -298,14 +271,8 @@ export class ChunkBitmap {
 		return (node - (1 << depth)) * (32 << (this.leafLevel - depth));
 	}
 
-	/** The word as the search sees it: bits past `size`, and words past the map, count as set. */
+	/** The word as the search sees it (bitmap-search-tree.ts). */
 	private leafWord(w: number): number {
-		if (w >= this.words.length) {
-			return FULL;
-		}
-
-		const word = this.words[w]!;
-		const bitsInWord = this.size - w * 32;
-		return bitsInWord >= 32 ? word : (word | ~((1 << bitsInWord) - 1)) >>> 0;
+		return searchWord(this.words, this.size, w);
 	}
 }

@@ -1,0 +1,49 @@
+// The search tree over a ChunkBitmap's words (bitmap.ts): a segment tree, a leaf a word, four
+// ints a node: PRE (0) free bits at its left edge, SUF at its right edge, BEST its longest free
+// run, and padding, so one cache line serves a node and its sibling. Derived from the words
+// alone, so it can be dropped and built again, exactly, at any time (issue #16: memory).
+
+import {countTrailingZeros, longestClearRun} from './bitmap-words.js';
+
+/** Offsets within a node: free bits at its right edge, its longest free run (PRE is 0). */
+export const SUF = 1;
+export const BEST = 2;
+
+/** Word `w` as the search sees it: bits past `size`, and words past the map, count as set. */
+export const searchWord = (words: Uint32Array, size: number, w: number): number => {
+	if (w >= words.length) {
+		return 0xffffffff;
+	}
+
+	const word = words[w]!;
+	const bitsInWord = size - w * 32;
+	return bitsInWord >= 32 ? word : (word | ~((1 << bitsInWord) - 1)) >>> 0;
+};
+
+/** Bits under `node` in a tree whose leaves (words) are at depth `leafLevel`. */
+export const nodeBits = (leafLevel: number, node: number): number => 32 << (leafLevel - (31 - Math.clz32(node)));
+
+/** The tree over `words` (`leaves` a power of two at least their count, at depth `leafLevel`). */
+export const buildSearchTree = (words: Uint32Array, size: number, leaves: number, leafLevel: number): Int32Array => {
+	const tree = new Int32Array(8 * leaves);
+	for (let w = 0; w < leaves; w++) {
+		const word = searchWord(words, size, w);
+		const at = (leaves + w) * 4;
+		tree[at] = countTrailingZeros(word);
+		tree[at + SUF] = Math.clz32(word);
+		tree[at + BEST] = longestClearRun(word);
+	}
+
+	for (let node = leaves - 1; node >= 1; node--) {
+		const left = node * 2;
+		const right = left + 1;
+		const half = nodeBits(leafLevel, left);
+		const leftPre = tree[left * 4]!;
+		const rightSuf = tree[right * 4 + SUF]!;
+		tree[node * 4] = leftPre === half ? half + tree[right * 4]! : leftPre;
+		tree[node * 4 + SUF] = rightSuf === half ? half + tree[left * 4 + SUF]! : rightSuf;
+		tree[node * 4 + BEST] = Math.max(tree[left * 4 + BEST]!, tree[right * 4 + BEST]!, tree[left * 4 + SUF]! + tree[right * 4]!);
+	}
+
+	return tree;
+};
