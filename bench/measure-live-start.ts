@@ -9,20 +9,14 @@
 // and the helpers (V8's optimizing compiler and GC threads, which serve both, and libuv's), in
 // CPU seconds, which other load on the machine disturbs less than a percentage of wall time.
 
-import {spawn, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {findKmtop, sleep, spawnKmtop, statusBytes} from './spawn-kmtop.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const clockTicksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).stdout.trim()) || 100;
-
-const sleep = async (ms: number) =>
-	new Promise((resolve) => {
-		setTimeout(resolve, ms);
-	});
-
-const rssBytes = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
 /** User + system CPU seconds of a process or thread, from its stat file (fields 14 and 15, after the name). */
 const statCpuSeconds = (statPath: string): number => {
@@ -109,9 +103,8 @@ const measureWindow = async (pid: number, startedAt: number, seconds: number): P
 
 export const measureLiveStart = async (warmSeconds: number, steadyFrom: number, steadySeconds: number): Promise<LiveStart> => {
 	const seed = String(500_000 + Math.floor(Math.random() * 100_000));
-	const command = `stty cols 120 rows 40; exec '${process.execPath}' '${path.join(root, 'cli.js')}' --seed ${seed}`;
 	const started = performance.now();
-	const child = spawn('script', ['-qec', command, '/dev/null'], {cwd: root, env: {...process.env, TERM: 'xterm-256color'}});
+	const child = spawnKmtop(root, ['--seed', seed]);
 	let screen = '';
 	let firstFrameSeconds = Number.NaN;
 	child.stdout.on('data', (chunk: Buffer) => {
@@ -124,8 +117,7 @@ export const measureLiveStart = async (warmSeconds: number, steadyFrom: number, 
 		await sleep(50);
 	}
 
-	const pid = spawnSync('pgrep', ['-f', '--', `cli.js --seed ${seed}`], {encoding: 'utf8'}).stdout.split('\n').filter(Boolean).map(Number)
-		.find((candidate) => readFileSync(`/proc/${candidate}/cmdline`, 'utf8').startsWith(process.execPath));
+	const pid = findKmtop(child);
 	if (pid === undefined || Number.isNaN(firstFrameSeconds)) {
 		child.kill();
 		throw new Error('the live view did not start');
@@ -135,7 +127,7 @@ export const measureLiveStart = async (warmSeconds: number, steadyFrom: number, 
 	let rssAtStartBytes = 0;
 	for (let sample = 0; sample < 6; sample++) {
 		await sleep(500);
-		rssAtStartBytes = Math.max(rssAtStartBytes, rssBytes(pid));
+		rssAtStartBytes = Math.max(rssAtStartBytes, statusBytes(pid, 'VmRSS'));
 	}
 
 	const firstFrameAt = started + firstFrameSeconds * 1000;

@@ -6,10 +6,10 @@
 // The run stops early where the kernel panics (vmobject-churn: tick 7,469,729). Run as a script
 // it prints one JSON line: measure-live-travel.js [ticks] [kmtop root, default this checkout].
 
-import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import type {ChildProcessWithoutNullStreams} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {findKmtop, sleep, spawnKmtop, statusBytes} from './spawn-kmtop.js';
 
 const here = fileURLToPath(import.meta.url);
 const defaultRoot = path.resolve(path.dirname(here), '..', '..');
@@ -17,14 +17,6 @@ const defaultRoot = path.resolve(path.dirname(here), '..', '..');
 const SCREEN_TAIL = 64 * 1024;
 /** Long enough for 10,000,000 ticks on a busy machine; past it the run is called stalled. */
 const RUN_TIMEOUT_MS = 4 * 60 * 60 * 1000;
-
-const sleep = async (ms: number) =>
-	new Promise((resolve) => {
-		setTimeout(resolve, ms);
-	});
-
-const statusKb = (pid: number, field: string): number =>
-	Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
 export type LiveTravel = {
 	/** The tick asked for with `g`. */
@@ -71,14 +63,12 @@ const watchScreen = (child: ChildProcessWithoutNullStreams) => {
 };
 
 export const measureLiveTravel = async (target: number, root = defaultRoot): Promise<LiveTravel> => {
-	const command = `stty cols 120 rows 40; exec '${process.execPath}' '${path.join(root, 'cli.js')}' --seed 1`;
-	const child = spawn('script', ['-qec', command, '/dev/null'], {cwd: root, env: {...process.env, TERM: 'xterm-256color'}});
+	const child = spawnKmtop(root, ['--seed', '1']);
 	const screen = watchScreen(child);
 	try {
 		await screen.waitFor('Kernel heap', 60_000);
 		// kmtop itself: the child `script` started, once the shell exec'd node.
-		const pid = spawnSync('pgrep', ['-P', String(child.pid)], {encoding: 'utf8'}).stdout.split('\n').filter(Boolean).map(Number)
-			.find((candidate) => readFileSync(`/proc/${candidate}/cmdline`, 'utf8').startsWith(process.execPath));
+		const pid = findKmtop(child);
 		if (pid === undefined) {
 			throw new Error('kmtop\'s process was not found under script');
 		}
@@ -99,10 +89,10 @@ export const measureLiveTravel = async (target: number, root = defaultRoot): Pro
 		let rssBytes = 0;
 		for (let sample = 0; sample < 6; sample++) {
 			await sleep(500);
-			rssBytes = Math.max(rssBytes, statusKb(pid, 'VmRSS'));
+			rssBytes = Math.max(rssBytes, statusBytes(pid, 'VmRSS'));
 		}
 
-		return {target, panicTick: panic ? Number(panic[1]!.replaceAll(',', '')) : undefined, seconds, rssBytes, peakRssBytes: statusKb(pid, 'VmHWM')};
+		return {target, panicTick: panic ? Number(panic[1]!.replaceAll(',', '')) : undefined, seconds, rssBytes, peakRssBytes: statusBytes(pid, 'VmHWM')};
 	} finally {
 		child.stdin.write('q');
 		const exited = new Promise((resolve) => {

@@ -7,10 +7,9 @@
 // (from minute 2 while running; paused against running; the panic screen from 30 s after the
 // reboot into big-allocations, whose kernel is larger).
 
-import {spawn, spawnSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {findKmtop, sleep, spawnKmtop, statusBytes} from './spawn-kmtop.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MiB = 2 ** 20;
@@ -19,35 +18,16 @@ const FLAT_FROM_SECONDS = 120;
 
 type Sample = {seconds: number; phase: string; rssBytes: number};
 
-const readRss = (pid: number): number => {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	const kilobytes = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-	return Number(kilobytes ?? 0) * 1024;
-};
-
-const sleep = async (ms: number) =>
-	new Promise((resolve) => {
-		setTimeout(resolve, ms);
-	});
-
-/** The kmtop process under `script` (script → shell → node). */
-const findKmtop = (marker: string): number | undefined => {
-	const found = spawnSync('pgrep', ['-f', '--', marker], {encoding: 'utf8'}).stdout.split('\n').filter(Boolean).map(Number);
-	return found.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(process.execPath));
-};
-
 export type SoakResult = {samples: Sample[]; finalRssBytes: number; flatRatio: number; ratios: Record<string, number>; passed: boolean};
 
 export const runSoak = async (totalSeconds: number, everySeconds = 10): Promise<SoakResult> => {
 	const seed = String(400_000 + Math.floor(Math.random() * 100_000));
-	const command = `stty cols 120 rows 40; exec '${process.execPath}' '${path.join(root, 'cli.js')}' --rate 100000 --seed ${seed}`;
-	const child = spawn('script', ['-qec', command, '/dev/null'], {cwd: root, env: {...process.env, TERM: 'xterm-256color'}});
+	const child = spawnKmtop(root, ['--rate', '100000', '--seed', seed]);
 	child.stdout.resume();
-	const marker = `--rate 100000 --seed ${seed}`;
 	let pid: number | undefined;
 	for (let wait = 0; wait < 100 && pid === undefined; wait++) {
 		await sleep(100);
-		pid = findKmtop(marker);
+		pid = findKmtop(child);
 	}
 
 	if (pid === undefined) {
@@ -72,7 +52,7 @@ export const runSoak = async (totalSeconds: number, everySeconds = 10): Promise<
 			phase = 'panic';
 		}
 
-		samples.push({seconds, phase, rssBytes: readRss(pid)});
+		samples.push({seconds, phase, rssBytes: statusBytes(pid, 'VmRSS')});
 	}
 
 	child.stdin.write('q');
