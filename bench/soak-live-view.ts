@@ -81,7 +81,7 @@ export const formatSoak = (result: SoakResult): string => {
 	lines.push(
 		'',
 		`peaks, last minute against first: running ×${result.ratios.running!.toFixed(2)}, paused against running ×${result.ratios.paused!.toFixed(2)}, after the panic ×${result.ratios.panic!.toFixed(2)} (goal ≤ 1.10 each)`,
-		`final RSS ${(result.finalRssBytes / MiB).toFixed(0)} MiB (goal ≤ 200): ${result.passed ? 'met' : 'MISSED'}`,
+		`final RSS ${(result.finalRssBytes / MiB).toFixed(0)} MiB (goal ≤ 200): ${result.finalRssBytes <= LIMIT_BYTES ? 'met' : 'MISSED'}; flat (every peak ratio ≤ 1.10): ${result.flatRatio <= 1.1 ? 'met' : 'MISSED'}`,
 	);
 	return lines.join('\n');
 };
