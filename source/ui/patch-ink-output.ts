@@ -232,7 +232,9 @@ const patchOutput = async (): Promise<PatchResult> => {
 
 		// Row shapes (the width and the writes' columns) whose pieces did not go together: the row
 		// goes straight to get() while its shape stays, so a row of panels whose borders touch in
-		// the same style is not cut into pieces every frame. A row of one write is its one piece: drawn whole.
+		// the same style is not cut into pieces every frame. A row of one write is its piece after
+		// its column's spaces: a piece is drawn in one pass over its line (draw-ink-row.ts), where
+		// drawing the row whole lays out its cells first.
 		const unjoinable: Generations<true> = {previous: new Map(), current: new Map()};
 		// Each line with its length first, so no two rows share a key (JSON.stringify cost more than drawing).
 		const rowKey = (width: number, writes: Array<number | string>): string => {
@@ -247,7 +249,7 @@ const patchOutput = async (): Promise<PatchResult> => {
 
 		const drawRow = (width: number, writes: Array<number | string>, key: string): string => {
 			let text = rows.current.get(key) ?? rows.previous.get(key);
-			if (text === undefined && writes.length > 2) {
+			if (text === undefined && writes.length >= 2) {
 				const shape = `${width}:${writes.filter((_, index) => index % 2 === 0).join(',')}`;
 				text = unjoinable.current.has(shape) || unjoinable.previous.has(shape) ? undefined : composeRow(width, writes);
 				if (text === undefined) {
