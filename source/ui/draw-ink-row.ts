@@ -200,17 +200,60 @@ export const createRowDrawer = (probe: ProbeRow) => {
 		return parts.join('').trimEnd();
 	};
 
-	/** The line alone as get() draws it, or undefined to leave it to get(). */
+	/**
+	The line alone as get() draws it, or undefined to leave it to get(): draw() of the line with a
+	dot after it (the row's end is trimmed, the dot keeps the piece whole), less the dot, walked in
+	one pass without the line's cells (two arrays a character, for each line that changed, every
+	frame): the first cell opens its style, a change of style writes the codes between, and the
+	unstyled dot closes the last cell's style.
+	*/
 	const piece = (line: string): RowPiece | undefined => {
-		const cells = failure === undefined ? cellsOf(line) : null;
-		if (cells === null) {
+		if (failure !== undefined) {
 			return undefined;
 		}
 
-		// A dot after it, as get() would be asked: the row's end is trimmed, the dot keeps the piece whole.
-		const width = cells.values.length;
-		const text = draw(width + 1, [0, line, width, '.'])!.slice(0, -1);
-		return {text, width, styledStart: (cells.styles[0] ?? '') !== '', styledEnd: (cells.styles.at(-1) ?? '') !== ''};
+		parts.length = 0;
+		let style = '';
+		let first: string | undefined;
+		let last: string | undefined;
+		let width = 0;
+		for (let index = 0; index < line.length; ) {
+			const code = line.charCodeAt(index);
+			if (code === ESC && line.charCodeAt(index + 1) === OPEN_BRACKET) {
+				let end = index + 2;
+				for (let next = line.charCodeAt(end); next === SEMICOLON || (next >= DIGIT_0 && next <= DIGIT_9); next = line.charCodeAt(++end)) {
+					// Parameters: digits and semicolons.
+				}
+
+				const next = line.charCodeAt(end) === LETTER_M ? styleAfter(style, line.slice(index, end + 1)) : null;
+				if (next === null) {
+					return undefined;
+				}
+
+				style = next;
+				index = end + 1;
+			} else if (code === ESC || code === CSI_8BIT || (code >= 0xD8_00 && code <= 0xDF_FF) || !isOneCell(code)) {
+				return undefined;
+			} else {
+				if (last === undefined) {
+					parts.push(style);
+					first = style;
+				} else if (last !== style) {
+					parts.push(codesBetween(last, style));
+				}
+
+				parts.push(characterOf(code));
+				last = style;
+				width++;
+				index++;
+			}
+		}
+
+		if (last !== undefined && last !== '') {
+			parts.push(codesBetween(last, ''));
+		}
+
+		return {text: parts.join(''), width, styledStart: (first ?? '') !== '', styledEnd: (last ?? '') !== ''};
 	};
 
 	return {

@@ -232,18 +232,24 @@ const patchOutput = async (): Promise<PatchResult> => {
 
 		// Row shapes (the width and the writes' columns) whose pieces did not go together: the row
 		// goes straight to get() while its shape stays, so a row of panels whose borders touch in
-		// the same style is not cut into pieces every frame. A row of one write is its one piece: drawn whole.
+		// the same style is not cut into pieces every frame. A row of one write is its piece after
+		// its column's spaces: a piece is drawn in one pass over its line (draw-ink-row.ts), where
+		// drawing the row whole lays out its cells first.
 		const unjoinable: Generations<true> = {previous: new Map(), current: new Map()};
-		const drawRow = (width: number, writes: Array<number | string>): string => {
-			// Each line with its length first, so no two rows share a key (JSON.stringify cost more than drawing).
+		// Each line with its length first, so no two rows share a key (JSON.stringify cost more than drawing).
+		const rowKey = (width: number, writes: Array<number | string>): string => {
 			let key = String(width);
 			for (let index = 0; index < writes.length; index += 2) {
 				const line = writes[index + 1] as string;
 				key += `|${writes[index] as number}:${line.length}:${line}`;
 			}
 
+			return key;
+		};
+
+		const drawRow = (width: number, writes: Array<number | string>, key: string): string => {
 			let text = rows.current.get(key) ?? rows.previous.get(key);
-			if (text === undefined && writes.length > 2) {
+			if (text === undefined && writes.length >= 2) {
 				const shape = `${width}:${writes.filter((_, index) => index % 2 === 0).join(',')}`;
 				text = unjoinable.current.has(shape) || unjoinable.previous.has(shape) ? undefined : composeRow(width, writes);
 				if (text === undefined) {
@@ -266,6 +272,25 @@ const patchOutput = async (): Promise<PatchResult> => {
 			return text;
 		};
 
+		// The frame before, row by row: a row whose writes are the very ones it had there (the same
+		// columns, and lines that are mostly the same string objects, painted once by PanelLines)
+		// is the text it had, found without its key: building and hashing a key of the whole row's
+		// escape codes, for the rows that did not change, was most of this wrapper's garbage.
+		let last: {width: number; writes: Array<Array<number | string>>; keys: string[]; texts: string[]} | undefined;
+		const sameWrites = (a: ReadonlyArray<number | string> | undefined, b: ReadonlyArray<number | string>): boolean => {
+			if (a?.length !== b.length) {
+				return false;
+			}
+
+			for (let index = 0; index < b.length; index++) {
+				if (a[index] !== b[index]) {
+					return false;
+				}
+			}
+
+			return true;
+		};
+
 		Output.prototype.get = function (this: OutputInstance) {
 			const writes = rowWrites(this);
 			if (!writes) {
@@ -279,7 +304,27 @@ const patchOutput = async (): Promise<PatchResult> => {
 			unjoinable.previous = unjoinable.current;
 			unjoinable.current = new Map();
 			rowDrawer.nextFrame();
-			return {output: writes.map((row) => drawRow(this.width, row)).join('\n'), height: writes.length};
+			const before = last?.width === this.width ? last : undefined;
+			const keys: string[] = [];
+			const texts: string[] = [];
+			for (const [index, row] of writes.entries()) {
+				let key: string;
+				let text: string;
+				if (before && sameWrites(before.writes[index], row)) {
+					key = before.keys[index]!;
+					text = before.texts[index]!;
+					rows.current.set(key, text);
+				} else {
+					key = rowKey(this.width, row);
+					text = drawRow(this.width, row, key);
+				}
+
+				keys.push(key);
+				texts.push(text);
+			}
+
+			last = {width: this.width, writes, keys, texts};
+			return {output: texts.join('\n'), height: writes.length};
 		};
 		return {applied: true, rows, pieces, unjoinable, inkGet, rowDrawer};
 	} catch (error) {

@@ -1,16 +1,28 @@
 // The layout of one screen (plan-layout.ts) for a document and the session's facts: what the
 // screen draws and what the keys and the mouse must agree with.
 
-import type {SnapshotDocument} from '../engine/snapshot-types.js';
-import {holderName, holderRows, shownHolders} from '../view/describe-holders.js';
-import {textWidth} from '../view/styled-line.js';
+import type {HolderRow, SnapshotDocument} from '../engine/snapshot-types.js';
+import {holderNameWidth, holderRows, isShownHolder} from '../view/describe-holders.js';
 import {planLayout, type LayoutPlan} from '../view/plan-layout.js';
 import {lifecycleEvents} from '../view/select-events.js';
 import type {ViewFacts} from '../view/view-facts.js';
 
+/** How many holders the live view would list and their widest name, counted without a list or a name made (hundreds of rows, every refresh). */
+const shownHoldersSize = (holders: readonly HolderRow[]): {holders: number; holderNameWidth: number} => {
+	let count = 0;
+	let width = 0;
+	for (const row of holders) {
+		if (isShownHolder(row)) {
+			count++;
+			width = Math.max(width, holderNameWidth(row));
+		}
+	}
+
+	return {holders: count, holderNameWidth: width};
+};
+
 const planOf = (document: SnapshotDocument, facts: ViewFacts, columns: number, rows?: number): LayoutPlan => {
 	const holders = holderRows(document);
-	const shown = holders && rows !== undefined ? shownHolders(holders) : undefined;
 	return planLayout(columns, rows, {
 		// Live, the session says whether the run replays a trace (the document loses its trace key
 		// while another workload runs, and the layout must not change with it); else the document.
@@ -20,7 +32,7 @@ const planOf = (document: SnapshotDocument, facts: ViewFacts, columns: number, r
 		lifecycleEvents: lifecycleEvents(document.events).length,
 		logLines: document.dmesg.length,
 		// A text snapshot keeps the panels it had; the live view shows who holds the heap when rows allow.
-		...(shown ? {holders: shown.length, holderNameWidth: Math.max(0, ...shown.map((row) => textWidth(holderName(row))))} : {}),
+		...(holders && rows !== undefined ? shownHoldersSize(holders) : {}),
 	});
 };
 

@@ -3,7 +3,7 @@
 
 import {describe, expect, test} from 'vitest';
 import {describeKernelLogList} from '../../source/view/describe-kernel-log.js';
-import {holderName, layoutHolders, sortHolders, type HolderColumn, type HolderRates} from '../../source/view/describe-holders.js';
+import {holderName, holderNameWidth, layoutHolders, sortHolders, type HolderColumn, type HolderRates} from '../../source/view/describe-holders.js';
 import {bottomTop, pageFrom, revealItem} from '../../source/view/scroll-list.js';
 import {findMatches, highlightMatches, nextMatch, queryMatcher} from '../../source/view/search-text.js';
 import {segment} from '../../source/view/styled-line.js';
@@ -120,6 +120,20 @@ describe('the holders', () => {
 			'SystemMonitor(42:42) · PhysicalPage (slab full)',
 			'Browser(30:30) · PhysicalPage (slab full)',
 		]);
+	});
+
+	test.each([
+		[{process: 'Browser(80:80)', purpose: null, workload: 'vmobject-churn'}, 'Browser(80:80) · workload vmobject-churn'],
+		[{process: 'SystemMonitor(42:42)', purpose: 'PhysicalPage (slab full)', workload: null}, 'SystemMonitor(42:42) · PhysicalPage (slab full)'],
+		[{process: null, purpose: 'log buffer', workload: null}, 'kernel · log buffer'],
+		[{process: null, purpose: null, workload: 'leak'}, 'workload leak'],
+		[{process: null, purpose: null, workload: null}, 'kernel'],
+		[{process: '', purpose: '', workload: null}, ''],
+		[{process: 'a', purpose: 'b', workload: 'c'}, 'a · b · workload c'],
+		[{process: 'emoji 😀', purpose: null, workload: null}, 'emoji 😀'],
+	])('the width of a name, counted without making it: %j is %j', (row, name) => {
+		expect(holderName(row)).toBe(name);
+		expect(holderNameWidth(row)).toBe([...name].length);
 	});
 
 	test('the table: by live bytes, the total is the heap\'s allocated bytes', () => {
