@@ -7,7 +7,8 @@ import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {checkOutput, patchInkOutput} from '../../source/ui/patch-ink-output.js';
+import {patchInkOutput} from '../../source/ui/patch-ink-output.js';
+import {checkOutput} from '../../source/ui/read-ink-output.js';
 
 type Transformer = (line: string, index: number) => string;
 type OutputInstance = {
