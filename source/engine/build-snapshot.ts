@@ -51,6 +51,8 @@ const subheapRows = (kernel: Kernel): SubheapRow[] =>
 export type SnapshotOptions = {
 	/** Holders with nothing live are listed when they made a call at this tick or later (build-holders.ts). */
 	holdersActiveSince?: number;
+	/** False: no holders table (the live view while no panel shows it; LiveFacts.withheld). */
+	holders?: boolean;
 };
 
 export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions = {}): SnapshotDocument => {
@@ -90,7 +92,7 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 		retiredSubheaps: kernel.global.book.retiredSubheaps.map((record) => ({...record})),
 		regions: {count: kernel.mm.regions.size, bytes: regionBytes},
 		slabs: kernel.slabs.map((slab) => ({size: slab.size, allocated: slab.numAllocated, free: slab.numFree})),
-		holders: holderRows(kernel, allocatedChunks * CHUNK_SIZE, options.holdersActiveSince),
+		holders: options.holders === false ? undefined : holderRows(kernel, allocatedChunks * CHUNK_SIZE, options.holdersActiveSince),
 		events: simulation.events.list(),
 		dmesg: kernel.dmesg.tail(SNAPSHOT_DMESG_LINES),
 		history: {
@@ -108,6 +110,10 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 		},
 		panic: kernel.panic ? {tick: kernel.panic.tick, kind: kernel.panic.kind, lines: [...kernel.panic.lines]} : null,
 	};
+	if (document.holders === undefined) {
+		delete document.holders;
+	}
+
 	// An addition to the schema's keys, present only for a trace replay.
 	if (isTraceWorkload(simulation.workload)) {
 		document.trace = simulation.workload.summary();

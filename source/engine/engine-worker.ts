@@ -256,6 +256,9 @@ const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveM
 			post({type: 'response', id: message.id, document: withMade(session.liveSnapshot(), made)});
 		} else if (message.type === 'request-subheap') {
 			post({type: 'subheap-response', id: message.id, outcome: engine.subheap(message.subheap)});
+		} else if (message.type === 'shown') {
+			engine.shown = message.sections;
+			publish();
 		}
 	});
 

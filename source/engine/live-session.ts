@@ -186,13 +186,23 @@ export class LiveSession {
 		return this.traceReading.readError;
 	}
 
-	snapshot(): SnapshotDocument {
+	/** What the view shows: the past's document, the frozen one, or the present's (without its holders when `holders` is false). */
+	snapshot(options: {holders?: boolean} = {}): SnapshotDocument {
 		const past = this.timeMachine?.past;
 		if (past) {
-			return buildSnapshot(past);
+			return buildSnapshot(past, options);
 		}
 
-		return this.frozen && this.frozenSnapshot ? this.frozenSnapshot : buildSnapshot(this.simulation);
+		if (this.frozen && this.frozenSnapshot) {
+			if (options.holders !== false) {
+				return this.frozenSnapshot;
+			}
+
+			const {holders: _holders, ...withoutHolders} = this.frozenSnapshot;
+			return withoutHolders;
+		}
+
+		return buildSnapshot(this.simulation, options);
 	}
 
 	/** The live document even while the display is frozen, the past one while travelling (what `s` saves). */

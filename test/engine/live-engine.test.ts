@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import {LiveEngine} from '../../source/engine/live-engine.js';
 import {createSession} from '../ui/helpers.js';
 
@@ -84,5 +85,34 @@ describe('LiveEngine', () => {
 			{boot: 1, tick: 10, action: {type: 'switch-workload', workload: 'steady'}},
 			{boot: 1, tick: 15, action: {type: 'reboot', revision: '2020-12-31'}},
 		]);
+	});
+
+	test('the holders table stays out of the views while no panel shows it, and comes back whole with its rates', async () => {
+		const {engine, session, clock} = await engineAt();
+		for (let step = 1; step <= 10; step++) {
+			clock.now = step * 100;
+			engine.advance();
+		}
+
+		const {holders, ...rest} = buildSnapshot(session.simulation);
+		engine.shown = {holders: false};
+		const hidden = engine.view();
+		// Everything else exactly as a snapshot has it; no table, no rates, and the facts say why.
+		expect(hidden.document).toEqual(rest);
+		expect('holders' in hidden.document).toBe(false);
+		expect(hidden.facts.withheld).toEqual(['holders']);
+		expect(hidden.facts.holderRates).toEqual([]);
+		engine.shown = {holders: true};
+		const shown = engine.view();
+		expect(shown.document).toEqual({...rest, holders});
+		expect(shown.facts.withheld).toBeUndefined();
+		expect(shown.facts.holderRates!.length).toBeGreaterThan(0);
+		// Frozen: the frozen document, without its table while no panel shows it.
+		engine.apply({type: 'toggle-freeze'});
+		session.simulation.step(50);
+		engine.shown = {holders: false};
+		expect(engine.view().document).toEqual(rest);
+		engine.shown = {holders: true};
+		expect(engine.view().document).toEqual({...rest, holders});
 	});
 });

@@ -1,0 +1,27 @@
+// Tells the engine which of the sections it may leave out the screen shows (engine-protocol.ts,
+// ShownSections): the holders table was most of each view's bytes, built, sent and read four
+// times a second at the defaults while no panel on screen showed it. Told only when it changes;
+// the engine publishes at once, so a panel that gets room has its rows within a frame or two.
+
+import {useEffect} from 'react';
+import type {EngineLink} from '../engine/engine-link.js';
+import type {SnapshotDocument} from '../engine/snapshot-types.js';
+import type {ViewFacts} from '../view/view-facts.js';
+import {holdersPanelFits} from './plan-dashboard.js';
+
+export type ShownScreen = {
+	engine: EngineLink;
+	document: SnapshotDocument;
+	facts: ViewFacts;
+	columns: number;
+	rows: number;
+	/** The holders' own screen (`a`) is open. */
+	holdersScreen: boolean;
+};
+
+export const useShownSections = ({engine, document, facts, columns, rows, holdersScreen}: ShownScreen): void => {
+	const holders = holdersScreen || holdersPanelFits(document, facts, columns, rows);
+	useEffect(() => {
+		engine.show({holders});
+	}, [engine, holders]);
+};
