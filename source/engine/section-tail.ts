@@ -63,7 +63,7 @@ const tailOf = (previous: unknown, next: unknown): Tail | undefined => {
 			return undefined;
 		}
 
-		const added = next.slice(previous.length - shift);
+		const added: unknown[] = (next as unknown[]).slice(previous.length - shift);
 		return {tail: [shift, ...added] satisfies ArrayTail, moved: shift > 0 || added.length > 0};
 	}
 
@@ -116,7 +116,7 @@ were (a panel drawn from one need not be drawn again).
 export const applySectionTail = (previous: unknown, tail: unknown): unknown => {
 	if (Array.isArray(previous)) {
 		const [shift, ...added] = tail as ArrayTail;
-		return shift === 0 && added.length === 0 ? previous : [...previous.slice(shift), ...added];
+		return shift === 0 && added.length === 0 ? previous : [...(previous as unknown[]).slice(shift), ...added];
 	}
 
 	if (isRecord(previous)) {
