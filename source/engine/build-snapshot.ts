@@ -53,6 +53,8 @@ export type SnapshotOptions = {
 	holdersActiveSince?: number;
 	/** False: no holders table (the live view while no panel shows it; LiveFacts.withheld). */
 	holders?: boolean;
+	/** False: no region or deferred-call events (event-log.ts), only the lifecycle's (the live view; LiveFacts.withheld). */
+	frequentEvents?: boolean;
 };
 
 export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions = {}): SnapshotDocument => {
@@ -93,7 +95,7 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 		regions: {count: kernel.mm.regions.size, bytes: regionBytes},
 		slabs: kernel.slabs.map((slab) => ({size: slab.size, allocated: slab.numAllocated, free: slab.numFree})),
 		holders: options.holders === false ? undefined : holderRows(kernel, allocatedChunks * CHUNK_SIZE, options.holdersActiveSince),
-		events: simulation.events.list(),
+		events: options.frequentEvents === false ? simulation.events.lifecycleEvents() : simulation.events.list(),
 		dmesg: kernel.dmesg.tail(SNAPSHOT_DMESG_LINES),
 		history: {
 			everyTicks: simulation.history.everyTicks,

@@ -85,15 +85,18 @@ export type LiveFacts = {
 	Sections the engine leaves out of the document (with their figures in these facts, the holders'
 	rates) because the UI said no panel on screen shows them (ShownSections): the dashboard at 80×24,
 	or at 120×40 once the Subheaps panel has grown, has no Holders panel, and the holders table was
-	most of each view's bytes. They come back in the view the engine publishes when told.
+	most of each view's bytes; no panel draws the region and deferred-call events, which changed the
+	events section every view (vmobject-churn maps regions every tick). They come back in the view
+	the engine publishes when told.
 	*/
 	withheld?: WithheldSection[];
 };
 
-export type WithheldSection = 'holders';
+/** The holders table; the region and deferred-call events of the events section (event-log.ts). */
+export type WithheldSection = 'holders' | 'frequentEvents';
 
 /** What the UI shows of the sections the engine may leave out (LiveFacts.withheld). */
-export type ShownSections = {holders: boolean};
+export type ShownSections = Record<WithheldSection, boolean>;
 
 export type HolderRate = {id: number; kmallocPerSecond: number; kfreePerSecond: number};
 

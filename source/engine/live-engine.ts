@@ -24,7 +24,7 @@ export class LiveEngine {
 	/** Told when something changed without a command (a travel that ran in slices arrived). */
 	onChange: (() => void) | undefined;
 	/** What the UI has on screen (the UI says; until it does, everything). */
-	shown: ShownSections = {holders: true};
+	shown: ShownSections = {holders: true, frequentEvents: true};
 
 	constructor(session: LiveSession, now: () => number = () => performance.now()) {
 		this.session = session;
@@ -209,7 +209,7 @@ export class LiveEngine {
 	}
 
 	view(): PublishedView {
-		return {document: this.session.snapshot({holders: this.shown.holders}), facts: this.facts()};
+		return {document: this.session.snapshot(this.shown), facts: this.facts()};
 	}
 
 	/** Subheap #`id`'s document as the kernel is now (the `Subheap #N` view asks while it is open). */
@@ -244,7 +244,7 @@ export class LiveEngine {
 			...(session.schedule.length > 0 ? {replay: {remaining: session.schedule.length}} : {}),
 			...(session.comparing.comparison ? {comparison: session.comparing.comparison.facts(session.comparing.comparisonTarget)} : {}),
 			...(this.notice ? {notice: this.notice} : {}),
-			...(this.shown.holders ? {} : {withheld: ['holders']}),
+			...withheldOf(this.shown),
 		};
 	}
 
@@ -280,3 +280,9 @@ export class LiveEngine {
 /** Commands that change what the kernel does (and go to the journal). */
 const changesSimulation = (command: EngineCommand): boolean =>
 	command.type === 'reboot' || command.type === 'cycle-revision' || command.type === 'switch-workload' || command.type === 'cycle-workload';
+
+/** The facts' `withheld`: what the UI said it does not show (absent when it shows everything). */
+const withheldOf = (shown: ShownSections): Pick<LiveFacts, 'withheld'> => {
+	const withheld = (Object.keys(shown) as Array<keyof ShownSections>).filter((section) => !shown[section]);
+	return withheld.length === 0 ? {} : {withheld};
+};

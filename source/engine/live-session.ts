@@ -4,7 +4,8 @@
 // document handed out stays the one taken when the flag went up.
 
 import {revisions} from '../kernel/revisions.js';
-import {buildSnapshot} from './build-snapshot.js';
+import {buildSnapshot, type SnapshotOptions} from './build-snapshot.js';
+import {isFrequentEvent} from './event-log.js';
 import {applyJournalAction, type JournalAction, type JournalEntry, type KnownHang} from './session-journal.js';
 import {Simulation, type HookWatch} from './simulation.js';
 import {TickPacer} from './pace-ticks.js';
@@ -186,20 +187,15 @@ export class LiveSession {
 		return this.traceReading.readError;
 	}
 
-	/** What the view shows: the past's document, the frozen one, or the present's (without its holders when `holders` is false). */
-	snapshot(options: {holders?: boolean} = {}): SnapshotDocument {
+	/** What the view shows: the past's document, the frozen one, or the present's (without what `options` leaves out). */
+	snapshot(options: Pick<SnapshotOptions, 'holders' | 'frequentEvents'> = {}): SnapshotDocument {
 		const past = this.timeMachine?.past;
 		if (past) {
 			return buildSnapshot(past, options);
 		}
 
 		if (this.frozen && this.frozenSnapshot) {
-			if (options.holders !== false) {
-				return this.frozenSnapshot;
-			}
-
-			const {holders: _holders, ...withoutHolders} = this.frozenSnapshot;
-			return withoutHolders;
+			return leaveOut(this.frozenSnapshot, options);
 		}
 
 		return buildSnapshot(this.simulation, options);
@@ -309,3 +305,17 @@ export class LiveSession {
 		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;
 	}
 }
+
+/** A document made whole (the frozen one) without what `options` leaves out, as buildSnapshot would have made it. */
+const leaveOut = (document: SnapshotDocument, options: Pick<SnapshotOptions, 'holders' | 'frequentEvents'>): SnapshotDocument => {
+	if (options.holders !== false && options.frequentEvents !== false) {
+		return document;
+	}
+
+	const {holders, ...rest} = document;
+	return {
+		...rest,
+		...(options.holders === false ? {} : {holders}),
+		events: options.frequentEvents === false ? document.events.filter((event) => !isFrequentEvent(event)) : document.events,
+	};
+};

@@ -95,14 +95,14 @@ describe('LiveEngine', () => {
 		}
 
 		const {holders, ...rest} = buildSnapshot(session.simulation);
-		engine.shown = {holders: false};
+		engine.shown = {holders: false, frequentEvents: true};
 		const hidden = engine.view();
 		// Everything else exactly as a snapshot has it; no table, no rates, and the facts say why.
 		expect(hidden.document).toEqual(rest);
 		expect('holders' in hidden.document).toBe(false);
 		expect(hidden.facts.withheld).toEqual(['holders']);
 		expect(hidden.facts.holderRates).toEqual([]);
-		engine.shown = {holders: true};
+		engine.shown = {holders: true, frequentEvents: true};
 		const shown = engine.view();
 		expect(shown.document).toEqual({...rest, holders});
 		expect(shown.facts.withheld).toBeUndefined();
@@ -110,9 +110,28 @@ describe('LiveEngine', () => {
 		// Frozen: the frozen document, without its table while no panel shows it.
 		engine.apply({type: 'toggle-freeze'});
 		session.simulation.step(50);
-		engine.shown = {holders: false};
+		engine.shown = {holders: false, frequentEvents: true};
 		expect(engine.view().document).toEqual(rest);
-		engine.shown = {holders: true};
+		engine.shown = {holders: true, frequentEvents: true};
 		expect(engine.view().document).toEqual({...rest, holders});
+	});
+
+	test('without the region and deferred-call events the views keep every other event, and the facts say so', async () => {
+		const {engine, session} = await engineAt();
+		session.simulation.step(4000);
+		const whole = buildSnapshot(session.simulation);
+		engine.shown = {holders: true, frequentEvents: false};
+		const {document, facts} = engine.view();
+		const frequent = new Set(['region-allocated', 'region-freed', 'deferred-call']);
+		expect(whole.events.some((event) => frequent.has(event.kind))).toBe(true);
+		expect(document).toEqual({...whole, events: whole.events.filter((event) => !frequent.has(event.kind))});
+		expect(document.events.filter((event) => event.kind === 'subheap-added').length).toBeGreaterThan(0);
+		expect(facts.withheld).toEqual(['frequentEvents']);
+		// Frozen likewise.
+		engine.apply({type: 'toggle-freeze'});
+		session.simulation.step(50);
+		expect(engine.view().document).toEqual(document);
+		engine.shown = {holders: false, frequentEvents: false};
+		expect(engine.view().facts.withheld).toEqual(['holders', 'frequentEvents']);
 	});
 });

@@ -75,18 +75,18 @@ describe('the holders table crosses only while the screen shows it', () => {
 		await waitFor(async () => {
 			expect(holdersTotal(await run.stdout.screen())).toBeDefined();
 		});
-		expect(run.told.at(-1)).toEqual({holders: true});
+		expect(run.told.at(-1)).toEqual({holders: true, frequentEvents: false});
 		expect(run.link.current().document.holders?.length).toBeGreaterThan(0);
-		expect(run.link.current().facts.withheld).toBeUndefined();
+		expect(run.link.current().facts.withheld).toEqual(['frequentEvents']);
 	});
 
 	test('80×24: no Holders panel, so no table; `a` brings it with the holders\' screen, Esc sends it away again', async () => {
 		const run = await start(80, 24, 700);
 		await waitFor(() => {
-			expect(run.told.at(-1)).toEqual({holders: false});
+			expect(run.told.at(-1)).toEqual({holders: false, frequentEvents: false});
 			expect(run.link.current().document.holders).toBeUndefined();
 		});
-		expect(run.link.current().facts.withheld).toEqual(['holders']);
+		expect(run.link.current().facts.withheld).toEqual(['holders', 'frequentEvents']);
 		// Paused, no holder has a rate: the screen lists those that hold something.
 		const rows = run.session.snapshot().holders!.filter((row) => row.liveBlocks !== 0 || row.liveBytes !== 0);
 		run.stdin.type('a');
@@ -96,12 +96,12 @@ describe('the holders table crosses only while the screen shows it', () => {
 			expect(holdersTotal(screen)).toBeDefined();
 		});
 		// The rows the engine's table has, as a snapshot of the same tick gives them.
-		expect(run.told.at(-1)).toEqual({holders: true});
+		expect(run.told.at(-1)).toEqual({holders: true, frequentEvents: false});
 		expect(holdersTotal(screen)).toContain(`of ${rows.length}`);
 		expect(screen.some((line) => line.includes('Browser(30:30) · PhysicalPage (slab full)'))).toBe(true);
 		run.stdin.type('\u001B');
 		await waitFor(() => {
-			expect(run.told.at(-1)).toEqual({holders: false});
+			expect(run.told.at(-1)).toEqual({holders: false, frequentEvents: false});
 			expect(run.link.current().document.holders).toBeUndefined();
 		});
 	});
@@ -109,7 +109,7 @@ describe('the holders table crosses only while the screen shows it', () => {
 	test('120×40 at tick 7,000: the Subheaps panel has grown over the Holders panel\'s room, so no table', async () => {
 		const run = await start(120, 40, 7000);
 		await waitFor(() => {
-			expect(run.told.at(-1)).toEqual({holders: false});
+			expect(run.told.at(-1)).toEqual({holders: false, frequentEvents: false});
 		});
 		expect(holdersTotal(await run.stdout.screen())).toBeUndefined();
 		expect(run.link.current().document.holders).toBeUndefined();

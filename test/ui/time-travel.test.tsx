@@ -7,8 +7,10 @@ import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import type {EngineLink} from '../../source/engine/engine-link.js';
+import {isFrequentEvent} from '../../source/engine/event-log.js';
 import {startLiveEngineThread} from '../../source/engine/live-engine-thread.js';
 import {LiveSession} from '../../source/engine/live-session.js';
+import type {SnapshotDocument} from '../../source/engine/snapshot-types.js';
 import {Simulation} from '../../source/engine/simulation.js';
 import {LiveDashboard} from '../../source/ui/live-dashboard.js';
 import {builtinWorkloads, delay, frameLines, linkFor, waitFor} from './helpers.js';
@@ -50,9 +52,14 @@ const mount = (session: LiveSession, advanceEveryMs = 0) => {
 	// fresh document's JSON is without the sections no panel on this screen shows (LiveFacts.withheld).
 	const shown = () => JSON.stringify(link.current().document);
 	const onScreen = (document: string) => {
-		const sections = JSON.parse(document) as Record<string, unknown>;
-		for (const key of link.current().facts.withheld ?? []) {
-			delete sections[key];
+		const sections = JSON.parse(document) as SnapshotDocument;
+		const withheld = link.current().facts.withheld ?? [];
+		if (withheld.includes('holders')) {
+			delete sections.holders;
+		}
+
+		if (withheld.includes('frequentEvents')) {
+			sections.events = sections.events.filter((event) => !isFrequentEvent(event));
 		}
 
 		return JSON.stringify(sections);
