@@ -4,6 +4,7 @@
 // alone, so it can be dropped and built again, exactly, at any time (issue #16: memory).
 
 import {countTrailingZeros, longestClearRun} from './bitmap-words.js';
+import {kernelArrays} from './kernel-arrays.js';
 
 /** Offsets within a node: free bits at its right edge, its longest free run (PRE is 0). */
 export const SUF = 1;
@@ -25,7 +26,7 @@ export const nodeBits = (leafLevel: number, node: number): number => 32 << (leaf
 
 /** The tree over `words` (`leaves` a power of two at least their count, at depth `leafLevel`). */
 export const buildSearchTree = (words: Uint32Array, size: number, leaves: number, leafLevel: number): Int32Array => {
-	const tree = new Int32Array(8 * leaves);
+	const tree = kernelArrays().int32(8 * leaves);
 	for (let w = 0; w < leaves; w++) {
 		const word = searchWord(words, size, w);
 		const at = (leaves + w) * 4;

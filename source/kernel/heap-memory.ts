@@ -14,6 +14,7 @@
 // the hot path keeps its one flat load, the holder cell beside the header.
 
 import {CHUNK_SIZE, KFREE_SCRUB_BYTE, KMALLOC_SCRUB_BYTE} from './constants.js';
+import {kernelArrays} from './kernel-arrays.js';
 
 /** Never written since the pages were zero-filled. */
 export const CHUNK_ZERO = 0;
@@ -94,9 +95,10 @@ export class HeapMemory {
 		const covered = this.state.length;
 		const wanted = Math.max(end, GROWTH * covered, MIN_COVERED_CHUNKS);
 		const length = wanted > this.slots / GROWTH ? this.slots : wanted;
-		const state = new Uint8Array(length);
+		const arrays = kernelArrays();
+		const state = arrays.uint8(length);
 		state.set(this.state);
-		const words = new Uint32Array(2 * length);
+		const words = arrays.uint32(2 * length);
 		words.set(this.words);
 		this.state = state;
 		this.words = words;
@@ -112,7 +114,7 @@ export class HeapMemory {
 			return this.bitmapWords;
 		}
 
-		const words = new Uint32Array(Math.ceil(chunks / 32));
+		const words = kernelArrays().uint32(Math.ceil(chunks / 32));
 		const bitmapOffset = chunks * CHUNK_SIZE;
 		for (let byte = 0; byte < Math.ceil(chunks / 8); byte++) {
 			const value = this.readByte(bitmapOffset + byte);

@@ -5,6 +5,7 @@
 
 import {HeapMemory} from './heap-memory.js';
 import {purposes} from './holder-book.js';
+import {kernelArrays} from './kernel-arrays.js';
 import {KernelVector} from './kernel-vector.js';
 
 export type AllocationStrategy = 'allocate-now' | 'reserve';
@@ -37,7 +38,7 @@ export class Region {
 		this.name = name;
 		this.strategy = strategy;
 		this.pageCount = size / 4096;
-		this.physicalPageObjects = new Uint32Array(strategy === 'allocate-now' ? this.pageCount : 0);
+		this.physicalPageObjects = kernelArrays().uint32(strategy === 'allocate-now' ? this.pageCount : 0);
 	}
 
 	/** The region's memory as the kmalloc heap sees it; zero-filled when first used (AllocateNow). */

@@ -2,7 +2,8 @@
 // their rows. As on the engine thread of `kmtop snapshot` (engine-worker.ts): the workload's
 // hooks are watched through the shared heartbeat (the pool stops a hung one), and a fault it
 // raises outside its hooks (a timer, a rejected promise) is recorded as its failure, not a
-// crash. Each module is loaded once per worker; a run's state is its own (ctx.state).
+// crash. Each module is loaded once per worker; a run's state is its own (ctx.state), but its
+// kernel's large arrays are those of the runs before, zero-filled again (reuse-kernel-arrays.ts).
 
 import process from 'node:process';
 import {workerData} from 'node:worker_threads';
@@ -11,6 +12,8 @@ import {writeHeartbeat} from '../engine/hook-watchdog.js';
 import type {Simulation} from '../engine/simulation.js';
 import type {Workload} from '../engine/workload-api.js';
 import {loadBuiltinWorkload, loadWorkloadFile} from '../engine/workload-loader.js';
+import {lendKernelArrays} from '../kernel/kernel-arrays.js';
+import {createKernelArrayPool} from './reuse-kernel-arrays.js';
 import {runSweepCase} from './run-sweep-case.js';
 import {serveTasks} from './run-worker-pool.js';
 import type {SweepCombination, SweepRow, WorkloadSource} from './sweep-row.js';
@@ -30,6 +33,10 @@ process.on('uncaughtException', onStrayFault);
 process.on('unhandledRejection', onStrayFault);
 
 const loaded = new Map<string, Promise<Workload>>();
+// The issue's big-allocations runs (seeds 1..40, 8,000 ticks) ask for up to 77 MiB of them each
+// (every array a subheap grew through, not only the last): ~110 MiB in size classes kept.
+const arrayPool = createKernelArrayPool({maxBytes: 128 * 1024 * 1024});
+lendKernelArrays(arrayPool.arrays);
 
 const load = async (source: WorkloadSource): Promise<Workload> => {
 	const key = source.kind === 'builtin' ? `builtin:${source.name}` : `path:${source.path}`;
@@ -52,6 +59,9 @@ serveTasks<SweepCombination, SweepRow>(async (combination) => {
 			},
 		});
 	} finally {
+		// Its row is made: nothing reads this run's kernel again (a workload's call from a stray
+		// timer is refused by its facade, kernel-facade.ts), so its arrays can serve the next run.
 		running = undefined;
+		arrayPool.reclaim();
 	}
 });

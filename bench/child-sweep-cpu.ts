@@ -1,0 +1,50 @@
+// Preloaded (`node --import`) into the `kmtop sweep` process measure-sweep.ts starts, and nothing
+// else: as it exits, it writes where the process's CPU time went, by thread, to the file named
+// by KMTOP_BENCH_SWEEP_CPU (Linux, /proc; null figures elsewhere). By then the sweep's worker
+// threads have ended, so the threads still alive are the main thread and the helpers (V8's,
+// compiling and collecting for every isolate, and libuv's); the workers' time is the rest.
+
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import process from 'node:process';
+import {isMainThread} from 'node:worker_threads';
+
+/** CPU seconds of one sweep, by the threads that spent them. */
+export type SweepCpu = {
+	/** The whole process. */
+	total: number;
+	/** The worker threads (started and ended within the sweep), or null where /proc cannot say. */
+	workers: number | null;
+	/** V8's helper threads (compiling and collecting for every isolate) and libuv's. */
+	helpers: number | null;
+	/** The main thread: starting, the pool, the rows. */
+	main: number | null;
+};
+
+// CPU seconds of the main thread and of the other live threads (utime + stime, in USER_HZ = 100).
+const liveThreadSeconds = (): {main: number; others: number} | undefined => {
+	try {
+		const seconds = {main: 0, others: 0};
+		for (const id of readdirSync('/proc/self/task')) {
+			const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			seconds[id === String(process.pid) ? 'main' : 'others'] += (Number(fields[11]) + Number(fields[12])) / 100;
+		}
+
+		return seconds;
+	} catch {
+		return undefined;
+	}
+};
+
+const path = process.env['KMTOP_BENCH_SWEEP_CPU'];
+if (path && isMainThread) {
+	process.on('exit', () => {
+		const {user, system} = process.cpuUsage();
+		const total = (user + system) / 1e6;
+		const threads = liveThreadSeconds();
+		const cpu: SweepCpu = threads
+			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main}
+			: {total, workers: null, helpers: null, main: null};
+		writeFileSync(path, JSON.stringify(cpu));
+	});
+}
