@@ -3,7 +3,7 @@
 
 import type {HolderRow, SnapshotDocument} from '../engine/snapshot-types.js';
 import {holderNameWidth, holderRows, isShownHolder} from '../view/describe-holders.js';
-import {planLayout, type LayoutPlan} from '../view/plan-layout.js';
+import {planLayout, type LayoutContent, type LayoutNode, type LayoutPlan} from '../view/plan-layout.js';
 import {lifecycleEvents} from '../view/select-events.js';
 import type {ViewFacts} from '../view/view-facts.js';
 
@@ -21,19 +21,37 @@ const shownHoldersSize = (holders: readonly HolderRow[]): {holders: number; hold
 	return {holders: count, holderNameWidth: width};
 };
 
+/** What the plan needs of the document but its holders. */
+const contentOf = (document: SnapshotDocument, facts: ViewFacts): LayoutContent => ({
+	// Live, the session says whether the run replays a trace (the document loses its trace key
+	// while another workload runs, and the layout must not change with it); else the document.
+	trace: facts.traceReplay ?? document.trace !== undefined,
+	subheaps: document.subheaps.length,
+	// As many as the Subheaps panel lists (describe-lifecycle.ts).
+	lifecycleEvents: lifecycleEvents(document.events).length,
+	logLines: document.dmesg.length,
+});
+
 const planOf = (document: SnapshotDocument, facts: ViewFacts, columns: number, rows?: number): LayoutPlan => {
 	const holders = holderRows(document);
 	return planLayout(columns, rows, {
-		// Live, the session says whether the run replays a trace (the document loses its trace key
-		// while another workload runs, and the layout must not change with it); else the document.
-		trace: facts.traceReplay ?? document.trace !== undefined,
-		subheaps: document.subheaps.length,
-		// As many as the Subheaps panel lists (describe-lifecycle.ts).
-		lifecycleEvents: lifecycleEvents(document.events).length,
-		logLines: document.dmesg.length,
+		...contentOf(document, facts),
 		// A text snapshot keeps the panels it had; the live view shows who holds the heap when rows allow.
 		...(holders && rows !== undefined ? shownHoldersSize(holders) : {}),
 	});
+};
+
+const hasPanel = (node: LayoutNode, panel: string): boolean => ('stack' in node ? node.children.some((child) => hasPanel(child, panel)) : node.panel === panel);
+
+/**
+Whether this screen has room for a Holders panel, whatever the holders are: the live engine
+leaves the table out of its views while it has not (engine-protocol.ts, ShownSections), so this
+cannot ask the table itself. With a table that would not fill the room or whose names would be
+cut, the plan shows no panel after all: the engine then sends a table that is not drawn.
+*/
+export const holdersPanelFits = (document: SnapshotDocument, facts: ViewFacts, columns: number, rows: number): boolean => {
+	const plan = planLayout(columns, rows, {...contentOf(document, facts), holders: Number.MAX_SAFE_INTEGER, holderNameWidth: 0});
+	return plan.kind !== 'too-small' && hasPanel(plan.body, 'holders');
 };
 
 // The screen plans a frame, and so do the keys and the mouse (explore-geometry.ts) for the same

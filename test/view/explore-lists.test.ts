@@ -111,11 +111,11 @@ describe('the holders', () => {
 		['kfree', [45, 100, 344]],
 		['holder', [45, 344, 100]],
 	])('sorted by %s: %j', (column, ids) => {
-		expect(sortHolders(document.holders, column, rates).map((row) => row.id)).toEqual(ids);
+		expect(sortHolders(document.holders!, column, rates).map((row) => row.id)).toEqual(ids);
 	});
 
 	test('names say the process, the purpose and the workload', () => {
-		expect(document.holders.map(holderName)).toEqual([
+		expect(document.holders!.map(holderName)).toEqual([
 			'Browser(80:80) · workload vmobject-churn',
 			'SystemMonitor(42:42) · PhysicalPage (slab full)',
 			'Browser(30:30) · PhysicalPage (slab full)',
@@ -137,7 +137,7 @@ describe('the holders', () => {
 	});
 
 	test('the table: by live bytes, the total is the heap\'s allocated bytes', () => {
-		const layout = layoutHolders(document, document.holders, {width: 100, column: 'bytes', rates});
+		const layout = layoutHolders(document, document.holders!, {width: 100, column: 'bytes', rates});
 		const lines = layout.lines.map(text);
 		expect(lines).toEqual([
 			' holder                                              blocks  live bytes▾   share  kmalloc/s  kfree/s',
@@ -146,7 +146,7 @@ describe('the holders', () => {
 			' SystemMonitor(42:42) · PhysicalPage (slab full)      9,774     312,768    8.7%      2.40k    1.50k ',
 			' total, 3 holders                                    95,441   3,580,448  100.0%      11.4k    10.3k ',
 		]);
-		expect(document.holders.reduce((sum, row) => sum + row.liveBytes, 0)).toBe(document.heap.allocatedBytes);
+		expect(document.holders!.reduce((sum, row) => sum + row.liveBytes, 0)).toBe(document.heap.allocatedBytes);
 		expect(layout.rowIds).toEqual([undefined, 45, 344, 100, undefined]);
 	});
 });
