@@ -5,6 +5,7 @@ import {CHUNK_SIZE, formatAddress} from '../kernel/constants.js';
 import type {Kernel} from '../kernel/kernel.js';
 import {systemMonitorLines} from '../kernel/memstat.js';
 import {holderRows} from './build-holders.js';
+import {isFrequentEvent} from './event-log.js';
 import {measureFreeRuns} from './measure-free-runs.js';
 import type {Simulation} from './simulation.js';
 import {snapshotSchemaId, type BackupSummary, type SnapshotDocument, type SubheapRow} from './snapshot-types.js';
@@ -122,4 +123,18 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 	}
 
 	return document;
+};
+
+/** A document made whole (the frozen one) without what `options` leaves out, as buildSnapshot would have made it. */
+export const leaveOutSections = (document: SnapshotDocument, options: Pick<SnapshotOptions, 'holders' | 'frequentEvents'>): SnapshotDocument => {
+	if (options.holders !== false && options.frequentEvents !== false) {
+		return document;
+	}
+
+	const {holders, ...rest} = document;
+	return {
+		...rest,
+		...(options.holders === false ? {} : {holders}),
+		events: options.frequentEvents === false ? document.events.filter((event) => !isFrequentEvent(event)) : document.events,
+	};
 };

@@ -239,7 +239,7 @@ export class LiveEngine {
 			workloadIndex: session.workloadIndex,
 			traceReplay: session.workloads.some((workload) => isTraceWorkload(workload)),
 			holderRates: running && this.shown.holders ? this.holderMeter.rates(now, simulation.kernel.holders) : [],
-			...(session.readError === undefined ? {} : {readError: session.readError}),
+			...(session.traceReading.readError === undefined ? {} : {readError: session.traceReading.readError}),
 			time: this.timeFacts(),
 			...(session.schedule.length > 0 ? {replay: {remaining: session.schedule.length}} : {}),
 			...(session.comparing.comparison ? {comparison: session.comparing.comparison.facts(session.comparing.comparisonTarget)} : {}),

@@ -4,8 +4,7 @@
 // document handed out stays the one taken when the flag went up.
 
 import {revisions} from '../kernel/revisions.js';
-import {buildSnapshot, type SnapshotOptions} from './build-snapshot.js';
-import {isFrequentEvent} from './event-log.js';
+import {buildSnapshot, leaveOutSections, type SnapshotOptions} from './build-snapshot.js';
 import {applyJournalAction, type JournalAction, type JournalEntry, type KnownHang} from './session-journal.js';
 import {Simulation, type HookWatch} from './simulation.js';
 import {TickPacer} from './pace-ticks.js';
@@ -156,7 +155,7 @@ export class LiveSession {
 		let sliceStarted = started;
 		while (ran < owed && !this.simulation.halted) {
 			const slice = Math.min(256, owed - ran, Math.max(1, this.ticksToNextEntry()));
-			if (!this.traceReady(this.simulation.tick + slice)) {
+			if (!this.traceReading.ready(this.simulation.workload, this.simulation.tick + slice)) {
 				break;
 			}
 
@@ -175,17 +174,8 @@ export class LiveSession {
 		return ran;
 	}
 
-	/** A trace replay streams its file: the ticks wait until their records are read (read-trace-ahead.ts). */
-	private traceReady(tick: number): boolean {
-		return this.traceReading.ready(this.simulation.workload, tick);
-	}
-
-	private readonly traceReading = new TraceReadAhead();
-
-	/** A trace that failed to read part way (a strict-mode error, a truncated gzip). */
-	get readError(): string | undefined {
-		return this.traceReading.readError;
-	}
+	/** A trace replay streams its file: the ticks wait until their records are read; its readError, a trace that failed to read part way. */
+	readonly traceReading = new TraceReadAhead();
 
 	/** What the view shows: the past's document, the frozen one, or the present's (without what `options` leaves out). */
 	snapshot(options: Pick<SnapshotOptions, 'holders' | 'frequentEvents'> = {}): SnapshotDocument {
@@ -195,7 +185,7 @@ export class LiveSession {
 		}
 
 		if (this.frozen && this.frozenSnapshot) {
-			return leaveOut(this.frozenSnapshot, options);
+			return leaveOutSections(this.frozenSnapshot, options);
 		}
 
 		return buildSnapshot(this.simulation, options);
@@ -305,17 +295,3 @@ export class LiveSession {
 		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;
 	}
 }
-
-/** A document made whole (the frozen one) without what `options` leaves out, as buildSnapshot would have made it. */
-const leaveOut = (document: SnapshotDocument, options: Pick<SnapshotOptions, 'holders' | 'frequentEvents'>): SnapshotDocument => {
-	if (options.holders !== false && options.frequentEvents !== false) {
-		return document;
-	}
-
-	const {holders, ...rest} = document;
-	return {
-		...rest,
-		...(options.holders === false ? {} : {holders}),
-		events: options.frequentEvents === false ? document.events.filter((event) => !isFrequentEvent(event)) : document.events,
-	};
-};
