@@ -88,9 +88,14 @@ export class HolderBook {
 	 * tell a reused id's fresh counts from the old holder's.
 	 */
 	generations = new Uint32Array(INITIAL_HOLDERS);
-	/** The calls of retired holders, so the counts over all holders plus these still equal memstat's. */
-	retiredKmallocs = 0;
-	retiredKfrees = 0;
+	/**
+	 * The calls of retired holders (kmalloc, kfree), so the counts over all holders plus these still
+	 * equal memstat's. A Float64Array like the counts they add up: a number field starting at 0 and
+	 * then given the sum of Float64Array elements (always a heap number) changes its representation
+	 * from small integer to double mid-run, which changes the book's hidden class and throws away
+	 * the optimized code of every kmalloc and kfree that inlined the old one.
+	 */
+	private readonly retired = new Float64Array(2);
 	private tick = 0;
 	private nextSweep = HOLDER_RETIRE_TICKS;
 	private readonly ids: Ids = new Map();
@@ -112,6 +117,16 @@ export class HolderBook {
 			this.nextSweep = (Math.floor(tick / HOLDER_RETIRE_TICKS) + 1) * HOLDER_RETIRE_TICKS;
 			this.retireIdle();
 		}
+	}
+
+	/** kmalloc calls of retired holders. */
+	get retiredKmallocs(): number {
+		return this.retired[0]!;
+	}
+
+	/** kfree calls of retired holders. */
+	get retiredKfrees(): number {
+		return this.retired[1]!;
 	}
 
 	/** One past the highest id in use: loops over holders run to here. */
@@ -190,8 +205,8 @@ export class HolderBook {
 				}
 			}
 
-			this.retiredKmallocs += this.kmallocs[id]!;
-			this.retiredKfrees += this.kfrees[id]!;
+			this.retired[0]! += this.kmallocs[id]!;
+			this.retired[1]! += this.kfrees[id]!;
 			this.kmallocs[id] = 0;
 			this.kfrees[id] = 0;
 			this.lastTick[id] = -1;
