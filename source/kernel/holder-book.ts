@@ -6,6 +6,8 @@
 // the running totals per holder, so the table costs nothing to read and the figures are exact:
 // live chunks over all holders always equal the linked subheaps' allocated chunks.
 
+import {asDouble} from './constants.js';
+
 /** In a heap's `holders` array: no block starts at this chunk. */
 export const NO_BLOCK = 0;
 /**
@@ -89,13 +91,13 @@ export class HolderBook {
 	 */
 	generations = new Uint32Array(INITIAL_HOLDERS);
 	/**
-	 * The calls of retired holders (kmalloc, kfree), so the counts over all holders plus these still
-	 * equal memstat's. A Float64Array like the counts they add up: a number field starting at 0 and
-	 * then given the sum of Float64Array elements (always a heap number) changes its representation
-	 * from small integer to double mid-run, which changes the book's hidden class and throws away
-	 * the optimized code of every kmalloc and kfree that inlined the old one.
+	 * The calls of retired holders, so the counts over all holders plus these still equal memstat's.
+	 * Sums of Float64Array elements, so doubles from the start (asDouble): a field that began as a
+	 * small integer changed the book's hidden class at the first retirement, discarding the
+	 * optimized kmalloc and kfree paths that inlined the old one.
 	 */
-	private readonly retired = new Float64Array(2);
+	retiredKmallocs = asDouble(0);
+	retiredKfrees = asDouble(0);
 	private tick = 0;
 	private nextSweep = HOLDER_RETIRE_TICKS;
 	private readonly ids: Ids = new Map();
@@ -117,16 +119,6 @@ export class HolderBook {
 			this.nextSweep = (Math.floor(tick / HOLDER_RETIRE_TICKS) + 1) * HOLDER_RETIRE_TICKS;
 			this.retireIdle();
 		}
-	}
-
-	/** kmalloc calls of retired holders. */
-	get retiredKmallocs(): number {
-		return this.retired[0]!;
-	}
-
-	/** kfree calls of retired holders. */
-	get retiredKfrees(): number {
-		return this.retired[1]!;
 	}
 
 	/** One past the highest id in use: loops over holders run to here. */
@@ -205,8 +197,8 @@ export class HolderBook {
 				}
 			}
 
-			this.retired[0]! += this.kmallocs[id]!;
-			this.retired[1]! += this.kfrees[id]!;
+			this.retiredKmallocs += this.kmallocs[id]!;
+			this.retiredKfrees += this.kfrees[id]!;
 			this.kmallocs[id] = 0;
 			this.kfrees[id] = 0;
 			this.lastTick[id] = -1;
