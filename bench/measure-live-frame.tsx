@@ -18,7 +18,7 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {render} from 'ink';
-import {applyDelta, createViewWriter} from '../source/engine/document-delta.js';
+import {applyDelta, createViewWriter, type DocumentDelta} from '../source/engine/document-delta.js';
 import type {LiveFacts} from '../source/engine/engine-protocol.js';
 import {LiveEngine} from '../source/engine/live-engine.js';
 import {LiveSession} from '../source/engine/live-session.js';
@@ -72,7 +72,7 @@ simulation.step = (ticks: number) => {
 	return ran;
 };
 
-type Crossing = {delta: Record<string, string | null>; facts: LiveFacts};
+type Crossing = {delta: DocumentDelta; facts: LiveFacts};
 const crossings: Crossing[] = [];
 const engineMs = {advance: 0, publish: 0};
 const publishTimes: number[] = [];

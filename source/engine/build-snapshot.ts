@@ -62,6 +62,10 @@ const kfreeCallsOf = (sample: HistorySample): number => sample.kfreeCalls;
 export type SnapshotOptions = {
 	/** Holders with nothing live are listed when they made a call at this tick or later (build-holders.ts). */
 	holdersActiveSince?: number;
+	/** False: no holders table (the live view while no panel shows it; LiveFacts.withheld). */
+	holders?: boolean;
+	/** False: no region or deferred-call events (event-log.ts), only the lifecycle's (the live view; LiveFacts.withheld). */
+	frequentEvents?: boolean;
 };
 
 export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions = {}): SnapshotDocument => {
@@ -101,8 +105,8 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 		retiredSubheaps: kernel.global.book.retiredSubheaps.map((record) => ({...record})),
 		regions: {count: kernel.mm.regions.size, bytes: regionBytes},
 		slabs: kernel.slabs.map((slab) => ({size: slab.size, allocated: slab.numAllocated, free: slab.numFree})),
-		holders: holderRows(kernel, allocatedChunks * CHUNK_SIZE, options.holdersActiveSince),
-		events: simulation.events.list(),
+		holders: options.holders === false ? undefined : holderRows(kernel, allocatedChunks * CHUNK_SIZE, options.holdersActiveSince),
+		events: options.frequentEvents === false ? simulation.events.lifecycleEvents() : simulation.events.list(),
 		dmesg: kernel.dmesg.tail(SNAPSHOT_DMESG_LINES),
 		history: {
 			everyTicks: simulation.history.everyTicks,
@@ -119,6 +123,10 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 		},
 		panic: kernel.panic ? {tick: kernel.panic.tick, kind: kernel.panic.kind, lines: [...kernel.panic.lines]} : null,
 	};
+	if (document.holders === undefined) {
+		delete document.holders;
+	}
+
 	// An addition to the schema's keys, present only for a trace replay.
 	if (isTraceWorkload(simulation.workload)) {
 		document.trace = simulation.workload.summary();

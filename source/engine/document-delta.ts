@@ -10,26 +10,50 @@
 // definition (snapshot.md), so nothing is lost on the way.
 
 import type {LiveFacts, PublishedView} from './engine-protocol.js';
+import {applySectionTail, sectionTail} from './section-tail.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 
-/** The changed sections as JSON text; null for a section that went away. */
-export type DocumentDelta = Partial<Record<keyof SnapshotDocument, string | null>>;
+/**
+A section whose arrays only move on from view to view (section-tail.ts): after the first time,
+what moved in them, as the JSON text of its tail.
+*/
+const TAILED_SECTIONS: ReadonlySet<string> = new Set<keyof SnapshotDocument>(['history']);
+
+/** A tailed section that moved: the JSON text of its tail (section-tail.ts). */
+export type SectionTailText = {tail: string};
+
+/** The changed sections as JSON text (or a tail's); null for a section that went away. */
+export type DocumentDelta = Partial<Record<keyof SnapshotDocument, string | SectionTailText | null>>;
 
 /** The engine's side: what changed since the last document it was given. */
 export const createDeltaWriter = () => {
-	let sent = new Map<string, string>();
+	let sent = new Map<string, unknown>();
 	return (document: SnapshotDocument): DocumentDelta => {
-		const now = new Map<string, string>();
-		const delta: Record<string, string | null> = {};
+		const now = new Map<string, unknown>();
+		const delta: Record<string, string | SectionTailText | null> = {};
 		for (const [key, value] of Object.entries(document)) {
+			const previous = sent.get(key);
+			if (TAILED_SECTIONS.has(key) && previous !== undefined && value !== undefined) {
+				// Kept as the value itself: what moved is found by comparing the values.
+				now.set(key, value);
+				const tail = sectionTail(previous, value);
+				if (tail === undefined) {
+					delta[key] = JSON.stringify(value);
+				} else if (tail !== null) {
+					delta[key] = {tail: JSON.stringify(tail)};
+				}
+
+				continue;
+			}
+
 			// A key whose value is undefined is no section: the UI drops it, as JSON would.
 			const text = JSON.stringify(value) as string | undefined;
 			if (text === undefined) {
 				continue;
 			}
 
-			now.set(key, text);
-			if (sent.get(key) !== text) {
+			now.set(key, TAILED_SECTIONS.has(key) ? value : text);
+			if (previous !== text) {
 				delta[key] = text;
 			}
 		}
@@ -76,8 +100,10 @@ export const applyDelta = (previous: SnapshotDocument | undefined, delta: Docume
 	for (const [key, text] of Object.entries(delta)) {
 		if (text === null || text === undefined) {
 			delete document[key];
-		} else {
+		} else if (typeof text === 'string') {
 			document[key] = JSON.parse(text) as unknown;
+		} else {
+			document[key] = applySectionTail(document[key], JSON.parse(text.tail) as unknown);
 		}
 	}
 

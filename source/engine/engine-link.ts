@@ -2,7 +2,7 @@
 // commands. Two kinds: the engine's own thread (kmtop; live-engine-thread.ts) and the engine in
 // this thread (tests, where the test drives the clock).
 
-import type {EngineCommand, PublishedView, SubheapOutcome} from './engine-protocol.js';
+import type {EngineCommand, PublishedView, ShownSections, SubheapOutcome} from './engine-protocol.js';
 import type {LiveEngine} from './live-engine.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 
@@ -24,6 +24,8 @@ export type EngineLink = {
 	current: () => LinkedView;
 	subscribe: (listener: () => void) => () => void;
 	send: (command: EngineCommand) => void;
+	/** What the screen shows of the sections the engine may leave out; the next view follows at once. */
+	show: (sections: ShownSections) => void;
 	/** The live document even while the display is frozen (what `s` saves). */
 	liveDocument: () => Promise<SnapshotDocument>;
 	/** Subheap #`id`'s document, built by the engine from its kernel as it is now. */
@@ -104,6 +106,10 @@ export const createLocalEngineLink = (engine: LiveEngine, options: LocalLinkOpti
 		publish,
 		send(command) {
 			engine.apply(command);
+			publish();
+		},
+		show(sections) {
+			engine.shown = sections;
 			publish();
 		},
 		liveDocument() {

@@ -81,7 +81,22 @@ export type LiveFacts = {
 	comparison?: ComparisonFacts;
 	/** One line from the engine for the status bar, new when its id changes (a key refused in the past). */
 	notice?: {id: number; text: string};
+	/**
+	Sections the engine leaves out of the document (with their figures in these facts, the holders'
+	rates) because the UI said no panel on screen shows them (ShownSections): the dashboard at 80×24,
+	or at 120×40 once the Subheaps panel has grown, has no Holders panel, and the holders table was
+	most of each view's bytes; no panel draws the region and deferred-call events, which changed the
+	events section every view (vmobject-churn maps regions every tick). They come back in the view
+	the engine publishes when told.
+	*/
+	withheld?: WithheldSection[];
 };
+
+/** The holders table; the region and deferred-call events of the events section (event-log.ts). */
+export type WithheldSection = 'holders' | 'frequentEvents';
+
+/** What the UI shows of the sections the engine may leave out (LiveFacts.withheld). */
+export type ShownSections = Record<WithheldSection, boolean>;
 
 export type HolderRate = {id: number; kmallocPerSecond: number; kfreePerSecond: number};
 
@@ -148,7 +163,9 @@ export type UiToEngine =
 	| {type: 'command'; command: EngineCommand}
 	| {type: 'request-document'; id: number}
 	/** The `Subheap #N` view: subheap `subheap`'s document as it is now (asked again while the view is open). */
-	| {type: 'request-subheap'; id: number; subheap: number};
+	| {type: 'request-subheap'; id: number; subheap: number}
+	/** What is on screen now: the engine publishes at once, with a section the screen now shows. */
+	| {type: 'shown'; sections: ShownSections};
 
 export type EngineToUi =
 	| {type: 'load-error'; badInput: boolean; message: string}

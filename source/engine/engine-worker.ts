@@ -226,10 +226,28 @@ const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveM
 	const engine = new LiveEngine(session);
 	const views = createViewWriter();
 	const refreshMs = Math.max(16, mode.refreshMs);
+	// The engine's own timer advances it every few dozen milliseconds while it is not calm (a
+	// rate beyond a few dozen ticks a view, a step back made ready while paused, a travel, a
+	// comparison). Calm, each view advances it (below) and the timer stops rather than waking the
+	// thread for nothing between views; the next view that finds it not calm starts it again
+	// (a key publishes at once, so a key that ends the calm starts it at once).
+	let advancing: NodeJS.Timeout | undefined;
+	const advanceSoon = () => {
+		advancing = setTimeout(() => {
+			advancing = undefined;
+			if (!engine.calm(refreshMs)) {
+				engine.advance();
+				advanceSoon();
+			}
+		}, mode.advanceEveryMs);
+	};
+
 	const publish = () => {
-		// Calm, the ticks owed are run here, once a view, instead of by the timer below.
+		// Calm, the ticks owed are run here, once a view, instead of by the timer.
 		if (engine.calm(refreshMs)) {
 			engine.advance();
+		} else if (advancing === undefined) {
+			advanceSoon();
 		}
 
 		const view = views(engine.view());
@@ -256,24 +274,13 @@ const runLiveMode = async (workloads: Workload[], initial: Workload, mode: LiveM
 			post({type: 'response', id: message.id, document: withMade(session.liveSnapshot(), made)});
 		} else if (message.type === 'request-subheap') {
 			post({type: 'subheap-response', id: message.id, outcome: engine.subheap(message.subheap)});
+		} else if (message.type === 'shown') {
+			engine.shown = message.sections;
+			publish();
 		}
 	});
 
 	publish();
-	const advanceSoon = () => {
-		setTimeout(
-			() => {
-				if (!engine.calm(refreshMs)) {
-					engine.advance();
-				}
-
-				advanceSoon();
-			},
-			engine.calm(refreshMs) ? refreshMs : mode.advanceEveryMs,
-		);
-	};
-
-	advanceSoon();
 	setInterval(publish, refreshMs);
 };
 

@@ -6,7 +6,10 @@
 import type {SnapshotEvent} from './snapshot-types.js';
 import {RingBuffer} from './ring-buffer.js';
 
-const frequentKinds = new Set(['region-allocated', 'region-freed', 'deferred-call']);
+const frequentKinds: ReadonlySet<string> = new Set(['region-allocated', 'region-freed', 'deferred-call']);
+
+/** Region and deferred-call events: by the thousand under a churning workload, and no panel of the live view draws them. */
+export const isFrequentEvent = (event: SnapshotEvent): boolean => frequentKinds.has(event.kind);
 
 type Numbered = {sequence: number; event: SnapshotEvent};
 
@@ -17,7 +20,7 @@ export class EventLog {
 
 	add(event: SnapshotEvent): void {
 		const entry = {sequence: this.sequence++, event};
-		(frequentKinds.has(event.kind) ? this.frequent : this.lifecycle).push(entry);
+		(isFrequentEvent(event) ? this.frequent : this.lifecycle).push(entry);
 	}
 
 	/** Oldest first. */

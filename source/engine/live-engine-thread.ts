@@ -4,7 +4,7 @@
 // the tick of the hang, records the hang there instead of running the hook, and the session
 // goes on as after a workload that threw: the kernel runs on, the workload is stopped.
 
-import type {EngineCommand, EngineToUi, EngineWorkerData, LiveFacts, RunOptions, SubheapOutcome, WorkloadSource} from './engine-protocol.js';
+import type {EngineCommand, EngineToUi, EngineWorkerData, LiveFacts, RunOptions, ShownSections, SubheapOutcome, WorkloadSource} from './engine-protocol.js';
 import {applyDelta} from './document-delta.js';
 import {createViewStore, type EngineLink, type EngineState} from './engine-link.js';
 import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
@@ -50,6 +50,8 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 		let thread: EngineThread;
 		let closed = false;
 		let firstView = true;
+		/** What the UI last said it shows, told again to a thread started after a hang. */
+		let shown: ShownSections | undefined;
 
 		const setState = (state: EngineState, notice?: string) => {
 			if (store) {
@@ -195,6 +197,9 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 					},
 				},
 			);
+			if (shown) {
+				thread.post({type: 'shown', sections: shown});
+			}
 		};
 
 		const link: EngineLink = {
@@ -202,6 +207,10 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 			subscribe: (listener) => store!.subscribe(listener),
 			send(command: EngineCommand) {
 				thread.post({type: 'command', command});
+			},
+			show(sections: ShownSections) {
+				shown = sections;
+				thread.post({type: 'shown', sections});
 			},
 			async liveDocument() {
 				if (store!.current().state.kind !== 'running') {

@@ -3,7 +3,7 @@
 // nothing of threads: its owner calls `advance` on a timer and sends `view()` to the screen.
 
 import {subheapOutcome, type SubheapOutcome} from './build-subheap-document.js';
-import type {EngineCommand, LiveFacts, PublishedView, TimeFacts} from './engine-protocol.js';
+import type {EngineCommand, LiveFacts, PublishedView, ShownSections, TimeFacts} from './engine-protocol.js';
 import type {LiveSession} from './live-session.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
 import {HolderRateMeter} from './holder-rate-meter.js';
@@ -23,6 +23,8 @@ export class LiveEngine {
 	private notice: {id: number; text: string} | undefined;
 	/** Told when something changed without a command (a travel that ran in slices arrived). */
 	onChange: (() => void) | undefined;
+	/** What the UI has on screen (the UI says; until it does, everything). */
+	shown: ShownSections = {holders: true, frequentEvents: true};
 
 	constructor(session: LiveSession, now: () => number = () => performance.now()) {
 		this.session = session;
@@ -207,7 +209,7 @@ export class LiveEngine {
 	}
 
 	view(): PublishedView {
-		return {document: this.session.snapshot(), facts: this.facts()};
+		return {document: this.session.snapshot(this.shown), facts: this.facts()};
 	}
 
 	/** Subheap #`id`'s document as the kernel is now (the `Subheap #N` view asks while it is open). */
@@ -236,12 +238,13 @@ export class LiveEngine {
 			workloads: session.workloads.map((workload) => workload.name),
 			workloadIndex: session.workloadIndex,
 			traceReplay: session.workloads.some((workload) => isTraceWorkload(workload)),
-			holderRates: running ? this.holderMeter.rates(now, simulation.kernel.holders) : [],
+			holderRates: running && this.shown.holders ? this.holderMeter.rates(now, simulation.kernel.holders) : [],
 			...(session.readError === undefined ? {} : {readError: session.readError}),
 			time: this.timeFacts(),
 			...(session.schedule.length > 0 ? {replay: {remaining: session.schedule.length}} : {}),
 			...(session.comparing.comparison ? {comparison: session.comparing.comparison.facts(session.comparing.comparisonTarget)} : {}),
 			...(this.notice ? {notice: this.notice} : {}),
+			...withheldOf(this.shown),
 		};
 	}
 
@@ -277,3 +280,9 @@ export class LiveEngine {
 /** Commands that change what the kernel does (and go to the journal). */
 const changesSimulation = (command: EngineCommand): boolean =>
 	command.type === 'reboot' || command.type === 'cycle-revision' || command.type === 'switch-workload' || command.type === 'cycle-workload';
+
+/** The facts' `withheld`: what the UI said it does not show (absent when it shows everything). */
+const withheldOf = (shown: ShownSections): Pick<LiveFacts, 'withheld'> => {
+	const withheld = (Object.keys(shown) as Array<keyof ShownSections>).filter((section) => !shown[section]);
+	return withheld.length === 0 ? {} : {withheld};
+};

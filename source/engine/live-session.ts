@@ -4,7 +4,8 @@
 // document handed out stays the one taken when the flag went up.
 
 import {revisions} from '../kernel/revisions.js';
-import {buildSnapshot} from './build-snapshot.js';
+import {buildSnapshot, type SnapshotOptions} from './build-snapshot.js';
+import {isFrequentEvent} from './event-log.js';
 import {applyJournalAction, type JournalAction, type JournalEntry, type KnownHang} from './session-journal.js';
 import {Simulation, type HookWatch} from './simulation.js';
 import {TickPacer} from './pace-ticks.js';
@@ -186,13 +187,18 @@ export class LiveSession {
 		return this.traceReading.readError;
 	}
 
-	snapshot(): SnapshotDocument {
+	/** What the view shows: the past's document, the frozen one, or the present's (without what `options` leaves out). */
+	snapshot(options: Pick<SnapshotOptions, 'holders' | 'frequentEvents'> = {}): SnapshotDocument {
 		const past = this.timeMachine?.past;
 		if (past) {
-			return buildSnapshot(past);
+			return buildSnapshot(past, options);
 		}
 
-		return this.frozen && this.frozenSnapshot ? this.frozenSnapshot : buildSnapshot(this.simulation);
+		if (this.frozen && this.frozenSnapshot) {
+			return leaveOut(this.frozenSnapshot, options);
+		}
+
+		return buildSnapshot(this.simulation, options);
 	}
 
 	/** The live document even while the display is frozen, the past one while travelling (what `s` saves). */
@@ -299,3 +305,17 @@ export class LiveSession {
 		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;
 	}
 }
+
+/** A document made whole (the frozen one) without what `options` leaves out, as buildSnapshot would have made it. */
+const leaveOut = (document: SnapshotDocument, options: Pick<SnapshotOptions, 'holders' | 'frequentEvents'>): SnapshotDocument => {
+	if (options.holders !== false && options.frequentEvents !== false) {
+		return document;
+	}
+
+	const {holders, ...rest} = document;
+	return {
+		...rest,
+		...(options.holders === false ? {} : {holders}),
+		events: options.frequentEvents === false ? document.events.filter((event) => !isFrequentEvent(event)) : document.events,
+	};
+};

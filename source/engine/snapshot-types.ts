@@ -147,7 +147,11 @@ export type SnapshotDocument = {
 	retiredSubheaps: RetiredSubheap[];
 	regions: {count: number; bytes: number};
 	slabs: SlabRow[];
-	holders: HolderRow[];
+	/**
+	 * Always in a document kmtop writes; inside the live view, left out while no panel on screen
+	 * shows it (LiveFacts.withheld), as in an older kmtop's snapshot that had no such table.
+	 */
+	holders?: HolderRow[];
 	events: SnapshotEvent[];
 	dmesg: string[];
 	history: HistorySeries;

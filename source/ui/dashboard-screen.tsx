@@ -6,7 +6,7 @@
 import {Box} from 'ink';
 import type {SubheapDocument} from '../engine/build-subheap-document.js';
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
-import {holderRatesOf} from '../view/describe-holders.js';
+import {holderRatesOf, holderRows} from '../view/describe-holders.js';
 import type {ViewFacts} from '../view/view-facts.js';
 import {subheapViewLayout} from './explore-geometry.js';
 import {exploreView, type ExploreState} from './explore-state.js';
@@ -56,7 +56,8 @@ export function DashboardScreen({document, facts, columns, rows, helpOpen = fals
 	} else if (explore && screen === 'subheap') {
 		const layout = subheapViewLayout({document, facts, columns, rows: rows!, subheap: explore.subheap, subheapGoneAt: explore.subheapGoneAt}, explore.state);
 		body = <SubheapScreen id={explore.state.map.id} width={columns} height={plan.bodyHeight!} layout={layout} problem={explore.subheapProblem} />;
-	} else if (explore && screen === 'holders') {
+	} else if (explore && screen === 'holders' && holderRows(document)) {
+		// (Until the engine, told the screen is open, sends the table it left out: the dashboard.)
 		const {holders} = explore.state;
 		body = (
 			<HoldersPanel

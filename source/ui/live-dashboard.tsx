@@ -10,6 +10,7 @@ import type {SizeSource} from './size-source.js';
 import {useDashboardKeys} from './use-dashboard-keys.js';
 import {useEngineView} from './use-engine-view.js';
 import {useExplore} from './use-explore.js';
+import {useShownSections} from './use-shown-sections.js';
 import {useStatusMessage} from './use-status-message.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {describePrompt, useTravelKeys} from './use-travel-keys.js';
@@ -71,6 +72,7 @@ export function LiveDashboard({engine, saveSnapshot, onQuit, sizeSource}: LiveDa
 	const travel = useTravelKeys({view, send: engine.send, showStatus});
 	const facts = {...view.facts, status: travel.prompt === undefined ? status : describePrompt(travel.prompt), engine: view.state, graphWindow: travel.graphWindow};
 	const explore = useExplore({engine, view, facts, columns: size.columns, rows: size.rows, helpOpen, showStatus});
+	useShownSections({engine, document: view.document, facts, columns: size.columns, rows: size.rows, holdersScreen: explore.props.state.screen === 'holders'});
 	useDashboardKeys({
 		view,
 		send: engine.send,

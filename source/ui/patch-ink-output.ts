@@ -19,24 +19,10 @@
 // file and every field is checked first; `patchInkOutput()` says whether it applied and why not,
 // and a test fails the day it does not.
 
-import {checkRowDrawer, createRowDrawer, type RowPiece} from './draw-ink-row.js';
+import {checkRowDrawer} from './check-row-drawer.js';
+import {createRowDrawer, type RowPiece} from './draw-ink-row.js';
 import {loadInkOutput} from './load-ink-output.js';
-
-type Transformer = (line: string, index: number) => string;
-type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
-type Operation = {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {type: 'clip'; clip: Clip} | {type: 'unclip'};
-type StyledChar = {value: string; styles: unknown[]};
-type OutputInstance = {
-	width: number;
-	height: number;
-	operations: Operation[];
-	/** The tokenizer and measure get() itself uses, each Output with its own. */
-	caches: {getStyledChars(line: string): StyledChar[]; getStringWidth(text: string): number};
-	write(x: number, y: number, text: string, options: {transformers: Transformer[]}): void;
-	clip(clip: Clip): void;
-	unclip(): void;
-};
-type OutputClass = {new (options: {width: number; height: number}): OutputInstance; prototype: {get: (this: OutputInstance) => {output: string; height: number}}};
+import {checkOutput, rowWrites, type OutputClass, type OutputInstance} from './read-ink-output.js';
 
 type Piece = RowPiece;
 type Generations<Value> = {previous: Map<string, Value>; current: Map<string, Value>};
@@ -53,102 +39,6 @@ export type PatchResult =
 		rowDrawer: ReturnType<typeof createRowDrawer>;
 	}
 	| {applied: false; reason: string};
-
-/** What is wrong with Ink's Output for this patch, if anything. */
-export const checkOutput = (Output: unknown): string | undefined => {
-	if (typeof Output !== 'function') {
-		return 'ink/build/output.js has no default export class';
-	}
-
-	const {prototype} = Output as OutputClass;
-	if (typeof prototype?.get !== 'function') {
-		return 'Output.prototype.get is not a function';
-	}
-
-	const sample = new (Output as OutputClass)({width: 3, height: 2}) as Partial<OutputInstance>;
-	if (sample.width !== 3 || sample.height !== 2 || !Array.isArray(sample.operations)) {
-		return 'an Output has no width, height or operations array';
-	}
-
-	if (typeof sample.write !== 'function' || typeof sample.clip !== 'function' || typeof sample.unclip !== 'function') {
-		return 'an Output has no write(), clip() or unclip()';
-	}
-
-	const chars = typeof sample.caches?.getStyledChars === 'function' && typeof sample.caches.getStringWidth === 'function' ? sample.caches.getStyledChars('\u001B[1ma\u001B[22m') : undefined;
-	if (chars?.length !== 1 || chars[0]!.value !== 'a' || !Array.isArray(chars[0]!.styles) || chars[0]!.styles.length !== 1 || sample.caches!.getStringWidth('a') !== 1) {
-		return 'an Output has no caches.getStyledChars() giving {value, styles} per character, or no caches.getStringWidth()';
-	}
-
-	sample.clip({y1: 0, y2: 2});
-	sample.write(1, 1, 'ab', {transformers: []});
-	sample.unclip();
-	const [clip, write, unclip] = sample.operations as Array<Record<string, unknown>>;
-	if (clip?.type !== 'clip' || (clip.clip as Clip | undefined)?.y2 !== 2 || unclip?.type !== 'unclip') {
-		return 'Output#clip and #unclip no longer record {type: "clip", clip} and {type: "unclip"}';
-	}
-
-	if (write?.type !== 'write' || write.x !== 1 || write.y !== 1 || write.text !== 'ab' || !Array.isArray(write.transformers)) {
-		return 'Output#write no longer records {type, x, y, text, transformers}';
-	}
-
-	const drawn = (Output as OutputClass).prototype.get.call(sample as OutputInstance);
-	return drawn.output === '\n ab' && drawn.height === 2 ? undefined : 'Output#get no longer returns {output, height} as rows of text';
-};
-
-/** Each row's writes, as Ink's get() would place them: [x, line, x, line, …]; undefined to leave the frame to Ink. */
-const rowWrites = (output: OutputInstance): Array<Array<number | string>> | undefined => {
-	const rows = Array.from({length: output.height}, (): Array<number | string> => []);
-	const clips: Clip[] = [];
-	for (const operation of output.operations) {
-		if (operation.type === 'clip') {
-			if (typeof operation.clip.x1 === 'number' && typeof operation.clip.x2 === 'number') {
-				return undefined;
-			}
-
-			clips.push(operation.clip);
-		} else if (operation.type === 'unclip') {
-			clips.pop();
-		} else if (operation.type === 'write') {
-			let {y} = operation;
-			let lines = operation.text.split('\n');
-			const clip = clips.at(-1);
-			if (clip && typeof clip.y1 === 'number' && typeof clip.y2 === 'number') {
-				const height = lines.length;
-				if (y + height < clip.y1 || y > clip.y2) {
-					continue;
-				}
-
-				lines = lines.slice(y < clip.y1 ? clip.y1 - y : 0, y + height > clip.y2 ? clip.y2 - y : height);
-				y = Math.max(y, clip.y1);
-			}
-
-			// As Ink does it: a line with no row to go to leaves the next line at the same row.
-			let offsetY = 0;
-			for (const [index, text] of lines.entries()) {
-				const row = rows[y + offsetY];
-				if (!row) {
-					continue;
-				}
-
-				let line = text;
-				for (const transformer of operation.transformers) {
-					line = transformer(line, index);
-				}
-
-				if (line.includes('\n')) {
-					return undefined;
-				}
-
-				row.push(operation.x, line);
-				offsetY++;
-			}
-		} else {
-			return undefined;
-		}
-	}
-
-	return rows;
-};
 
 const patchOutput = async (): Promise<PatchResult> => {
 	try {
@@ -232,18 +122,24 @@ const patchOutput = async (): Promise<PatchResult> => {
 
 		// Row shapes (the width and the writes' columns) whose pieces did not go together: the row
 		// goes straight to get() while its shape stays, so a row of panels whose borders touch in
-		// the same style is not cut into pieces every frame. A row of one write is its one piece: drawn whole.
+		// the same style is not cut into pieces every frame. A row of one write is its piece after
+		// its column's spaces: a piece is drawn in one pass over its line (draw-ink-row.ts), where
+		// drawing the row whole lays out its cells first.
 		const unjoinable: Generations<true> = {previous: new Map(), current: new Map()};
-		const drawRow = (width: number, writes: Array<number | string>): string => {
-			// Each line with its length first, so no two rows share a key (JSON.stringify cost more than drawing).
+		// Each line with its length first, so no two rows share a key (JSON.stringify cost more than drawing).
+		const rowKey = (width: number, writes: Array<number | string>): string => {
 			let key = String(width);
 			for (let index = 0; index < writes.length; index += 2) {
 				const line = writes[index + 1] as string;
 				key += `|${writes[index] as number}:${line.length}:${line}`;
 			}
 
+			return key;
+		};
+
+		const drawRow = (width: number, writes: Array<number | string>, key: string): string => {
 			let text = rows.current.get(key) ?? rows.previous.get(key);
-			if (text === undefined && writes.length > 2) {
+			if (text === undefined && writes.length >= 2) {
 				const shape = `${width}:${writes.filter((_, index) => index % 2 === 0).join(',')}`;
 				text = unjoinable.current.has(shape) || unjoinable.previous.has(shape) ? undefined : composeRow(width, writes);
 				if (text === undefined) {
@@ -266,6 +162,25 @@ const patchOutput = async (): Promise<PatchResult> => {
 			return text;
 		};
 
+		// The frame before, row by row: a row whose writes are the very ones it had there (the same
+		// columns, and lines that are mostly the same string objects, painted once by PanelLines)
+		// is the text it had, found without its key: building and hashing a key of the whole row's
+		// escape codes, for the rows that did not change, was most of this wrapper's garbage.
+		let last: {width: number; writes: Array<Array<number | string>>; keys: string[]; texts: string[]} | undefined;
+		const sameWrites = (a: ReadonlyArray<number | string> | undefined, b: ReadonlyArray<number | string>): boolean => {
+			if (a?.length !== b.length) {
+				return false;
+			}
+
+			for (let index = 0; index < b.length; index++) {
+				if (a[index] !== b[index]) {
+					return false;
+				}
+			}
+
+			return true;
+		};
+
 		Output.prototype.get = function (this: OutputInstance) {
 			const writes = rowWrites(this);
 			if (!writes) {
@@ -279,7 +194,27 @@ const patchOutput = async (): Promise<PatchResult> => {
 			unjoinable.previous = unjoinable.current;
 			unjoinable.current = new Map();
 			rowDrawer.nextFrame();
-			return {output: writes.map((row) => drawRow(this.width, row)).join('\n'), height: writes.length};
+			const before = last?.width === this.width ? last : undefined;
+			const keys: string[] = [];
+			const texts: string[] = [];
+			for (const [index, row] of writes.entries()) {
+				let key: string;
+				let text: string;
+				if (before && sameWrites(before.writes[index], row)) {
+					key = before.keys[index]!;
+					text = before.texts[index]!;
+					rows.current.set(key, text);
+				} else {
+					key = rowKey(this.width, row);
+					text = drawRow(this.width, row, key);
+				}
+
+				keys.push(key);
+				texts.push(text);
+			}
+
+			last = {width: this.width, writes, keys, texts};
+			return {output: texts.join('\n'), height: writes.length};
 		};
 		return {applied: true, rows, pieces, unjoinable, inkGet, rowDrawer};
 	} catch (error) {

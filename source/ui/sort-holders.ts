@@ -32,8 +32,9 @@ export const moveHolders = (context: ExploreContext, state: ExploreState, move: 
 	return {...state, holders: {...state.holders, id: ids[index], top}};
 };
 
+// Live, the engine leaves the table out while no panel shows it (LiveFacts.withheld): it comes with the screen.
 export const openHolders = (context: ExploreContext, state: ExploreState): ExploreOutcome =>
-	holderRows(context.document)
+	holderRows(context.document) ?? context.facts.withheld?.includes('holders')
 		? done({...state, screen: 'holders', prompt: undefined})
 		: done(state, 'who holds the heap is not known to this kmtop: its snapshot has no holders table yet');
 

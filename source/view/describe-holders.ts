@@ -37,7 +37,37 @@ export const holderRows = (document: SnapshotDocument): readonly HolderRow[] | u
 export const holderName = (row: Pick<HolderRow, 'process' | 'purpose' | 'workload'>): string =>
 	[row.process ?? (row.workload ? undefined : 'kernel'), row.purpose ?? undefined, row.workload ? `workload ${row.workload}` : undefined].filter(Boolean).join(' · ');
 
-const rateOf = (rates: HolderRates | undefined, id: number) => rates?.get(id) ?? {kmallocPerSecond: 0, kfreePerSecond: 0};
+/**
+The columns holderName(row) takes, without building it: the live view's layout asks this of every
+holder on every refresh (hundreds of rows, and a name string and two arrays each were a good part
+of a frame's garbage). The same parts as holderName, an empty one left out as `filter(Boolean)` does.
+*/
+export const holderNameWidth = (row: Pick<HolderRow, 'process' | 'purpose' | 'workload'>): number => {
+	let parts = 0;
+	let width = 0;
+	const thread = row.process ?? (row.workload ? undefined : 'kernel');
+	if (thread) {
+		parts++;
+		width += textWidth(thread);
+	}
+
+	if (row.purpose) {
+		parts++;
+		width += textWidth(row.purpose);
+	}
+
+	if (row.workload) {
+		parts++;
+		width += 'workload '.length + textWidth(row.workload);
+	}
+
+	// ' · ' between two parts: three columns.
+	return parts > 1 ? width + 3 * (parts - 1) : width;
+};
+
+const noRates = {kmallocPerSecond: 0, kfreePerSecond: 0} as const;
+
+const rateOf = (rates: HolderRates | undefined, id: number) => rates?.get(id) ?? noRates;
 
 /** The rows in `column`'s order: names A to Z, figures largest first; ties by live bytes, then id. */
 export const sortHolders = (rows: readonly HolderRow[], column: HolderColumn, rates?: HolderRates): HolderRow[] => {
@@ -66,8 +96,11 @@ export const sortHolders = (rows: readonly HolderRow[], column: HolderColumn, ra
 };
 
 /** Holders that hold something or were called lately: the ones worth a row. */
-export const shownHolders = (rows: readonly HolderRow[], rates?: HolderRates): HolderRow[] =>
-	rows.filter((row) => row.liveBlocks !== 0 || row.liveBytes !== 0 || rateOf(rates, row.id).kmallocPerSecond > 0 || rateOf(rates, row.id).kfreePerSecond > 0);
+/** Whether the table lists a holder: it holds something, or called kmalloc or kfree in the last second. */
+export const isShownHolder = (row: HolderRow, rates?: HolderRates): boolean =>
+	row.liveBlocks !== 0 || row.liveBytes !== 0 || rateOf(rates, row.id).kmallocPerSecond > 0 || rateOf(rates, row.id).kfreePerSecond > 0;
+
+export const shownHolders = (rows: readonly HolderRow[], rates?: HolderRates): HolderRow[] => rows.filter((row) => isShownHolder(row, rates));
 
 type Widths = {name: number; blocks: number; bytes: number; share: number; rate: number; rates: boolean};
 
@@ -78,7 +111,11 @@ const widthsFor = (width: number, rows: readonly HolderRow[], allocated: number,
 	const blocks = Math.max(6, formatCount(rows.reduce((sum, row) => sum + row.liveBlocks, 0)).length);
 	const bytes = Math.max(10, formatCount(allocated).length);
 	const fixed = 1 + 2 + blocks + 2 + bytes + 2 + 6 + 1;
-	const longest = Math.max(0, ...rows.map((row) => textWidth(holderName(row)) + 1));
+	let longest = 0;
+	for (const row of rows) {
+		longest = Math.max(longest, holderNameWidth(row) + 1);
+	}
+
 	// A narrow table gives the rates' room to the names before it would cut one (not while sorted by a rate).
 	const rates = !fitNames || column === 'kmalloc' || column === 'kfree' || width - fixed - RATES_WIDTH >= longest;
 	return {name: Math.max(10, width - fixed - (rates ? RATES_WIDTH : 0)), blocks, bytes, share: 6, rate: 9, rates};

@@ -58,9 +58,19 @@ const heapSeries = (document: SnapshotDocument, graph: GraphSeries): Series[] =>
 ];
 
 /** Columns the widest end of a series' scale can take (`1023B` is wider than `1K`). */
-const scaleEndWidth = (values: readonly number[]): number => {
-	const high = Math.max(0, ...values);
-	const low = Math.min(high, ...values);
+const scaleEndWidth = (values: readonly number[], current: number): number => {
+	// A loop, not Math.max(...[...values, current]): the history is hundreds of values, copied
+	// twice for each of the two series, several times a frame.
+	let high = Math.max(0, current);
+	for (const value of values) {
+		high = Math.max(high, value);
+	}
+
+	let low = Math.min(high, current);
+	for (const value of values) {
+		low = Math.min(low, value);
+	}
+
 	return Math.max(formatSize(high).length, low < 1024 ? formatSize(Math.min(high, 1023)).length : 0);
 };
 
@@ -77,7 +87,7 @@ export const seriesLayout = (document: SnapshotDocument, facts: ViewFacts, width
 	const graph = graphSeries(document, facts);
 	const series = heapSeries(document, graph);
 	const valueWidth = Math.max(...series.map(({current}) => formatSize(current).length));
-	const endWidth = Math.max(...series.map(({values, current}) => scaleEndWidth([...values, current])));
+	const endWidth = Math.max(...series.map(({values, current}) => scaleEndWidth(values, current)));
 	const scaleWidth = 2 * endWidth + 2;
 	const longHead = 10 + valueWidth + 1;
 	const shortHead = 6 + valueWidth + 1;

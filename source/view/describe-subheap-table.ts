@@ -52,11 +52,23 @@ const sizeWidth = (document: SnapshotDocument): number => Math.max(SIZE_WIDTH, f
 const fixedWidth = (set: ColumnSet, id: number, size: number): number =>
 	1 + id + 2 + (set.origin ? 10 : 0) + 11 + 2 + size + 2 + 1 + 6 + (set.run ? 9 : 0) + (set.added === 'long' ? 15 : set.added === 'short' ? 10 : 0) + 6;
 
-export const chooseColumns = (document: SnapshotDocument, width: number): Columns => {
+const columnsOf = (document: SnapshotDocument, width: number): Columns => {
 	const id = idWidth(document);
 	const size = sizeWidth(document);
 	const set = columnSets.find((candidate) => width - fixedWidth(candidate, id, size) >= MIN_BAR) ?? columnSets.at(-1)!;
 	return {...set, id, size, bar: Math.min(MAX_BAR, Math.max(1, width - fixedWidth(set, id, size)))};
+};
+
+// The header and every row ask for the same document's columns: the last answer is kept (one
+// entry; a document is never changed once made, so it and the width say it all).
+let lastColumns: {document: SnapshotDocument; width: number; columns: Columns} | undefined;
+
+export const chooseColumns = (document: SnapshotDocument, width: number): Columns => {
+	if (lastColumns?.document !== document || lastColumns.width !== width) {
+		lastColumns = {document, width, columns: columnsOf(document, width)};
+	}
+
+	return lastColumns.columns;
 };
 
 const addedText = (row: SubheapRow, columns: Columns): string => {

@@ -12,7 +12,7 @@ import {ftraceExcerptPath} from '../fixture-paths.js';
 import {simulate} from './helpers.js';
 
 const total = (document: SnapshotDocument, key: 'liveBytes' | 'liveBlocks' | 'kmallocCount' | 'kfreeCount'): number =>
-	document.holders.reduce((sum, row) => sum + row[key], 0);
+	document.holders!.reduce((sum, row) => sum + row[key], 0);
 
 /** Every linked subheap's blocks by holder, as the chunk map sees them: holder id → [blocks, bytes]. */
 const blocksByHolder = (kernel: Kernel): Map<number, [number, number]> => {
@@ -38,29 +38,29 @@ describe('the holders table', () => {
 		const simulation = simulate(workload);
 		simulation.step(3000);
 		const document = buildSnapshot(simulation, {holdersActiveSince: 0});
-		expect(document.holders.length).toBeGreaterThan(0);
+		expect(document.holders!.length).toBeGreaterThan(0);
 		expect(total(document, 'liveBytes')).toBe(document.heap.allocatedBytes);
 		expect(total(document, 'liveBytes')).toBe(document.memstat.kmalloc_allocated);
 		// With the calls of the holders the kernel retired (nothing live, idle for 1,000 ticks: holder-book.ts).
 		const {holders} = simulation.kernel;
 		expect(total(document, 'kmallocCount') + holders.retiredKmallocs).toBe(document.memstat.kmalloc_call_count);
 		expect(total(document, 'kfreeCount') + holders.retiredKfrees).toBe(document.memstat.kfree_call_count);
-		expect(new Set(document.holders.map((row) => row.id)).size).toBe(document.holders.length);
+		expect(new Set(document.holders!.map((row) => row.id)).size).toBe(document.holders!.length);
 		// The most live bytes first; shares are the bytes over the allocated bytes.
-		for (const [index, row] of document.holders.entries()) {
+		for (const [index, row] of document.holders!.entries()) {
 			expect(row.share).toBe(Math.round((row.liveBytes / document.heap.allocatedBytes) * 1e6) / 1e6);
 			expect([null, workload.name]).toContain(row.workload);
 			if (index > 0) {
-				expect(row.liveBytes).toBeLessThanOrEqual(document.holders[index - 1]!.liveBytes);
+				expect(row.liveBytes).toBeLessThanOrEqual(document.holders![index - 1]!.liveBytes);
 			}
 		}
 
 		// The chunk map's holder ids are the table's, with the same blocks and bytes.
 		const byHolder = blocksByHolder(simulation.kernel);
-		const live = document.holders.filter((row) => row.liveBlocks !== 0);
+		const live = document.holders!.filter((row) => row.liveBlocks !== 0);
 		expect(new Map(live.map((row) => [row.id, [row.liveBlocks, row.liveBytes]]))).toEqual(byHolder);
 		// The default table leaves out only holders with nothing live.
-		const recent = buildSnapshot(simulation).holders;
+		const recent = buildSnapshot(simulation).holders!;
 		expect(recent.filter((row) => row.liveBlocks !== 0)).toEqual(live);
 	});
 
@@ -70,14 +70,14 @@ describe('the holders table', () => {
 		const purposes = new Set<string | null>();
 		for (let step = 0; step < 8; step++) {
 			simulation.step(500);
-			for (const row of buildSnapshot(simulation, {holdersActiveSince: 0}).holders) {
+			for (const row of buildSnapshot(simulation, {holdersActiveSince: 0}).holders!) {
 				purposes.add(row.purpose);
 			}
 		}
 
 		const document = buildSnapshot(simulation);
 		expect(document.heap.allocatedBytes).toBe(3_580_448);
-		expect(document.holders.slice(0, 3)).toEqual([
+		expect(document.holders!.slice(0, 3)).toEqual([
 			{id: 239, process: 'Browser(80:80)', purpose: null, workload: 'vmobject-churn', liveBlocks: 6, liveBytes: 526_336, share: 0.147_003, kmallocCount: 6, kfreeCount: 0},
 			{id: 100, process: 'SystemMonitor(42:42)', purpose: 'PhysicalPage (slab full)', workload: null, liveBlocks: 9774, liveBytes: 312_768, share: 0.087_354, kmallocCount: 24_364, kfreeCount: 14_590},
 			{id: 298, process: 'ImageDecoder(73:73)', purpose: 'PhysicalPage (slab full)', workload: null, liveBlocks: 9246, liveBytes: 295_872, share: 0.082_635, kmallocCount: 11_240, kfreeCount: 1994},
@@ -94,7 +94,7 @@ describe('the holders table', () => {
 		simulation.step(600);
 		const document = buildSnapshot(simulation);
 		expect(total(document, 'liveBytes')).toBe(document.heap.allocatedBytes);
-		expect(document.holders[0]).toEqual({
+		expect(document.holders![0]).toEqual({
 			id: 66,
 			process: 'python3(9421:9421)',
 			purpose: 'ext4_htree_store_dirent+0x34/0x120',
@@ -105,7 +105,7 @@ describe('the holders table', () => {
 			kmallocCount: 304,
 			kfreeCount: 208,
 		});
-		const replayed = document.holders.filter((row) => row.workload === 'trace');
+		const replayed = document.holders!.filter((row) => row.workload === 'trace');
 		expect(total({...document, holders: replayed}, 'kmallocCount')).toBe(document.trace!.kmallocReplayed);
 	});
 
@@ -121,13 +121,13 @@ describe('the holders table', () => {
 				}
 			},
 		});
-		const scratch = () => buildSnapshot(simulation).holders.find((row) => row.purpose === 'scratch');
+		const scratch = () => buildSnapshot(simulation).holders!.find((row) => row.purpose === 'scratch');
 		simulation.step(1);
 		expect(scratch()).toMatchObject({liveBlocks: 0, liveBytes: 0, kmallocCount: 1, kfreeCount: 1});
 		simulation.step(HOLDERS_RECENT_TICKS);
 		expect(scratch()).toBeDefined();
 		simulation.step(1);
 		expect(scratch()).toBeUndefined();
-		expect(buildSnapshot(simulation, {holdersActiveSince: 0}).holders.find((row) => row.purpose === 'scratch')).toBeDefined();
+		expect(buildSnapshot(simulation, {holdersActiveSince: 0}).holders!.find((row) => row.purpose === 'scratch')).toBeDefined();
 	});
 });

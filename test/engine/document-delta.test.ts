@@ -1,6 +1,10 @@
 import {describe, expect, test} from 'vitest';
+import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import {applyDelta, createDeltaWriter, createViewWriter} from '../../source/engine/document-delta.js';
 import type {LiveFacts} from '../../source/engine/engine-protocol.js';
+import {applySectionTail, sectionTail} from '../../source/engine/section-tail.js';
+import type {SnapshotDocument} from '../../source/engine/snapshot-types.js';
+import {createSession} from '../ui/helpers.js';
 import {baseDocument, traceDocument} from '../view/document-fixture.js';
 
 describe('document deltas between the engine and the UI', () => {
@@ -56,5 +60,52 @@ describe('document deltas between the engine and the UI', () => {
 		// A section alone.
 		const stepped = {...document, run: {...document.run, tick: document.run.tick + 1}};
 		expect(views({document: stepped, facts: notice})).toEqual({delta: {run: JSON.stringify(stepped.run)}, facts: notice});
+	});
+
+	test('the history crosses as what moved: the UI rebuilds it byte for byte, view after view, across a reboot', async () => {
+		const session = await createSession();
+		const write = createDeltaWriter();
+		let shown: SnapshotDocument | undefined;
+		const kinds = new Set<string>();
+		for (let view = 0; view < 200; view++) {
+			// 25 ticks a view, as at the defaults; a reboot part way starts the rings again.
+			session.simulation.step(view === 120 ? 3 : 25);
+			if (view === 120) {
+				session.reboot();
+			}
+
+			const document = buildSnapshot(session.simulation);
+			const delta = write(document);
+			kinds.add(delta.history === undefined ? 'same' : typeof delta.history === 'string' ? 'whole' : 'tail');
+			if (view > 0 && typeof delta.history === 'object' && delta.history !== null) {
+				// Two or three samples, not 512.
+				expect(delta.history.tail.length).toBeLessThan(400);
+			}
+
+			shown = applyDelta(shown, delta);
+			expect(JSON.stringify(shown)).toBe(JSON.stringify(document));
+		}
+
+		expect([...kinds].sort()).toEqual(['tail', 'whole']);
+	});
+
+	test.each([
+		['samples moved on', [1, 2, 3, 4], [3, 4, 5, 6], [2, 5, 6]],
+		['nothing moved', [1, 2, 3], [1, 2, 3], null],
+		['only added (the ring not full yet)', [1, 2], [1, 2, 3], [0, 3]],
+		['repeated values: a shift that rebuilds the same array', [7, 7, 7, 7], [7, 7, 7, 7], null],
+		['shorter: everything new', [1, 2, 3], [1, 2], [3, 1, 2]],
+	])('a tail of an array: %s', (_case, previous, next, tail) => {
+		expect(sectionTail(previous, next)).toEqual(tail);
+		expect(applySectionTail(previous, tail ?? [0])).toEqual(next);
+	});
+
+	test('a change inside an array: its tail is all of it; of an object\'s keys: the section goes whole', () => {
+		expect(sectionTail([1, 2, 3, 4], [1, 9, 3, 4, 5])).toEqual([4, 1, 9, 3, 4, 5]);
+		expect(sectionTail({a: [1], b: 2}, {a: [1]})).toBeUndefined();
+		expect(sectionTail({a: [1], b: 2}, {a: [1], c: 2})).toBeUndefined();
+		expect(sectionTail({a: [1], b: 2}, {a: 1, b: 2})).toBeUndefined();
+		// Values beside the arrays come as they are.
+		expect(sectionTail({a: [1, 2], every: 10}, {a: [2, 3], every: 20})).toEqual({a: [1, 3], every: 20});
 	});
 });

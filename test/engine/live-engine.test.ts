@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import {LiveEngine} from '../../source/engine/live-engine.js';
 import {createSession} from '../ui/helpers.js';
 
@@ -84,5 +85,53 @@ describe('LiveEngine', () => {
 			{boot: 1, tick: 10, action: {type: 'switch-workload', workload: 'steady'}},
 			{boot: 1, tick: 15, action: {type: 'reboot', revision: '2020-12-31'}},
 		]);
+	});
+
+	test('the holders table stays out of the views while no panel shows it, and comes back whole with its rates', async () => {
+		const {engine, session, clock} = await engineAt();
+		for (let step = 1; step <= 10; step++) {
+			clock.now = step * 100;
+			engine.advance();
+		}
+
+		const {holders, ...rest} = buildSnapshot(session.simulation);
+		engine.shown = {holders: false, frequentEvents: true};
+		const hidden = engine.view();
+		// Everything else exactly as a snapshot has it; no table, no rates, and the facts say why.
+		expect(hidden.document).toEqual(rest);
+		expect('holders' in hidden.document).toBe(false);
+		expect(hidden.facts.withheld).toEqual(['holders']);
+		expect(hidden.facts.holderRates).toEqual([]);
+		engine.shown = {holders: true, frequentEvents: true};
+		const shown = engine.view();
+		expect(shown.document).toEqual({...rest, holders});
+		expect(shown.facts.withheld).toBeUndefined();
+		expect(shown.facts.holderRates!.length).toBeGreaterThan(0);
+		// Frozen: the frozen document, without its table while no panel shows it.
+		engine.apply({type: 'toggle-freeze'});
+		session.simulation.step(50);
+		engine.shown = {holders: false, frequentEvents: true};
+		expect(engine.view().document).toEqual(rest);
+		engine.shown = {holders: true, frequentEvents: true};
+		expect(engine.view().document).toEqual({...rest, holders});
+	});
+
+	test('without the region and deferred-call events the views keep every other event, and the facts say so', async () => {
+		const {engine, session} = await engineAt();
+		session.simulation.step(4000);
+		const whole = buildSnapshot(session.simulation);
+		engine.shown = {holders: true, frequentEvents: false};
+		const {document, facts} = engine.view();
+		const frequent = new Set(['region-allocated', 'region-freed', 'deferred-call']);
+		expect(whole.events.some((event) => frequent.has(event.kind))).toBe(true);
+		expect(document).toEqual({...whole, events: whole.events.filter((event) => !frequent.has(event.kind))});
+		expect(document.events.filter((event) => event.kind === 'subheap-added').length).toBeGreaterThan(0);
+		expect(facts.withheld).toEqual(['frequentEvents']);
+		// Frozen likewise.
+		engine.apply({type: 'toggle-freeze'});
+		session.simulation.step(50);
+		expect(engine.view().document).toEqual(document);
+		engine.shown = {holders: false, frequentEvents: false};
+		expect(engine.view().facts.withheld).toEqual(['holders', 'frequentEvents']);
 	});
 });

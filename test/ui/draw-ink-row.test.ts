@@ -3,7 +3,8 @@
 
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {checkRowDrawer, createRowDrawer, STYLE_CACHE_CHARACTERS} from '../../source/ui/draw-ink-row.js';
+import {checkRowDrawer} from '../../source/ui/check-row-drawer.js';
+import {createRowDrawer, STYLE_CACHE_CHARACTERS} from '../../source/ui/draw-ink-row.js';
 import {patchInkOutput} from '../../source/ui/patch-ink-output.js';
 
 const drawerOfInk = async () => {

@@ -185,7 +185,7 @@ describe('exploring at 120×40', () => {
 		const run = await start(120, 40);
 		let screen = await press(run, 'a', has('Holders'));
 		const document = run.session.snapshot();
-		expect(document.holders.reduce((sum, row) => sum + row.liveBytes, 0)).toBe(document.heap.allocatedBytes);
+		expect(document.holders!.reduce((sum, row) => sum + row.liveBytes, 0)).toBe(document.heap.allocatedBytes);
 		expect(document.heap.allocatedBytes).toBe(2_017_536);
 		const rows = screen.flatMap((line) => {
 			const match = /^│ {2}(\S.*?) {2,}([\d,]+) {2,}([\d,]+) {2,}([\d.]+)%/.exec(line);

@@ -3,7 +3,7 @@
 
 import {describe, expect, test} from 'vitest';
 import {describeKernelLogList} from '../../source/view/describe-kernel-log.js';
-import {holderName, layoutHolders, sortHolders, type HolderColumn, type HolderRates} from '../../source/view/describe-holders.js';
+import {holderName, holderNameWidth, layoutHolders, sortHolders, type HolderColumn, type HolderRates} from '../../source/view/describe-holders.js';
 import {bottomTop, pageFrom, revealItem} from '../../source/view/scroll-list.js';
 import {findMatches, highlightMatches, nextMatch, queryMatcher} from '../../source/view/search-text.js';
 import {segment} from '../../source/view/styled-line.js';
@@ -111,19 +111,33 @@ describe('the holders', () => {
 		['kfree', [45, 100, 344]],
 		['holder', [45, 344, 100]],
 	])('sorted by %s: %j', (column, ids) => {
-		expect(sortHolders(document.holders, column, rates).map((row) => row.id)).toEqual(ids);
+		expect(sortHolders(document.holders!, column, rates).map((row) => row.id)).toEqual(ids);
 	});
 
 	test('names say the process, the purpose and the workload', () => {
-		expect(document.holders.map(holderName)).toEqual([
+		expect(document.holders!.map(holderName)).toEqual([
 			'Browser(80:80) · workload vmobject-churn',
 			'SystemMonitor(42:42) · PhysicalPage (slab full)',
 			'Browser(30:30) · PhysicalPage (slab full)',
 		]);
 	});
 
+	test.each([
+		[{process: 'Browser(80:80)', purpose: null, workload: 'vmobject-churn'}, 'Browser(80:80) · workload vmobject-churn'],
+		[{process: 'SystemMonitor(42:42)', purpose: 'PhysicalPage (slab full)', workload: null}, 'SystemMonitor(42:42) · PhysicalPage (slab full)'],
+		[{process: null, purpose: 'log buffer', workload: null}, 'kernel · log buffer'],
+		[{process: null, purpose: null, workload: 'leak'}, 'workload leak'],
+		[{process: null, purpose: null, workload: null}, 'kernel'],
+		[{process: '', purpose: '', workload: null}, ''],
+		[{process: 'a', purpose: 'b', workload: 'c'}, 'a · b · workload c'],
+		[{process: 'emoji 😀', purpose: null, workload: null}, 'emoji 😀'],
+	])('the width of a name, counted without making it: %j is %j', (row, name) => {
+		expect(holderName(row)).toBe(name);
+		expect(holderNameWidth(row)).toBe([...name].length);
+	});
+
 	test('the table: by live bytes, the total is the heap\'s allocated bytes', () => {
-		const layout = layoutHolders(document, document.holders, {width: 100, column: 'bytes', rates});
+		const layout = layoutHolders(document, document.holders!, {width: 100, column: 'bytes', rates});
 		const lines = layout.lines.map(text);
 		expect(lines).toEqual([
 			' holder                                              blocks  live bytes▾   share  kmalloc/s  kfree/s',
@@ -132,7 +146,7 @@ describe('the holders', () => {
 			' SystemMonitor(42:42) · PhysicalPage (slab full)      9,774     312,768    8.7%      2.40k    1.50k ',
 			' total, 3 holders                                    95,441   3,580,448  100.0%      11.4k    10.3k ',
 		]);
-		expect(document.holders.reduce((sum, row) => sum + row.liveBytes, 0)).toBe(document.heap.allocatedBytes);
+		expect(document.holders!.reduce((sum, row) => sum + row.liveBytes, 0)).toBe(document.heap.allocatedBytes);
 		expect(layout.rowIds).toEqual([undefined, 45, 344, 100, undefined]);
 	});
 });

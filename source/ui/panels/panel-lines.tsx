@@ -3,8 +3,8 @@
 // Ink measures, lays out, squashes and walks every text node on every frame, and React reconciles
 // every component above it: a node per line (four fibers and two Ink nodes each) made those the
 // bulk of a live frame's time (issue #14). So the whole block is one node: Ink is given plain
-// ASCII of each line's width to measure and lay out (string-width over anything else walks
-// grapheme clusters), and the painted lines come in through <Transform>, which Ink applies after
+// ASCII to measure and lay out, as wide as the widest line and as many lines (string-width over
+// anything else walks grapheme clusters), and the painted lines come in through <Transform>, which Ink applies after
 // measuring, line by line with the line's index (Output#get). Lines come fitted to their width
 // from the view layer and every glyph kmtop draws is one column wide (styled-line.ts), so Ink never
 // wraps them and the widths agree: the rows are the ones a node per line drew.
@@ -32,7 +32,7 @@ export const samePanelLines = (previous: PanelLinesProps, next: PanelLinesProps)
 	&& previous.lines.length === next.lines.length
 	&& previous.lines.every((line, index) => line === next.lines[index] || sameLine(line, next.lines[index]!));
 
-type Painted = {lines: readonly StyledLine[]; colour: boolean; texts: string[]; widths: string[]; placeholder: string};
+type Painted = {lines: readonly StyledLine[]; colour: boolean; texts: string[]; widths: number[]; placeholder: string};
 
 /**
 Each line painted, a line that says what it said in the block's last drawing taken from there:
@@ -44,7 +44,8 @@ const paintLines = (lines: readonly StyledLine[], colour: boolean, last: Painted
 	let places: Map<StyledLine, number> | undefined;
 	const shownLines: StyledLine[] = [];
 	const texts: string[] = [];
-	const widths: string[] = [];
+	const widths: number[] = [];
+	let widest = 0;
 	for (const [index, line] of lines.entries()) {
 		const shown = shownLine(line);
 		const before = previous?.lines[index];
@@ -56,10 +57,16 @@ const paintLines = (lines: readonly StyledLine[], colour: boolean, last: Painted
 
 		shownLines.push(shown);
 		texts.push(place < 0 ? paintLine(shown, colour) : previous!.texts[place]!);
-		widths.push(place < 0 ? 'x'.repeat(lineWidth(shown)) : previous!.widths[place]!);
+		const width = place < 0 ? lineWidth(shown) : previous!.widths[place]!;
+		widths.push(width);
+		widest = Math.max(widest, width);
 	}
 
-	return {lines: shownLines, colour, texts, widths, placeholder: widths.join('\n')};
+	// What Ink measures is the widest line and the number of lines, and the painted lines replace
+	// every line whatever it says: so one line of x's as wide as the widest, and empty lines below
+	// (Ink squashes, sanitizes, measures and splits this text every frame; a panel's worth of x's
+	// was all that work for nothing).
+	return {lines: shownLines, colour, texts, widths, placeholder: 'x'.repeat(widest) + '\n'.repeat(Math.max(0, shownLines.length - 1))};
 };
 
 export const PanelLines = memo(function PanelLines({lines, width}: PanelLinesProps) {
