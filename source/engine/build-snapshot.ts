@@ -7,6 +7,7 @@ import {systemMonitorLines} from '../kernel/memstat.js';
 import {holderRows} from './build-holders.js';
 import {isFrequentEvent} from './event-log.js';
 import {measureFreeRuns} from './measure-free-runs.js';
+import type {HistorySample} from './heap-history.js';
 import type {Simulation} from './simulation.js';
 import {snapshotSchemaId, type BackupSummary, type SnapshotDocument, type SubheapRow} from './snapshot-types.js';
 import {isTraceWorkload} from './trace/trace-workload.js';
@@ -48,6 +49,16 @@ const subheapRows = (kernel: Kernel): SubheapRow[] =>
 			fragmentationIndex: runs.fragmentationIndex,
 		};
 	});
+
+// The history's columns, read by functions made once for the module rather than arrows written
+// inline, which would be new closures at every call: V8 optimizes such a closure for the context
+// it was made in and throws the code away once that context is gone, so a sweep, building one
+// document per run, recompiled each of them again and again.
+const kmallocAllocatedOf = (sample: HistorySample): number => sample.kmallocAllocated;
+const kmallocAvailableOf = (sample: HistorySample): number => sample.kmallocAvailable;
+const subheapCountOf = (sample: HistorySample): number => sample.subheapCount;
+const kmallocCallsOf = (sample: HistorySample): number => sample.kmallocCalls;
+const kfreeCallsOf = (sample: HistorySample): number => sample.kfreeCalls;
 
 export type SnapshotOptions = {
 	/** Holders with nothing live are listed when they made a call at this tick or later (build-holders.ts). */
@@ -100,15 +111,15 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 		dmesg: kernel.dmesg.tail(SNAPSHOT_DMESG_LINES),
 		history: {
 			everyTicks: simulation.history.everyTicks,
-			kmallocAllocated: samples.map((sample) => sample.kmallocAllocated),
-			kmallocAvailable: samples.map((sample) => sample.kmallocAvailable),
-			subheapCount: samples.map((sample) => sample.subheapCount),
-			kmallocCalls: samples.map((sample) => sample.kmallocCalls),
-			kfreeCalls: samples.map((sample) => sample.kfreeCalls),
+			kmallocAllocated: samples.map(kmallocAllocatedOf),
+			kmallocAvailable: samples.map(kmallocAvailableOf),
+			subheapCount: samples.map(subheapCountOf),
+			kmallocCalls: samples.map(kmallocCallsOf),
+			kfreeCalls: samples.map(kfreeCallsOf),
 			coarse: {
 				everyTicks: simulation.history.coarseEveryTicks,
-				kmallocAllocated: coarse.map((sample) => sample.kmallocAllocated),
-				kmallocAvailable: coarse.map((sample) => sample.kmallocAvailable),
+				kmallocAllocated: coarse.map(kmallocAllocatedOf),
+				kmallocAvailable: coarse.map(kmallocAvailableOf),
 			},
 		},
 		panic: kernel.panic ? {tick: kernel.panic.tick, kind: kernel.panic.kind, lines: [...kernel.panic.lines]} : null,

@@ -1,5 +1,13 @@
 // Machine constants of the simulated i386 SerenityOS kernel (reference §1, §3.1, §6.2, §7).
 
+/**
+ * `value` as a heap number, not a small integer; the same value. V8 gives a number field the kind
+ * of the first value stored: a field that starts as a small integer and later holds a double (a
+ * sum of Float64Array elements is always one) changes kind, and with it the object's hidden class,
+ * discarding the optimized code that knew the old class. Such fields start from one of these.
+ */
+export const asDouble = (value: number): number => new Float64Array([value])[0]!;
+
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
 export const GiB = 1024 * MiB;

@@ -6,6 +6,8 @@
 // the running totals per holder, so the table costs nothing to read and the figures are exact:
 // live chunks over all holders always equal the linked subheaps' allocated chunks.
 
+import {asDouble} from './constants.js';
+
 /** In a heap's `holders` array: no block starts at this chunk. */
 export const NO_BLOCK = 0;
 /**
@@ -88,9 +90,14 @@ export class HolderBook {
 	 * tell a reused id's fresh counts from the old holder's.
 	 */
 	generations = new Uint32Array(INITIAL_HOLDERS);
-	/** The calls of retired holders, so the counts over all holders plus these still equal memstat's. */
-	retiredKmallocs = 0;
-	retiredKfrees = 0;
+	/**
+	 * The calls of retired holders, so the counts over all holders plus these still equal memstat's.
+	 * Sums of Float64Array elements, so doubles from the start (asDouble): a field that began as a
+	 * small integer changed the book's hidden class at the first retirement, discarding the
+	 * optimized kmalloc and kfree paths that inlined the old one.
+	 */
+	retiredKmallocs = asDouble(0);
+	retiredKfrees = asDouble(0);
 	private tick = 0;
 	private nextSweep = HOLDER_RETIRE_TICKS;
 	private readonly ids: Ids = new Map();
