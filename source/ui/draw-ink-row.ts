@@ -71,6 +71,16 @@ const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 const LETTER_M = 0x6D;
 
+/** Where the parameters (digits and semicolons) of the CSI sequence at `index` end: at its final byte. */
+const parametersEnd = (line: string, index: number): number => {
+	let end = index + 2;
+	while (line.charCodeAt(end) === SEMICOLON || (line.charCodeAt(end) >= DIGIT_0 && line.charCodeAt(end) <= DIGIT_9)) {
+		end++;
+	}
+
+	return end;
+};
+
 export const createRowDrawer = (probe: ProbeRow) => {
 	const answers = createInkAnswers(probe);
 	const {isOneCell, styleAfter, codesBetween} = answers;
@@ -104,10 +114,7 @@ export const createRowDrawer = (probe: ProbeRow) => {
 		for (let index = 0; index < line.length; ) {
 			const code = line.charCodeAt(index);
 			if (code === ESC && line.charCodeAt(index + 1) === OPEN_BRACKET) {
-				let end = index + 2;
-				for (let next = line.charCodeAt(end); next === SEMICOLON || (next >= DIGIT_0 && next <= DIGIT_9); next = line.charCodeAt(++end)) {
-					// Parameters: digits and semicolons.
-				}
+				const end = parametersEnd(line, index);
 
 				const next = line.charCodeAt(end) === LETTER_M ? styleAfter(style, line.slice(index, end + 1)) : null;
 				if (next === null) {
@@ -220,10 +227,7 @@ export const createRowDrawer = (probe: ProbeRow) => {
 		for (let index = 0; index < line.length; ) {
 			const code = line.charCodeAt(index);
 			if (code === ESC && line.charCodeAt(index + 1) === OPEN_BRACKET) {
-				let end = index + 2;
-				for (let next = line.charCodeAt(end); next === SEMICOLON || (next >= DIGIT_0 && next <= DIGIT_9); next = line.charCodeAt(++end)) {
-					// Parameters: digits and semicolons.
-				}
+				const end = parametersEnd(line, index);
 
 				const next = line.charCodeAt(end) === LETTER_M ? styleAfter(style, line.slice(index, end + 1)) : null;
 				if (next === null) {
