@@ -5,7 +5,6 @@
 //   FORCE_COLOR=0, which chalk honours. `--no-color` is handled the same way.
 import module from 'node:module';
 import process from 'node:process';
-import v8 from 'node:v8';
 
 process.env.NODE_ENV = 'production';
 // --no-color wins over everything; NO_COLOR and TERM=dumb yield to an explicit FORCE_COLOR, as
@@ -29,17 +28,6 @@ if (process.env.FORCE_COLOR !== undefined) {
 // so a start does not parse Ink, React and kmtop again each time; NODE_DISABLE_COMPILE_CACHE=1
 // turns it off. Node 20 has no such call.
 module.enableCompileCache?.();
-
-// V8 optimizes a function with TurboFan once it has run a budget of bytecode. On Node 20 (V8 11.3,
-// no Maglev tier in between) that budget is spent even by code that runs a few times a frame, so a
-// live view kept optimizing a function or two a second, each a compile of 15-30 ms on V8's helper
-// threads: about two thirds of their CPU (measured: 0.6 of 0.9 CPU s in the first 30 s, with
-// --no-opt as the control). Four times the budget leaves that lukewarm code in the baseline tier
-// while the kernel's hot loops still reach TurboFan within a second. Node 22 and 24 tier through
-// Maglev and already hold TurboFan back (measured there: no gain), so they keep V8's defaults.
-if (process.versions.node.startsWith('20.')) {
-	v8.setFlagsFromString('--interrupt-budget=270336');
-}
 
 // What runs is the bundle (scripts/build-bundle.js): kmtop with Ink, React and meow in a few files,
 // which load far faster than the hundreds of modules they come from. Its source maps turn stack
