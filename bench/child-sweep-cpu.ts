@@ -3,6 +3,8 @@
 // by KMTOP_BENCH_SWEEP_CPU (Linux, /proc; null figures elsewhere). By then the sweep's worker
 // threads have ended, so the threads still alive are the main thread and the helpers (V8's,
 // compiling and collecting for every isolate, and libuv's); the workers' time is the rest.
+// It also notes when each worker ends: the pool ends a worker once no run is left for it, so the
+// time from the first worker's end to the last one's is a core left idle at the tail.
 
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import process from 'node:process';
@@ -18,6 +20,8 @@ export type SweepCpu = {
 	helpers: number | null;
 	/** The main thread: starting, the pool, the rows. */
 	main: number | null;
+	/** Wall seconds from the first worker's end to the last one's (0 with one worker). */
+	tail: number;
 };
 
 // CPU seconds of the main thread and of the other live threads (utime + stime, in USER_HZ = 100).
@@ -38,13 +42,18 @@ const liveThreadSeconds = (): {main: number; others: number} | undefined => {
 
 const path = process.env['KMTOP_BENCH_SWEEP_CPU'];
 if (path && isMainThread) {
+	const ends: number[] = [];
+	process.on('worker', (worker) => {
+		worker.once('exit', () => ends.push(performance.now()));
+	});
 	process.on('exit', () => {
+		const tail = ends.length < 2 ? 0 : (Math.max(...ends) - Math.min(...ends)) / 1000;
 		const {user, system} = process.cpuUsage();
 		const total = (user + system) / 1e6;
 		const threads = liveThreadSeconds();
 		const cpu: SweepCpu = threads
-			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main}
-			: {total, workers: null, helpers: null, main: null};
+			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main, tail}
+			: {total, workers: null, helpers: null, main: null, tail};
 		writeFileSync(path, JSON.stringify(cpu));
 	});
 }

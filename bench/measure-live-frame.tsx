@@ -26,6 +26,7 @@ import type {SnapshotDocument} from '../source/engine/snapshot-types.js';
 import {loadAllBuiltinWorkloads} from '../source/engine/workload-loader.js';
 import {DashboardScreen} from '../source/ui/dashboard-screen.js';
 import {patchInkOutput} from '../source/ui/patch-ink-output.js';
+import {holdersPanelFits} from '../source/ui/plan-dashboard.js';
 import {ColourContext} from '../source/ui/tone-style.js';
 import {FakeTerminal} from './fake-terminal.js';
 
@@ -74,6 +75,9 @@ simulation.step = (ticks: number) => {
 
 type Crossing = {delta: DocumentDelta; facts: LiveFacts};
 const crossings: Crossing[] = [];
+// What the screen shows, told to the engine as kmtop's UI tells it (use-shown-sections.ts): no
+// region or deferred-call events, and the holders table only while a Holders panel fits.
+let shownDocument: SnapshotDocument | undefined;
 const engineMs = {advance: 0, publish: 0};
 const publishTimes: number[] = [];
 for (let frame = 0; frame < warm + frames; frame++) {
@@ -97,6 +101,11 @@ for (let frame = 0; frame < warm + frames; frame++) {
 	if (measured) {
 		engineMs.publish += spent;
 		publishTimes.push(wallSpent);
+	}
+
+	if (view) {
+		shownDocument = applyDelta(shownDocument, view.delta);
+		engine.shown = {holders: holdersPanelFits(shownDocument, view.facts, columns, rows), frequentEvents: false};
 	}
 
 	// The facts cross as the structured clone makes them.

@@ -6,10 +6,16 @@ import {FRAME_COLUMNS, framePanel} from '../../view/frame-panel.js';
 import {segment} from '../../view/styled-line.js';
 import type {ViewFacts} from '../../view/view-facts.js';
 import {PanelLines} from './panel-lines.js';
+import {memoPanel} from './memo-panel.js';
 
 export type BackupPanelProps = {document: SnapshotDocument; facts: ViewFacts; width: number; height?: number};
 
-export function BackupPanel({document, facts, width, height}: BackupPanelProps) {
+function drawBackupPanel({document, facts, width, height}: BackupPanelProps) {
 	const content = describeBackup(document, facts, width - FRAME_COLUMNS);
 	return <PanelLines lines={framePanel([segment('Backup region', 'bold')], content, width, height)} width={width} />;
 }
+
+export const BackupPanel = memoPanel(drawBackupPanel, {
+	document: ['run', 'backup', 'events', 'history', 'panic'],
+	facts: ['graphWindow'],
+});

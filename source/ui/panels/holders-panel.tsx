@@ -6,6 +6,7 @@ import {holderRows, layoutHolders, sortWords, type HolderColumn, type HolderRate
 import {FRAME_COLUMNS, FRAME_ROWS, framePanel} from '../../view/frame-panel.js';
 import {segment} from '../../view/styled-line.js';
 import {PanelLines} from './panel-lines.js';
+import {memoPanel} from './memo-panel.js';
 
 export type HoldersPanelProps = {
 	document: SnapshotDocument;
@@ -20,7 +21,7 @@ export type HoldersPanelProps = {
 	screen?: boolean;
 };
 
-export function HoldersPanel({document, width, height, column, rates, selectedId, top, focused = false, screen = false}: HoldersPanelProps) {
+function drawHoldersPanel({document, width, height, column, rates, selectedId, top, focused = false, screen = false}: HoldersPanelProps) {
 	const rows = holderRows(document) ?? [];
 	const layout = layoutHolders(document, rows, {width: width - FRAME_COLUMNS, height: height - FRAME_ROWS, column, rates, selectedId, top, fitNames: true});
 	const title = [
@@ -30,3 +31,8 @@ export function HoldersPanel({document, width, height, column, rates, selectedId
 	];
 	return <PanelLines lines={framePanel(title, layout.lines, width, height, focused || screen ? 'accent' : 'dim')} width={width} />;
 }
+
+export const HoldersPanel = memoPanel(drawHoldersPanel, {
+	document: ['heap', 'holders'],
+	facts: [],
+});

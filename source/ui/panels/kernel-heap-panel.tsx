@@ -12,6 +12,7 @@ import {FRAME_COLUMNS, framePanel} from '../../view/frame-panel.js';
 import {segment} from '../../view/styled-line.js';
 import type {ViewFacts} from '../../view/view-facts.js';
 import {PanelLines} from './panel-lines.js';
+import {memoPanel} from './memo-panel.js';
 
 export type KernelHeapPanelProps = {
 	document: SnapshotDocument;
@@ -26,7 +27,7 @@ export type KernelHeapPanelProps = {
 	physicalLine?: boolean;
 };
 
-export function KernelHeapPanel({document, facts, width, height, compact = false, traceLine = false, physicalLine = false}: KernelHeapPanelProps) {
+function drawKernelHeapPanel({document, facts, width, height, compact = false, traceLine = false, physicalLine = false}: KernelHeapPanelProps) {
 	const inner = width - FRAME_COLUMNS;
 	const content = compact
 		? [
@@ -46,3 +47,8 @@ export function KernelHeapPanel({document, facts, width, height, compact = false
 
 	return <PanelLines lines={lines} width={width} />;
 }
+
+export const KernelHeapPanel = memoPanel(drawKernelHeapPanel, {
+	document: ['run', 'heap', 'systemMonitor', 'memstat', 'history', 'panic', 'backup', 'events', 'slabs', 'regions', 'trace'],
+	facts: ['kmallocPerSecond', 'kfreePerSecond', 'graphWindow', 'workloads'],
+});

@@ -9,6 +9,7 @@ import {FRAME_COLUMNS, FRAME_ROWS, framePanel} from '../../view/frame-panel.js';
 import {segment} from '../../view/styled-line.js';
 import type {ViewFacts} from '../../view/view-facts.js';
 import {PanelLines} from './panel-lines.js';
+import {memoPanel} from './memo-panel.js';
 
 export type SubheapsPanelProps = {
 	document: SnapshotDocument;
@@ -23,7 +24,7 @@ export type SubheapsPanelProps = {
 	explore?: SubheapsExplore;
 };
 
-export function SubheapsPanel({document, facts, width, height, lifecycle, lifecycleLines, explore}: SubheapsPanelProps) {
+function drawSubheapsPanel({document, facts, width, height, lifecycle, lifecycleLines, explore}: SubheapsPanelProps) {
 	const content = describeSubheapsPanel(document, facts, width - FRAME_COLUMNS, {
 		height: height === undefined ? undefined : height - FRAME_ROWS,
 		lifecycle,
@@ -34,3 +35,8 @@ export function SubheapsPanel({document, facts, width, height, lifecycle, lifecy
 	const title = [segment(subheapTitle(document), focused ? 'accent' : 'bold')];
 	return <PanelLines lines={framePanel(title, content, width, height ?? content.length + FRAME_ROWS, focused ? 'accent' : 'dim')} width={width} />;
 }
+
+export const SubheapsPanel = memoPanel(drawSubheapsPanel, {
+	document: ['run', 'heap', 'memstat', 'subheaps', 'retiredSubheaps', 'events'],
+	facts: [],
+});
