@@ -6,7 +6,8 @@
 // removals made by the calls they make (an allocation inside remove_memory, §5.5). The walks
 // that link, unlink and find a subheap along it are in subheap.ts.
 
-import {ALLOCATION_HEADER_SIZE, BEST_FIT_THRESHOLD, CHUNK_SIZE} from './constants.js';
+import {CHUNK_SIZE} from './constants.js';
+import {FirstFitHints} from './first-fit-hints.js';
 import {Heap, chunksNeeded, heapMemoryForBytes, type HeapFaults} from './heap.js';
 import {HeapMemory} from './heap-memory.js';
 import {reallocateWithin} from './heap-reallocate.js';
@@ -63,19 +64,8 @@ export class ExpandableHeap {
 	/** Kept whole, its `onHang` called as a method: no function of it is stored (a heap is copied for time travel). */
 	private readonly options: ExpandableHeapOptions;
 	readonly holders: HolderBook;
-	/**
-	 * First-fit hints, by chunk count below BEST_FIT_THRESHOLD: the subheap and the chunk where
-	 * the last block of that many chunks ended. Allocations only take chunks, so until a block is
-	 * freed (the book's `releases`) or the list changes (`relink`), no earlier subheap and no
-	 * earlier chunk holds such a run: the kernel's walk from the main heap, chunk 0 up, lands
-	 * where a search from the hint does. A hint counts while its stamp is `hintGeneration`.
-	 * (vmobject-churn: hundreds of 32-byte PhysicalPage blocks a tick once the slab is out.)
-	 */
-	private readonly hintSubheaps: Array<SubHeap | undefined> = Array.from({length: BEST_FIT_THRESHOLD}, () => undefined);
-	private readonly hintFrom = new Int32Array(BEST_FIT_THRESHOLD);
-	private readonly hintStamp = new Float64Array(BEST_FIT_THRESHOLD);
-	private hintGeneration = 1;
-	private hintReleases = 0;
+	/** Where a first-fit search may start (first-fit-hints.ts). */
+	private readonly hints = new FirstFitHints();
 
 	constructor(pool: HeapMemory, options: ExpandableHeapOptions) {
 		this.revision = options.revision;
@@ -163,7 +153,7 @@ export class ExpandableHeap {
 
 	/** After every change to the list. */
 	private relink(): void {
-		this.hintGeneration++;
+		this.hints.forgetAll();
 		this.linked = [...this.subheaps()];
 		this.unmappedLinked = this.linked.filter((subheap) => !subheap.heap.memory.mapped).length;
 	}
@@ -219,21 +209,17 @@ export class ExpandableHeap {
 		return this.allocatedChunks() * CHUNK_SIZE;
 	}
 
+	/** The walk from the main heap, or from the first-fit hint where it lands the same (first-fit-hints.ts). */
 	private tryEverySubheap(size: number, chunks: number, holder: number): number {
-		if (this.holders.releases !== this.hintReleases) {
-			this.hintReleases = this.holders.releases;
-			this.hintGeneration++;
-		}
-
-		const hinted = chunks < BEST_FIT_THRESHOLD && this.hintStamp[chunks] === this.hintGeneration;
-		let from = hinted ? this.hintFrom[chunks]! : 0;
-		for (let subheap = hinted ? this.hintSubheaps[chunks] : this.main; subheap; subheap = subheap.next) {
+		const hinted = this.hints.subheapFor(chunks, this.holders.releases);
+		let from = hinted ? this.hints.chunkFor(chunks) : 0;
+		for (let subheap: SubHeap | undefined = hinted ?? this.main; subheap; subheap = subheap.next) {
 			touchHeader(subheap, this.faults);
 			// The O(1) test fails exactly when Heap::allocate's search would (free count, longest run).
 			if (from > 0 || subheap.heap.couldFit(chunks)) {
 				const pointer = subheap.heap.allocate(size, holder, from);
 				if (pointer !== 0) {
-					this.remember(subheap, chunks, pointer);
+					this.hints.placed(subheap, chunks, pointer);
 					return pointer;
 				}
 			}
@@ -242,15 +228,6 @@ export class ExpandableHeap {
 		}
 
 		return 0;
-	}
-
-	/** The first-fit hint after a block of `chunks` chunks went to `pointer` in `subheap`. */
-	private remember(subheap: SubHeap, chunks: number, pointer: number): void {
-		if (chunks < BEST_FIT_THRESHOLD) {
-			this.hintSubheaps[chunks] = subheap;
-			this.hintFrom[chunks] = (pointer - ALLOCATION_HEADER_SIZE - subheap.heap.chunkBase) / CHUNK_SIZE + chunks;
-			this.hintStamp[chunks] = this.hintGeneration;
-		}
 	}
 
 	private expandMemory(size: number): boolean {
