@@ -120,4 +120,29 @@ describe('live, on the engine thread', () => {
 		expect(document.run.workload).toBe('live-hang');
 		expect(link.current().state).toEqual({kind: 'running'});
 	});
+
+	test('the thread started after a hang is told what the screen shows, and leaves out the rest as before', async () => {
+		const file = workloadFile('shown-hang', 'tick(kernel, ctx) { kernel.kmalloc(32); if (ctx.tick === 40) { for (;;) {} } }');
+		const shownLink = await startLiveEngineThread({run, workload: {kind: 'file', path: file}, rate: 1000, refreshMs: 50, advanceEveryMs: 10, tickTimeoutMs: 2000});
+		try {
+			shownLink.show({holders: false, frequentEvents: false});
+			await waitFor(() => {
+				expect(shownLink.current().facts.withheld).toEqual(['holders', 'frequentEvents']);
+			});
+			await waitFor(() => {
+				expect(shownLink.current().notice?.text).toBe(
+					'workload shown-hang hung at tick 40: its tick ran past the 2 s watchdog (--tick-timeout); stopped, the kernel goes on',
+				);
+			});
+			// A new engine starts showing everything (LiveEngine.shown); only the re-sent message withholds again.
+			await waitFor(() => {
+				expect(shownLink.current().facts.liveTick).toBeGreaterThan(60);
+			});
+			expect(shownLink.current().state).toEqual({kind: 'running'});
+			expect(shownLink.current().facts.withheld).toEqual(['holders', 'frequentEvents']);
+			expect(shownLink.current().document.holders).toBeUndefined();
+		} finally {
+			await shownLink.close();
+		}
+	});
 });
