@@ -219,7 +219,7 @@ export class ExpandableHeap {
 			if (from > 0 || subheap.heap.couldFit(chunks)) {
 				const pointer = subheap.heap.allocate(size, holder, from);
 				if (pointer !== 0) {
-					this.hints.placed(subheap, chunks, pointer);
+					this.hints.placed(subheap, chunks, pointer, this.holders.releases);
 					return pointer;
 				}
 			}
