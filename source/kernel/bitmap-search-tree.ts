@@ -48,3 +48,31 @@ export const buildSearchTree = (words: Uint32Array, size: number, leaves: number
 
 	return tree;
 };
+
+/** Recomputes, level by level, every node above leaves `firstWord`..`lastWord` from its children. */
+export const updateAncestors = (tree: Int32Array, leaves: number, firstWord: number, lastWord: number): void => {
+	let lo = (leaves + firstWord) >>> 1;
+	let hi = (leaves + lastWord) >>> 1;
+	let half = 32;
+	while (lo >= 1) {
+		for (let node = lo; node <= hi; node++) {
+			const at = node * 4;
+			const left = at * 2;
+			const right = left + 4;
+			const leftPre = tree[left]!;
+			const leftSuf = tree[left + 1]!;
+			const leftBest = tree[left + 2]!;
+			const rightPre = tree[right]!;
+			const rightSuf = tree[right + 1]!;
+			const rightBest = tree[right + 2]!;
+			tree[at] = leftPre === half ? half + rightPre : leftPre;
+			tree[at + 1] = rightSuf === half ? half + leftSuf : rightSuf;
+			const inner = leftSuf + rightPre;
+			tree[at + 2] = leftBest > rightBest ? (leftBest > inner ? leftBest : inner) : rightBest > inner ? rightBest : inner;
+		}
+
+		lo >>>= 1;
+		hi >>>= 1;
+		half *= 2;
+	}
+};

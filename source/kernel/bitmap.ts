@@ -14,12 +14,14 @@
 // `dropTreeIfIdle` (the ExpandableHeap calls it now and then); without one, a kfree sets words only.
 
 import {emulateBestFit} from './bitmap-best-fit.js';
-import {BEST, buildSearchTree, nodeBits, searchWord, SUF} from './bitmap-search-tree.js';
+import {BEST, buildSearchTree, nodeBits, searchWord, SUF, updateAncestors} from './bitmap-search-tree.js';
 import {countSetBits, countTrailingZeros, firstRunInWord, longestClearRun} from './bitmap-words.js';
 
 export {countTrailingZeros} from './bitmap-words.js';
 
 const FULL = 0xffffffff;
+/** How far apart (in words) leaves may wait for one flush of the tree above them. */
+const DIRTY_SPAN = 64;
 
 export class ChunkBitmap {
 	/** Number of bits (chunks). */
@@ -38,6 +40,9 @@ export class ChunkBitmap {
 	private tree: Int32Array | undefined;
 	/** Whether a search used the tree since the last `dropTreeIfIdle`. */
 	private searched = false;
+	/** Words whose leaves are set but whose ancestors are not yet (-1: none); see `setRange`. */
+	private dirtyFirst = -1;
+	private dirtyLast = -1;
 	/** The last word when the map ends inside it (-1 otherwise), and the bits past the end to force set. */
 	private readonly paddedWord: number;
 	private readonly padMask: number;
@@ -73,6 +78,8 @@ export class ChunkBitmap {
 		const idle = !this.searched && this.tree !== undefined;
 		if (idle) {
 			this.tree = undefined;
+			this.dirtyFirst = -1;
+			this.dirtyLast = -1;
 		}
 
 		this.searched = false;
@@ -90,7 +97,8 @@ export class ChunkBitmap {
 
 	/**
 	 * Sets or clears [start, start + length); the caller has checked the range (Bitmap::set_range).
-	 * The hot path of every kmalloc and kfree: words first, then the tree above them level by level.
+	 * The hot path of every kmalloc and kfree: the words and the tree's leaves now, the nodes above
+	 * them before the next search.
 	 */
 	setRange(start: number, length: number, value: boolean): void {
 		if (length === 0) {
@@ -132,30 +140,22 @@ export class ChunkBitmap {
 			return;
 		}
 
-		let lo = (leaves + firstWord) >>> 1;
-		let hi = (leaves + lastWord) >>> 1;
-		let half = 32;
-		while (lo >= 1) {
-			for (let node = lo; node <= hi; node++) {
-				const at = node * 4;
-				const left = at * 2;
-				const right = left + 4;
-				const leftPre = tree[left]!;
-				const leftSuf = tree[left + 1]!;
-				const leftBest = tree[left + 2]!;
-				const rightPre = tree[right]!;
-				const rightSuf = tree[right + 1]!;
-				const rightBest = tree[right + 2]!;
-				tree[at] = leftPre === half ? half + rightPre : leftPre;
-				tree[at + 1] = rightSuf === half ? half + leftSuf : rightSuf;
-				const inner = leftSuf + rightPre;
-				tree[at + 2] = leftBest > rightBest ? (leftBest > inner ? leftBest : inner) : rightBest > inner ? rightBest : inner;
-			}
-
-			lo >>>= 1;
-			hi >>>= 1;
-			half *= 2;
+		// The nodes above the leaves wait for the next search (`searchTree`): a run of kfrees, or
+		// of allocations placed without one (ExpandableHeap's first-fit hint), pays for each
+		// node once. A word far from those waiting flushes them first, so a flush stays short.
+		if (this.dirtyLast >= 0 && Math.max(lastWord, this.dirtyLast) - Math.min(firstWord, this.dirtyFirst) > DIRTY_SPAN) {
+			this.flushTree(tree);
 		}
+
+		this.dirtyFirst = this.dirtyLast < 0 ? firstWord : Math.min(this.dirtyFirst, firstWord);
+		this.dirtyLast = Math.max(this.dirtyLast, lastWord);
+	}
+
+	/** Brings the nodes above the dirty words up to date with their leaves. */
+	private flushTree(tree: Int32Array): void {
+		updateAncestors(tree, this.leaves, this.dirtyFirst, this.dirtyLast);
+		this.dirtyFirst = -1;
+		this.dirtyLast = -1;
 	}
 
 	/** Number of set bits among the first `size` bits (the allocated chunks: invariants.ts). */
@@ -238,7 +238,14 @@ export class ChunkBitmap {
 	/** The tree, built when it is not (a search counts toward keeping it). */
 	private searchTree(): Int32Array {
 		this.searched = true;
-		this.tree ??= buildSearchTree(this.words, this.size, this.leaves, this.leafLevel);
+		if (this.tree === undefined) {
+			this.tree = buildSearchTree(this.words, this.size, this.leaves, this.leafLevel);
+			this.dirtyFirst = -1;
+			this.dirtyLast = -1;
+		} else if (this.dirtyLast >= 0) {
+			this.flushTree(this.tree);
+		}
+
 		return this.tree;
 	}
 

@@ -7,6 +7,7 @@
 // that link, unlink and find a subheap along it are in subheap.ts.
 
 import {CHUNK_SIZE} from './constants.js';
+import {FirstFitHints} from './first-fit-hints.js';
 import {Heap, chunksNeeded, heapMemoryForBytes, type HeapFaults} from './heap.js';
 import {HeapMemory} from './heap-memory.js';
 import {reallocateWithin} from './heap-reallocate.js';
@@ -63,6 +64,8 @@ export class ExpandableHeap {
 	/** Kept whole, its `onHang` called as a method: no function of it is stored (a heap is copied for time travel). */
 	private readonly options: ExpandableHeapOptions;
 	readonly holders: HolderBook;
+	/** Where a first-fit search may start (first-fit-hints.ts). */
+	private readonly hints = new FirstFitHints();
 
 	constructor(pool: HeapMemory, options: ExpandableHeapOptions) {
 		this.revision = options.revision;
@@ -150,6 +153,7 @@ export class ExpandableHeap {
 
 	/** After every change to the list. */
 	private relink(): void {
+		this.hints.forgetAll();
 		this.linked = [...this.subheaps()];
 		this.unmappedLinked = this.linked.filter((subheap) => !subheap.heap.memory.mapped).length;
 	}
@@ -205,16 +209,22 @@ export class ExpandableHeap {
 		return this.allocatedChunks() * CHUNK_SIZE;
 	}
 
+	/** The walk from the main heap, or from the first-fit hint where it lands the same (first-fit-hints.ts). */
 	private tryEverySubheap(size: number, chunks: number, holder: number): number {
-		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
+		const hinted = this.hints.subheapFor(chunks, this.holders.releases);
+		let from = hinted ? this.hints.chunkFor(chunks) : 0;
+		for (let subheap: SubHeap | undefined = hinted ?? this.main; subheap; subheap = subheap.next) {
 			touchHeader(subheap, this.faults);
 			// The O(1) test fails exactly when Heap::allocate's search would (free count, longest run).
-			if (subheap.heap.couldFit(chunks)) {
-				const pointer = subheap.heap.allocate(size, holder);
+			if (from > 0 || subheap.heap.couldFit(chunks)) {
+				const pointer = subheap.heap.allocate(size, holder, from);
 				if (pointer !== 0) {
+					this.hints.placed(subheap, chunks, pointer, this.holders.releases);
 					return pointer;
 				}
 			}
+
+			from = 0;
 		}
 
 		return 0;

@@ -78,8 +78,12 @@ export class Heap {
 		return chunks <= this.freeChunks && chunks <= this.bitmap.longestFreeRun;
 	}
 
-	/** Returns the address of the data, or 0. The block is booked to `holder`. */
-	allocate(size: number, holder: number = UNATTRIBUTED): number {
+	/**
+	 * Returns the address of the data, or 0. The block is booked to `holder`. `from` is where a
+	 * first-fit search may start because no run of the chunks needed begins before it (the
+	 * ExpandableHeap's hint): the kernel searches from chunk 0 and finds the same run.
+	 */
+	allocate(size: number, holder: number = UNATTRIBUTED, from = 0): number {
 		const chunks = chunksNeeded(size);
 		if (chunks > this.freeChunks) {
 			return 0;
@@ -93,7 +97,7 @@ export class Heap {
 			);
 		}
 
-		const first = chunks < BEST_FIT_THRESHOLD ? this.bitmap.findFirstFit(chunks) : this.bitmap.findBestFit(chunks);
+		const first = chunks < BEST_FIT_THRESHOLD ? this.bitmap.leftmostRunFrom(from, chunks) : this.bitmap.findBestFit(chunks);
 		if (first < 0) {
 			return 0;
 		}

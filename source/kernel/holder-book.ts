@@ -70,6 +70,8 @@ const grown = <T extends Int32Array | Uint32Array | Float64Array>(array: T, make
 };
 
 export class HolderBook {
+	/** Blocks given back so far, on every heap that shares the book (ExpandableHeap's first-fit hints). */
+	releases = 0;
 	/** By holder id; ids 0 (no block), 1 (unattributed) and 2 (other holders) are reserved. */
 	readonly keys: HolderKey[] = [
 		{process: undefined, purpose: undefined, workload: undefined},
@@ -164,6 +166,7 @@ export class HolderBook {
 
 	/** A block of `chunks` chunks given back. */
 	released(holder: number, chunks: number): void {
+		this.releases++;
 		this.liveBlocks[holder]!--;
 		this.liveChunks[holder]! -= chunks;
 	}

@@ -19,6 +19,8 @@ export class Slab {
 	readonly size: number;
 	readonly base: number;
 	readonly count: number;
+	/** One past the slab's last byte. */
+	readonly end: number;
 	numAllocated = 0;
 	private readonly freeList: Int32Array;
 	private freeTop: number;
@@ -27,6 +29,7 @@ export class Slab {
 		this.size = size;
 		this.base = base;
 		this.count = bytes / size;
+		this.end = base + this.count * size;
 		this.freeList = new Int32Array(this.count);
 		// Pop order: highest address first.
 		for (let index = 0; index < this.count; index++) {
@@ -41,7 +44,7 @@ export class Slab {
 	}
 
 	contains(address: number): boolean {
-		return address >= this.base && address < this.base + this.count * this.size;
+		return address >= this.base && address < this.end;
 	}
 
 	/** A slot's address, or 0 when the class is exhausted. */
@@ -69,21 +72,25 @@ export type SlabFallback = {
 
 /** `slab_alloc(n)`: the smallest class that fits; an empty class falls back to kmalloc (booked to `purpose`). */
 export const slabAlloc = (slabs: readonly Slab[], size: number, fallback: SlabFallback, purpose?: string): number => {
-	const slab = slabs.find((candidate) => candidate.size >= size);
-	if (!slab) {
-		return fallback.tooLarge();
+	// Plain loops, not `find` with a closure: these run once a PhysicalPage (vmobject-churn: hundreds a tick).
+	for (const slab of slabs) {
+		if (slab.size >= size) {
+			const address = slab.take();
+			return address === 0 ? fallback.kmalloc(slab.size, purpose) : address;
+		}
 	}
 
-	const address = slab.take();
-	return address === 0 ? fallback.kmalloc(slab.size, purpose) : address;
+	return fallback.tooLarge();
 };
 
 /** `slab_dealloc`: a pointer outside every slab's memory came from the fallback, so kfree it. */
 export const slabDealloc = (slabs: readonly Slab[], address: number, fallback: SlabFallback): void => {
-	const slab = slabs.find((candidate) => candidate.contains(address));
-	if (slab) {
-		slab.give(address);
-	} else {
-		fallback.kfree(address);
+	for (const slab of slabs) {
+		if (slab.contains(address)) {
+			slab.give(address);
+			return;
+		}
 	}
+
+	fallback.kfree(address);
 };

@@ -221,7 +221,7 @@ describe('time travel', () => {
 		// A copy every 5,120 ticks on this clock (about 910 KiB each, a holder id beside each chunk's
 		// header, less the buffers it shares with the copy before); 4 MiB keeps the boot's and four
 		// more, each gap no wider than the one before, the narrowest next to the present.
-		expect(store.all.map((checkpoint) => checkpoint.tick)).toEqual([0, 56_320, 66_560, 71_680, 76_800]);
+		expect(store.all.map((checkpoint) => checkpoint.tick)).toEqual([0, 35_840, 61_440, 71_680, 76_800]);
 		await session.travelBy(-1);
 		expect(shown(session)).toBe(await freshDocument('fragmentation', {boot: 1, tick: 79_999}));
 	});
