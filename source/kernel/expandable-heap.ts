@@ -212,7 +212,7 @@ export class ExpandableHeap {
 	/** The walk from the main heap, or from the first-fit hint where it lands the same (first-fit-hints.ts). */
 	private tryEverySubheap(size: number, chunks: number, holder: number): number {
 		const hinted = this.hints.subheapFor(chunks, this.holders.releases);
-		let from = hinted ? this.hints.chunkFor(chunks) : 0;
+		let from = hinted ? this.hints.chunk : 0;
 		for (let subheap: SubHeap | undefined = hinted ?? this.main; subheap; subheap = subheap.next) {
 			touchHeader(subheap, this.faults);
 			// The O(1) test fails exactly when Heap::allocate's search would (free count, longest run).

@@ -32,8 +32,8 @@ export class FirstFitHints {
 		return chunks === this.chunks && releases === this.releases ? this.subheap : undefined;
 	}
 
-	/** The chunk to start at in `subheapFor`'s subheap. */
-	chunkFor(_chunks: number): number {
+	/** The chunk to start at in the subheap `subheapFor` gave. */
+	get chunk(): number {
 		return this.from;
 	}
 
