@@ -27,8 +27,17 @@ export default defineConfig({
 				// The rest draw on terminals, spawn kmtop and start engine threads: one file at a time
 				// on two cores (Vitest's default, a core less than the machine has), so that a file's
 				// own children and threads have the other core and its waits are not starved.
+				// Ink stays silent until exit when it thinks it runs on CI (is-in-ci reads CI and
+				// CONTINUOUS_INTEGRATION once, when Ink loads), and these files must see a terminal: the
+				// live shell's own module clears them before any test file imports Ink.
 				extends: true,
-				test: {name: 'live', include: ['test/**/*.test.{ts,tsx}'], exclude: compute, sequence: {groupOrder: 1}},
+				test: {
+					name: 'live',
+					include: ['test/**/*.test.{ts,tsx}'],
+					exclude: compute,
+					setupFiles: ['source/ui/ignore-ci-variables.ts'],
+					sequence: {groupOrder: 1},
+				},
 			},
 		],
 	},

@@ -8,7 +8,7 @@
 
 import chalk from 'chalk';
 import {render} from 'ink';
-import {afterAll, beforeAll, describe, expect, test, vi} from 'vitest';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {buildSubheapDocument} from '../../source/engine/build-subheap-document.js';
 import {applyDelta, createDeltaWriter} from '../../source/engine/document-delta.js';
 import type {EngineCommand} from '../../source/engine/engine-protocol.js';
@@ -23,17 +23,6 @@ import type {SnapshotDocument} from '../../source/engine/snapshot-types.js';
 import type {ViewFacts} from '../../source/view/view-facts.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 import {createSession, waitFor} from './helpers.js';
-
-// Ink stays silent until exit when it thinks it runs on CI: clear the variables before it loads.
-vi.hoisted(() => {
-	delete process.env.CI;
-	delete process.env.CONTINUOUS_INTEGRATION;
-	for (const key of Object.keys(process.env)) {
-		if (key.startsWith('CI_')) {
-			delete process.env[key];
-		}
-	}
-});
 
 type Step = {commands?: EngineCommand[]; ticks?: number; untilPanic?: boolean; explore?: (document: SnapshotDocument, kernel: Kernel) => ExploreProps; status?: string};
 

@@ -7,8 +7,6 @@ import {createSession, linkFor, waitFor} from './helpers.js';
 
 vi.hoisted(() => {
 	process.env.FORCE_COLOR = '0';
-	delete process.env.CI;
-	delete process.env.CONTINUOUS_INTEGRATION;
 });
 
 let runLiveDashboard: typeof import('../../source/ui/run-live-dashboard.js').runLiveDashboard;

@@ -3,7 +3,7 @@
 // nothing kmtop says is cut with `…`, and no panel leaves rows empty while another panel has
 // more it could show in them (issue 12).
 
-import {beforeAll, describe, expect, test, vi} from 'vitest';
+import {beforeAll, describe, expect, test} from 'vitest';
 import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import {Simulation} from '../../source/engine/simulation.js';
 import type {SnapshotDocument} from '../../source/engine/snapshot-types.js';
@@ -14,17 +14,6 @@ import {lifecycleEvents} from '../../source/view/select-events.js';
 import type {ViewFacts} from '../../source/view/view-facts.js';
 import {ftraceExcerptPath} from '../fixture-paths.js';
 import {findPanels, type ScreenPanel} from './find-panels.js';
-
-// Ink stays silent until exit when it thinks it runs on CI: clear the variables before it loads.
-vi.hoisted(() => {
-	delete process.env.CI;
-	delete process.env.CONTINUOUS_INTEGRATION;
-	for (const key of Object.keys(process.env)) {
-		if (key.startsWith('CI_')) {
-			delete process.env[key];
-		}
-	}
-});
 
 let renderScreen: typeof import('./render-screen.js').renderScreen;
 

@@ -2,22 +2,10 @@
 // 80×24, read back as the user sees it. Resizes, the too-small screen, the alternate screen,
 // and a frame that never reaches the terminal's height (Ink would redraw the whole screen).
 
-import {afterEach, beforeAll, describe, expect, test, vi} from 'vitest';
+import {afterEach, beforeAll, describe, expect, test} from 'vitest';
 import type {LiveSession} from '../../source/engine/live-session.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 import {createSession, createTraceSession, delay, linkFor, waitFor} from './helpers.js';
-
-// Ink stays silent until exit when it thinks it runs on CI (is-in-ci, read once on import):
-// this file must see a terminal, so the variables go before Ink is loaded.
-vi.hoisted(() => {
-	delete process.env.CI;
-	delete process.env.CONTINUOUS_INTEGRATION;
-	for (const key of Object.keys(process.env)) {
-		if (key.startsWith('CI_')) {
-			delete process.env[key];
-		}
-	}
-});
 
 let runLiveDashboard: typeof import('../../source/ui/run-live-dashboard.js').runLiveDashboard;
 

@@ -3,22 +3,11 @@
 // sees must not change: where the Holders panel has room its rows are there, and `a` opens the
 // holders' screen with them at any size.
 
-import {afterEach, beforeAll, describe, expect, test, vi} from 'vitest';
+import {afterEach, beforeAll, describe, expect, test} from 'vitest';
 import type {ShownSections} from '../../source/engine/engine-protocol.js';
 import type {LiveSession} from '../../source/engine/live-session.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 import {createSession, linkFor, waitFor} from './helpers.js';
-
-// Ink stays silent until exit when it thinks it runs on CI: the variables go before Ink loads.
-vi.hoisted(() => {
-	delete process.env.CI;
-	delete process.env.CONTINUOUS_INTEGRATION;
-	for (const key of Object.keys(process.env)) {
-		if (key.startsWith('CI_')) {
-			delete process.env[key];
-		}
-	}
-});
 
 let runLiveDashboard: typeof import('../../source/ui/run-live-dashboard.js').runLiveDashboard;
 
