@@ -26,13 +26,17 @@ export const nodeBits = (leafLevel: number, node: number): number => 32 << (leaf
 
 /** The tree over `words` (`leaves` a power of two at least their count, at depth `leafLevel`). */
 export const buildSearchTree = (words: Uint32Array, size: number, leaves: number, leafLevel: number): Int32Array => {
-	const tree = kernelArrays().int32(8 * leaves);
+	// Every int is written below, padding and the unused node 0 included: a lent array may
+	// arrive dirty (kernel-arrays.ts), and clearing it first would touch it all twice.
+	const tree = kernelArrays().int32ToFill(8 * leaves);
+	tree.fill(0, 0, 4);
 	for (let w = 0; w < leaves; w++) {
 		const word = searchWord(words, size, w);
 		const at = (leaves + w) * 4;
 		tree[at] = countTrailingZeros(word);
 		tree[at + SUF] = Math.clz32(word);
 		tree[at + BEST] = longestClearRun(word);
+		tree[at + 3] = 0;
 	}
 
 	for (let node = leaves - 1; node >= 1; node--) {
@@ -44,6 +48,7 @@ export const buildSearchTree = (words: Uint32Array, size: number, leaves: number
 		tree[node * 4] = leftPre === half ? half + tree[right * 4]! : leftPre;
 		tree[node * 4 + SUF] = rightSuf === half ? half + tree[left * 4 + SUF]! : rightSuf;
 		tree[node * 4 + BEST] = Math.max(tree[left * 4 + BEST]!, tree[right * 4 + BEST]!, tree[left * 4 + SUF]! + tree[right * 4]!);
+		tree[node * 4 + 3] = 0;
 	}
 
 	return tree;

@@ -14,7 +14,7 @@
 // the hot path keeps its one flat load, the holder cell beside the header.
 
 import {CHUNK_SIZE, KFREE_SCRUB_BYTE, KMALLOC_SCRUB_BYTE} from './constants.js';
-import {kernelArrays} from './kernel-arrays.js';
+import {kernelArrays, WRITTEN_PAGE_SHIFT, writtenPages} from './kernel-arrays.js';
 
 /** Never written since the pages were zero-filled. */
 export const CHUNK_ZERO = 0;
@@ -52,6 +52,11 @@ export class HeapMemory {
 	 * kernel path does not touch already (the hot path is memory-bound on big heaps).
 	 */
 	words: Uint32Array = new Uint32Array(0);
+	/**
+	 * The pages of `words` written since they were taken (kernel-arrays.ts): a sweep's next run
+	 * then clears those alone. Headers are sparse: most pages of a big subheap's words hold none.
+	 */
+	private writtenWords: Uint8Array = new Uint8Array(0);
 	private bitmapWords: Uint32Array | undefined;
 	private bitmapChunks = -1;
 
@@ -96,12 +101,9 @@ export class HeapMemory {
 		const wanted = Math.max(end, GROWTH * covered, MIN_COVERED_CHUNKS);
 		const length = wanted > this.slots / GROWTH ? this.slots : wanted;
 		const arrays = kernelArrays();
-		const state = arrays.uint8(length);
-		state.set(this.state);
-		const words = arrays.uint32(2 * length);
-		words.set(this.words);
-		this.state = state;
-		this.words = words;
+		this.state = arrays.uint8Grown(this.state, length);
+		this.writtenWords = new Uint8Array(writtenPages(2 * length));
+		this.words = arrays.uint32Grown(this.words, 2 * length, this.writtenWords);
 	}
 
 	/**
@@ -114,16 +116,60 @@ export class HeapMemory {
 			return this.bitmapWords;
 		}
 
-		const words = kernelArrays().uint32(Math.ceil(chunks / 32));
+		// Word by word: both bitmaps start on a chunk, so a word lies whole in one chunk, and in
+		// the old bitmap or out of it, but for the last words of each (their bytes past the end).
+		const wordCount = Math.ceil(chunks / 32);
+		const words = kernelArrays().uint32ToFill(wordCount);
+		const byteCount = Math.ceil(chunks / 8);
 		const bitmapOffset = chunks * CHUNK_SIZE;
-		for (let byte = 0; byte < Math.ceil(chunks / 8); byte++) {
-			const value = this.readByte(bitmapOffset + byte);
-			words[byte >>> 2] = (words[byte >>> 2]! | (value << (8 * (byte & 3)))) >>> 0;
+		const oldStart = this.bitmapWords ? this.bitmapChunks * CHUNK_SIZE : 0;
+		const oldEnd = this.bitmapWords ? oldStart + Math.ceil(this.bitmapChunks / 8) : 0;
+		for (let w = 0; w < wordCount; w++) {
+			const offset = bitmapOffset + 4 * w;
+			if (offset + 4 > bitmapOffset + byteCount || (offset < oldEnd && offset + 4 > oldEnd)) {
+				words[w] = this.readBytes(offset, Math.min(4, bitmapOffset + byteCount - offset));
+			} else if (offset >= oldStart && offset < oldEnd) {
+				words[w] = this.bitmapWords![(offset - oldStart) >>> 2]!;
+			} else {
+				words[w] = this.chunkWord(offset);
+			}
 		}
 
 		this.bitmapWords = words;
 		this.bitmapChunks = chunks;
 		return words;
+	}
+
+	/** The 4-byte-aligned word at `offset` as the chunks hold it (not where a bitmap read out sits). */
+	private chunkWord(offset: number): number {
+		const chunk = offset >>> 5; // CHUNK_SIZE
+		switch (this.state[chunk]) {
+			case CHUNK_WORD: {
+				return offset % CHUNK_SIZE === 0 ? this.words[2 * chunk]! : INTERIOR_WORD;
+			}
+
+			case CHUNK_FREED: {
+				return FREED_WORD;
+			}
+
+			case CHUNK_INTERIOR: {
+				return INTERIOR_WORD;
+			}
+
+			default: {
+				return 0; // CHUNK_ZERO, or past the arrays
+			}
+		}
+	}
+
+	/** `count` (1..4) bytes from `offset`, little-endian, as the memory holds them now. */
+	private readBytes(offset: number, count: number): number {
+		let word = 0;
+		for (let i = count - 1; i >= 0; i--) {
+			word = ((word << 8) | this.readByte(offset + i)) >>> 0;
+		}
+
+		return word;
 	}
 
 	/** One byte at `offset` from chunk 0, as the memory holds it now. */
@@ -182,12 +228,7 @@ export class HeapMemory {
 			}
 		}
 
-		let word = 0;
-		for (let i = 3; i >= 0; i--) {
-			word = ((word << 8) | this.readByte(offset + i)) >>> 0;
-		}
-
-		return word;
+		return this.readBytes(offset, 4);
 	}
 
 	/** Heap::allocate: header, then 0xbb over the rest (§1.2); the block booked to `holder`. */
@@ -199,6 +240,7 @@ export class HeapMemory {
 		this.state[chunk] = CHUNK_WORD;
 		this.words[2 * chunk] = chunks;
 		this.words[2 * chunk + 1] = holder;
+		this.writtenWords[(2 * chunk) >>> WRITTEN_PAGE_SHIFT] = 1; // 2·chunk is even: both cells share the page
 		if (chunks > 1) {
 			this.state.fill(CHUNK_INTERIOR, chunk + 1, chunk + chunks);
 		}
@@ -230,6 +272,12 @@ export class HeapMemory {
 		return holder;
 	}
 
+	/** The first word of `chunk` (covered) becomes `word`. */
+	private writeWord(chunk: number, word: number): void {
+		this.words[2 * chunk] = word;
+		this.writtenWords[(2 * chunk) >>> WRITTEN_PAGE_SHIFT] = 1;
+	}
+
 	/**
 	 * Heap::reallocate's memcpy of `bytes` from one allocation's data to another's (§1.5): both
 	 * data areas start 4 bytes into a chunk, so chunk j of the copy takes chunk j of the source.
@@ -253,12 +301,12 @@ export class HeapMemory {
 			}
 
 			to.state[toChunk + j] = from.stateAt(source);
-			to.words[2 * (toChunk + j)] = from.wordAt(source);
+			to.writeWord(toChunk + j, from.wordAt(source));
 		}
 
 		if (writesPartial) {
 			to.state[toChunk + partial] = CHUNK_WORD;
-			to.words[2 * (toChunk + partial)] = from.readWord((fromChunk + partial) * CHUNK_SIZE);
+			to.writeWord(toChunk + partial, from.readWord((fromChunk + partial) * CHUNK_SIZE));
 		}
 	}
 }

@@ -4,18 +4,51 @@
 // someone lends the kernel a source of them for a while: a sweep worker runs kernel after kernel
 // (source/sweep/reuse-kernel-arrays.ts), and a fresh set of these for every run (~60 MB a
 // big-allocations run, in arrays of up to 256 KiB) kept V8's collector busy with the "external
-// memory" it adds. Whatever the source, an array comes zero-filled: the kernel cannot tell.
+// memory" it adds. Whatever the source, an array reads as zero-filled: the kernel cannot tell.
+//
+// Clearing reused memory was then the sweep's biggest cost (~49 MB a run zeroed, most of it the
+// words of subheaps that hold a few headers), and two workers clearing at once contend for the
+// memory bus. So the kernel says how it will use an array, and a lender clears only what could
+// be read: nothing of one the kernel fills whole, nothing of the part of a grown one the old
+// array is copied over, and of the words only the pages the kernel marked as written.
+
+/** A page of a marked array (`uint32Grown`): 2^10 elements, 4 KiB of 32-bit words. */
+export const WRITTEN_PAGE_SHIFT = 10;
 
 export type KernelArrays = {
+	/** `length` zeros. */
 	uint8(length: number): Uint8Array;
 	uint32(length: number): Uint32Array;
 	int32(length: number): Int32Array;
+	/** `length` elements the caller writes, every one, before it reads any: they may hold anything. */
+	uint32ToFill(length: number): Uint32Array;
+	int32ToFill(length: number): Int32Array;
+	/** `old` followed by zeros up to `length` (≥ its length). */
+	uint8Grown(old: Uint8Array, length: number): Uint8Array;
+	/**
+	 * `old` followed by zeros up to `length`; the caller marks `written[i >>> WRITTEN_PAGE_SHIFT]`
+	 * (one byte a page, as many as the array has pages, zeros) for every element i it writes a
+	 * value other than 0 to from now on. The pages `old` was copied to are marked already.
+	 */
+	uint32Grown(old: Uint32Array, length: number, written: Uint8Array): Uint32Array;
+};
+
+/** Pages of a `length`-element marked array: the length of its `written`. */
+export const writtenPages = (length: number): number => Math.ceil(length / 2 ** WRITTEN_PAGE_SHIFT);
+
+const grown = <T extends Uint8Array | Uint32Array>(array: T, old: T): T => {
+	array.set(old);
+	return array;
 };
 
 const fresh: KernelArrays = {
 	uint8: (length) => new Uint8Array(length),
 	uint32: (length) => new Uint32Array(length),
 	int32: (length) => new Int32Array(length),
+	uint32ToFill: (length) => new Uint32Array(length),
+	int32ToFill: (length) => new Int32Array(length),
+	uint8Grown: (old, length) => grown(new Uint8Array(length), old),
+	uint32Grown: (old, length) => grown(new Uint32Array(length), old),
 };
 
 let current: KernelArrays = fresh;

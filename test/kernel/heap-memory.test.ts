@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {CHUNK_FREED, CHUNK_INTERIOR, CHUNK_WORD, CHUNK_ZERO, HeapMemory} from '../../source/kernel/heap-memory.js';
+import {kernelArrays, lendKernelArrays, WRITTEN_PAGE_SHIFT, type KernelArrays} from '../../source/kernel/kernel-arrays.js';
 
 const BASE = 0xd000_0000;
 
@@ -103,6 +104,18 @@ describe('HeapMemory covers the chunks written so far', () => {
 		);
 		fc.assert(
 			fc.property(fc.array(write, {maxLength: 40}), (writes) => {
+				// Every words array the memories grow through, with its written pages (kernel-arrays.ts).
+				const marked: Array<[Uint32Array, Uint8Array]> = [];
+				const plain = kernelArrays();
+				const restore = lendKernelArrays({
+					...plain,
+					uint32Grown(old, length, written) {
+						const words = plain.uint32Grown(old, length, written);
+						written.fill(1, 0, Math.ceil(old.length / 2 ** WRITTEN_PAGE_SHIFT)); // as the contract says a lender does
+						marked.push([words, written]);
+						return words;
+					},
+				} satisfies KernelArrays);
 				const [memory, other] = [placed(slots), placed(slots)];
 				const [flat, flatOther] = [new FlatMemory(slots), new FlatMemory(slots)];
 				for (const step of writes) {
@@ -148,8 +161,59 @@ describe('HeapMemory covers the chunks written so far', () => {
 
 					expect(ours.coveredChunks).toBeLessThanOrEqual(slots);
 				}
+
+				restore();
+				// A sweep's next run clears the marked pages alone: a value anywhere else would outlive the run.
+				const unmarked = marked.flatMap(([words, written]) => [...words.keys()].filter((at) => words[at] !== 0 && written[at >>> WRITTEN_PAGE_SHIFT] !== 1));
+				expect(unmarked).toEqual([]);
 			}),
 			{numRuns: 200},
+		);
+	});
+});
+
+describe('HeapMemory.bitmapFor', () => {
+	/** The bitmap as the kernel reads it, byte by byte from the memory (what bitmapFor did before it read words). */
+	const bytewise = (memory: HeapMemory, chunks: number): number[] => {
+		const words = Array.from({length: Math.ceil(chunks / 32)}, () => 0);
+		for (let byte = 0; byte < Math.ceil(chunks / 8); byte++) {
+			words[byte >>> 2] = (words[byte >>> 2]! | (memory.readByte(chunks * 32 + byte) << (8 * (byte & 3)))) >>> 0;
+		}
+
+		return words;
+	};
+
+	it('reads the same words as byte by byte, over scrubbed, written and old-bitmap memory, for any layout', () => {
+		const slots = 6000;
+		const chunk = fc.nat({max: slots - 1});
+		const write = fc.record({chunk, chunks: fc.integer({min: 1, max: 300}), free: fc.boolean(), holder: fc.integer({min: 1, max: 40})});
+		fc.assert(
+			fc.property(fc.array(write, {maxLength: 30}), fc.integer({min: 1, max: slots - 1}), fc.array(fc.integer({min: -40, max: 40}), {maxLength: 4}), (writes, first, moves) => {
+				const memory = placed(slots);
+				for (const step of writes) {
+					const chunks = Math.min(step.chunks, slots - step.chunk);
+					if (step.free) {
+						memory.scrubFree(step.chunk, chunks);
+					} else {
+						memory.writeAllocation(step.chunk, chunks, step.holder);
+					}
+				}
+
+				// Each layout near the one before, so that its bitmap overlaps the one read out before (§2.4).
+				let chunks = first;
+				for (const move of [0, ...moves]) {
+					chunks = Math.min(slots - 1, Math.max(1, chunks + move));
+					const expected = bytewise(memory, chunks);
+					const bitmap = memory.bitmapFor(chunks);
+					expect(Array.from(bitmap)).toEqual(expected);
+					// The heap on it sets and clears its bits: the next layout reads those, not the chunks'.
+					bitmap.forEach((word, at) => {
+						const bits = at < Math.floor(chunks / 32) ? 0xffff_ffff : (1 << (chunks % 32)) - 1;
+						bitmap[at] = (word ^ (Math.imul(0x9e37_79b9, at + 1) & bits)) >>> 0;
+					});
+				}
+			}),
+			{numRuns: 300},
 		);
 	});
 });

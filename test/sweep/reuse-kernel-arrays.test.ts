@@ -76,6 +76,59 @@ describe('createKernelArrayPool', () => {
 	});
 });
 
+describe('createKernelArrayPool: what it clears', () => {
+	const nonZero = (array: ArrayLike<number>) => Array.from(array).filter((value) => value !== 0).length;
+
+	it('clears a view as far as the runs before may have written its buffer, also past a shorter view between', () => {
+		const pool = createKernelArrayPool({maxBytes: MiB});
+		pool.arrays.uint32(4096).fill(7); // 16 KiB, all of it written
+		pool.reclaim();
+		const short = pool.arrays.uint32(3200); // the same buffer: its bytes past 12,800 are still dirty
+		expect(nonZero(new Uint32Array(short.buffer))).toBe(4096 - 3200);
+		pool.reclaim();
+		const long = pool.arrays.uint32(4096);
+		expect(long.buffer).toBe(short.buffer);
+		expect(nonZero(long)).toBe(0);
+	});
+
+	it('a grown array: the old one at its start, zeros after, on a dirty buffer', () => {
+		const pool = createKernelArrayPool({maxBytes: MiB});
+		pool.arrays.uint8(4096).fill(0xff);
+		pool.reclaim();
+		const grown = pool.arrays.uint8Grown(Uint8Array.of(1, 2, 3), 4000);
+		expect(Array.from(grown.subarray(0, 4))).toEqual([1, 2, 3, 0]);
+		expect(nonZero(grown)).toBe(3);
+		expect(nonZero(new Uint8Array(grown.buffer))).toBe(3 + 96); // past the view: not cleared, not read
+	});
+
+	it('marked words: only the pages marked (and those the old array went to) are cleared after the run', () => {
+		const pool = createKernelArrayPool({maxBytes: MiB});
+		const old = new Uint32Array(1500);
+		old[1499] = 9; // the copy reaches page 1
+		const written = new Uint8Array(4); // 4096 words: pages of 1024
+		const words = pool.arrays.uint32Grown(old, 4096, written);
+		expect(Array.from(written)).toEqual([1, 1, 0, 0]);
+		words[3000] = 5;
+		written[2] = 1;
+		words[2500] = 6;
+		words[4000] = 8; // written but not marked: the contract broken, to show what is cleared
+		pool.reclaim();
+		expect(nonZero(new Uint32Array(words.buffer))).toBe(1);
+		// Cleared where marked, so the pool takes it as clear: a plain view of it is not cleared again.
+		const plain = pool.arrays.uint32(4096);
+		expect(plain.buffer).toBe(words.buffer);
+		expect(plain[4000]).toBe(8);
+	});
+
+	it('an array to fill comes as the buffer holds it (no clearing)', () => {
+		const pool = createKernelArrayPool({maxBytes: MiB});
+		pool.arrays.int32(2048).fill(-1);
+		pool.reclaim();
+		const tree = pool.arrays.int32ToFill(2048);
+		expect(nonZero(tree)).toBe(2048);
+	});
+});
+
 describe('lendKernelArrays', () => {
 	it('the kernel takes its arrays from the lent source until it is given back', () => {
 		const pool = createKernelArrayPool({maxBytes: MiB});
@@ -106,6 +159,10 @@ describe('a sweep worker\'s kernel on arrays of the runs before', () => {
 			uint8: (length) => record(pool.arrays.uint8(length)),
 			uint32: (length) => record(pool.arrays.uint32(length)),
 			int32: (length) => record(pool.arrays.int32(length)),
+			uint32ToFill: (length) => record(pool.arrays.uint32ToFill(length)),
+			int32ToFill: (length) => record(pool.arrays.int32ToFill(length)),
+			uint8Grown: (old, length) => record(pool.arrays.uint8Grown(old, length)),
+			uint32Grown: (old, length, written) => record(pool.arrays.uint32Grown(old, length, written)),
 		};
 		const record = <T extends Uint8Array | Uint32Array | Int32Array>(array: T): T => {
 			given.at(-1)!.add(array.buffer);
