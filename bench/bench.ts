@@ -149,6 +149,15 @@ if (json) {
 			`${mark(sweep.speedup >= 1.7)} (≥ 1.7; ${sweep.jobs1Seconds.toFixed(1)} s → ${sweep.jobs2Seconds.toFixed(1)} s${sweep.expectedSpeedup === null ? '' : `; ≈ ×${sweep.expectedSpeedup.toFixed(2)} on 2 free cores`}${sweep.rowsIdentical ? '' : '; ROWS DIFFER'})`,
 		],
 		['  CPU s: workers + V8 helpers + main', sweepCpu(sweep.jobs1Cpu), `--jobs 2: ${sweepCpu(sweep.jobs2Cpu)}; a core idle ${sweep.jobs2Cpu.tail.toFixed(2)} s at the end`],
+		...(sweep.pinnedSeconds && sweep.coresAllow !== null
+			? [
+					[
+						'  --jobs 1 pinned to each core',
+						`${sweep.pinnedSeconds.map((seconds) => seconds.toFixed(1)).join(' / ')} s`,
+						`at most ×${sweep.coresAllow.toFixed(2)} from both cores, each at its own speed`,
+					] as [string, string, string],
+				]
+			: []),
 		...traceRows(trace, mark),
 		[`chunk map, pool document (${chunkMap.blocks.toLocaleString('en-US')} blocks)`, `${chunkMap.buildMs.toFixed(2)} ms`, `snapshot document ${chunkMap.snapshotMs.toFixed(2)} ms`],
 		['  80×50 map: styled lines / painted', `${chunkMap.renderMs.toFixed(2)} / ${chunkMap.paintMs.toFixed(2)} ms`, `document + map ${chunkMap.totalMs.toFixed(2)} ms, ${Math.round(chunkMap.totalMs * 10)}% of the 10 ms frame goal`],

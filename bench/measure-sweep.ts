@@ -17,17 +17,20 @@
 // The collector's share fell once a worker's runs reuse the kernel's large arrays
 // (reuse-kernel-arrays.ts) instead of making ~58 MiB of them afresh every run.
 //
-// What is left (measured on the 80-run sweep, Node 20, a busy machine): (1) zero-filling the
-// reused arrays, ~4 GB a sweep, is memory-bound: 0.6 CPU s with one worker, ~1.7 with two
-// sharing the memory bus. (2) Each isolate deoptimizes and recompiles the same kernel functions
-// as it warms up (fields that turn from constant to mutable at the first panic or unmap, field
-// types widened at the second boot, paths first met after optimizing). (3) The tail: the
-// "core idle" figure, from the first worker's end to the last one's: 0.25 s at a load of 10,
-// where every wall figure is stretched, so under one long run; dealing runs out in another
-// order cannot do better without knowing in advance which runs are long (a panic ends one).
+// What is left: (1) the runs are memory-bound (each subheap's bitmap, search tree and chunk
+// states), and two workers share the caches and the memory bus: the same runs take about a third
+// more CPU time with two workers than with one, and two separate `--jobs 1` processes slow each
+// other the same way. Clearing the reused arrays was the biggest part of it (~4 GB a sweep) until
+// the pool cleared only what a run could have written (~0.8 GB). (2) Each isolate warms up on
+// its own: about 30 deoptimizations a worker, none repeating. (3) The cores themselves: on a
+// virtual machine one core can be much slower than the other for memory-bound code (its host
+// neighbours share its caches) while compute-bound code runs alike on both; the best --jobs 2
+// can do is then well under twice the faster core. So the sweep is also run on one worker pinned
+// to each core (taskset, where there is one), and the table says what both cores together allow.
+// (4) The tail: the "core idle" figure, from the first worker's end to the last one's.
 // Neither a bigger young generation nor fewer GC helper threads changed the CPU split measurably.
 
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {availableParallelism, tmpdir} from 'node:os';
 import path from 'node:path';
@@ -53,6 +56,14 @@ export type SweepMeasure = {
 	expectedSpeedup: number | null;
 	jobs1Cpu: SweepCpu;
 	jobs2Cpu: SweepCpu;
+	/** `--jobs 1` pinned to each core in turn (null without `taskset`). */
+	pinnedSeconds: number[] | null;
+	/**
+	 * The most `--jobs 2` could give on these cores: the faster core's pinned time over the time
+	 * both would take together, each at its own pinned speed (2 on equal cores; null without
+	 * `taskset`).
+	 */
+	coresAllow: number | null;
 	rowsIdentical: boolean;
 };
 
@@ -71,21 +82,22 @@ const makespan = (times: number[], workers: number): number => {
 const cliPath = fileURLToPath(new URL('../../cli.js', import.meta.url));
 const cpuPreload = new URL('child-sweep-cpu.js', import.meta.url).href;
 
-const timed = async (seeds: number, ticks: number, jobs: number): Promise<{seconds: number; cpu: SweepCpu; rows: SweepRow[]}> => {
+const timed = async (seeds: number, ticks: number, jobs: number, core?: number): Promise<{seconds: number; cpu: SweepCpu; rows: SweepRow[]}> => {
 	const folder = mkdtempSync(path.join(tmpdir(), 'kmtop-bench-sweep-'));
 	try {
 		const rowsFile = path.join(folder, 'rows.jsonl');
 		const cpuFile = path.join(folder, 'cpu.json');
 		const arguments_ = ['--import', cpuPreload, cliPath, 'sweep', '-w', 'big-allocations', '--revision', '2020-12-31,2021-02-23', '--seeds', `1..${seeds}`, '--ticks', String(ticks), '--format', 'jsonl', '-o', rowsFile, '--jobs', String(jobs)];
 		const started = performance.now();
-		const child = spawn(process.execPath, arguments_, {env: {...process.env, KMTOP_BENCH_SWEEP_CPU: cpuFile}, stdio: ['ignore', 'ignore', 'inherit']});
+		const [command, ...rest] = core === undefined ? [process.execPath, ...arguments_] : ['taskset', '-c', String(core), process.execPath, ...arguments_];
+		const child = spawn(command, rest, {env: {...process.env, KMTOP_BENCH_SWEEP_CPU: cpuFile}, stdio: ['ignore', 'ignore', 'inherit']});
 		const code = await new Promise<number | null>((resolve, reject) => {
 			child.on('error', reject);
 			child.on('exit', resolve);
 		});
 		const seconds = (performance.now() - started) / 1000;
 		if (code !== 0) {
-			throw new Error(`kmtop sweep --jobs ${jobs} exited with code ${code}`);
+			throw new Error(`kmtop sweep --jobs ${jobs}${core === undefined ? '' : ` on core ${core}`} exited with code ${code}`);
 		}
 
 		const rows = readFileSync(rowsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as SweepRow);
@@ -104,21 +116,33 @@ const estimate = (one: SweepCpu, two: SweepCpu, times: number[]): number | null 
 	return one.workers / Math.max(two.total / 2, two.workers * busierShare);
 };
 
+const hasTaskset = (): boolean => spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
 export const measureSweep = async (seeds: number, ticks = 8000): Promise<SweepMeasure> => {
 	const one = await timed(seeds, ticks, 1);
 	const two = await timed(seeds, ticks, 2);
+	const cores = availableParallelism();
+	const pinnedSeconds: number[] | null = hasTaskset() ? [] : null;
+	for (let core = 0; pinnedSeconds && core < Math.min(cores, 2); core++) {
+		// One at a time: each has the machine to itself.
+		pinnedSeconds.push((await timed(seeds, ticks, 1, core)).seconds);
+	}
+
+	const together = pinnedSeconds ? 1 / pinnedSeconds.reduce((rate, seconds) => rate + 1 / seconds, 0) : null;
 	// By combination, whatever order the rows were written in.
 	const figures = (rows: SweepRow[]) =>
 		JSON.stringify(rows.map((row) => ({...row, wallMs: 0})).sort((a, b) => a.revision.localeCompare(b.revision) || a.seed - b.seed));
 	return {
 		runs: one.rows.length,
-		cores: availableParallelism(),
+		cores,
 		jobs1Seconds: one.seconds,
 		jobs2Seconds: two.seconds,
 		speedup: one.seconds / two.seconds,
 		expectedSpeedup: estimate(one.cpu, two.cpu, one.rows.map((row) => row.wallMs)),
 		jobs1Cpu: one.cpu,
 		jobs2Cpu: two.cpu,
+		pinnedSeconds,
+		coresAllow: pinnedSeconds && together !== null ? Math.min(...pinnedSeconds) / together : null,
 		rowsIdentical: one.rows.length === 2 * seeds && figures(one.rows) === figures(two.rows) && one.rows.every((row) => row.error === null),
 	};
 };
