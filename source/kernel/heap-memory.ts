@@ -207,28 +207,7 @@ export class HeapMemory {
 
 	/** The 32-bit little-endian word at `offset` from chunk 0 (an allocation header when aligned). */
 	readWord(offset: number): number {
-		if (offset % CHUNK_SIZE === 0) {
-			const chunk = offset / CHUNK_SIZE;
-			switch (this.state[chunk]) {
-				case CHUNK_WORD: {
-					return this.words[2 * chunk]!;
-				}
-
-				case CHUNK_FREED: {
-					return FREED_WORD;
-				}
-
-				case CHUNK_INTERIOR: {
-					return INTERIOR_WORD;
-				}
-
-				default: {
-					return 0;
-				}
-			}
-		}
-
-		return this.readBytes(offset, 4);
+		return offset % CHUNK_SIZE === 0 ? this.chunkWord(offset) : this.readBytes(offset, 4);
 	}
 
 	/** Heap::allocate: header, then 0xbb over the rest (§1.2); the block booked to `holder`. */
