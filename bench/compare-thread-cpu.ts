@@ -8,13 +8,10 @@
 //
 //   npm run build && node dist/bench/compare-thread-cpu.js /path/to/a /path/to/b [pairs] [cpu]
 
-import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {readdirSync, readFileSync} from 'node:fs';
-import path from 'node:path';
+import {readdirSync} from 'node:fs';
 import process from 'node:process';
-import {sleep} from './spawn-kmtop.js';
+import {findKmtop, sleep, spawnKmtop, statCpuSeconds} from './spawn-kmtop.js';
 
-const clockTicksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).stdout.trim()) || 100;
 /** Seconds after the first frame: the start a user sees in `top`, and a kmtop left running. */
 const WINDOWS: Array<[number, number]> = [
 	[3, 33],
@@ -28,9 +25,7 @@ const threadSeconds = (pid: number): Map<string, number> => {
 	const seconds = new Map<string, number>();
 	for (const tid of readdirSync(`/proc/${pid}/task`)) {
 		try {
-			const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			seconds.set(tid, (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond);
+			seconds.set(tid, statCpuSeconds(`/proc/${pid}/task/${tid}/stat`));
 		} catch {
 			// The thread ended between the listing and the read.
 		}
@@ -39,19 +34,8 @@ const threadSeconds = (pid: number): Map<string, number> => {
 	return seconds;
 };
 
-/** kmtop of the checkout at `root`, pinned to `cpu`, in a 120×40 pseudo-terminal. */
-const spawnPinned = (root: string, cpu: string): ChildProcessWithoutNullStreams => {
-	const command = `stty cols 120 rows 40; exec taskset -c ${cpu} '${process.execPath}' '${path.join(root, 'cli.js')}'`;
-	return spawn('script', ['-qec', command, '/dev/null'], {cwd: root, env: {...process.env, TERM: 'xterm-256color'}});
-};
-
-/** The node process `script` started (its shell exec'd taskset, which exec'd node). */
-const findNode = (script: ChildProcessWithoutNullStreams): number | undefined =>
-	spawnSync('pgrep', ['-P', String(script.pid)], {encoding: 'utf8'}).stdout.split('\n').filter(Boolean).map(Number)
-		.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('cli.js'));
-
 const measureOnce = async (root: string, cpu: string): Promise<ThreadCpu[]> => {
-	const child = spawnPinned(root, cpu);
+	const child = spawnKmtop(root, [], cpu);
 	let screen = '';
 	let firstFrame: number | undefined;
 	child.stdout.on('data', (chunk: Buffer) => {
@@ -62,7 +46,7 @@ const measureOnce = async (root: string, cpu: string): Promise<ThreadCpu[]> => {
 		await sleep(50);
 	}
 
-	const pid = findNode(child);
+	const pid = findKmtop(child);
 	if (pid === undefined || firstFrame === undefined) {
 		child.kill();
 		throw new Error(`kmtop of ${root} did not start`);

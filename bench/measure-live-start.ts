@@ -9,22 +9,12 @@
 // and the helpers (V8's optimizing compiler and GC threads, which serve both, and libuv's), in
 // CPU seconds, which other load on the machine disturbs less than a percentage of wall time.
 
-import {spawnSync} from 'node:child_process';
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {findKmtop, sleep, spawnKmtop, statusBytes} from './spawn-kmtop.js';
+import {findKmtop, sleep, spawnKmtop, statCpuSeconds, statusBytes} from './spawn-kmtop.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const clockTicksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).stdout.trim()) || 100;
-
-/** User + system CPU seconds of a process or thread, from its stat file (fields 14 and 15, after the name). */
-const statCpuSeconds = (statPath: string): number => {
-	const stat = readFileSync(statPath, 'utf8');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
-};
-
 /** A thread's name (its `comm`). */
 const threadName = (pid: number, tid: string | number): string => readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
 

@@ -10,9 +10,13 @@ export const sleep = async (ms: number) =>
 		setTimeout(resolve, ms);
 	});
 
-/** `node cli.js ...args` of the checkout at `root`, in a 120×40 pseudo-terminal. */
-export const spawnKmtop = (root: string, args: string[]): ChildProcessWithoutNullStreams => {
-	const command = `stty cols 120 rows 40; exec '${process.execPath}' '${path.join(root, 'cli.js')}' ${args.join(' ')}`;
+/**
+ * `node cli.js ...args` of the checkout at `root`, in a 120×40 pseudo-terminal; on one core
+ * (`taskset -c core`, which execs node in turn) when `core` is given.
+ */
+export const spawnKmtop = (root: string, args: string[], core?: string): ChildProcessWithoutNullStreams => {
+	const pin = core === undefined ? '' : `taskset -c ${core} `;
+	const command = `stty cols 120 rows 40; exec ${pin}'${process.execPath}' '${path.join(root, 'cli.js')}' ${args.join(' ')}`;
 	return spawn('script', ['-qec', command, '/dev/null'], {cwd: root, env: {...process.env, TERM: 'xterm-256color'}});
 };
 
@@ -20,6 +24,15 @@ export const spawnKmtop = (root: string, args: string[]): ChildProcessWithoutNul
 export const findKmtop = (script: ChildProcessWithoutNullStreams): number | undefined =>
 	spawnSync('pgrep', ['-P', String(script.pid)], {encoding: 'utf8'}).stdout.split('\n').filter(Boolean).map(Number)
 		.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(process.execPath));
+
+const clockTicksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).stdout.trim()) || 100;
+
+/** User + system CPU seconds of a process or thread, from its stat file (fields 14 and 15, after the name). */
+export const statCpuSeconds = (statPath: string): number => {
+	const stat = readFileSync(statPath, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+};
 
 /** A size field of /proc/PID/status (VmRSS, VmHWM), in bytes. */
 export const statusBytes = (pid: number, field: 'VmRSS' | 'VmHWM'): number =>
