@@ -49,7 +49,13 @@ export const createFrameDiffer = (): FrameDiffer => {
 				return chunk;
 			}
 
-			const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+			// The frame ends in a newline: split, less the empty string after it (replacing the newline
+			// first copied the whole frame again).
+			const lines = text === '' ? [] : text.split('\n');
+			if (text.endsWith('\n')) {
+				lines.pop();
+			}
+
 			let out = prefix;
 			for (let index = 0; index < Math.max(lines.length, previous.length); index++) {
 				const line = lines[index];

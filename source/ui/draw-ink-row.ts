@@ -140,7 +140,27 @@ export const createRowDrawer = (probe: ProbeRow) => {
 	// for each row was a frame's garbage); a hole is a cell no write reached past the width.
 	const rowValues: Array<string | undefined> = [];
 	const rowStyles: string[] = [];
+	// A row's pieces, joined once: adding them to a string one by one made a string object per
+	// cell. The array keeps its storage from row to row: emptied with `length = 0`, V8 gave it an
+	// empty store and every row grew it again from nothing (a few KB of garbage a changed row, the
+	// most of anything on the UI thread). `count` pieces are this row's; `filled` are the ones a
+	// row before may have left text in, blanked before the join (an empty string joins as nothing).
 	const parts: string[] = [];
+	let count = 0;
+	let filled = 0;
+	const startParts = (): void => {
+		filled = Math.max(filled, count);
+		count = 0;
+	};
+
+	const joinParts = (): string => {
+		for (let index = count; index < filled; index++) {
+			parts[index] = '';
+		}
+
+		filled = count;
+		return parts.join('');
+	};
 
 	const draw = (width: number, writes: ReadonlyArray<number | string>): string | undefined => {
 		if (failure !== undefined) {
@@ -177,9 +197,7 @@ export const createRowDrawer = (probe: ProbeRow) => {
 			}
 		}
 
-		// The pieces go into one array joined once: adding them to a string one by one made a
-		// string object per cell, most of a frame's garbage.
-		parts.length = 0;
+		startParts();
 		let style: string | undefined;
 		for (let column = 0; column < end; column++) {
 			const value = rowValues[column];
@@ -191,20 +209,20 @@ export const createRowDrawer = (probe: ProbeRow) => {
 			// The first cell opens its style; after that a change of style writes what changed
 			// (the same style twice writes nothing: diffAnsiCodes of a style with itself).
 			if (style === undefined) {
-				parts.push(next);
+				parts[count++] = next;
 			} else if (style !== next) {
-				parts.push(codesBetween(style, next));
+				parts[count++] = codesBetween(style, next);
 			}
 
-			parts.push(value);
+			parts[count++] = value;
 			style = next;
 		}
 
 		if (style !== undefined && style !== '') {
-			parts.push(codesBetween(style, ''));
+			parts[count++] = codesBetween(style, '');
 		}
 
-		return parts.join('').trimEnd();
+		return joinParts().trimEnd();
 	};
 
 	/**
@@ -219,7 +237,7 @@ export const createRowDrawer = (probe: ProbeRow) => {
 			return undefined;
 		}
 
-		parts.length = 0;
+		startParts();
 		let style = '';
 		let first: string | undefined;
 		let last: string | undefined;
@@ -240,13 +258,13 @@ export const createRowDrawer = (probe: ProbeRow) => {
 				return undefined;
 			} else {
 				if (last === undefined) {
-					parts.push(style);
+					parts[count++] = style;
 					first = style;
 				} else if (last !== style) {
-					parts.push(codesBetween(last, style));
+					parts[count++] = codesBetween(last, style);
 				}
 
-				parts.push(characterOf(code));
+				parts[count++] = characterOf(code);
 				last = style;
 				width++;
 				index++;
@@ -254,10 +272,10 @@ export const createRowDrawer = (probe: ProbeRow) => {
 		}
 
 		if (last !== undefined && last !== '') {
-			parts.push(codesBetween(last, ''));
+			parts[count++] = codesBetween(last, '');
 		}
 
-		return {text: parts.join(''), width, styledStart: (first ?? '') !== '', styledEnd: (last ?? '') !== ''};
+		return {text: joinParts(), width, styledStart: (first ?? '') !== '', styledEnd: (last ?? '') !== ''};
 	};
 
 	return {

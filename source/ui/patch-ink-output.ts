@@ -197,7 +197,8 @@ const patchOutput = async (): Promise<PatchResult> => {
 			const before = last?.width === this.width ? last : undefined;
 			const keys: string[] = [];
 			const texts: string[] = [];
-			for (const [index, row] of writes.entries()) {
+			for (let index = 0; index < writes.length; index++) {
+				const row = writes[index]!;
 				let key: string;
 				let text: string;
 				if (before && sameWrites(before.writes[index], row)) {

@@ -59,11 +59,22 @@ export const checkOutput = (Output: unknown): string | undefined => {
 	return drawn.output === '\n ab' && drawn.height === 2 ? undefined : 'Output#get no longer returns {output, height} as rows of text';
 };
 
-/** Each row's writes, as Ink's get() would place them: [x, line, x, line, …]; undefined to leave the frame to Ink. */
+/**
+Each row's writes, as Ink's get() would place them: [x, line, x, line, …]; undefined to leave the frame to Ink.
+Counted loops here and in the rest of a frame's path (Output#get, paintLines, paintLine): this runs
+for every row of every frame, mostly in V8's baseline tier (four frames a second is too few for
+TurboFan), where for…of makes an iterator and a result object for each item.
+*/
 export const rowWrites = (output: OutputInstance): Array<Array<number | string>> | undefined => {
-	const rows = Array.from({length: output.height}, (): Array<number | string> => []);
+	const rows: Array<Array<number | string>> = [];
+	for (let row = 0; row < output.height; row++) {
+		rows.push([]);
+	}
+
 	const clips: Clip[] = [];
-	for (const operation of output.operations) {
+	const {operations} = output;
+	for (let at = 0; at < operations.length; at++) {
+		const operation = operations[at]!;
 		if (operation.type === 'clip') {
 			if (typeof operation.clip.x1 === 'number' && typeof operation.clip.x2 === 'number') {
 				return undefined;
@@ -88,15 +99,16 @@ export const rowWrites = (output: OutputInstance): Array<Array<number | string>>
 
 			// As Ink does it: a line with no row to go to leaves the next line at the same row.
 			let offsetY = 0;
-			for (const [index, text] of lines.entries()) {
+			const {transformers} = operation;
+			for (let index = 0; index < lines.length; index++) {
 				const row = rows[y + offsetY];
 				if (!row) {
 					continue;
 				}
 
-				let line = text;
-				for (const transformer of operation.transformers) {
-					line = transformer(line, index);
+				let line = lines[index]!;
+				for (let step = 0; step < transformers.length; step++) {
+					line = transformers[step]!(line, index);
 				}
 
 				if (line.includes('\n')) {

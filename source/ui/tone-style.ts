@@ -37,7 +37,8 @@ export const paintLine = (line: StyledLine, colour: boolean): string => {
 	}
 
 	let text = '';
-	for (const [index, part] of line.entries()) {
+	for (let index = 0; index < line.length; index++) {
+		const part = line[index]!;
 		const next = line[index + 1];
 		const codes = toneCodes(part.tone);
 		// A chunk map row changes holder colour every few cells: one colour gives way to the next

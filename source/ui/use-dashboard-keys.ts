@@ -5,7 +5,7 @@
 // (focus, lists, search, the map: explore-keys.ts); a mouse report goes to it alone.
 
 import {useInput, type Key} from 'ink';
-import {useLayoutEffect, useRef} from 'react';
+import {useCallback, useLayoutEffect, useRef} from 'react';
 import type {EngineCommand} from '../engine/engine-protocol.js';
 import type {LinkedView} from '../engine/engine-link.js';
 import type {KeyPress} from './explore-keys.js';
@@ -101,68 +101,70 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 		helpOpen.current = latest.helpOpen;
 	});
 
-	const handle = (input: string, key: Key, press: KeyPress): void => {
-		const actions = current.current;
-		if (helpOpen.current) {
-			helpOpen.current = false;
-			actions.setHelpOpen(false);
-			return;
-		}
-
-		// An open `g` prompt takes every key; else the moving-around keys, then the time machine's.
-		if ((actions.intercepting?.() && actions.intercept?.(input, key)) || actions.explore?.(press) || actions.intercept?.(input, key)) {
-			return;
-		}
-
-		const {facts} = actions.view;
-		const slot = workloadKeys.indexOf(input);
-		if (input !== '' && slot >= 0) {
-			if (slot >= facts.workloads.length) {
-				actions.showStatus(`no workload ${input}: there are ${facts.workloads.length}`);
+	// One handler for the dashboard's life: it reads everything through the refs, and Ink
+	// subscribes a new handler again on every render it is given one (each view, four a second).
+	const onInput = useCallback((input: string, key: Key): void => {
+		const handle = (input: string, key: Key, press: KeyPress): void => {
+			const actions = current.current;
+			if (helpOpen.current) {
+				helpOpen.current = false;
+				actions.setHelpOpen(false);
 				return;
 			}
 
-			actions.send({type: 'switch-workload', index: slot});
-			return;
-		}
-
-		switch (input) {
-			case 'q': {
-				actions.quit(0);
+			// An open `g` prompt takes every key; else the moving-around keys, then the time machine's.
+			if ((actions.intercepting?.() && actions.intercept?.(input, key)) || actions.explore?.(press) || actions.intercept?.(input, key)) {
 				return;
 			}
 
-			case '.': {
-				if (facts.paused) {
-					actions.send({type: 'step'});
-				} else {
-					actions.showStatus('. steps one tick while paused (space pauses)');
+			const {facts} = actions.view;
+			const slot = workloadKeys.indexOf(input);
+			if (input !== '' && slot >= 0) {
+				if (slot >= facts.workloads.length) {
+					actions.showStatus(`no workload ${input}: there are ${facts.workloads.length}`);
+					return;
 				}
 
+				actions.send({type: 'switch-workload', index: slot});
 				return;
 			}
 
-			case 's': {
-				actions.save();
-				return;
-			}
+			switch (input) {
+				case 'q': {
+					actions.quit(0);
+					return;
+				}
 
-			case '?': {
-				helpOpen.current = true;
-				actions.setHelpOpen(true);
-				return;
-			}
+				case '.': {
+					if (facts.paused) {
+						actions.send({type: 'step'});
+					} else {
+						actions.showStatus('. steps one tick while paused (space pauses)');
+					}
 
-			default: {
-				const command = commandOf(input);
-				if (command) {
-					actions.send(command);
+					return;
+				}
+
+				case 's': {
+					actions.save();
+					return;
+				}
+
+				case '?': {
+					helpOpen.current = true;
+					actions.setHelpOpen(true);
+					return;
+				}
+
+				default: {
+					const command = commandOf(input);
+					if (command) {
+						actions.send(command);
+					}
 				}
 			}
-		}
-	};
+		};
 
-	useInput((input, key) => {
 		if (key.ctrl && input === 'c') {
 			current.current.quit(130);
 			return;
@@ -181,5 +183,6 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 		for (const one of keys) {
 			handle(one, key, pressOf(one, key, keys.length === 1));
 		}
-	});
+	}, []);
+	useInput(onInput);
 };

@@ -76,6 +76,12 @@ export const slabLine = (slab: {size: number; allocated: number; free: number}, 
 figures every line above comes from, for a panel with rows to spare.
 */
 const memstatLines = (document: SnapshotDocument, width: number, rows: number): StyledLine[] => {
+	// Worked out for the rows shown only: the live panel at 120×40 has none to spare, and every
+	// line of the table was laid out four times a second for nothing.
+	if (rows < 2) {
+		return [];
+	}
+
 	const entries = Object.entries(document.memstat);
 	const keyWidth = Math.max(...entries.map(([key]) => key.length)) + 2;
 	const cell = ([key, value]: [string, number], cellWidth: number): StyledLine =>
@@ -83,7 +89,7 @@ const memstatLines = (document: SnapshotDocument, width: number, rows: number): 
 	const cellWidth = keyWidth + 10;
 	const columns = width >= 2 * cellWidth + 3 ? 2 : 1;
 	const perColumn = Math.ceil(entries.length / columns);
-	const lines = Array.from({length: perColumn}, (_, row) =>
+	const lines = Array.from({length: Math.min(perColumn, rows - 1)}, (_, row) =>
 		fitLine(
 			columns === 2 && entries[row + perColumn]
 				? [...cell(entries[row]!, cellWidth), segment('   '), ...cell(entries[row + perColumn]!, cellWidth)]
@@ -91,7 +97,7 @@ const memstatLines = (document: SnapshotDocument, width: number, rows: number): 
 			width,
 		),
 	);
-	return rows >= 2 ? [ruleLine('/proc/memstat', width), ...lines].slice(0, rows) : [];
+	return [ruleLine('/proc/memstat', width), ...lines];
 };
 
 /**

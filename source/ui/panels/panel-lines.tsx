@@ -46,8 +46,8 @@ const paintLines = (lines: readonly StyledLine[], colour: boolean, last: Painted
 	const texts: string[] = [];
 	const widths: number[] = [];
 	let widest = 0;
-	for (const [index, line] of lines.entries()) {
-		const shown = shownLine(line);
+	for (let index = 0; index < lines.length; index++) {
+		const shown = shownLine(lines[index]!);
 		const before = previous?.lines[index];
 		let place = before !== undefined && (before === shown || sameLine(before, shown)) ? index : -1;
 		if (place < 0 && previous) {
