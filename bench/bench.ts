@@ -149,6 +149,11 @@ if (json) {
 			`${mark(sweep.speedup >= 1.7)} (≥ 1.7; ${sweep.jobs1Seconds.toFixed(1)} s → ${sweep.jobs2Seconds.toFixed(1)} s${sweep.expectedSpeedup === null ? '' : `; ≈ ×${sweep.expectedSpeedup.toFixed(2)} on 2 free cores`}${sweep.rowsIdentical ? '' : '; ROWS DIFFER'})`,
 		],
 		['  CPU s: workers + V8 helpers + main', sweepCpu(sweep.jobs1Cpu), `--jobs 2: ${sweepCpu(sweep.jobs2Cpu)}; a core idle ${sweep.jobs2Cpu.tail.toFixed(2)} s at the end`],
+		[
+			'  two --jobs 1 sweeps at once',
+			`${sweep.separateSeconds.toFixed(1)} s`,
+			`×${sweep.separateAllow.toFixed(2)}: what two separate processes give on this machine`,
+		],
 		...(sweep.pinnedSeconds && sweep.coresAllow !== null
 			? [
 					[

@@ -27,7 +27,11 @@
 // neighbours share its caches) while compute-bound code runs alike on both; the best --jobs 2
 // can do is then well under twice the faster core. So the sweep is also run on one worker pinned
 // to each core (taskset, where there is one), and the table says what both cores together allow.
-// (4) The tail: the "core idle" figure, from the first worker's end to the last one's.
+// (4) The tail: the "core idle" figure, from the first worker's end to the last one's. And the
+// bench runs two `--jobs 1` sweeps at once, as separate processes: (1) and (2) without anything
+// a process shares between its workers. On this machine (2026-12-01, Node 20, 200 runs each)
+// they slowed each other about as much as two workers do: a worker costs about what a process
+// does, and the ceiling is the machine's.
 // Neither a bigger young generation nor fewer GC helper threads changed the CPU split measurably.
 
 import {spawn, spawnSync} from 'node:child_process';
@@ -64,6 +68,15 @@ export type SweepMeasure = {
 	 * `taskset`).
 	 */
 	coresAllow: number | null;
+	/** Two `--jobs 1` sweeps started at once as separate processes: the later one's end. */
+	separateSeconds: number;
+	/**
+	 * What two separate processes give: 2 × jobs1Seconds / separateSeconds. Each has its own
+	 * isolate to warm up and its own helpers, and the two share the caches and the memory bus, as
+	 * two workers do, but nothing of one process: the most --jobs 2 can give on this machine
+	 * unless a worker costs less than a process.
+	 */
+	separateAllow: number;
 	rowsIdentical: boolean;
 };
 
@@ -128,6 +141,9 @@ export const measureSweep = async (seeds: number, ticks = 8000): Promise<SweepMe
 		pinnedSeconds.push((await timed(seeds, ticks, 1, core)).seconds);
 	}
 
+	const startedTogether = performance.now();
+	await Promise.all([timed(seeds, ticks, 1), timed(seeds, ticks, 1)]);
+	const separateSeconds = (performance.now() - startedTogether) / 1000;
 	const together = pinnedSeconds ? 1 / pinnedSeconds.reduce((rate, seconds) => rate + 1 / seconds, 0) : null;
 	// By combination, whatever order the rows were written in.
 	const figures = (rows: SweepRow[]) =>
@@ -143,6 +159,8 @@ export const measureSweep = async (seeds: number, ticks = 8000): Promise<SweepMe
 		jobs2Cpu: two.cpu,
 		pinnedSeconds,
 		coresAllow: pinnedSeconds && together !== null ? Math.min(...pinnedSeconds) / together : null,
+		separateSeconds,
+		separateAllow: (2 * one.seconds) / separateSeconds,
 		rowsIdentical: one.rows.length === 2 * seeds && figures(one.rows) === figures(two.rows) && one.rows.every((row) => row.error === null),
 	};
 };
