@@ -76,6 +76,13 @@ export class ExpandableHeap {
 		const heap = new Heap(pool, pool.base, pool.size, options.faults, this.holders);
 		this.main = new SubHeap(heap, pool.size, pool.base);
 		this.linked = [this.main];
+		// Stored twice so that V8 knows these fields change before any code is optimized: their first
+		// change (the first expansion, the first subheap unmapped) discarded the optimized kmalloc
+		// and kfree paths (holder-book.ts).
+		this.expanding = true;
+		this.expanding = false;
+		this.unmappedLinked = 1;
+		this.unmappedLinked = 0;
 	}
 
 	/** sizeof(SubHeap) + Heap's estimate (§2.5). */
