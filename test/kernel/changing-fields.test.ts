@@ -7,22 +7,12 @@
 // Each case reads the field from a function optimized against a fresh object, stores another
 // value of the field's kind as the kernel does, and checks the function is still optimized.
 
-import v8 from 'node:v8';
 import {describe, expect, test} from 'vitest';
 import {Kernel} from '../../source/kernel/kernel.js';
 import {HolderBook} from '../../source/kernel/holder-book.js';
 import {Region} from '../../source/kernel/region.js';
 import {HeapMemory} from '../../source/kernel/heap-memory.js';
-
-v8.setFlagsFromString('--allow-natives-syntax');
-// Natives syntax is read when a function is parsed: these are parsed after the flag is set.
-/* eslint-disable @typescript-eslint/no-implied-eval */
-const optimizationStatus = new Function('f', 'return %GetOptimizationStatus(f)') as (f: unknown) => number;
-const prepareForOptimization = new Function('f', '%PrepareFunctionForOptimization(f)') as (f: unknown) => void;
-const optimizeOnNextCall = new Function('f', '%OptimizeFunctionOnNextCall(f)') as (f: unknown) => void;
-/* eslint-enable @typescript-eslint/no-implied-eval */
-/** V8's OptimizationStatus::kOptimized (runtime-test.cc). */
-const OPTIMIZED = 1 << 4;
+import {isOptimized, optimizeAfter} from './v8-natives.js';
 
 type Fields = Record<string, unknown>;
 
@@ -30,15 +20,14 @@ type Fields = Record<string, unknown>;
 const survivesChange = (object: Fields, field: string, next: unknown): {before: boolean; after: boolean} => {
 	// eslint-disable-next-line @typescript-eslint/no-implied-eval
 	const read = new Function('object', `return object.${field}`) as (object: Fields) => unknown;
-	prepareForOptimization(read);
-	read(object);
-	read(object);
-	optimizeOnNextCall(read);
-	read(object);
-	const before = (optimizationStatus(read) & OPTIMIZED) !== 0;
+	optimizeAfter(read, () => {
+		read(object);
+		read(object);
+	}, () => read(object));
+	const before = isOptimized(read);
 	object[field] = next;
 	read(object);
-	return {before, after: (optimizationStatus(read) & OPTIMIZED) !== 0};
+	return {before, after: isOptimized(read)};
 };
 
 const cases: Array<[string, string, () => Fields, (value: unknown) => unknown]> = [
