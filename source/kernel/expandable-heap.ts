@@ -32,6 +32,12 @@ export type ExpandHeapCallbacks = {
  */
 export const TREE_SWEEP_ALLOCATIONS = 65_536;
 
+/**
+ * Allocations before the first sweep: past V8's first few calls of `allocate`, which collect no
+ * type feedback (it is allocated lazily), and well before `allocate` is optimized.
+ */
+const FIRST_SWEEP_ALLOCATIONS = 1024;
+
 /** A search pass budget for the unbounded loop of 4b66692a553: past it, we call it a hang (§5.3a). */
 export const EXPANSION_WATCHDOG_PASSES = 10_000;
 
@@ -54,8 +60,14 @@ export class ExpandableHeap {
 	lastAllocatePasses = 0;
 	/** The list as an array sorted by address (the pool first), for binary searches. */
 	private linked: SubHeap[] = [];
-	/** Allocations left before idle search trees are dropped (TREE_SWEEP_ALLOCATIONS). */
-	private allocationsUntilSweep = TREE_SWEEP_ALLOCATIONS;
+	/**
+	 * Allocations left before idle search trees are dropped (TREE_SWEEP_ALLOCATIONS). The first
+	 * sweep comes early, after FIRST_SWEEP_ALLOCATIONS, so that V8 has seen the sweep run before it
+	 * optimizes `allocate` (a branch never run is compiled as a bail-out): the first sweep at
+	 * 65,536, some seconds into a live view, discarded the optimized kmalloc path, which ran
+	 * unoptimized until it was recompiled. Trees are a cache: when one is dropped changes no result.
+	 */
+	private allocationsUntilSweep = FIRST_SWEEP_ALLOCATIONS;
 	/** Linked subheaps whose memory is gone: while there are any, every walk takes the slow path. */
 	private unmappedLinked = 0;
 	private readonly revision: Revision;
@@ -76,6 +88,13 @@ export class ExpandableHeap {
 		const heap = new Heap(pool, pool.base, pool.size, options.faults, this.holders);
 		this.main = new SubHeap(heap, pool.size, pool.base);
 		this.linked = [this.main];
+		// Stored twice so that V8 knows these fields change before any code is optimized: their first
+		// change (the first expansion, the first subheap unmapped) discarded the optimized kmalloc
+		// and kfree paths (holder-book.ts).
+		this.expanding = true;
+		this.expanding = false;
+		this.unmappedLinked = 1;
+		this.unmappedLinked = 0;
 	}
 
 	/** sizeof(SubHeap) + Heap's estimate (§2.5). */

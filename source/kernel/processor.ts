@@ -45,6 +45,9 @@ export class Processor {
 
 	constructor(heap: ProcessorHeap) {
 		this.heap = heap;
+		// A fresh array, so that V8 knows the field changes before any code is optimized: its first
+		// change, when the first deferred calls ran, discarded the optimized kmalloc (holder-book.ts).
+		this.pending = [];
 	}
 
 	get pendingCalls(): readonly DeferredCall[] {

@@ -30,7 +30,8 @@ export class Region {
 	readonly pageVector = new KernelVector(4, purposes.pageVector);
 	readonly purgeableRanges = new KernelVector(4, purposes.purgeableRanges);
 	readonly physicalPageObjects: Uint32Array;
-	private heapMemory: HeapMemory | undefined;
+	/** Made when the kmalloc heap first uses the region (memory()); null or undefined before. */
+	private heapMemory: HeapMemory | null | undefined;
 
 	constructor(base: number, size: number, name: string, strategy: AllocationStrategy) {
 		this.base = base;
@@ -39,6 +40,12 @@ export class Region {
 		this.strategy = strategy;
 		this.pageCount = size / 4096;
 		this.physicalPageObjects = kernelArrays().uint32(strategy === 'allocate-now' ? this.pageCount : 0);
+		// Stored again with another value, so that V8 knows these fields change before any code is
+		// optimized: their first change (a subheap's memory first used, a region unmapped)
+		// discarded the optimized kmalloc and kfree paths that inlined them (holder-book.ts).
+		this.heapMemory = null;
+		this.mapped = false;
+		this.mapped = true;
 	}
 
 	/** The region's memory as the kmalloc heap sees it; zero-filled when first used (AllocateNow). */

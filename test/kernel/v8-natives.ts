@@ -1,0 +1,24 @@
+// V8's natives for tests that check optimized code survives what the kernel does (the live view's
+// helper threads recompile whatever is discarded): made after --allow-natives-syntax is set,
+// since the syntax is read when a function is parsed.
+
+import v8 from 'node:v8';
+
+v8.setFlagsFromString('--allow-natives-syntax');
+/* eslint-disable @typescript-eslint/no-implied-eval */
+const optimizationStatus = new Function('f', 'return %GetOptimizationStatus(f)') as (f: unknown) => number;
+const prepareForOptimization = new Function('f', '%PrepareFunctionForOptimization(f)') as (f: unknown) => void;
+const optimizeOnNextCall = new Function('f', '%OptimizeFunctionOnNextCall(f)') as (f: unknown) => void;
+/* eslint-enable @typescript-eslint/no-implied-eval */
+/** V8's OptimizationStatus::kOptimized (runtime-test.cc). */
+const OPTIMIZED = 1 << 4;
+
+export const isOptimized = (f: unknown): boolean => (optimizationStatus(f) & OPTIMIZED) !== 0;
+
+/** Collects feedback for `f` from `warmUp`, then optimizes it on the next call, which `call` makes. */
+export const optimizeAfter = (f: unknown, warmUp: () => void, call: () => void): void => {
+	prepareForOptimization(f);
+	warmUp();
+	optimizeOnNextCall(f);
+	call();
+};
