@@ -63,6 +63,10 @@ export class HeapMemory {
 	constructor(base: number, size: number) {
 		this.base = base;
 		this.size = size;
+		// Stored again so that V8 knows the field changes before any code is optimized: the first
+		// subheap unmapped discarded allocate's optimized code (test/kernel/changing-fields.test.ts).
+		this.mapped = false;
+		this.mapped = true;
 	}
 
 	unmap(): void {

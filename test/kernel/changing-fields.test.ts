@@ -1,5 +1,5 @@
 // The kernel's fields that change after construction are known to V8 as changing from the start
-// (holder-book.ts, expandable-heap.ts, processor.ts, region.ts). V8 takes a field stored only
+// (holder-book.ts, expandable-heap.ts, processor.ts, region.ts, heap-memory.ts). V8 takes a field stored only
 // once for a constant, and code it optimizes relies on that; the first store of another value
 // then discards that code. In the live view that was most of kmalloc's and kfree's optimized code
 // at once, several times in its first seconds, each function recompiled on V8's helper threads.
@@ -43,6 +43,7 @@ const cases: Array<[string, string, () => Fields, (value: unknown) => unknown]> 
 	['ExpandableHeap', 'unmappedLinked', () => new Kernel().heap as unknown as Fields, (value) => (value as number) + 1],
 	['Processor', 'pending', () => new Kernel().processor as unknown as Fields, () => []],
 	['Region', 'mapped', () => new Region(0xd000_0000, 0x10_0000, 'test', 'reserve') as unknown as Fields, (value) => !(value as boolean)],
+	['HeapMemory', 'mapped', () => new HeapMemory(0xd000_0000, 0x10_0000) as unknown as Fields, (value) => !(value as boolean)],
 	['Region', 'heapMemory', () => new Region(0xd000_0000, 0x10_0000, 'test', 'reserve') as unknown as Fields, () => new HeapMemory(0xd000_0000, 0x10_0000)],
 ];
 
