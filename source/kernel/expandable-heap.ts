@@ -2,9 +2,8 @@
 // added subheaps in a singly linked list sorted by address, each with its SubHeap header at the
 // start of its memory. Walking the list reads each SubHeap's header from that memory, so in the
 // revisions that free a region while it is still linked (§5.5) the walk page-faults, as the
-// kernel did. The list is a real linked list because the kernel's loops see insertions and
-// removals made by the calls they make (an allocation inside remove_memory, §5.5). The walks
-// that link, unlink and find a subheap along it are in subheap.ts.
+// kernel did. It is a real linked list: the kernel's loops see insertions and removals made by
+// the calls they make (an allocation inside remove_memory, §5.5). Its walks are in subheap.ts.
 
 import {CHUNK_SIZE} from './constants.js';
 import {FirstFitHints} from './first-fit-hints.js';
@@ -28,14 +27,12 @@ export type ExpandHeapCallbacks = {
  * Every this many allocations, subheaps whose bitmap was not searched since the last time drop
  * their search trees (bitmap.ts): a subheap of long-lived blocks keeps its bitmap's words only.
  * A tree costs about one search pass over its words to rebuild, so a subheap searched now and
- * then pays little, and one searched on every allocation keeps its tree.
+ * then pays little, and one searched on every allocation keeps its tree. The first sweep comes
+ * early, so that V8 has seen it run before it optimizes `allocate` (a branch never run is compiled
+ * as a bail-out: the first sweep at 65,536, seconds into a live view, threw away kmalloc's
+ * optimized path). Trees are a cache: when one is dropped changes no result.
  */
 export const TREE_SWEEP_ALLOCATIONS = 65_536;
-
-/**
- * Allocations before the first sweep: past V8's first few calls of `allocate`, which collect no
- * type feedback (it is allocated lazily), and well before `allocate` is optimized.
- */
 const FIRST_SWEEP_ALLOCATIONS = 1024;
 
 /** A search pass budget for the unbounded loop of 4b66692a553: past it, we call it a hang (§5.3a). */
@@ -60,13 +57,7 @@ export class ExpandableHeap {
 	lastAllocatePasses = 0;
 	/** The list as an array sorted by address (the pool first), for binary searches. */
 	private linked: SubHeap[] = [];
-	/**
-	 * Allocations left before idle search trees are dropped (TREE_SWEEP_ALLOCATIONS). The first
-	 * sweep comes early, after FIRST_SWEEP_ALLOCATIONS, so that V8 has seen the sweep run before it
-	 * optimizes `allocate` (a branch never run is compiled as a bail-out): the first sweep at
-	 * 65,536, some seconds into a live view, discarded the optimized kmalloc path, which ran
-	 * unoptimized until it was recompiled. Trees are a cache: when one is dropped changes no result.
-	 */
+	/** Allocations left before idle search trees are dropped (the first sweep after FIRST_SWEEP_ALLOCATIONS). */
 	private allocationsUntilSweep = FIRST_SWEEP_ALLOCATIONS;
 	/** Linked subheaps whose memory is gone: while there are any, every walk takes the slow path. */
 	private unmappedLinked = 0;
@@ -88,13 +79,9 @@ export class ExpandableHeap {
 		const heap = new Heap(pool, pool.base, pool.size, options.faults, this.holders);
 		this.main = new SubHeap(heap, pool.size, pool.base);
 		this.linked = [this.main];
-		// Stored twice so that V8 knows these fields change before any code is optimized: their first
-		// change (the first expansion, the first subheap unmapped) discarded the optimized kmalloc
-		// and kfree paths (holder-book.ts).
-		this.expanding = true;
-		this.expanding = false;
-		this.unmappedLinked = 1;
-		this.unmappedLinked = 0;
+		// Stored twice, so V8 knows they change before it optimizes anything (holder-book.ts).
+		[this.expanding, this.unmappedLinked] = [true, 1];
+		[this.expanding, this.unmappedLinked] = [false, 0];
 	}
 
 	/** sizeof(SubHeap) + Heap's estimate (§2.5). */
