@@ -29,9 +29,10 @@
 // to each core (taskset, where there is one), and the table says what both cores together allow.
 // (4) The tail: the "core idle" figure, from the first worker's end to the last one's. And the
 // bench runs two `--jobs 1` sweeps at once, as separate processes: (1) and (2) without anything
-// a process shares between its workers. On this machine (2026-12-01, Node 20, 200 runs each)
-// they slowed each other about as much as two workers do: a worker costs about what a process
-// does, and the ceiling is the machine's.
+// a process shares between its workers. On this machine (2026-12-01, Node 20, 80 runs) they gave
+// ×1.54 where --jobs 2 gave ×1.22: the machine caps both, and the gap is what two workers in one
+// process cost each other (likely V8's helper threads and the page tables they share: perf saw
+// TLB-shootdown interrupts with --jobs 2 only).
 // Neither a bigger young generation nor fewer GC helper threads changed the CPU split measurably.
 
 import {spawn, spawnSync} from 'node:child_process';
