@@ -25,6 +25,8 @@ export type LiveDashboardOptions = {
 	handleProcessEvents?: boolean;
 	/** For `npm run bench`: Ink's own time to draw each frame. */
 	onRender?: (metrics: {renderTime: number}) => void;
+	/** Told once the first frame is on the screen (the app's start is over). */
+	onStarted?: () => void;
 };
 
 const exitCodes: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
@@ -65,6 +67,9 @@ export const runLiveDashboard = async (engine: EngineLink, options: LiveDashboar
 			...(options.onRender ? {onRender: options.onRender} : {}),
 		},
 	);
+
+	// Ink drew the first frame as it rendered (its first render is synchronous).
+	options.onStarted?.();
 
 	// A resize clears the screen and Ink's memory of it first, then relayouts at the new size.
 	const onResize = () => {

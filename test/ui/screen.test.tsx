@@ -55,6 +55,32 @@ const stop = async (run: Running, key = 'q'): Promise<number> => {
 	return run.exit;
 };
 
+describe('runLiveDashboard start', () => {
+	test('tells onStarted once, when the first frame has been written', async () => {
+		const session = await createSession();
+		const stdout = new FakeStdout(120, 40);
+		const stdin = new FakeStdin();
+		const writtenAtStart: string[][] = [];
+		const exit = runLiveDashboard(linkFor(session), {
+			saveSnapshot: () => Promise.resolve('unused.json'),
+			stdout,
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			stderr: new FakeStdout(120, 40) as unknown as NodeJS.WriteStream,
+			handleProcessEvents: false,
+			onStarted() {
+				writtenAtStart.push([...stdout.writes]);
+			},
+		});
+		await waitFor(async () => {
+			expect((await stdout.screen())[0]).toContain('kmtop');
+		});
+		stdin.type('q');
+		expect(await exit).toBe(0);
+		expect(writtenAtStart).toHaveLength(1);
+		expect(writtenAtStart[0]!.join('')).toContain('Kernel heap');
+	});
+});
+
 /** A session that already ran a while and then paused, so the screen holds still. */
 const pausedSession = async (ticks = 3000): Promise<LiveSession> => {
 	const session = await createSession();
