@@ -10,6 +10,8 @@ import {kernelArrays} from './kernel-arrays.js';
 export const SUF = 1;
 export const BEST = 2;
 
+const FULL = 0xffffffff;
+
 /** Word `w` as the search sees it: bits past `size`, and words past the map, count as set. */
 export const searchWord = (words: Uint32Array, size: number, w: number): number => {
 	if (w >= words.length) {
@@ -24,8 +26,8 @@ export const searchWord = (words: Uint32Array, size: number, w: number): number 
 /** Bits under `node` in a tree whose leaves (words) are at depth `leafLevel`. */
 export const nodeBits = (leafLevel: number, node: number): number => 32 << (leafLevel - (31 - Math.clz32(node)));
 
-/** The tree over `words` (`leaves` a power of two at least their count, at depth `leafLevel`). */
-export const buildSearchTree = (words: Uint32Array, size: number, leaves: number, leafLevel: number): Int32Array => {
+/** The tree over `words` (`leaves` a power of two at least their count). */
+export const buildSearchTree = (words: Uint32Array, size: number, leaves: number): Int32Array => {
 	// Every int is written below, padding and the unused node 0 included: a lent array may
 	// arrive dirty (kernel-arrays.ts), and clearing it first would touch it all twice.
 	const tree = kernelArrays().int32ToFill(8 * leaves);
@@ -33,22 +35,40 @@ export const buildSearchTree = (words: Uint32Array, size: number, leaves: number
 	for (let w = 0; w < leaves; w++) {
 		const word = searchWord(words, size, w);
 		const at = (leaves + w) * 4;
-		tree[at] = countTrailingZeros(word);
-		tree[at + SUF] = Math.clz32(word);
-		tree[at + BEST] = longestClearRun(word);
+		// Most words are all free (a new subheap's) or all taken (past the map, a big block): their
+		// runs need no bit loop, which cost a sweep run more than the rest of the build.
+		if (word === 0) {
+			tree[at] = 32;
+			tree[at + SUF] = 32;
+			tree[at + BEST] = 32;
+		} else if (word === FULL) {
+			tree[at] = 0;
+			tree[at + SUF] = 0;
+			tree[at + BEST] = 0;
+		} else {
+			tree[at] = countTrailingZeros(word);
+			tree[at + SUF] = Math.clz32(word);
+			tree[at + BEST] = longestClearRun(word);
+		}
+
 		tree[at + 3] = 0;
 	}
 
-	for (let node = leaves - 1; node >= 1; node--) {
-		const left = node * 2;
-		const right = left + 1;
-		const half = nodeBits(leafLevel, left);
-		const leftPre = tree[left * 4]!;
-		const rightSuf = tree[right * 4 + SUF]!;
-		tree[node * 4] = leftPre === half ? half + tree[right * 4]! : leftPre;
-		tree[node * 4 + SUF] = rightSuf === half ? half + tree[left * 4 + SUF]! : rightSuf;
-		tree[node * 4 + BEST] = Math.max(tree[left * 4 + BEST]!, tree[right * 4 + BEST]!, tree[left * 4 + SUF]! + tree[right * 4]!);
-		tree[node * 4 + 3] = 0;
+	// Level by level from the leaves' parents up, `half` the bits under each child.
+	for (let first = leaves >>> 1, half = 32; first >= 1; first >>>= 1, half *= 2) {
+		for (let node = first; node < 2 * first; node++) {
+			const at = node * 4;
+			const left = at * 2;
+			const right = left + 4;
+			const leftPre = tree[left]!;
+			const leftSuf = tree[left + SUF]!;
+			const rightPre = tree[right]!;
+			const rightSuf = tree[right + SUF]!;
+			tree[at] = leftPre === half ? half + rightPre : leftPre;
+			tree[at + SUF] = rightSuf === half ? half + leftSuf : rightSuf;
+			tree[at + BEST] = Math.max(tree[left + BEST]!, tree[right + BEST]!, leftSuf + rightPre);
+			tree[at + 3] = 0;
+		}
 	}
 
 	return tree;

@@ -239,7 +239,7 @@ export class ChunkBitmap {
 	private searchTree(): Int32Array {
 		this.searched = true;
 		if (this.tree === undefined) {
-			this.tree = buildSearchTree(this.words, this.size, this.leaves, this.leafLevel);
+			this.tree = buildSearchTree(this.words, this.size, this.leaves);
 			this.dirtyFirst = -1;
 			this.dirtyLast = -1;
 		} else if (this.dirtyLast >= 0) {

@@ -8,11 +8,12 @@
 //
 // The arrays cover the chunks written so far, not the whole memory: a chunk past them was never
 // written and reads as zero-filled. A subheap added for one request and barely used since holds
-// a few KiB, not 9 bytes a chunk of its megabyte (vmobject-churn at its panic: 498 subheaps,
+// a few KiB, not 8¼ bytes a chunk of its megabyte (vmobject-churn at its panic: 498 subheaps,
 // 98 % of their chunks never written). Only allocate and free reach further, and they grow the
 // arrays first; reads index them as before (a read past them is undefined, taken as zero), so
 // the hot path keeps its one flat load, the holder cell beside the header.
 
+import {fillStates, setState, stateBytes, stateOf} from './chunk-states.js';
 import {CHUNK_SIZE, KFREE_SCRUB_BYTE, KMALLOC_SCRUB_BYTE} from './constants.js';
 import {kernelArrays, WRITTEN_PAGE_SHIFT, writtenPages} from './kernel-arrays.js';
 
@@ -27,7 +28,7 @@ export const CHUNK_WORD = 3;
 
 const FREED_WORD = 0xaaaaaaaa;
 const INTERIOR_WORD = 0xbbbbbbbb;
-/** The arrays grow to at least this many chunks (1 KiB of states, 8 KiB of words), then fourfold. */
+/** The arrays grow to at least this many chunks (256 bytes of states, 8 KiB of words), then fourfold. */
 const MIN_COVERED_CHUNKS = 1024;
 /** How much bigger the arrays get each time they grow. */
 const GROWTH = 4;
@@ -43,7 +44,9 @@ export class HeapMemory {
 	heapOffset = -1;
 	/** Chunk slots from chunk 0 to the end of the memory. */
 	slots = 0;
-	/** One CHUNK_* a chunk, for the chunks written so far (`coveredChunks`); the rest are CHUNK_ZERO. */
+	/** Chunks the arrays cover: every chunk from here on was never written. */
+	coveredChunks = 0;
+	/** One CHUNK_* a chunk, four to a byte (chunk-states.ts), for the chunks covered; the rest are CHUNK_ZERO. */
 	state: Uint8Array = new Uint8Array(0);
 	/**
 	 * Two 32-bit cells a chunk: at 2·chunk the chunk's first word (an allocation header), at
@@ -67,6 +70,8 @@ export class HeapMemory {
 		// subheap unmapped discarded allocate's optimized code (test/kernel/changing-fields.test.ts).
 		this.mapped = false;
 		this.mapped = true;
+		this.coveredChunks = -1; // the same, for the arrays' first growth
+		this.coveredChunks = 0;
 	}
 
 	unmap(): void {
@@ -84,14 +89,9 @@ export class HeapMemory {
 		}
 	}
 
-	/** Chunks the arrays cover: every chunk from here on was never written. */
-	get coveredChunks(): number {
-		return this.state.length;
-	}
-
 	/** The CHUNK_* of `chunk`. */
 	stateAt(chunk: number): number {
-		return chunk < this.state.length ? this.state[chunk]! : CHUNK_ZERO;
+		return chunk < this.coveredChunks ? stateOf(this.state, chunk) : CHUNK_ZERO;
 	}
 
 	/**
@@ -101,11 +101,12 @@ export class HeapMemory {
 	 * cost the kernel bench up to a seventh of its time when they doubled).
 	 */
 	private cover(end: number): void {
-		const covered = this.state.length;
+		const covered = this.coveredChunks;
 		const wanted = Math.max(end, GROWTH * covered, MIN_COVERED_CHUNKS);
 		const length = wanted > this.slots / GROWTH ? this.slots : wanted;
 		const arrays = kernelArrays();
-		this.state = arrays.uint8Grown(this.state, length);
+		this.state = arrays.uint8Grown(this.state, stateBytes(length));
+		this.coveredChunks = length;
 		this.writtenWords = new Uint8Array(writtenPages(2 * length));
 		this.words = arrays.uint32Grown(this.words, 2 * length, this.writtenWords);
 	}
@@ -147,7 +148,7 @@ export class HeapMemory {
 	/** The 4-byte-aligned word at `offset` as the chunks hold it (not where a bitmap read out sits). */
 	private chunkWord(offset: number): number {
 		const chunk = offset >>> 5; // CHUNK_SIZE
-		switch (this.state[chunk]) {
+		switch (stateOf(this.state, chunk)) {
 			case CHUNK_WORD: {
 				return offset % CHUNK_SIZE === 0 ? this.words[2 * chunk]! : INTERIOR_WORD;
 			}
@@ -185,11 +186,11 @@ export class HeapMemory {
 		}
 
 		const chunk = Math.floor(offset / CHUNK_SIZE);
-		if (chunk >= this.state.length) {
+		if (chunk >= this.coveredChunks) {
 			return 0;
 		}
 
-		switch (this.state[chunk]) {
+		switch (stateOf(this.state, chunk)) {
 			case CHUNK_FREED: {
 				return KFREE_SCRUB_BYTE;
 			}
@@ -216,26 +217,26 @@ export class HeapMemory {
 
 	/** Heap::allocate: header, then 0xbb over the rest (§1.2); the block booked to `holder`. */
 	writeAllocation(chunk: number, chunks: number, holder: number): void {
-		if (chunk + chunks > this.state.length) {
+		if (chunk + chunks > this.coveredChunks) {
 			this.cover(chunk + chunks);
 		}
 
-		this.state[chunk] = CHUNK_WORD;
+		setState(this.state, chunk, CHUNK_WORD);
 		this.words[2 * chunk] = chunks;
 		this.words[2 * chunk + 1] = holder;
 		this.writtenWords[(2 * chunk) >>> WRITTEN_PAGE_SHIFT] = 1; // 2·chunk is even: both cells share the page
 		if (chunks > 1) {
-			this.state.fill(CHUNK_INTERIOR, chunk + 1, chunk + chunks);
+			fillStates(this.state, chunk + 1, chunk + chunks, CHUNK_INTERIOR);
 		}
 	}
 
 	/** Heap::deallocate: 0xaa over the whole allocation, header included (§1.3). */
 	scrubFree(chunk: number, chunks: number): void {
-		if (chunk + chunks > this.state.length) {
+		if (chunk + chunks > this.coveredChunks) {
 			this.cover(chunk + chunks);
 		}
 
-		this.state.fill(CHUNK_FREED, chunk, chunk + chunks);
+		fillStates(this.state, chunk, chunk + chunks, CHUNK_FREED);
 	}
 
 	/** The first word of `chunk` as last written: meaningful where `state` is CHUNK_WORD (a header). */
@@ -273,7 +274,7 @@ export class HeapMemory {
 		const partial = coveredChunks;
 		const writesPartial = (bytes + 4) % CHUNK_SIZE >= 4 && partial >= 1 && toChunk + partial < to.slots;
 		const end = Math.min(to.slots, toChunk + (writesPartial ? partial + 1 : coveredChunks));
-		if (end > to.state.length) {
+		if (end > to.coveredChunks) {
 			to.cover(end);
 		}
 
@@ -283,12 +284,12 @@ export class HeapMemory {
 				break;
 			}
 
-			to.state[toChunk + j] = from.stateAt(source);
+			setState(to.state, toChunk + j, from.stateAt(source));
 			to.writeWord(toChunk + j, from.wordAt(source));
 		}
 
 		if (writesPartial) {
-			to.state[toChunk + partial] = CHUNK_WORD;
+			setState(to.state, toChunk + partial, CHUNK_WORD);
 			to.writeWord(toChunk + partial, from.readWord((fromChunk + partial) * CHUNK_SIZE));
 		}
 	}

@@ -218,10 +218,10 @@ describe('time travel', () => {
 		await session.travelTo({boot: 1, tick: 80_000});
 		const store = session.timeMachine!.store;
 		expect(store.bytes).toBeLessThanOrEqual(4 * 1024 * 1024);
-		// A copy every 5,120 ticks on this clock (about 910 KiB each, a holder id beside each chunk's
-		// header, less the buffers it shares with the copy before); 4 MiB keeps the boot's and four
-		// more, each gap no wider than the one before, the narrowest next to the present.
-		expect(store.all.map((checkpoint) => checkpoint.tick)).toEqual([0, 35_840, 61_440, 71_680, 76_800]);
+		// A copy every 5,120 ticks on this clock (a holder id beside each chunk's header, chunk states
+		// four to a byte, less the buffers it shares with the copy before); 4 MiB keeps the boot's
+		// and five more, each gap no wider than the one before, the narrowest next to the present.
+		expect(store.all.map((checkpoint) => checkpoint.tick)).toEqual([0, 40_960, 61_440, 66_560, 71_680, 76_800]);
 		await session.travelBy(-1);
 		expect(shown(session)).toBe(await freshDocument('fragmentation', {boot: 1, tick: 79_999}));
 	});
