@@ -30,9 +30,11 @@
 // (4) The tail: the "core idle" figure, from the first worker's end to the last one's. And the
 // bench runs two `--jobs 1` sweeps at once, as separate processes: (1) and (2) without anything
 // a process shares between its workers. On this machine (2026-12-01, Node 20, 80 runs) they gave
-// ×1.54 where --jobs 2 gave ×1.22: the machine caps both, and the gap is what two workers in one
-// process cost each other (likely V8's helper threads and the page tables they share: perf saw
-// TLB-shootdown interrupts with --jobs 2 only).
+// ×1.54 where --jobs 2 gave ×1.22. That is not like for like: each process makes all the runs,
+// so its start and warm-up are spread over twice as many runs as a worker's. Two processes of
+// half the runs each (seeds 1..20 and 21..40, at once) took more CPU time than --jobs 2 for the
+// same 80 runs, 8 tries of 8 (median 8.4 against 7.3 s, busy machine, 2026-12-01): nothing the
+// two workers share in one process costs them more than two processes cost each other.
 // Neither a bigger young generation nor fewer GC helper threads changed the CPU split measurably.
 
 import {spawn, spawnSync} from 'node:child_process';
