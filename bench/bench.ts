@@ -150,9 +150,9 @@ if (json) {
 		],
 		['  CPU s: workers + V8 helpers + main', sweepCpu(sweep.jobs1Cpu), `--jobs 2: ${sweepCpu(sweep.jobs2Cpu)}; a core idle ${sweep.jobs2Cpu.tail.toFixed(2)} s at the end`],
 		[
-			'  two --jobs 1 sweeps at once',
+			'  two --jobs 1 sweeps of half the seeds at once',
 			`${sweep.separateSeconds.toFixed(1)} s`,
-			`×${sweep.separateAllow.toFixed(2)}: what two separate processes give on this machine`,
+			`×${sweep.separateAllow.toFixed(2)}: what two separate processes give for the same runs`,
 		],
 		...(sweep.pinnedSeconds && sweep.coresAllow !== null
 			? [

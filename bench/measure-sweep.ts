@@ -28,13 +28,13 @@
 // can do is then well under twice the faster core. So the sweep is also run on one worker pinned
 // to each core (taskset, where there is one), and the table says what both cores together allow.
 // (4) The tail: the "core idle" figure, from the first worker's end to the last one's. And the
-// bench runs two `--jobs 1` sweeps at once, as separate processes: (1) and (2) without anything
-// a process shares between its workers. On this machine (2026-12-01, Node 20, 80 runs) they gave
-// ×1.54 where --jobs 2 gave ×1.22. That is not like for like: each process makes all the runs,
-// so its start and warm-up are spread over twice as many runs as a worker's. Two processes of
-// half the runs each (seeds 1..20 and 21..40, at once) took more CPU time than --jobs 2 for the
-// same 80 runs, 8 tries of 8 (median 8.4 against 7.3 s, busy machine, 2026-12-01): nothing the
-// two workers share in one process costs them more than two processes cost each other.
+// bench splits the same runs between two `--jobs 1` processes started at once (seeds 1..20 and
+// 21..40 for the issue's): (1) and (2) without anything a process shares between its workers.
+// Each making all 80 runs instead (as this line did until 2026-12-01) gave ×1.54 where --jobs 2
+// gave ×1.22, but each process then spread its start and warm-up over twice a worker's runs. Split
+// like for like, two processes took more CPU time than --jobs 2, 8 tries of 8 (median 8.4 against
+// 7.3 s, busy machine, 2026-12-01): nothing two workers share in one process costs them more than
+// two processes cost each other.
 // Neither a bigger young generation nor fewer GC helper threads changed the CPU split measurably.
 
 import {spawn, spawnSync} from 'node:child_process';
@@ -71,13 +71,15 @@ export type SweepMeasure = {
 	 * `taskset`).
 	 */
 	coresAllow: number | null;
-	/** Two `--jobs 1` sweeps started at once as separate processes: the later one's end. */
+	/**
+	 * Two `--jobs 1` sweeps of half the seeds each, started at once as separate processes: the
+	 * later one's end.
+	 */
 	separateSeconds: number;
 	/**
-	 * What two separate processes give: 2 × jobs1Seconds / separateSeconds. Each has its own
-	 * isolate to warm up and its own helpers, and the two share the caches and the memory bus, as
-	 * two workers do, but nothing of one process: the most --jobs 2 can give on this machine
-	 * unless a worker costs less than a process.
+	 * What two separate processes give for the same runs: jobs1Seconds / separateSeconds. Each has
+	 * its own start, isolate to warm up and helpers, and the two share the caches and the memory
+	 * bus, as two workers do, but nothing of one process.
 	 */
 	separateAllow: number;
 	rowsIdentical: boolean;
@@ -98,12 +100,12 @@ const makespan = (times: number[], workers: number): number => {
 const cliPath = fileURLToPath(new URL('../../cli.js', import.meta.url));
 const cpuPreload = new URL('child-sweep-cpu.js', import.meta.url).href;
 
-const timed = async (seeds: number, ticks: number, jobs: number, core?: number): Promise<{seconds: number; cpu: SweepCpu; rows: SweepRow[]}> => {
+const timed = async (seeds: string, ticks: number, jobs: number, core?: number): Promise<{seconds: number; cpu: SweepCpu; rows: SweepRow[]}> => {
 	const folder = mkdtempSync(path.join(tmpdir(), 'kmtop-bench-sweep-'));
 	try {
 		const rowsFile = path.join(folder, 'rows.jsonl');
 		const cpuFile = path.join(folder, 'cpu.json');
-		const arguments_ = ['--import', cpuPreload, cliPath, 'sweep', '-w', 'big-allocations', '--revision', '2020-12-31,2021-02-23', '--seeds', `1..${seeds}`, '--ticks', String(ticks), '--format', 'jsonl', '-o', rowsFile, '--jobs', String(jobs)];
+		const arguments_ = ['--import', cpuPreload, cliPath, 'sweep', '-w', 'big-allocations', '--revision', '2020-12-31,2021-02-23', '--seeds', seeds, '--ticks', String(ticks), '--format', 'jsonl', '-o', rowsFile, '--jobs', String(jobs)];
 		const started = performance.now();
 		const [command, ...rest] = core === undefined ? [process.execPath, ...arguments_] : ['taskset', '-c', String(core), process.execPath, ...arguments_];
 		const child = spawn(command, rest, {env: {...process.env, KMTOP_BENCH_SWEEP_CPU: cpuFile}, stdio: ['ignore', 'ignore', 'inherit']});
@@ -135,17 +137,20 @@ const estimate = (one: SweepCpu, two: SweepCpu, times: number[]): number | null 
 const hasTaskset = (): boolean => spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
 export const measureSweep = async (seeds: number, ticks = 8000): Promise<SweepMeasure> => {
-	const one = await timed(seeds, ticks, 1);
-	const two = await timed(seeds, ticks, 2);
+	const all = `1..${seeds}`;
+	const one = await timed(all, ticks, 1);
+	const two = await timed(all, ticks, 2);
 	const cores = availableParallelism();
 	const pinnedSeconds: number[] | null = hasTaskset() ? [] : null;
 	for (let core = 0; pinnedSeconds && core < Math.min(cores, 2); core++) {
 		// One at a time: each has the machine to itself.
-		pinnedSeconds.push((await timed(seeds, ticks, 1, core)).seconds);
+		pinnedSeconds.push((await timed(all, ticks, 1, core)).seconds);
 	}
 
 	const startedTogether = performance.now();
-	await Promise.all([timed(seeds, ticks, 1), timed(seeds, ticks, 1)]);
+	// The same runs as --jobs 2 makes, split as evenly: seeds 1..20 and 21..40 for the issue's.
+	const half = Math.ceil(seeds / 2);
+	await Promise.all([timed(`1..${half}`, ticks, 1), timed(`${half + 1}..${seeds}`, ticks, 1)]);
 	const separateSeconds = (performance.now() - startedTogether) / 1000;
 	const together = pinnedSeconds ? 1 / pinnedSeconds.reduce((rate, seconds) => rate + 1 / seconds, 0) : null;
 	// By combination, whatever order the rows were written in.
@@ -163,7 +168,7 @@ export const measureSweep = async (seeds: number, ticks = 8000): Promise<SweepMe
 		pinnedSeconds,
 		coresAllow: pinnedSeconds && together !== null ? Math.min(...pinnedSeconds) / together : null,
 		separateSeconds,
-		separateAllow: (2 * one.seconds) / separateSeconds,
+		separateAllow: one.seconds / separateSeconds,
 		rowsIdentical: one.rows.length === 2 * seeds && figures(one.rows) === figures(two.rows) && one.rows.every((row) => row.error === null),
 	};
 };
