@@ -1,20 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {helpText} from '../../source/cli/help-text.js';
-import type {ParseContext} from '../../source/cli/parse-arguments.js';
 import {optionTable} from '../../source/cli/command-table.js';
 import {sweepOptionTable} from '../../source/sweep/parse-sweep-arguments.js';
 import {liveKeys} from '../../source/view/live-keys.js';
-
-const MiB = 1024 * 1024;
-
-const context: ParseContext = {
-	workloadNames: ['vmobject-churn', 'logging-burst', 'fragmentation', 'big-allocations', 'leak', 'drain', 'steady'],
-	revisionIds: ['2020-08-28', '2020-08-29', '2020-09-02', '2020-09-09', '2020-11-04', '2020-12-26', '2020-12-31', '2021-02-23'],
-	defaultRevision: '2021-02-23',
-	defaultWorkload: 'vmobject-churn',
-	minRamBytes: 16 * MiB,
-	maxRamBytes: 4096 * MiB,
-};
+import {context, MiB} from './parse-context.js';
 
 const text = helpText(context, {version: '1.2.3'});
 const lines = text.split('\n');

@@ -1,18 +1,8 @@
 import {readFileSync} from 'node:fs';
 import process from 'node:process';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {parseArguments, type ParseContext, type RunPlan} from '../../source/cli/parse-arguments.js';
-
-const MiB = 1024 * 1024;
-
-const context: ParseContext = {
-	workloadNames: ['vmobject-churn', 'logging-burst', 'fragmentation', 'big-allocations', 'leak', 'drain', 'steady'],
-	revisionIds: ['2020-08-28', '2020-08-29', '2020-09-02', '2020-09-09', '2020-11-04', '2020-12-26', '2020-12-31', '2021-02-23'],
-	defaultRevision: '2021-02-23',
-	defaultWorkload: 'vmobject-churn',
-	minRamBytes: 16 * MiB,
-	maxRamBytes: 4096 * MiB,
-};
+import {parseArguments, type RunPlan} from '../../source/cli/parse-arguments.js';
+import {context, MiB} from './parse-context.js';
 
 // Written out rather than imported, so the defaults are pinned here.
 const plan = (changes: Partial<RunPlan> = {}): RunPlan => ({

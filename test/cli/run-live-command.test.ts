@@ -5,7 +5,8 @@
 
 import process from 'node:process';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {parseArguments, type ParseContext} from '../../source/cli/parse-arguments.js';
+import {parseArguments} from '../../source/cli/parse-arguments.js';
+import {context} from './parse-context.js';
 
 const steps: string[] = [];
 
@@ -45,16 +46,6 @@ vi.mock('../../source/ui/run-live-dashboard.js', () => ({
 }));
 
 const {liveCommand} = await import('../../source/cli/run-live-command.js');
-
-const MiB = 1024 * 1024;
-const context: ParseContext = {
-	workloadNames: ['vmobject-churn', 'logging-burst', 'fragmentation', 'big-allocations', 'leak', 'drain', 'steady'],
-	revisionIds: ['2020-08-28', '2020-08-29', '2020-09-02', '2020-09-09', '2020-11-04', '2020-12-26', '2020-12-31', '2021-02-23'],
-	defaultRevision: '2021-02-23',
-	defaultWorkload: 'vmobject-churn',
-	minRamBytes: 16 * MiB,
-	maxRamBytes: 4096 * MiB,
-};
 
 describe('liveCommand', () => {
 	const tty = {stdin: process.stdin.isTTY, stdout: process.stdout.isTTY};
