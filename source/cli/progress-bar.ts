@@ -44,6 +44,12 @@ export class ProgressBar {
 	}
 
 	update(done: number, now: number): void {
+		// The label is not made for a line nobody sees: the first number formatted for 'en-US'
+		// loads ICU's number format (~20 ms, on the main thread while a sweep's workers run).
+		if (!this.visible(now)) {
+			return;
+		}
+
 		const elapsed = now - this.started;
 		const {unit, rateUnit, timeLeft} = this.options;
 		const rate = (done * 1000) / Math.max(1, elapsed);
@@ -53,7 +59,7 @@ export class ProgressBar {
 
 	/** `label` after a bar filled to `fraction` (0 to 1), or alone when the fraction is not known. */
 	show(fraction: number | null, label: string, now: number): void {
-		if (!this.stream.isTTY || now - this.started < SHOW_AFTER_MS) {
+		if (!this.visible(now)) {
 			return;
 		}
 
@@ -67,6 +73,10 @@ export class ProgressBar {
 		const width = Math.max(10, Math.min(40, columns - label.length - 5));
 		const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
 		this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${label}\u001B[K`);
+	}
+
+	private visible(now: number): boolean {
+		return this.stream.isTTY === true && now - this.started >= SHOW_AFTER_MS;
 	}
 
 	done(): void {

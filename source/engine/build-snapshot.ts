@@ -10,7 +10,7 @@ import {measureFreeRuns} from './measure-free-runs.js';
 import type {HistorySample} from './heap-history.js';
 import type {Simulation} from './simulation.js';
 import {snapshotSchemaId, type BackupSummary, type SnapshotDocument, type SubheapRow} from './snapshot-types.js';
-import {isTraceWorkload} from './trace/trace-workload.js';
+import {isTraceWorkload} from './trace/is-trace-workload.js';
 import {kmtopVersion} from './version.js';
 
 export const SNAPSHOT_DMESG_LINES = 100;

@@ -17,7 +17,7 @@ import {describeMade, withMade} from './describe-made.js';
 import {ComparedRuns, comparePanics, memstatKeyDifferences, summarizeSide, type CompareSideSummary} from './compare-runs.js';
 import {describeThrown} from './describe-thrown.js';
 import {Simulation} from './simulation.js';
-import {isTraceWorkload} from './trace/trace-workload.js';
+import {isTraceWorkload} from './trace/is-trace-workload.js';
 import {loadWorkloads} from './load-workloads.js';
 import type {Workload} from './workload-api.js';
 

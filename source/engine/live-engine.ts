@@ -5,7 +5,7 @@
 import {subheapOutcome, type SubheapOutcome} from './build-subheap-document.js';
 import type {EngineCommand, LiveFacts, PublishedView, ShownSections, TimeFacts} from './engine-protocol.js';
 import type {LiveSession} from './live-session.js';
-import {isTraceWorkload} from './trace/trace-workload.js';
+import {isTraceWorkload} from './trace/is-trace-workload.js';
 import {HolderRateMeter} from './holder-rate-meter.js';
 import {WallClockMeter} from './wall-clock-meter.js';
 

@@ -12,7 +12,7 @@ import {TimeMachine} from './time-machine.js';
 import {RecordingSchedule} from './recording-schedule.js';
 import {travelBy, travelTo} from './travel-session.js';
 import {SessionComparison} from './session-comparison.js';
-import {isTraceWorkload} from './trace/trace-workload.js';
+import {isTraceWorkload} from './trace/is-trace-workload.js';
 import {TraceReadAhead} from './read-trace-ahead.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 import type {Workload} from './workload-api.js';

@@ -1,7 +1,7 @@
 // A trace replay streams its file: the ticks wait until their records are read. Reading goes
 // on in the background, a batch ahead, while the screen keeps drawing.
 
-import {isTraceWorkload} from './trace/trace-workload.js';
+import {isTraceWorkload} from './trace/is-trace-workload.js';
 import type {Workload} from './workload-api.js';
 
 export class TraceReadAhead {

@@ -6,7 +6,8 @@
 
 import type {Simulation, WorkloadHook} from './simulation.js';
 import type {Workload} from './workload-api.js';
-import {isTraceWorkload, type TraceWorkload} from './trace/trace-workload.js';
+import {isTraceWorkload} from './trace/is-trace-workload.js';
+import type {TraceWorkload} from './trace/trace-workload.js';
 
 export type JournalAction = {type: 'switch-workload'; workload: string} | {type: 'reboot'; revision: string};
 

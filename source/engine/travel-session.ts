@@ -1,7 +1,7 @@
 // Time travel as the live session does it (`←` / `→`, `g`): into the past through the time
 // machine (time-machine.ts), or on from the present by running it, paused, the rest of the way.
 
-import {isTraceWorkload} from './trace/trace-workload.js';
+import {isTraceWorkload} from './trace/is-trace-workload.js';
 import type {Simulation} from './simulation.js';
 import type {TimeMachine} from './time-machine.js';
 

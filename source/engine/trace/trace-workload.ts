@@ -79,9 +79,6 @@ export type TraceWorkload = Workload & {
 	close(): Promise<void>;
 };
 
-export const isTraceWorkload = (workload: Workload): workload is TraceWorkload =>
-	typeof (workload as Partial<TraceWorkload>).prepare === 'function';
-
 const isEvent = (record: TraceRecord): record is TraceEvent => record.kind === 'kmalloc' || record.kind === 'kfree';
 
 const isSameTask = (record: TraceRecord, task: TraceEvent): boolean => isEvent(record) && record.pid === task.pid && record.comm === task.comm;
