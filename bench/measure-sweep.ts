@@ -14,6 +14,9 @@
 // grows with the sweep's length, and a short sweep understates it. Measured with perf on the
 // 80-run sweep, --jobs 2: the helpers' time is mostly TurboFan compiling for the two isolates
 // (about 1 CPU s each, warm-up and recompiles), then concurrent marking, scavenging and sweeping.
+// (About half of it since the sweep narrows V8's inlining on Node 20: narrow-inlining.ts.) A
+// worker's first runs also fault in the ~90 MB its array pool keeps: ~22,000 page faults, ~12 µs
+// each on the bench's VM (system time), paid again by every worker.
 // The collector's share fell once a worker's runs reuse the kernel's large arrays
 // (reuse-kernel-arrays.ts) instead of making ~58 MiB of them afresh every run.
 //

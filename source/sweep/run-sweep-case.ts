@@ -1,7 +1,7 @@
 // One run of a sweep: the same Simulation and snapshot document `kmtop snapshot` makes with
-// these options, read into a row. Two figures need the whole run, not the end of it, and the
-// document keeps only the newest events and history: the peak heap and the subheap counts are
-// watched as the events happen.
+// these options, read into a row; only its history is left unsampled (no row reads it). Two
+// figures need the whole run, not the end of it, and the document keeps only the newest events:
+// the peak heap and the subheap counts are watched as the events happen.
 
 import {buildSnapshot} from '../engine/build-snapshot.js';
 import {runTicksTo} from '../engine/session-journal.js';
@@ -92,6 +92,8 @@ export const runSweepCase = async (workload: Workload, combination: SweepCombina
 		debugAsserts: combination.debugAsserts,
 		workload,
 		onEvent,
+		// A row reads no history (buildRow): its samples would only cost the run.
+		sampleHistory: false,
 		...(options.watch && {watch: options.watch}),
 		...(combination.knownHangs && {knownHangs: combination.knownHangs}),
 	});

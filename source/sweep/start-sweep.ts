@@ -6,6 +6,7 @@
 
 import {describeHang, type HookSite} from '../engine/hook-watchdog.js';
 import {knownHangAt} from '../engine/engine-thread.js';
+import {narrowInlining} from './narrow-inlining.js';
 import {runWorkerPool, type PoolRun} from './run-worker-pool.js';
 import {failedRow, type SweepCombination, type SweepRow} from './sweep-row.js';
 
@@ -39,8 +40,10 @@ export const afterHang = (combination: SweepCombination, site: HookSite, tickTim
 };
 
 /** The rows come back by combination index; `stop()` keeps the ones finished. */
-export const startSweep = (combinations: readonly SweepCombination[], {jobs, tickTimeoutMs, onRow}: StartSweepOptions): PoolRun<SweepRow> =>
-	runWorkerPool({
+export const startSweep = (combinations: readonly SweepCombination[], {jobs, tickTimeoutMs, onRow}: StartSweepOptions): PoolRun<SweepRow> => {
+	// Before any worker's isolate compiles anything (narrow-inlining.ts).
+	narrowInlining();
+	return runWorkerPool({
 		workerUrl,
 		jobs,
 		tasks: combinations,
@@ -48,3 +51,4 @@ export const startSweep = (combinations: readonly SweepCombination[], {jobs, tic
 		onResult: (_index, row) => onRow?.(row),
 		watchdog: {timeoutMs: tickTimeoutMs, onHang: (combination, site) => afterHang(combination, site, tickTimeoutMs)},
 	});
+};

@@ -13,6 +13,11 @@ const optimizeOnNextCall = new Function('f', '%OptimizeFunctionOnNextCall(f)') a
 /** V8's OptimizationStatus::kOptimized (runtime-test.cc). */
 const OPTIMIZED = 1 << 4;
 
+/** Gives `f` its feedback vector now (V8 allocates one only after some calls, and inlines only functions that have one). */
+export const prepareFeedback = (f: unknown): void => {
+	prepareForOptimization(f);
+};
+
 export const isOptimized = (f: unknown): boolean => (optimizationStatus(f) & OPTIMIZED) !== 0;
 
 /** Collects feedback for `f` from `warmUp`, then optimizes it on the next call, which `call` makes. */

@@ -117,6 +117,19 @@ describe('runSweepCase', () => {
 		expect(row).toMatchObject({workload: 'throws-at-50', ticksRun: 80, workloadErrorTick: 50, workloadError: 'no such thing', error: null, panicKind: null});
 	});
 
+	it('samples no history past the boot\'s (no row reads it), where a snapshot samples every 10 ticks', async () => {
+		const workload = await loadBuiltinWorkload('big-allocations');
+		const options = combination({ticks: 200});
+		let swept: Simulation | undefined;
+		await runSweepCase(workload, options, {onSimulation(simulation) {
+			swept = simulation;
+		}});
+		expect(swept!.history.samples.toArray().map((sample) => sample.tick)).toEqual([0]);
+		const snapshot = new Simulation({...options, workload});
+		snapshot.step(200);
+		expect(snapshot.history.samples.toArray().map((sample) => sample.tick)).toEqual(Array.from({length: 21}, (_, index) => index * 10));
+	});
+
 	it('reads its wall time from the clock it is given', async () => {
 		const times = [100, 142.46];
 		const row = await runSweepCase({name: 'idle', description: 'nothing', tick() {}}, combination({ticks: 5}), {now: () => times.shift()!});
