@@ -6,7 +6,6 @@
 
 import {describeHang, type HookSite} from '../engine/hook-watchdog.js';
 import {knownHangAt} from '../engine/engine-thread.js';
-import {narrowInlining} from './narrow-inlining.js';
 import {runWorkerPool, type PoolRun} from './run-worker-pool.js';
 import {failedRow, type SweepCombination, type SweepRow} from './sweep-row.js';
 
@@ -41,8 +40,6 @@ export const afterHang = (combination: SweepCombination, site: HookSite, tickTim
 
 /** The rows come back by combination index; `stop()` keeps the ones finished. */
 export const startSweep = (combinations: readonly SweepCombination[], {jobs, tickTimeoutMs, onRow}: StartSweepOptions): PoolRun<SweepRow> => {
-	// Before any worker's isolate compiles anything (narrow-inlining.ts).
-	narrowInlining();
 	return runWorkerPool({
 		workerUrl,
 		jobs,

@@ -1,30 +1,10 @@
-// The sweep narrows V8's inlining before its workers start (narrow-inlining.ts). Whether a callee
-// was inlined shows in its caller's optimized code: a callee compiled into it takes its caller
-// down when it meets a type it was not optimized for; a callee called as its own function does
-// not. The probe is a callee of ~300 bytecodes (V8 inlines up to 460 by default, the sweep 100).
+// The sweep's workers narrow V8's inlining (narrow-inlining.ts). The probe (inlining-probe.ts) is a
+// callee of ~300 bytecodes: V8 inlines up to 460 by default, the sweep 100.
 
 import process from 'node:process';
 import {describe, expect, test} from 'vitest';
 import {narrowInlining} from '../../source/sweep/narrow-inlining.js';
-import {isOptimized, optimizeAfter, prepareFeedback} from '../kernel/v8-natives.js';
-
-/** Whether a fresh ~300-bytecode callee is inlined into a caller optimized now. */
-const inlinesMidSizeCallee = (): boolean => {
-	// Sums that V8 compiles for small integers: a string makes them deoptimize.
-	const body = Array.from({length: 60}, (_, index) => `s = s + ${index};`).join('\n');
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval
-	const callee = new Function('x', `let s = x;\n${body}\nreturn s;`) as (x: unknown) => unknown;
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval
-	const caller = new Function('callee', 'x', 'callee(x);\nreturn 0;') as (callee: unknown, x: unknown) => number;
-	prepareFeedback(callee);
-	optimizeAfter(caller, () => {
-		caller(callee, 1);
-		caller(callee, 2);
-	}, () => caller(callee, 3));
-	expect(isOptimized(caller)).toBe(true);
-	caller(callee, 'a string');
-	return !isOptimized(caller);
-};
+import {inlinesMidSizeCallee} from './inlining-probe.js';
 
 describe('narrowInlining', () => {
 	// First, and before and after in one test: the flags, once set, are the process's.
