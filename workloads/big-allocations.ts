@@ -134,7 +134,11 @@ const takeOverdue = (book: DueBook, tick: number): number[] => {
 // one slot's list, all of it (a block is held at most LONGEST_HOLD < SLOTS ticks). Should ticks
 // ever be skipped, the ones due meanwhile are gathered from every slot, in allocation order.
 const freeDue = (kernel: KernelFacade, book: DueBook, tick: number): void => {
-	if (book.lastFreed !== tick - 1) {
+	// On its first tick a book holds only blocks filed this tick, none of them due yet: it takes
+	// the one-slot path too (that slot is empty). The scan of all SLOTS lists it took before ran
+	// once a run, and every sweep worker compiled it, then discarded it again.
+	const firstTick = book.lastFreed === Number.NEGATIVE_INFINITY;
+	if (book.lastFreed !== tick - 1 && !firstTick) {
 		book.lastFreed = tick;
 		for (const entry of takeOverdue(book, tick)) {
 			const address = book.address[entry]!;

@@ -4,7 +4,7 @@
 // and the kernel's own code is untouched. Every kmalloc the kernel makes for itself (log buffers,
 // VMObjects, the remove_memory lambda, Vector growth) goes through kmallocImpl, so it is seen too.
 
-import {Kernel} from '../kernel/kernel.js';
+import {Kernel, type KernelOptions} from '../kernel/kernel.js';
 
 /** Placements kept: enough that every subheap's latest live block is almost always among them. */
 export const RECENT_PLACEMENTS = 1024;
@@ -33,8 +33,20 @@ export class RecentPlacements {
 }
 
 export class PlacementTrackingKernel extends Kernel {
-	// `declare`: boot allocates before field initializers would run, so the ring is made on first use.
+	// `declare`: boot allocates before field initializers would run; the constructor makes the ring.
 	declare private recent: RecentPlacements | undefined;
+
+	constructor(options: KernelOptions = {}) {
+		// The ring before the memory manager's first kmalloc, not at it: a kernel whose shape
+		// changed within its boot met, in every run after a worker's first, optimized kmalloc code
+		// that knew only its final shape (V8 collects no feedback from a function's first calls),
+		// which discarded that code.
+		super({...options, stopBeforeMemoryManager: true});
+		this.recent ??= new RecentPlacements();
+		if (!options.stopBeforeMemoryManager) {
+			this.initializeMemoryManager();
+		}
+	}
 
 	get placements(): RecentPlacements {
 		this.recent ??= new RecentPlacements();

@@ -20,7 +20,8 @@ export const searchWord = (words: Uint32Array, size: number, w: number): number 
 
 	const word = words[w]!;
 	const bitsInWord = size - w * 32;
-	return bitsInWord >= 32 ? word : (word | ~((1 << bitsInWord) - 1)) >>> 0;
+	// -1 << n: the bits past `size` set, as an int32 (~((1 << n) - 1) overflowed at n = 31).
+	return bitsInWord >= 32 ? word : (word | (-1 << bitsInWord)) >>> 0;
 };
 
 /** Bits under `node` in a tree whose leaves (words) are at depth `leafLevel`. */

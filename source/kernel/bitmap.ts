@@ -43,7 +43,11 @@ export class ChunkBitmap {
 	/** Words whose leaves are set but whose ancestors are not yet (-1: none); see `setRange`. */
 	private dirtyFirst = -1;
 	private dirtyLast = -1;
-	/** The last word when the map ends inside it (-1 otherwise), and the bits past the end to force set. */
+	/**
+	 * The last word when the map ends inside it (-1 otherwise), and the bits past the end to force
+	 * set, as an int32 (a Smi): a mask with bit 31 set kept as a double would change the field's
+	 * representation for every bitmap, and discard the optimized code that reads it.
+	 */
 	private readonly paddedWord: number;
 	private readonly padMask: number;
 
@@ -54,7 +58,7 @@ export class ChunkBitmap {
 		this.words = words ?? new Uint32Array(wordCount);
 		this.fullWords = Math.floor(size / 32);
 		this.paddedWord = size % 32 === 0 ? -1 : wordCount - 1;
-		this.padMask = size % 32 === 0 ? 0 : ~((1 << (size % 32)) - 1) >>> 0;
+		this.padMask = size % 32 === 0 ? 0 : -1 << size % 32;
 		let leaves = 1;
 		while (leaves < wordCount) {
 			leaves *= 2;
@@ -105,14 +109,16 @@ export class ChunkBitmap {
 			return;
 		}
 
-		const {words, tree, leaves} = this;
+		const {words, tree, leaves, paddedWord, padMask} = this;
 		const end = start + length;
 		const firstWord = start >>> 5;
 		const lastWord = (end - 1) >>> 5;
 		for (let w = firstWord; w <= lastWord; w++) {
 			const lo = w === firstWord ? start & 31 : 0;
 			const hi = w === lastWord ? ((end - 1) & 31) + 1 : 32;
-			const mask = hi - lo === 32 ? FULL : (((1 << (hi - lo)) - 1) << lo) >>> 0;
+			// Masks stay int32 (bits hi-lo..31 of ~0, moved up): 0xffffffff, or any with bit 31 set, would
+			// be a heap number here, and the first such mask discarded this function's optimized code.
+			const mask = hi - lo === 32 ? -1 : ~(-1 << (hi - lo)) << lo;
 			const word = value ? (words[w]! | mask) >>> 0 : (words[w]! & ~mask) >>> 0;
 			words[w] = word;
 			if (tree === undefined) {
@@ -120,7 +126,9 @@ export class ChunkBitmap {
 			}
 
 			const at = (leaves + w) * 4;
-			const leaf = w === this.paddedWord ? (word | this.padMask) >>> 0 : word;
+			// One path for every word (the padded one ORs its mask, the others 0): a branch taken only
+			// at a map's last word would reach optimized code without feedback, and discard it.
+			const leaf = (word | (w === paddedWord ? padMask : 0)) >>> 0;
 			if (leaf === 0) {
 				tree[at] = 32;
 				tree[at + 1] = 32;
@@ -181,7 +189,8 @@ export class ChunkBitmap {
 		}
 
 		const below = from & 31;
-		const word = (this.leafWord(firstWord) | (below === 0 ? 0 : (1 << below) - 1)) >>> 0;
+		// The bits below `from` count as set; ~(-1 << below) stays int32 ((1 << 31) - 1 overflowed).
+		const word = (this.leafWord(firstWord) | ~(-1 << below)) >>> 0;
 		if (n <= 32) {
 			const inWord = firstRunInWord(word, n);
 			if (inWord >= 0) {
@@ -220,7 +229,7 @@ export class ChunkBitmap {
 			return Math.max(from, this.size);
 		}
 
-		const word = (this.leafWord(firstWord) & ~((1 << (from & 31)) - 1)) >>> 0;
+		const word = (this.leafWord(firstWord) & (-1 << (from & 31))) >>> 0; // int32 mask, as in leftmostRunFrom
 		if (word !== 0) {
 			return firstWord * 32 + countTrailingZeros(word);
 		}

@@ -77,6 +77,11 @@ export class KernelMachine {
 		this.ramBytes = options.ramBytes ?? 512 * MiB;
 		this.debugAsserts = options.debugAsserts ?? false;
 		this.events = options.events;
+		// Stored twice so that V8 knows the field changes before any code is optimized: the first
+		// panic, at the end of a sweep worker's first run, discarded kmalloc's and the workload's
+		// optimized code at once (test/kernel/changing-fields.test.ts).
+		this.panic = {tick: 0, kind: 'oom', lines: []};
+		this.panic = undefined;
 		this.physical = new PhysicalPages(this.ramBytes);
 		// The layers call back through one object of methods (kernel-services.ts), never closures.
 		const services = new KernelServices(this);

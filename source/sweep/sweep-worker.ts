@@ -26,6 +26,14 @@ import type {SweepCombination, SweepRow, WorkloadSource} from './sweep-row.js';
 narrowInlining();
 
 let running: Simulation | undefined;
+// The run before, kept until the next one has booted its kernel. Optimized code holds the hidden
+// classes (maps) of the objects it was compiled for weakly, and a map with no object left is
+// collected: a full collection between two runs, when one run's kernel was garbage and the next
+// had not yet made its own, discarded most of the kernel's optimized code at once (V8: "weak
+// objects", ~30 functions recompiled), in some sweeps and not others. Kept any longer, it grew
+// the worker's heap (~4,000 more page faults a worker). Nothing reads it; its arrays serve the
+// next run meanwhile.
+const keptAlive: {previousRun?: Simulation} = {};
 const {heartbeat} = (workerData ?? {}) as {heartbeat?: SharedArrayBuffer};
 const beat = heartbeat && writeHeartbeat(heartbeat, () => ({boot: running?.bootNumber ?? 1, workloadIndex: 0}));
 
@@ -63,11 +71,13 @@ serveTasks<SweepCombination, SweepRow>(async (combination) => {
 			...(beat && {watch: beat.watch}),
 			onSimulation(simulation) {
 				running = simulation;
+				keptAlive.previousRun = undefined;
 			},
 		});
 	} finally {
 		// Its row is made: nothing reads this run's kernel again (a workload's call from a stray
 		// timer is refused by its facade, kernel-facade.ts), so its arrays can serve the next run.
+		keptAlive.previousRun = running;
 		running = undefined;
 		arrayPool.reclaim();
 	}

@@ -1,8 +1,9 @@
 // The kernel's fields that change after construction are known to V8 as changing from the start
-// (holder-book.ts, expandable-heap.ts, processor.ts, region.ts, heap-memory.ts). V8 takes a field stored only
-// once for a constant, and code it optimizes relies on that; the first store of another value
-// then discards that code. In the live view that was most of kmalloc's and kfree's optimized code
-// at once, several times in its first seconds, each function recompiled on V8's helper threads.
+// (holder-book.ts, expandable-heap.ts, processor.ts, region.ts, heap-memory.ts, kernel-machine.ts).
+// V8 takes a field stored only once for a constant, and code it optimizes relies on that; the
+// first store of another value then discards that code. In the live view that was most of
+// kmalloc's and kfree's optimized code at once, several times in its first seconds, each function
+// recompiled on V8's helper threads; in a sweep worker, the first panic did the same.
 //
 // Each case reads the field from a function optimized against a fresh object, stores another
 // value of the field's kind as the kernel does, and checks the function is still optimized.
@@ -44,6 +45,7 @@ const cases: Array<[string, string, () => Fields, (value: unknown) => unknown]> 
 	['Processor', 'pending', () => new Kernel().processor as unknown as Fields, () => []],
 	['Region', 'mapped', () => new Region(0xd000_0000, 0x10_0000, 'test', 'reserve') as unknown as Fields, (value) => !(value as boolean)],
 	['HeapMemory', 'mapped', () => new HeapMemory(0xd000_0000, 0x10_0000) as unknown as Fields, (value) => !(value as boolean)],
+	['Kernel', 'panic', () => new Kernel() as unknown as Fields, () => ({tick: 5, kind: 'oom', lines: ['kmalloc(): PANIC! Out of memory']})],
 	['Region', 'heapMemory', () => new Region(0xd000_0000, 0x10_0000, 'test', 'reserve') as unknown as Fields, () => new HeapMemory(0xd000_0000, 0x10_0000)],
 ];
 

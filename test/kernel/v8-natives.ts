@@ -9,6 +9,7 @@ v8.setFlagsFromString('--allow-natives-syntax');
 const optimizationStatus = new Function('f', 'return %GetOptimizationStatus(f)') as (f: unknown) => number;
 const prepareForOptimization = new Function('f', '%PrepareFunctionForOptimization(f)') as (f: unknown) => void;
 const optimizeOnNextCall = new Function('f', '%OptimizeFunctionOnNextCall(f)') as (f: unknown) => void;
+const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: unknown, b: unknown) => boolean;
 /* eslint-enable @typescript-eslint/no-implied-eval */
 /** V8's OptimizationStatus::kOptimized (runtime-test.cc). */
 const OPTIMIZED = 1 << 4;
@@ -27,3 +28,6 @@ export const optimizeAfter = (f: unknown, warmUp: () => void, call: () => void):
 	optimizeOnNextCall(f);
 	call();
 };
+
+/** Whether V8 gave `a` and `b` the same hidden class (map): the same fields, added in the same order. */
+export const haveSameMap = (a: object, b: object): boolean => sameMap(a, b);
