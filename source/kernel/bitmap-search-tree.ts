@@ -74,12 +74,21 @@ export const buildSearchTree = (words: Uint32Array, size: number, leaves: number
 	return tree;
 };
 
-/** Recomputes, level by level, every node above leaves `firstWord`..`lastWord` from its children. */
+/**
+ * Recomputes, level by level, the nodes above leaves `firstWord`..`lastWord` from their children,
+ * stopping where nothing changed: a node whose figures came out as they were leaves its parent as
+ * it was computed, so only the parents of changed nodes are done at the next level. Most kfrees
+ * and kmallocs change a leaf's runs but not, a few levels up, the runs of the nodes above it (the
+ * subheap's longest run lies elsewhere), and a kfree followed by a kmalloc into the same hole
+ * changes nothing above the leaf at all: every search flushed all of the tree's levels before.
+ */
 export const updateAncestors = (tree: Int32Array, leaves: number, firstWord: number, lastWord: number): void => {
 	let lo = (leaves + firstWord) >>> 1;
 	let hi = (leaves + lastWord) >>> 1;
 	let half = 32;
 	while (lo >= 1) {
+		let changedLo = 0;
+		let changedHi = -1;
 		for (let node = lo; node <= hi; node++) {
 			const at = node * 4;
 			const left = at * 2;
@@ -90,14 +99,28 @@ export const updateAncestors = (tree: Int32Array, leaves: number, firstWord: num
 			const rightPre = tree[right]!;
 			const rightSuf = tree[right + 1]!;
 			const rightBest = tree[right + 2]!;
-			tree[at] = leftPre === half ? half + rightPre : leftPre;
-			tree[at + 1] = rightSuf === half ? half + leftSuf : rightSuf;
+			const pre = leftPre === half ? half + rightPre : leftPre;
+			const suf = rightSuf === half ? half + leftSuf : rightSuf;
 			const inner = leftSuf + rightPre;
-			tree[at + 2] = leftBest > rightBest ? (leftBest > inner ? leftBest : inner) : rightBest > inner ? rightBest : inner;
+			const best = leftBest > rightBest ? (leftBest > inner ? leftBest : inner) : rightBest > inner ? rightBest : inner;
+			if (pre !== tree[at] || suf !== tree[at + 1] || best !== tree[at + 2]) {
+				tree[at] = pre;
+				tree[at + 1] = suf;
+				tree[at + 2] = best;
+				if (changedHi < 0) {
+					changedLo = node;
+				}
+
+				changedHi = node;
+			}
 		}
 
-		lo >>>= 1;
-		hi >>>= 1;
+		if (changedHi < 0) {
+			return;
+		}
+
+		lo = changedLo >>> 1;
+		hi = changedHi >>> 1;
 		half *= 2;
 	}
 };
