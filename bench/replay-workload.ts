@@ -30,8 +30,15 @@ const workload: Workload<State> = {
 		const {ops} = trace;
 		const {state} = ctx;
 		const {live} = state;
-		const end = Math.min(ops.length, state.next + CALLS_PER_TICK);
-		for (let index = state.next; index < end; index++) {
+		const start = state.next;
+		const end = Math.min(ops.length, start + CALLS_PER_TICK);
+		// Stored before the loop, not after it: V8 compiles this tick while its loop runs (on-stack
+		// replacement), before anything after the loop ever ran, so a store there had no type
+		// feedback, and the compiled code, kept and entered again each tick, bailed out to the
+		// interpreter at the loop's end every tick (--trace-deopt: 100 bailouts a replay, now 1).
+		// The public path ran 8 % faster without them (in-process A/B, 10 pairs, median).
+		state.next = end;
+		for (let index = start; index < end; index++) {
 			const op = ops[index]!;
 			if (op >= 0) {
 				live.push(kernel.kmalloc(op));
@@ -44,8 +51,6 @@ const workload: Workload<State> = {
 				kernel.kfree(address);
 			}
 		}
-
-		state.next = end;
 	},
 };
 

@@ -1,20 +1,25 @@
-// What workloads hold through the facade, booked without an object per block (issue 14): one
-// record an item in a single Int32Array (8 ints, one cache line: address, requested size, owner,
-// kind, links), found by address through an open-addressing index, and kept oldest first by a
-// doubly linked list through the records, so `held()` walks them in order and builds its objects
-// only when called. A workload replaying 10,000 kmalloc/kfree calls a tick allocates nothing here
-// but the odd doubling. Regions share the list (so blocks and regions interleave by age) but not
-// the index: the facade keeps each region's handle by its record.
+// What workloads hold through the facade, booked without an object per block (issue 14). A block
+// is one cell of an open-addressing table found by its address (4 ints: address, requested size,
+// owner, age), so a kmalloc or a kfree through the facade touches one cache line of the ledger,
+// the cell, and the cells after it in its probe run. An item's age is a counter's value when it was
+// booked; `held()` sorts by it, building its objects only when called. (Before: a record a block in
+// a doubly linked age list beside the index, so a kfree also read its record and both neighbours',
+// three more cold lines on the hot path of every workload.) Regions are rare: a Map entry each,
+// aged by the same counter, so blocks and regions interleave by age.
 
 const NONE = -1;
-const STRIDE = 8;
+const STRIDE = 4;
 const ADDRESS = 0;
 const SIZE = 1;
+/** Owner + 1: 0 marks an empty cell (any address, 0 included, may be booked). */
 const OWNER = 2;
-/** 1 for a region, 0 for a block. */
-const REGION = 3;
-const PREVIOUS = 4;
-const NEXT = 5;
+/** When the block was booked (`nextAge` then). */
+const AGE = 3;
+/** Ages are int32s below this... */
+export const MAX_AGE = 0x7fff_ffff;
+
+/** ...and below this for a table of `cells` cells, so that every key of age and slot (sortedKeys) is an exact double. */
+const ageLimit = (cells: number): number => Math.min(MAX_AGE, Math.floor(2 ** 53 / (cells + 1)));
 /** Knuth's multiplicative constant: addresses differ from bit 5 up, the product's top bits mix them. */
 const GOLDEN = 0x9e37_79b1;
 
@@ -22,198 +27,228 @@ export type HeldRecord =
 	| {kind: 'block'; address: number; size: number; owner: number}
 	| {kind: 'region'; record: number; owner: number};
 
-export class HeldLedger {
-	private records: Int32Array;
-	/** Record + 1 of the block with that address, 0 for an empty cell; twice the records, a power of two. */
-	private index: Int32Array;
-	private shift: number;
-	private head = NONE;
-	private tail = NONE;
-	/** Freed records, threaded through NEXT. */
-	private free = NONE;
-	/** Records ever used: those past it are fresh. */
-	private used = 0;
-	private live = 0;
+type HeldRegion = {owner: number; age: number};
 
-	constructor(capacity = 1024) {
-		this.records = new Int32Array(capacity * STRIDE);
-		this.index = new Int32Array(2 * capacity);
-		this.shift = 32 - Math.log2(2 * capacity);
+export class HeldLedger {
+	/** STRIDE ints a cell, a power of two of cells. */
+	private cells = new Int32Array(0);
+	private shift = 0;
+	/** Cells − 1. */
+	private mask = 0;
+	/** `ageLimit` of the table. */
+	private ageLimit = 0;
+	/**
+	 * Blocks the table takes before it doubles: three quarters of its cells. The table shares the
+	 * caches with the kernel's heap on every call, so it is kept small: the bench's replay (about
+	 * 8,000 blocks live) keeps 16,384 cells, 256 KiB (512 KiB if it doubled at half).
+	 */
+	private capacity = 0;
+	private blocks = 0;
+	/** The next item's age. */
+	private nextAge = 0;
+	private readonly regions = new Map<number, HeldRegion>();
+	private nextRegion = 0;
+
+	/** `cells`: a power of two; `firstAge`: where ages start (tests start near MAX_AGE). */
+	constructor(cells = 2048, firstAge = 0) {
+		this.nextAge = firstAge;
+		this.allocateCells(cells);
 	}
 
 	/** Blocks and regions booked. */
 	get count(): number {
-		return this.live;
+		return this.blocks + this.regions.size;
 	}
 
 	/** Books a block, the newest item; a block booked at the same address before is replaced. */
 	addBlock(address: number, size: number, owner: number): void {
-		const record = this.append(address, size, owner, 0);
-		const {index} = this;
-		const mask = index.length - 1;
-		for (let cell = this.cellOf(address); ; cell = (cell + 1) & mask) {
-			const entry = index[cell]!;
-			if (entry === 0) {
-				index[cell] = record + 1;
-				return;
-			}
-
-			if (this.records[(entry - 1) * STRIDE + ADDRESS] === (address | 0)) {
-				this.unlink(entry - 1);
-				index[cell] = record + 1;
-				return;
-			}
+		if (this.blocks === this.capacity) {
+			this.growCells();
 		}
+
+		const age = this.takeAge();
+		const {cells, mask} = this;
+		const key = address | 0;
+		let cell = this.cellOf(key);
+		while (cells[cell * STRIDE + OWNER] !== 0 && cells[cell * STRIDE + ADDRESS] !== key) {
+			cell = (cell + 1) & mask;
+		}
+
+		const at = cell * STRIDE;
+		if (cells[at + OWNER] === 0) {
+			this.blocks++;
+		}
+
+		cells[at + ADDRESS] = key;
+		cells[at + SIZE] = size;
+		cells[at + OWNER] = owner + 1;
+		cells[at + AGE] = age;
 	}
 
 	/** Books a region, the newest item; returns its record, which names it in `toArray` and `removeRecord`. */
 	addRegion(owner: number): number {
-		return this.append(0, 0, owner, 1);
+		const record = this.nextRegion++;
+		this.regions.set(record, {owner, age: this.takeAge()});
+		return record;
 	}
 
 	/** Unbooks the block at `address`; returns its owner, or -1 when none is booked there. */
 	removeBlock(address: number): number {
-		const {index, records} = this;
-		const mask = index.length - 1;
-		const key = address | 0;
-		for (let cell = this.cellOf(address); ; cell = (cell + 1) & mask) {
-			const entry = index[cell]!;
-			if (entry === 0) {
-				return NONE;
-			}
-
-			if (records[(entry - 1) * STRIDE + ADDRESS] === key) {
-				this.deleteCell(cell);
-				const owner = records[(entry - 1) * STRIDE + OWNER]!;
-				this.unlink(entry - 1);
-				return owner;
-			}
+		const at = this.find(address | 0);
+		if (at === NONE) {
+			return NONE;
 		}
+
+		const owner = this.cells[at + OWNER]! - 1;
+		this.deleteCell(at >>> 2); // STRIDE
+		this.blocks--;
+		return owner;
 	}
 
 	/** Unbooks a region's record. */
 	removeRecord(record: number): void {
-		this.unlink(record);
+		this.regions.delete(record);
 	}
 
 	/** Every item, oldest first. */
 	toArray(): HeldRecord[] {
+		const {cells} = this;
+		const {keys, span, regionsByAge} = this.sortedKeys();
 		const items: HeldRecord[] = [];
-		const {records} = this;
-		for (let record = this.head; record !== NONE; record = records[record * STRIDE + NEXT]!) {
-			const at = record * STRIDE;
-			const owner = records[at + OWNER]!;
-			items.push(
-				records[at + REGION] === 0
-					? {kind: 'block', address: records[at + ADDRESS]! >>> 0, size: records[at + SIZE]! >>> 0, owner}
-					: {kind: 'region', record, owner},
-			);
+		for (const key of keys) {
+			const slot = key % span;
+			if (slot === span - 1) {
+				const record = regionsByAge.get((key - slot) / span)!;
+				items.push({kind: 'region', record, owner: this.regions.get(record)!.owner});
+			} else {
+				const at = slot * STRIDE;
+				items.push({kind: 'block', address: cells[at + ADDRESS]! >>> 0, size: cells[at + SIZE]! >>> 0, owner: cells[at + OWNER]! - 1});
+			}
 		}
 
 		return items;
 	}
 
-	private append(address: number, size: number, owner: number, region: number): number {
-		if (this.free === NONE && this.used * STRIDE === this.records.length) {
-			this.grow();
+	/**
+	 * A key an item, `age · span + slot` (its cell, or span − 1 for a region), sorted: the ages
+	 * are below `ageLimit`, so every key is an exact double, and they sort by age.
+	 */
+	private sortedKeys(): {keys: Float64Array; span: number; regionsByAge: Map<number, number>} {
+		const {cells} = this;
+		const span = cells.length / STRIDE + 1;
+		const keys = new Float64Array(this.count);
+		let count = 0;
+		for (let cell = 0; cell < span - 1; cell++) {
+			if (cells[cell * STRIDE + OWNER] !== 0) {
+				keys[count++] = cells[cell * STRIDE + AGE]! * span + cell;
+			}
 		}
 
-		let record: number;
-		if (this.free === NONE) {
-			record = this.used++;
-		} else {
-			record = this.free;
-			this.free = this.records[record * STRIDE + NEXT]!;
+		const regionsByAge = new Map<number, number>();
+		for (const [record, region] of this.regions) {
+			keys[count++] = region.age * span + span - 1;
+			regionsByAge.set(region.age, record);
 		}
 
-		const {records} = this;
-		const at = record * STRIDE;
-		records[at + ADDRESS] = address;
-		records[at + SIZE] = size;
-		records[at + OWNER] = owner;
-		records[at + REGION] = region;
-		records[at + PREVIOUS] = this.tail;
-		records[at + NEXT] = NONE;
-		if (this.tail === NONE) {
-			this.head = record;
-		} else {
-			records[this.tail * STRIDE + NEXT] = record;
-		}
-
-		this.tail = record;
-		this.live++;
-		return record;
+		return {keys: keys.sort(), span, regionsByAge};
 	}
 
-	/** Takes a record out of the age list and onto the free list. */
-	private unlink(record: number): void {
-		const {records} = this;
-		const at = record * STRIDE;
-		const before = records[at + PREVIOUS]!;
-		const after = records[at + NEXT]!;
-		if (before === NONE) {
-			this.head = after;
-		} else {
-			records[before * STRIDE + NEXT] = after;
+	/** The next age: ages start afresh from 0, in the items' order, before they would pass the limit. */
+	private takeAge(): number {
+		if (this.nextAge >= this.ageLimit) {
+			this.renumber();
 		}
 
-		if (after === NONE) {
-			this.tail = before;
-		} else {
-			records[after * STRIDE + PREVIOUS] = before;
+		return this.nextAge++;
+	}
+
+	/** Every item aged afresh, 0 up, in its order. */
+	private renumber(): void {
+		const {keys, span, regionsByAge} = this.sortedKeys();
+		for (const [age, key] of keys.entries()) {
+			const slot = key % span;
+			if (slot === span - 1) {
+				this.regions.get(regionsByAge.get((key - slot) / span)!)!.age = age;
+			} else {
+				this.cells[slot * STRIDE + AGE] = age;
+			}
 		}
 
-		records[at + NEXT] = this.free;
-		this.free = record;
-		this.live--;
+		this.nextAge = keys.length;
 	}
 
-	private cellOf(address: number): number {
-		return Math.imul(address, GOLDEN) >>> this.shift;
+	/** The first int of the cell booking `key`, or NONE. */
+	private find(key: number): number {
+		const {cells, mask} = this;
+		for (let cell = this.cellOf(key); ; cell = (cell + 1) & mask) {
+			const at = cell * STRIDE;
+			if (cells[at + OWNER] === 0) {
+				return NONE;
+			}
+
+			if (cells[at + ADDRESS] === key) {
+				return at;
+			}
+		}
 	}
 
-	/** Backward-shift deletion: later entries of the probe run move up, so no tombstones pile up. */
+	private cellOf(key: number): number {
+		return Math.imul(key, GOLDEN) >>> this.shift;
+	}
+
+	/** Backward-shift deletion: later cells of the probe run move up, so no tombstones pile up. */
 	private deleteCell(cell: number): void {
-		const {index, records} = this;
-		const mask = index.length - 1;
+		const {cells, mask} = this;
 		let hole = cell;
 		for (let probe = (cell + 1) & mask; ; probe = (probe + 1) & mask) {
-			const entry = index[probe]!;
-			if (entry === 0) {
+			const at = probe * STRIDE;
+			if (cells[at + OWNER] === 0) {
 				break;
 			}
 
-			// The entry may move into the hole unless its home cell lies cyclically in (hole, probe].
-			const home = this.cellOf(records[(entry - 1) * STRIDE + ADDRESS]!);
+			// The cell may move into the hole unless its home cell lies cyclically in (hole, probe].
+			const home = this.cellOf(cells[at + ADDRESS]!);
 			const staysPut = hole <= probe ? home > hole && home <= probe : home > hole || home <= probe;
 			if (!staysPut) {
-				index[hole] = entry;
+				const to = hole * STRIDE;
+				cells[to + ADDRESS] = cells[at + ADDRESS]!;
+				cells[to + SIZE] = cells[at + SIZE]!;
+				cells[to + OWNER] = cells[at + OWNER]!;
+				cells[to + AGE] = cells[at + AGE]!;
 				hole = probe;
 			}
 		}
 
-		index[hole] = 0;
+		cells[hole * STRIDE + OWNER] = 0;
 	}
 
-	private grow(): void {
-		const capacity = (this.records.length / STRIDE) * 2;
-		const records = new Int32Array(capacity * STRIDE);
-		records.set(this.records);
-		this.records = records;
-		this.index = new Int32Array(2 * capacity);
-		this.shift = 32 - Math.log2(2 * capacity);
-		const mask = this.index.length - 1;
-		for (let record = this.head; record !== NONE; record = records[record * STRIDE + NEXT]!) {
-			if (records[record * STRIDE + REGION] !== 0) {
+	private growCells(): void {
+		const old = this.cells;
+		if (this.nextAge >= ageLimit(2 * (old.length / STRIDE))) {
+			this.renumber(); // while the keys of the smaller table are exact
+		}
+
+		this.allocateCells(2 * (old.length / STRIDE));
+		const {cells, mask} = this;
+		for (let from = 0; from < old.length; from += STRIDE) {
+			if (old[from + OWNER] === 0) {
 				continue;
 			}
 
-			let cell = this.cellOf(records[record * STRIDE + ADDRESS]!);
-			while (this.index[cell] !== 0) {
+			let cell = this.cellOf(old[from + ADDRESS]!);
+			while (cells[cell * STRIDE + OWNER] !== 0) {
 				cell = (cell + 1) & mask;
 			}
 
-			this.index[cell] = record + 1;
+			cells.set(old.subarray(from, from + STRIDE), cell * STRIDE);
 		}
+	}
+
+	private allocateCells(count: number): void {
+		this.cells = new Int32Array(count * STRIDE);
+		this.capacity = (count * 3) / 4;
+		this.shift = 32 - Math.log2(count);
+		this.mask = count - 1;
+		this.ageLimit = ageLimit(count);
 	}
 }

@@ -2,7 +2,7 @@
 // sequences that collide in the index, wrap around it, grow it, and reuse freed records.
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {HeldLedger, type HeldRecord} from '../../source/engine/held-ledger.js';
+import {HeldLedger, MAX_AGE, type HeldRecord} from '../../source/engine/held-ledger.js';
 
 type ModelItem = {kind: 'block'; address: number; size: number; owner: number} | {kind: 'region'; record: number; owner: number};
 
@@ -17,11 +17,12 @@ const step = fc.oneof(
 );
 
 describe('HeldLedger', () => {
-	it('holds exactly what a model holds, oldest first, through thousands of random steps', () => {
+	it('holds exactly what a model holds, oldest first, through thousands of random steps, its ages started afresh or not', () => {
 		fc.assert(
-			fc.property(fc.array(step, {minLength: 200, maxLength: 3000}), (steps) => {
+			// Ages from just below their limit: they start afresh from 0 mid-sequence, in the items' order.
+			fc.property(fc.array(step, {minLength: 200, maxLength: 3000}), fc.constantFrom(0, MAX_AGE - 100), (steps, firstAge) => {
 				// A tiny start, so the sequences grow it several times.
-				const ledger = new HeldLedger(4);
+				const ledger = new HeldLedger(8, firstAge);
 				let model: ModelItem[] = [];
 				for (const [kind, at, size, owner] of steps) {
 					switch (kind) {
@@ -68,7 +69,7 @@ describe('HeldLedger', () => {
 	});
 
 	it('finds every block after a deletion in a probe run that wraps around the end of the index', () => {
-		// A 4-record ledger has 8 index cells; its hash is the top 3 bits of address × 0x9e3779b1.
+		// An 8-cell ledger; its hash is the top 3 bits of address × 0x9e3779b1.
 		const home = (at: number) => Math.imul(at, 0x9e37_79b1) >>> 29;
 		const withHome = (cell: number, skip = 0) => {
 			for (let chunk = 0, found = 0; ; chunk++) {
@@ -80,7 +81,7 @@ describe('HeldLedger', () => {
 		};
 
 		const [a, b, c] = [withHome(6), withHome(7), withHome(7, 1)];
-		const ledger = new HeldLedger(4);
+		const ledger = new HeldLedger(8);
 		ledger.addBlock(a, 1, 0); // cell 6
 		ledger.addBlock(b, 2, 0); // cell 7
 		ledger.addBlock(c, 3, 0); // its home, cell 7, is b's: it wraps around to cell 0
