@@ -112,6 +112,12 @@ export class HeldLedger {
 
 	/** Every item, oldest first. */
 	toArray(): HeldRecord[] {
+		// Nothing to scan for: a workload asking every tick (drain, once all is given back) would
+		// otherwise walk the whole table, which never shrinks, each time.
+		if (this.count === 0) {
+			return [];
+		}
+
 		const {cells} = this;
 		const {keys, span, regionsByAge} = this.sortedKeys();
 		const items: HeldRecord[] = [];
