@@ -156,6 +156,11 @@ if (json) {
 			`${sweep.jobs1Seconds.toFixed(1)} / ${sweep.jobs2Seconds.toFixed(1)} s`,
 			`${sweep.pairs} runs of each${sweep.rowsIdentical ? ', rows identical in every sweep of this line' : '; ROWS DIFFER'}`,
 		],
+		[
+			'  before its first worker / after its last row',
+			`${sweep.beforeSeconds.jobs1.toFixed(2)} / ${sweep.afterSeconds.jobs1.toFixed(2)} s`,
+			`--jobs 2: ${sweep.beforeSeconds.jobs2.toFixed(2)} / ${sweep.afterSeconds.jobs2.toFixed(2)} s (medians; Node, the bundle, the command line / the workers ended, rows written, exit)`,
+		],
 		['  CPU s, medians: workers + V8 helpers + main', sweepCpu(sweep.jobs1Cpu), `--jobs 2: ${sweepCpu(sweep.jobs2Cpu)}; a core idle ${sweep.jobs2Cpu.tail.toFixed(2)} s at the end`],
 		[
 			'  two --jobs 1 sweeps of half the seeds at once',

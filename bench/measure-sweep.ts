@@ -44,6 +44,10 @@
 // 7.3 s, busy machine, 2026-12-01): nothing two workers share in one process costs them more than
 // two processes cost each other.
 // Neither a bigger young generation nor fewer GC helper threads changed the CPU split measurably.
+// (5) What no second worker shortens, printed for both arms: before the first worker starts
+// (2026-12-01, a quiet moment: Node ~0.10 s, the bundle ~0.07, the command line and the sweep's
+// module ~0.03) and after the last row (its worker ending ~0.02-0.05 s, its heap and array pool
+// unmapped; the rows written and fsync'd ~0.01; the process's own exit ~0.04).
 
 import {spawn, spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
@@ -51,7 +55,7 @@ import {availableParallelism, tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {SweepRow} from '../source/sweep/sweep-row.js';
-import type {SweepCpu} from './child-sweep-cpu.js';
+import type {SweepCpu, SweepReport} from './child-sweep-cpu.js';
 import {median, planAlternatingPairs, summarizePairs} from './summarize-pairs.js';
 
 export type {SweepCpu} from './child-sweep-cpu.js';
@@ -64,6 +68,13 @@ export type SweepMeasure = {
 	/** The median `--jobs 1` and `--jobs 2` wall times over the pairs. */
 	jobs1Seconds: number;
 	jobs2Seconds: number;
+	/**
+	 * What does not parallelize, medians of each arm's runs: from the process's start until its
+	 * first worker starts (Node, the bundle, the command line), and from the last row until the
+	 * process has exited (the workers ended, the rows written, the process torn down).
+	 */
+	beforeSeconds: {jobs1: number; jobs2: number};
+	afterSeconds: {jobs1: number; jobs2: number};
 	/** The median over the pairs of `--jobs 1`'s time / `--jobs 2`'s. */
 	speedup: number;
 	/** The lowest and highest of the pairs' ratios. */
@@ -117,7 +128,11 @@ const makespan = (times: number[], workers: number): number => {
 const cliPath = fileURLToPath(new URL('../../cli.js', import.meta.url));
 const cpuPreload = new URL('child-sweep-cpu.js', import.meta.url).href;
 
-type Timed = {seconds: number; cpu: SweepCpu; rows: SweepRow[]};
+/** One sweep: its wall time, its CPU, its rows, and its wall seconds before the first worker started and after the last row came. */
+// The clock the preload (child-sweep-cpu.ts) notes its times on: CLOCK_MONOTONIC, in ms.
+const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+type Timed = {seconds: number; cpu: SweepCpu; rows: SweepRow[]; before: number; after: number};
 
 const timed = async (seeds: string, ticks: number, jobs: number, core?: number): Promise<Timed> => {
 	const folder = mkdtempSync(path.join(tmpdir(), 'kmtop-bench-sweep-'));
@@ -125,20 +140,21 @@ const timed = async (seeds: string, ticks: number, jobs: number, core?: number):
 		const rowsFile = path.join(folder, 'rows.jsonl');
 		const cpuFile = path.join(folder, 'cpu.json');
 		const arguments_ = ['--import', cpuPreload, cliPath, 'sweep', '-w', 'big-allocations', '--revision', '2020-12-31,2021-02-23', '--seeds', seeds, '--ticks', String(ticks), '--format', 'jsonl', '-o', rowsFile, '--jobs', String(jobs)];
-		const started = performance.now();
+		const started = monotonicMs();
 		const [command, ...rest] = core === undefined ? [process.execPath, ...arguments_] : ['taskset', '-c', String(core), process.execPath, ...arguments_];
 		const child = spawn(command, rest, {env: {...process.env, KMTOP_BENCH_SWEEP_CPU: cpuFile}, stdio: ['ignore', 'ignore', 'inherit']});
 		const code = await new Promise<number | null>((resolve, reject) => {
 			child.on('error', reject);
 			child.on('exit', resolve);
 		});
-		const seconds = (performance.now() - started) / 1000;
+		const ended = monotonicMs();
 		if (code !== 0) {
 			throw new Error(`kmtop sweep --jobs ${jobs}${core === undefined ? '' : ` on core ${core}`} exited with code ${code}`);
 		}
 
 		const rows = readFileSync(rowsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as SweepRow);
-		return {seconds, cpu: JSON.parse(readFileSync(cpuFile, 'utf8')) as SweepCpu, rows};
+		const {firstWorkerMs, lastRowMs, ...cpu} = JSON.parse(readFileSync(cpuFile, 'utf8')) as SweepReport;
+		return {seconds: (ended - started) / 1000, cpu, rows, before: ((firstWorkerMs ?? ended) - started) / 1000, after: (ended - (lastRowMs ?? ended)) / 1000};
 	} finally {
 		rmSync(folder, {recursive: true, force: true});
 	}
@@ -208,6 +224,8 @@ export const measureSweep = async (seeds: number, ticks = 8000, pairs = 3): Prom
 		pairs: summary.pairs,
 		jobs1Seconds: summary.aMedian,
 		jobs2Seconds: summary.bMedian,
+		beforeSeconds: {jobs1: median(ones.map(({before}) => before)), jobs2: median(twos.map(({before}) => before))},
+		afterSeconds: {jobs1: median(ones.map(({after}) => after)), jobs2: median(twos.map(({after}) => after))},
 		speedup: summary.ratio,
 		speedupMin: summary.ratioMin,
 		speedupMax: summary.ratioMax,
