@@ -4,7 +4,10 @@
 // threads have ended, so the threads still alive are the main thread and the helpers (V8's,
 // compiling and collecting for every isolate, and libuv's); the workers' time is the rest.
 // It also notes when each worker ends: the pool ends a worker once no run is left for it, so the
-// time from the first worker's end to the last one's is a core left idle at the tail.
+// time from the first worker's end to the last one's is a core left idle at the tail. And, on the
+// clock the bench shares (CLOCK_MONOTONIC, process.hrtime), when the first worker was started and
+// when the last row came: what the process does before and after its runs, which no second
+// worker shortens.
 
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import process from 'node:process';
@@ -23,6 +26,13 @@ export type SweepCpu = {
 	/** Wall seconds from the first worker's end to the last one's (0 with one worker). */
 	tail: number;
 };
+
+/** What the preload writes: the CPU figures, and when the first worker started and the last row came (ms of monotonicMs; null without workers). */
+export type SweepReport = SweepCpu & {firstWorkerMs: number | null; lastRowMs: number | null};
+
+// Now on the clock every process on the machine shares (CLOCK_MONOTONIC), in ms: the bench reads
+// the same one around the process.
+const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 // CPU seconds of the main thread and of the other live threads (utime + stime, in USER_HZ = 100).
 const liveThreadSeconds = (): {main: number; others: number} | undefined => {
@@ -43,7 +53,14 @@ const liveThreadSeconds = (): {main: number; others: number} | undefined => {
 const path = process.env['KMTOP_BENCH_SWEEP_CPU'];
 if (path && isMainThread) {
 	const ends: number[] = [];
+	let firstWorkerMs: number | null = null;
+	let lastRowMs: number | null = null;
 	process.on('worker', (worker) => {
+		firstWorkerMs ??= monotonicMs();
+		// Each message a sweep worker sends is a row.
+		worker.on('message', () => {
+			lastRowMs = monotonicMs();
+		});
 		worker.once('exit', () => ends.push(performance.now()));
 	});
 	process.on('exit', () => {
@@ -51,9 +68,9 @@ if (path && isMainThread) {
 		const {user, system} = process.cpuUsage();
 		const total = (user + system) / 1e6;
 		const threads = liveThreadSeconds();
-		const cpu: SweepCpu = threads
-			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main, tail}
-			: {total, workers: null, helpers: null, main: null, tail};
+		const cpu: SweepReport = threads
+			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main, tail, firstWorkerMs, lastRowMs}
+			: {total, workers: null, helpers: null, main: null, tail, firstWorkerMs, lastRowMs};
 		writeFileSync(path, JSON.stringify(cpu));
 	});
 }

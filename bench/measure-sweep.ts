@@ -8,6 +8,11 @@
 // load the bundle, and in a process whose heap other bench lines had grown.) A preload
 // (child-sweep-cpu.ts) reports where the CPU time went, by thread.
 //
+// The ratio is the median of alternating pairs (j1 j2, j2 j1, j1 j2: summarize-pairs.ts), with
+// the lowest and highest pair's and each arm's median time beside it. One run of each gave ×1.37
+// and ×1.75 for the same code on the same day: the second bench's one --jobs 1 took 4.0 s where
+// --jobs 1 pinned to either core took 3.3 s in the same bench.
+//
 // Where a second worker's time goes (Linux, /proc): each worker pays once for its start and its
 // JIT warm-up, and V8 compiles and collects for it on its helper threads. With one worker those
 // helpers run on the idle second core, free; with two they take turns with the runs. So the ratio
@@ -39,6 +44,10 @@
 // 7.3 s, busy machine, 2026-12-01): nothing two workers share in one process costs them more than
 // two processes cost each other.
 // Neither a bigger young generation nor fewer GC helper threads changed the CPU split measurably.
+// (5) What no second worker shortens, printed for both arms: before the first worker starts
+// (2026-12-01, a quiet moment: Node ~0.10 s, the bundle ~0.07, the command line and the sweep's
+// module ~0.03) and after the last row (its worker ending ~0.02-0.05 s, its heap and array pool
+// unmapped; the rows written and fsync'd ~0.01; the process's own exit ~0.04).
 
 import {spawn, spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
@@ -46,24 +55,39 @@ import {availableParallelism, tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {SweepRow} from '../source/sweep/sweep-row.js';
-import type {SweepCpu} from './child-sweep-cpu.js';
+import type {SweepCpu, SweepReport} from './child-sweep-cpu.js';
+import {median, planAlternatingPairs, summarizePairs} from './summarize-pairs.js';
 
 export type {SweepCpu} from './child-sweep-cpu.js';
 
 export type SweepMeasure = {
 	runs: number;
 	cores: number;
+	/** Alternating pairs of a `--jobs 1` and a `--jobs 2` run (summarize-pairs.ts). */
+	pairs: number;
+	/** The median `--jobs 1` and `--jobs 2` wall times over the pairs. */
 	jobs1Seconds: number;
 	jobs2Seconds: number;
-	/** jobs1Seconds / jobs2Seconds. */
+	/**
+	 * What does not parallelize, medians of each arm's runs: from the process's start until its
+	 * first worker starts (Node, the bundle, the command line), and from the last row until the
+	 * process has exited (the workers ended, the rows written, the process torn down).
+	 */
+	beforeSeconds: {jobs1: number; jobs2: number};
+	afterSeconds: {jobs1: number; jobs2: number};
+	/** The median over the pairs of `--jobs 1`'s time / `--jobs 2`'s. */
 	speedup: number;
+	/** The lowest and highest of the pairs' ratios. */
+	speedupMin: number;
+	speedupMax: number;
 	/**
 	 * What 2 free cores would give, for a busy machine where the wall times say little (null
 	 * without per-thread figures): one worker takes its own CPU time (its helpers use the idle
 	 * core), two take half of all the CPU time, or the busier worker's share of the runs as the
-	 * pool deals them out, whichever is longer.
+	 * pool deals them out, whichever is longer. From the median CPU figures.
 	 */
 	expectedSpeedup: number | null;
+	/** Each figure the median of that arm's runs. */
 	jobs1Cpu: SweepCpu;
 	jobs2Cpu: SweepCpu;
 	/** `--jobs 1` pinned to each core in turn (null without `taskset`). */
@@ -85,6 +109,7 @@ export type SweepMeasure = {
 	 * bus, as two workers do, but nothing of one process.
 	 */
 	separateAllow: number;
+	/** Every sweep above wrote the same rows (wall times aside), none of them failed. */
 	rowsIdentical: boolean;
 };
 
@@ -103,26 +128,33 @@ const makespan = (times: number[], workers: number): number => {
 const cliPath = fileURLToPath(new URL('../../cli.js', import.meta.url));
 const cpuPreload = new URL('child-sweep-cpu.js', import.meta.url).href;
 
-const timed = async (seeds: string, ticks: number, jobs: number, core?: number): Promise<{seconds: number; cpu: SweepCpu; rows: SweepRow[]}> => {
+/** One sweep: its wall time, its CPU, its rows, and its wall seconds before the first worker started and after the last row came. */
+// The clock the preload (child-sweep-cpu.ts) notes its times on: CLOCK_MONOTONIC, in ms.
+const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+type Timed = {seconds: number; cpu: SweepCpu; rows: SweepRow[]; before: number; after: number};
+
+const timed = async (seeds: string, ticks: number, jobs: number, core?: number): Promise<Timed> => {
 	const folder = mkdtempSync(path.join(tmpdir(), 'kmtop-bench-sweep-'));
 	try {
 		const rowsFile = path.join(folder, 'rows.jsonl');
 		const cpuFile = path.join(folder, 'cpu.json');
 		const arguments_ = ['--import', cpuPreload, cliPath, 'sweep', '-w', 'big-allocations', '--revision', '2020-12-31,2021-02-23', '--seeds', seeds, '--ticks', String(ticks), '--format', 'jsonl', '-o', rowsFile, '--jobs', String(jobs)];
-		const started = performance.now();
+		const started = monotonicMs();
 		const [command, ...rest] = core === undefined ? [process.execPath, ...arguments_] : ['taskset', '-c', String(core), process.execPath, ...arguments_];
 		const child = spawn(command, rest, {env: {...process.env, KMTOP_BENCH_SWEEP_CPU: cpuFile}, stdio: ['ignore', 'ignore', 'inherit']});
 		const code = await new Promise<number | null>((resolve, reject) => {
 			child.on('error', reject);
 			child.on('exit', resolve);
 		});
-		const seconds = (performance.now() - started) / 1000;
+		const ended = monotonicMs();
 		if (code !== 0) {
 			throw new Error(`kmtop sweep --jobs ${jobs}${core === undefined ? '' : ` on core ${core}`} exited with code ${code}`);
 		}
 
 		const rows = readFileSync(rowsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as SweepRow);
-		return {seconds, cpu: JSON.parse(readFileSync(cpuFile, 'utf8')) as SweepCpu, rows};
+		const {firstWorkerMs, lastRowMs, ...cpu} = JSON.parse(readFileSync(cpuFile, 'utf8')) as SweepReport;
+		return {seconds: (ended - started) / 1000, cpu, rows, before: ((firstWorkerMs ?? ended) - started) / 1000, after: (ended - (lastRowMs ?? ended)) / 1000};
 	} finally {
 		rmSync(folder, {recursive: true, force: true});
 	}
@@ -139,39 +171,75 @@ const estimate = (one: SweepCpu, two: SweepCpu, times: number[]): number | null 
 
 const hasTaskset = (): boolean => spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
-export const measureSweep = async (seeds: number, ticks = 8000): Promise<SweepMeasure> => {
+// Each figure the median of the runs' (a worker's share and the helpers' need not add up to the
+// median total, but each says what a typical run spent there).
+const medianCpu = (cpus: SweepCpu[]): SweepCpu => {
+	const of = (figure: (cpu: SweepCpu) => number | null): number | null => {
+		const values = cpus.map(figure);
+		return values.includes(null) ? null : median(values as number[]);
+	};
+
+	return {total: median(cpus.map(({total}) => total)), workers: of(({workers}) => workers), helpers: of(({helpers}) => helpers), main: of(({main}) => main), tail: median(cpus.map(({tail}) => tail))};
+};
+
+// By combination, whatever order the rows were written in.
+const figures = (rows: SweepRow[]) =>
+	JSON.stringify(rows.map((row) => ({...row, wallMs: 0})).sort((a, b) => a.revision.localeCompare(b.revision) || a.seed - b.seed));
+
+/**
+ * `pairs` alternating pairs of `--jobs 1` and `--jobs 2` (j1 j2, j2 j1, j1 j2…): one run of each
+ * gave ×1.37 and ×1.75 for the same code the same day, as the machine's load moved between them.
+ */
+export const measureSweep = async (seeds: number, ticks = 8000, pairs = 3): Promise<SweepMeasure> => {
 	const all = `1..${seeds}`;
-	const one = await timed(all, ticks, 1);
-	const two = await timed(all, ticks, 2);
-	const cores = availableParallelism();
-	const pinnedSeconds: number[] | null = hasTaskset() ? [] : null;
-	for (let core = 0; pinnedSeconds && core < Math.min(cores, 2); core++) {
-		// One at a time: each has the machine to itself.
-		pinnedSeconds.push((await timed(all, ticks, 1, core)).seconds);
+	const arms: Record<'a' | 'b', Timed[]> = {a: [], b: []};
+	for (const arm of planAlternatingPairs(pairs)) {
+		arms[arm].push(await timed(all, ticks, arm === 'a' ? 1 : 2));
 	}
 
+	const {a: ones, b: twos} = arms;
+	const summary = summarizePairs(ones.map((one, index) => ({a: one.seconds, b: twos[index]!.seconds})));
+	const cores = availableParallelism();
+	const pinned: Timed[] | null = hasTaskset() ? [] : null;
+	for (let core = 0; pinned && core < Math.min(cores, 2); core++) {
+		// One at a time: each has the machine to itself.
+		pinned.push(await timed(all, ticks, 1, core));
+	}
+
+	const pinnedSeconds = pinned?.map(({seconds}) => seconds) ?? null;
 	const startedTogether = performance.now();
 	// The same runs as --jobs 2 makes, split as evenly: seeds 1..20 and 21..40 for the issue's.
 	const half = Math.ceil(seeds / 2);
-	await Promise.all([timed(`1..${half}`, ticks, 1), timed(`${half + 1}..${seeds}`, ticks, 1)]);
+	const halves = await Promise.all([timed(`1..${half}`, ticks, 1), timed(`${half + 1}..${seeds}`, ticks, 1)]);
 	const separateSeconds = (performance.now() - startedTogether) / 1000;
 	const together = pinnedSeconds ? 1 / pinnedSeconds.reduce((rate, seconds) => rate + 1 / seconds, 0) : null;
-	// By combination, whatever order the rows were written in.
-	const figures = (rows: SweepRow[]) =>
-		JSON.stringify(rows.map((row) => ({...row, wallMs: 0})).sort((a, b) => a.revision.localeCompare(b.revision) || a.seed - b.seed));
+	const first = ones[0]!;
+	const expected = figures(first.rows);
+	const sweeps = [...ones, ...twos, ...(pinned ?? [])].map(({rows}) => rows);
+	const jobs1Cpu = medianCpu(ones.map(({cpu}) => cpu));
+	const jobs2Cpu = medianCpu(twos.map(({cpu}) => cpu));
 	return {
-		runs: one.rows.length,
+		runs: first.rows.length,
 		cores,
-		jobs1Seconds: one.seconds,
-		jobs2Seconds: two.seconds,
-		speedup: one.seconds / two.seconds,
-		expectedSpeedup: estimate(one.cpu, two.cpu, one.rows.map((row) => row.wallMs)),
-		jobs1Cpu: one.cpu,
-		jobs2Cpu: two.cpu,
+		pairs: summary.pairs,
+		jobs1Seconds: summary.aMedian,
+		jobs2Seconds: summary.bMedian,
+		beforeSeconds: {jobs1: median(ones.map(({before}) => before)), jobs2: median(twos.map(({before}) => before))},
+		afterSeconds: {jobs1: median(ones.map(({after}) => after)), jobs2: median(twos.map(({after}) => after))},
+		speedup: summary.ratio,
+		speedupMin: summary.ratioMin,
+		speedupMax: summary.ratioMax,
+		expectedSpeedup: estimate(jobs1Cpu, jobs2Cpu, first.rows.map((row) => row.wallMs)),
+		jobs1Cpu,
+		jobs2Cpu,
 		pinnedSeconds,
 		coresAllow: pinnedSeconds && together !== null ? Math.min(...pinnedSeconds) / together : null,
 		separateSeconds,
-		separateAllow: one.seconds / separateSeconds,
-		rowsIdentical: one.rows.length === 2 * seeds && figures(one.rows) === figures(two.rows) && one.rows.every((row) => row.error === null),
+		separateAllow: summary.aMedian / separateSeconds,
+		rowsIdentical:
+			first.rows.length === 2 * seeds &&
+			first.rows.every((row) => row.error === null) &&
+			sweeps.every((rows) => figures(rows) === expected) &&
+			figures(halves.flatMap(({rows}) => rows)) === expected,
 	};
 };
