@@ -143,9 +143,17 @@ export class HeapMemory {
 			return this.bitmapWords;
 		}
 
+		const wordCount = Math.ceil(chunks / 32);
+		if (!this.bitmapWords && chunks >= this.coveredChunks) {
+			// Memory never written where the bitmap sits (a new region: every subheap's first
+			// layout): zeros, without reading each word of it (2 % of a sweep worker's time).
+			this.bitmapWords = kernelArrays().uint32(wordCount);
+			this.bitmapChunks = chunks;
+			return this.bitmapWords;
+		}
+
 		// Word by word: both bitmaps start on a chunk, so a word lies whole in one chunk, and in
 		// the old bitmap or out of it, but for the last words of each (their bytes past the end).
-		const wordCount = Math.ceil(chunks / 32);
 		const words = kernelArrays().uint32ToFill(wordCount);
 		const byteCount = Math.ceil(chunks / 8);
 		const bitmapOffset = chunks * CHUNK_SIZE;
