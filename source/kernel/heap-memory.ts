@@ -12,6 +12,14 @@
 // 98 % of their chunks never written). Only allocate and free reach further, and they grow the
 // arrays first; reads index them as before (a read past them is undefined, taken as zero), so
 // the hot path keeps its one flat load, the holder cell beside the header.
+//
+// The states and the words cover as far as each is written, apiece: a block's states run to its
+// end, its words hold its first chunk alone. A subheap added for one big request holds that
+// block from chunk 0 (best fit into an empty heap), and its words need not reach past it: they
+// stayed at 8 KiB where they were 1 MiB, for as long as nothing is placed beyond the block. In a
+// sweep worker such words were most of the array pool (reuse-kernel-arrays.ts), and a run wrote
+// a few pages of each, not the same ones from run to run: over a worker's 80 runs, 10,400 pages
+// of the pool's words were faulted in where a run wrote 500 (2,000 since; issue #17).
 
 import {fillStates, setState, stateBytes, stateOf} from './chunk-states.js';
 import {CHUNK_SIZE, KFREE_SCRUB_BYTE, KMALLOC_SCRUB_BYTE} from './constants.js';
@@ -44,15 +52,18 @@ export class HeapMemory {
 	heapOffset = -1;
 	/** Chunk slots from chunk 0 to the end of the memory. */
 	slots = 0;
-	/** Chunks the arrays cover: every chunk from here on was never written. */
+	/** Chunks the states cover: every chunk from here on was never written. */
 	coveredChunks = 0;
+	/** Chunks the words cover (at most `coveredChunks`): no chunk from here on ever had its first word written. */
+	wordChunks = 0;
 	/** One CHUNK_* a chunk, four to a byte (chunk-states.ts), for the chunks covered; the rest are CHUNK_ZERO. */
 	state: Uint8Array = new Uint8Array(0);
 	/**
-	 * Two 32-bit cells a chunk: at 2·chunk the chunk's first word (an allocation header), at
-	 * 2·chunk + 1 kmtop's holder id of the block that starts there (holder-book.ts; 0 elsewhere).
-	 * The holder rides next to the header so that booking a block touches no cache line the
-	 * kernel path does not touch already (the hot path is memory-bound on big heaps).
+	 * Two 32-bit cells a chunk, for the first `wordChunks` chunks: at 2·chunk the chunk's first
+	 * word (an allocation header), at 2·chunk + 1 kmtop's holder id of the block that starts there
+	 * (holder-book.ts; 0 elsewhere). The holder rides next to the header so that booking a block
+	 * touches no cache line the kernel path does not touch already (the hot path is memory-bound
+	 * on big heaps).
 	 */
 	words: Uint32Array = new Uint32Array(0);
 	/**
@@ -72,6 +83,8 @@ export class HeapMemory {
 		this.mapped = true;
 		this.coveredChunks = -1; // the same, for the arrays' first growth
 		this.coveredChunks = 0;
+		this.wordChunks = -1;
+		this.wordChunks = 0;
 	}
 
 	unmap(): void {
@@ -95,20 +108,29 @@ export class HeapMemory {
 	}
 
 	/**
-	 * The arrays grow to cover chunks [0, end) before they are written: fourfold at least, and
-	 * to the whole memory once past a quarter of it, so a heap filling up allocates about 1.2
+	 * How many chunks an array covering `covered` grows to for chunks [0, end): fourfold at least,
+	 * and to the whole memory once past a quarter of it, so a heap filling up allocates about 1.2
 	 * times its arrays in all, and copies a fifth of them (copying and faulting in fresh pages
 	 * cost the kernel bench up to a seventh of its time when they doubled).
 	 */
-	private cover(end: number): void {
-		const covered = this.coveredChunks;
+	private grownCover(covered: number, end: number): number {
 		const wanted = Math.max(end, GROWTH * covered, MIN_COVERED_CHUNKS);
-		const length = wanted > this.slots / GROWTH ? this.slots : wanted;
-		const arrays = kernelArrays();
-		this.state = arrays.uint8Grown(this.state, stateBytes(length));
+		return wanted > this.slots / GROWTH ? this.slots : wanted;
+	}
+
+	/** The states grow to cover chunks [0, end) before they are written. */
+	private cover(end: number): void {
+		const length = this.grownCover(this.coveredChunks, end);
+		this.state = kernelArrays().uint8Grown(this.state, stateBytes(length));
 		this.coveredChunks = length;
+	}
+
+	/** The words grow to cover chunks [0, end) before a first word there is written (the states cover them). */
+	private coverWords(end: number): void {
+		const length = Math.min(this.grownCover(this.wordChunks, end), this.coveredChunks);
 		this.writtenWords = new Uint8Array(writtenPages(2 * length));
-		this.words = arrays.uint32Grown(this.words, 2 * length, this.writtenWords);
+		this.words = kernelArrays().uint32Grown(this.words, 2 * length, this.writtenWords);
+		this.wordChunks = length;
 	}
 
 	/**
@@ -121,9 +143,17 @@ export class HeapMemory {
 			return this.bitmapWords;
 		}
 
+		const wordCount = Math.ceil(chunks / 32);
+		if (!this.bitmapWords && chunks >= this.coveredChunks) {
+			// Memory never written where the bitmap sits (a new region: every subheap's first
+			// layout): zeros, without reading each word of it (2 % of a sweep worker's time).
+			this.bitmapWords = kernelArrays().uint32(wordCount);
+			this.bitmapChunks = chunks;
+			return this.bitmapWords;
+		}
+
 		// Word by word: both bitmaps start on a chunk, so a word lies whole in one chunk, and in
 		// the old bitmap or out of it, but for the last words of each (their bytes past the end).
-		const wordCount = Math.ceil(chunks / 32);
 		const words = kernelArrays().uint32ToFill(wordCount);
 		const byteCount = Math.ceil(chunks / 8);
 		const bitmapOffset = chunks * CHUNK_SIZE;
@@ -221,6 +251,10 @@ export class HeapMemory {
 			this.cover(chunk + chunks);
 		}
 
+		if (chunk >= this.wordChunks) {
+			this.coverWords(chunk + 1);
+		}
+
 		setState(this.state, chunk, CHUNK_WORD);
 		this.words[2 * chunk] = chunks;
 		this.words[2 * chunk + 1] = holder;
@@ -276,6 +310,10 @@ export class HeapMemory {
 		const end = Math.min(to.slots, toChunk + (writesPartial ? partial + 1 : coveredChunks));
 		if (end > to.coveredChunks) {
 			to.cover(end);
+		}
+
+		if (end > to.wordChunks) {
+			to.coverWords(end);
 		}
 
 		for (let j = 1; j < coveredChunks; j++) {

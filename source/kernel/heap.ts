@@ -166,7 +166,7 @@ export class Heap {
 
 	/** Takes this heap's blocks off the book: it left the list with blocks in it (an orphan, §5.5). */
 	forgetBlocks(): void {
-		const end = Math.min(this.totalChunks, this.memory.coveredChunks); // none was booked past what memory covers
+		const end = Math.min(this.totalChunks, this.memory.wordChunks); // none was booked past what the words cover
 		for (let chunk = 0; chunk < end; chunk++) {
 			const holder = this.memory.takeHolder(chunk);
 			if (holder !== NO_BLOCK) {
@@ -178,7 +178,7 @@ export class Heap {
 	/** Every booked block, in address order: first chunk, chunk count (its header) and holder id. */
 	bookedBlocks(): {firstChunk: Uint32Array; chunkCount: Uint32Array; holderId: Int32Array} {
 		const {memory} = this;
-		const end = Math.min(this.totalChunks, memory.coveredChunks); // none was booked past what memory covers
+		const end = Math.min(this.totalChunks, memory.wordChunks); // none was booked past what the words cover
 		let count = 0;
 		for (let chunk = 0; chunk < end; chunk++) {
 			if (memory.holderAt(chunk) !== NO_BLOCK) {

@@ -1,6 +1,7 @@
 // A sweep worker runs one kernel after another, and each run asks for much the same large typed
-// arrays (kernel-arrays.ts): a big-allocations run, 7 to 77 MiB of them (a subheap's chunk states
-// and words, grown fourfold at a time, its bitmap, its search tree). Fresh ones every run cost
+// arrays (kernel-arrays.ts): a big-allocations run, 1 to 16 MiB of them (a subheap's chunk states
+// and words, grown fourfold at a time, its bitmap, its search tree; 7 to 77 MiB until a block's
+// words stopped covering its interior, heap-memory.ts). Fresh ones every run cost
 // the worker twice: the collector counts their memory as external, so they start scavenges and
 // mark-compacts (148 of the 80-run sweep's 158 scavenges), and fresh pages are mapped, faulted
 // in, zeroed and unmapped again. So a worker keeps the memory of the run before: a run is lent

@@ -48,8 +48,9 @@ process.on('uncaughtException', onStrayFault);
 process.on('unhandledRejection', onStrayFault);
 
 const loaded = new Map<string, Promise<Workload>>();
-// The big-allocations runs (seeds 1..40, 8,000 ticks) ask for up to 77 MiB of them each
-// (every array a subheap grew through, not only the last): ~110 MiB in size classes kept.
+// The big-allocations runs (seeds 1..40, 8,000 ticks) ask for up to 16 MiB of them each
+// (every array a subheap grew through, not only the last): ~23 MiB in size classes kept. The cap
+// is for workloads with many more subheaps.
 const arrayPool = createKernelArrayPool({maxBytes: 128 * 1024 * 1024});
 lendKernelArrays(arrayPool.arrays);
 

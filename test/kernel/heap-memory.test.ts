@@ -83,6 +83,19 @@ describe('HeapMemory covers the chunks written so far', () => {
 		expect(memory.readByte(9003 * 32)).toBe(0);
 	});
 
+	it('covers a block\'s states to its end and its words to its first chunk: a big block alone keeps 8 KiB of words', () => {
+		const memory = placed(100_000);
+		memory.writeAllocation(0, 90_000, 7);
+		expect([memory.coveredChunks, memory.wordChunks]).toEqual([100_000, 1024]);
+		expect([memory.state.byteLength, memory.words.byteLength]).toEqual([25_000, 8 * 1024]);
+		expect([memory.readWord(0), memory.holderAt(0), memory.stateAt(89_999), memory.readByte(89_999 * 32)]).toEqual([90_000, 7, CHUNK_INTERIOR, 0xbb]);
+		memory.scrubFree(0, 90_000);
+		expect(memory.wordChunks).toBe(1024);
+		memory.writeAllocation(95_000, 2, 9);
+		expect(memory.wordChunks).toBe(100_000);
+		expect([memory.readWord(95_000 * 32), memory.holderAt(95_000), memory.readWord(0)]).toEqual([2, 9, 0xaa_aa_aa_aa]);
+	});
+
 	it('reads a chunk past what it covers as zero: byte, word, header, holder; taking a holder there writes nothing', () => {
 		const memory = placed(10_000);
 		memory.writeAllocation(2, 3, 5);
@@ -160,6 +173,7 @@ describe('HeapMemory covers the chunks written so far', () => {
 					}
 
 					expect(ours.coveredChunks).toBeLessThanOrEqual(slots);
+					expect(ours.wordChunks).toBeLessThanOrEqual(ours.coveredChunks);
 				}
 
 				restore();

@@ -178,7 +178,8 @@ describe('a sweep worker\'s kernel on arrays of the runs before', () => {
 			const reused = await snapshotOf(workload, 3, '2020-12-31', 2500);
 			expect(reused).toBe(fresh);
 			const again = [...given[1]!].filter((buffer) => given[0]!.has(buffer)) as ArrayBuffer[];
-			expect(again.reduce((bytes, buffer) => bytes + buffer.byteLength, 0)).toBeGreaterThan(4 * MiB);
+			// 3.9 MiB (more than 4 until a block's words stopped covering its interior, heap-memory.ts).
+			expect(again.reduce((bytes, buffer) => bytes + buffer.byteLength, 0)).toBeGreaterThan(3 * MiB);
 		} finally {
 			restore();
 		}
