@@ -187,8 +187,11 @@ const drawAlone = async (document: SnapshotDocument, facts: ViewFacts, columns: 
 		patchConsole: false,
 		exitOnCtrlC: false,
 	});
+	// The exit promise first: asked for after unmount, Ink adds a beforeExit listener that nothing
+	// removes (one per screen drawn; past ten, Node warns of a leak).
+	const exited = instance.waitUntilExit();
 	instance.unmount();
-	await instance.waitUntilExit();
+	await exited;
 	return styledScreen(stdout);
 };
 

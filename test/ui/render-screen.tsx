@@ -25,7 +25,10 @@ export const renderScreen = async (document: SnapshotDocument, columns: number, 
 		patchConsole: false,
 		exitOnCtrlC: false,
 	});
+	// The exit promise first: asked for after unmount, Ink adds a beforeExit listener that nothing
+	// removes (one per screen drawn; past ten, Node warns of a leak).
+	const exited = instance.waitUntilExit();
 	instance.unmount();
-	await instance.waitUntilExit();
+	await exited;
 	return stdout.screen();
 };
