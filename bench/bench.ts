@@ -13,6 +13,7 @@ import {liveFrameRows, type LiveFrame} from './measure-live-frame-rows.js';
 import {measureLiveStart, type CpuWindow} from './measure-live-start.js';
 import {measureLiveTravel} from './measure-live-travel.js';
 import {generateTrace} from './generate-trace.js';
+import {measureInkFloor} from './measure-ink-floor.js';
 import {measureGrowth, measureKernel} from './measure-kernel.js';
 import {measurePublicPath} from './measure-public-path.js';
 import {measureSweep} from './measure-sweep.js';
@@ -78,6 +79,9 @@ const liveFrame = child('measure-live-frame.js', [String(quick ? 60 : 200)]) as 
 const steadyFrom = quick ? 30 : 60;
 say(`live start: kmtop with its defaults under a pseudo-terminal, 120×40, its RSS and its CPU over ${quick ? 10 : 30} s from the start and from ${steadyFrom} s...`);
 const liveStart = await measureLiveStart(quick ? 10 : 30, steadyFrom, quick ? 10 : 30);
+const floorSeconds = quick ? 10 : 30;
+say(`Ink floor: a minimal Ink app drawing a comparable 120×40 frame 4 times a second under a pseudo-terminal, stock and as kmtop drives Ink, ${floorSeconds} s...`);
+const inkFloor = await measureInkFloor(3, floorSeconds);
 say('memory: peak RSS of the 50,000-live replay, alone in a process...');
 const memory = child('child-peak-rss.js', ['50000']);
 // --travel-ticks N: how far the time-travel line runs its session (10,000,000 by issue #16; long).
@@ -103,6 +107,7 @@ const result = {
 	liveView: {...liveView, targetMsPerFrame: 5},
 	liveFrame,
 	liveStart: {...liveStart, targetCpuPercent: 3, targetRssAtStartBytes: 120 * 1024 * 1024},
+	inkFloor,
 	memory: {...memory, targetPeakRssBytes: 200 * 1024 * 1024},
 	timeTravel: {...travel, targetRssBytes: 250e6, targetStepMs: 100},
 	liveTravel: {...liveTravel, targetRssBytes: 250e6},
@@ -193,6 +198,12 @@ if (json) {
 		['  CPU s: UI + engine + helpers (V8, libuv)', liveThreads(liveStart.warm), ''],
 		[`  the same, ${liveWindow(liveStart.steady)}`, `${liveStart.steady.cpuPercentOfOneCore.toFixed(1)} % of a core`, `${mark(liveStart.steady.cpuPercentOfOneCore <= 3)} (≤ 3 %; a kmtop left running)`],
 		['  CPU s: UI + engine + helpers (V8, libuv)', liveThreads(liveStart.steady), ''],
+		[
+			'Ink alone, a comparable 120×40 frame, 4/s',
+			`${inkFloor.kmtop.msPerFrame.toFixed(2)} ms CPU`,
+			`${((inkFloor.kmtop.msPerFrame * 4) / 10).toFixed(1)} % of a core: 37 rows, 16 new a frame, drawn as kmtop draws them (a node per block, its Output patch and line diffs), no view code: Ink's part of kmtop's frame, ${inkFloor.kmtop.frames} frames`,
+		],
+		['  the same frame in stock Ink, a <Text> per row', `${inkFloor.stock.msPerFrame.toFixed(2)} ms CPU`, `${((inkFloor.stock.msPerFrame * 4) / 10).toFixed(1)} % of a core`],
 		['kmtop live: first frame / RSS at start', `${liveStart.firstFrameSeconds.toFixed(2)} s / ${mib(liveStart.rssAtStartBytes)}`, `${mark(liveStart.rssAtStartBytes <= 120 * 2 ** 20)} (≤ 120 MiB)`],
 		['peak RSS, 50,000-live replay', mib(memory.peakRssBytes!), `${mark(memory.peakRssBytes! < 200 * 2 ** 20)} (< 200 MiB)`],
 		// Not the goal's line (the live session is, below): a plain process sizes V8's heap its own
