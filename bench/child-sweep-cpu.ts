@@ -27,8 +27,13 @@ export type SweepCpu = {
 	tail: number;
 };
 
-/** What the preload writes: the CPU figures, and when the first worker started and the last row came (ms of monotonicMs; null without workers). */
-export type SweepReport = SweepCpu & {firstWorkerMs: number | null; lastRowMs: number | null};
+/**
+ * What the preload writes: the CPU figures, when the first worker started and the last row came
+ * (ms of monotonicMs; null without workers), and each worker's rows' `wallMs` in the order it
+ * ran them, workers in the order they started (the rows themselves do not say which worker ran
+ * them, and are written in the sweep's order, not the runs').
+ */
+export type SweepReport = SweepCpu & {firstWorkerMs: number | null; lastRowMs: number | null; workerRunsMs: number[][]};
 
 // Now on the clock every process on the machine shares (CLOCK_MONOTONIC), in ms: the bench reads
 // the same one around the process.
@@ -55,11 +60,18 @@ if (path && isMainThread) {
 	const ends: number[] = [];
 	let firstWorkerMs: number | null = null;
 	let lastRowMs: number | null = null;
+	const workerRunsMs: number[][] = [];
 	process.on('worker', (worker) => {
 		firstWorkerMs ??= monotonicMs();
-		// Each message a sweep worker sends is a row.
-		worker.on('message', () => {
+		const runsMs: number[] = [];
+		workerRunsMs.push(runsMs);
+		// Each message a sweep worker sends is a row ({index, result}, run-worker-pool.ts).
+		worker.on('message', (message: {result?: {wallMs?: unknown}}) => {
 			lastRowMs = monotonicMs();
+			const wallMs = message.result?.wallMs;
+			if (typeof wallMs === 'number') {
+				runsMs.push(wallMs);
+			}
 		});
 		worker.once('exit', () => ends.push(performance.now()));
 	});
@@ -69,8 +81,8 @@ if (path && isMainThread) {
 		const total = (user + system) / 1e6;
 		const threads = liveThreadSeconds();
 		const cpu: SweepReport = threads
-			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main, tail, firstWorkerMs, lastRowMs}
-			: {total, workers: null, helpers: null, main: null, tail, firstWorkerMs, lastRowMs};
+			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main, tail, firstWorkerMs, lastRowMs, workerRunsMs}
+			: {total, workers: null, helpers: null, main: null, tail, firstWorkerMs, lastRowMs, workerRunsMs};
 		writeFileSync(path, JSON.stringify(cpu));
 	});
 }
