@@ -29,11 +29,12 @@ export type SweepCpu = {
 
 /**
  * What the preload writes: the CPU figures, when the first worker started and the last row came
- * (ms of monotonicMs; null without workers), and each worker's rows' `wallMs` in the order it
- * ran them, workers in the order they started (the rows themselves do not say which worker ran
- * them, and are written in the sweep's order, not the runs').
+ * (ms of monotonicMs; null without workers), and for each worker, in the order they started, its
+ * rows' `wallMs` in the order it ran them (the rows themselves do not say which worker ran them,
+ * and are written in the sweep's order, not the runs') and the ms from its start to its first row
+ * (null if it sent none): its first run and what came before it, its modules loaded.
  */
-export type SweepReport = SweepCpu & {firstWorkerMs: number | null; lastRowMs: number | null; workerRunsMs: number[][]};
+export type SweepReport = SweepCpu & {firstWorkerMs: number | null; lastRowMs: number | null; workerRunsMs: number[][]; workerFirstRowMs: Array<number | null>};
 
 // Now on the clock every process on the machine shares (CLOCK_MONOTONIC), in ms: the bench reads
 // the same one around the process.
@@ -61,15 +62,19 @@ if (path && isMainThread) {
 	let firstWorkerMs: number | null = null;
 	let lastRowMs: number | null = null;
 	const workerRunsMs: number[][] = [];
+	const workerFirstRowMs: Array<number | null> = [];
 	process.on('worker', (worker) => {
-		firstWorkerMs ??= monotonicMs();
+		const startedMs = monotonicMs();
+		firstWorkerMs ??= startedMs;
 		const runsMs: number[] = [];
-		workerRunsMs.push(runsMs);
+		const which = workerRunsMs.push(runsMs) - 1;
+		workerFirstRowMs.push(null);
 		// Each message a sweep worker sends is a row ({index, result}, run-worker-pool.ts).
 		worker.on('message', (message: {result?: {wallMs?: unknown}}) => {
 			lastRowMs = monotonicMs();
 			const wallMs = message.result?.wallMs;
 			if (typeof wallMs === 'number') {
+				workerFirstRowMs[which] ??= lastRowMs - startedMs;
 				runsMs.push(wallMs);
 			}
 		});
@@ -81,8 +86,8 @@ if (path && isMainThread) {
 		const total = (user + system) / 1e6;
 		const threads = liveThreadSeconds();
 		const cpu: SweepReport = threads
-			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main, tail, firstWorkerMs, lastRowMs, workerRunsMs}
-			: {total, workers: null, helpers: null, main: null, tail, firstWorkerMs, lastRowMs, workerRunsMs};
+			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main, tail, firstWorkerMs, lastRowMs, workerRunsMs, workerFirstRowMs}
+			: {total, workers: null, helpers: null, main: null, tail, firstWorkerMs, lastRowMs, workerRunsMs, workerFirstRowMs};
 		writeFileSync(path, JSON.stringify(cpu));
 	});
 }

@@ -3,28 +3,40 @@
 //
 // A sweep's wall time is (1) its serial parts, before the first worker starts (Node, the bundle,
 // the command line) and after the last row (the workers ending, the rows written, the exit);
-// (2) each worker's warm-up: its first run takes far longer than a later one (V8 compiling the
-// kernel's hot code, the first page faults of its arrays), and every worker pays it, at the same
-// time as the others; (3) the rest, which the workers share, each run slower when two run at once
+// (2) each worker's start (a new isolate loading kmtop and the workload) and warm-up: its first
+// run takes far longer than a later one (V8 compiling the kernel's hot code, the first page faults
+// of its arrays), and every worker pays both, at the same time as the others; (3) the rest, which the workers share, each run slower when two run at once
 // (they share the caches, the memory bus and V8's helper threads). So, from `--jobs 1`'s own
-// parts and `--jobs 2`'s serial part, warm-up and slow-down:
+// parts and `--jobs 2`'s serial part, start, warm-up and slow-down:
 //
-//   predicted --jobs 2 = serial₂ + warm-up₂ + (wall₁ − serial₁ − warm-up₁) × slow-down / 2
+//   predicted --jobs 2 = serial₂ + start₂ + warm-up₂ + (wall₁ − serial₁ − start₁ − warm-up₁) × slow-down / 2
 //
-// with warm-up the mean over a sweep's workers of its first run over the sweep's steady run (the
-// median of the runs that were not a worker's first), and slow-down the ratio of the two arms'
-// steady runs. Both arms make the same runs, so their medians compare like for like.
+// with start the mean over a sweep's workers of the time from its start to its first row, less
+// that row's run; warm-up the mean of its first run over the sweep's steady run (the median of the
+// runs that were not a worker's first); and slow-down the ratio of the two arms' steady runs. Both
+// arms make the same runs, so their medians compare like for like.
 
 import {median} from './summarize-pairs.js';
 
-/** One sweep as the bench saw it: wall seconds, its serial parts, each worker's runs' wallMs in the order it ran them. */
-export type SweepSample = {seconds: number; beforeSeconds: number; afterSeconds: number; workerRunsMs: readonly number[][]};
+/**
+ * One sweep as the bench saw it: wall seconds, its serial parts, and for each worker its runs'
+ * wallMs in the order it ran them and the ms from its start to its first row (null: none came).
+ */
+export type SweepSample = {
+	seconds: number;
+	beforeSeconds: number;
+	afterSeconds: number;
+	workerRunsMs: readonly number[][];
+	workerFirstRowMs: ReadonlyArray<number | null>;
+};
 
 export type ArmParts = {
 	/** Before the first worker and after the last row. */
 	serialSeconds: number;
 	/** The median of the runs that were not a worker's first, in ms. */
 	steadyRunMs: number;
+	/** From a worker's start to its first run, the mean over the sweep's workers, in seconds. */
+	startSeconds: number;
 	/** A worker's first run over the steady run, the mean over the sweep's workers, in seconds. */
 	warmUpSeconds: number;
 };
@@ -34,9 +46,9 @@ export type SweepExplanation = {
 	jobs2: ArmParts;
 	/** `--jobs 2`'s steady run over `--jobs 1`'s. */
 	slowDown: number;
-	/** What `--jobs 1` spends on the runs once warm: its wall time less its serial part and warm-up. */
+	/** What `--jobs 1` spends on the runs once warm: its wall time less its serial part, start and warm-up. */
 	parallelSeconds: number;
-	/** serial₂ + warm-up₂ + parallel × slow-down / 2. */
+	/** serial₂ + start₂ + warm-up₂ + parallel × slow-down / 2. */
 	predictedJobs2Seconds: number;
 	/** `--jobs 1`'s wall time over the predicted `--jobs 2`'s. */
 	predictedRatio: number;
@@ -44,17 +56,27 @@ export type SweepExplanation = {
 	measuredRatio: number;
 };
 
-/** A sweep's serial part, steady run and warm-up. */
-export const splitSweep = ({beforeSeconds, afterSeconds, workerRunsMs}: SweepSample): ArmParts => {
+const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/** A sweep's serial part, steady run, workers' start and warm-up. */
+export const splitSweep = ({beforeSeconds, afterSeconds, workerRunsMs, workerFirstRowMs}: SweepSample): ArmParts => {
 	const later = workerRunsMs.flatMap((runs) => runs.slice(1));
-	const firsts = workerRunsMs.filter((runs) => runs.length > 0).map((runs) => runs[0]!);
 	if (later.length === 0) {
 		throw new Error('splitSweep needs a worker with more than one run');
 	}
 
+	// The workers that made a run: its first, and how long after the worker's start its row came.
+	const workers = workerRunsMs.flatMap((runs, index) => {
+		const rowAfter = workerFirstRowMs[index];
+		return runs.length > 0 && rowAfter !== null && rowAfter !== undefined ? [{first: runs[0]!, rowAfter}] : [];
+	});
 	const steadyRunMs = median(later);
-	const warmUpMs = firsts.reduce((sum, first) => sum + first - steadyRunMs, 0) / firsts.length;
-	return {serialSeconds: beforeSeconds + afterSeconds, steadyRunMs, warmUpSeconds: warmUpMs / 1000};
+	return {
+		serialSeconds: beforeSeconds + afterSeconds,
+		steadyRunMs,
+		startSeconds: mean(workers.map(({first, rowAfter}) => rowAfter - first)) / 1000,
+		warmUpSeconds: mean(workers.map(({first}) => first - steadyRunMs)) / 1000,
+	};
 };
 
 /** One pair: a `--jobs 1` sweep and a `--jobs 2` sweep of the same runs. */
@@ -62,8 +84,8 @@ export const explainPair = (one: SweepSample, two: SweepSample): SweepExplanatio
 	const jobs1 = splitSweep(one);
 	const jobs2 = splitSweep(two);
 	const slowDown = jobs2.steadyRunMs / jobs1.steadyRunMs;
-	const parallelSeconds = one.seconds - jobs1.serialSeconds - jobs1.warmUpSeconds;
-	const predictedJobs2Seconds = jobs2.serialSeconds + jobs2.warmUpSeconds + (parallelSeconds * slowDown) / 2;
+	const parallelSeconds = one.seconds - jobs1.serialSeconds - jobs1.startSeconds - jobs1.warmUpSeconds;
+	const predictedJobs2Seconds = jobs2.serialSeconds + jobs2.startSeconds + jobs2.warmUpSeconds + (parallelSeconds * slowDown) / 2;
 	return {
 		jobs1,
 		jobs2,
@@ -78,6 +100,7 @@ export const explainPair = (one: SweepSample, two: SweepSample): SweepExplanatio
 const medianParts = (parts: ArmParts[]): ArmParts => ({
 	serialSeconds: median(parts.map(({serialSeconds}) => serialSeconds)),
 	steadyRunMs: median(parts.map(({steadyRunMs}) => steadyRunMs)),
+	startSeconds: median(parts.map(({startSeconds}) => startSeconds)),
 	warmUpSeconds: median(parts.map(({warmUpSeconds}) => warmUpSeconds)),
 });
 
@@ -102,12 +125,12 @@ export const explainPairs = (pairs: ReadonlyArray<{one: SweepSample; two: SweepS
 
 /** The bench's rows of [what, figure, note] for an explanation. */
 export const explainedRows = ({jobs1, jobs2, slowDown, parallelSeconds, predictedJobs2Seconds, predictedRatio, measuredRatio}: SweepExplanation): Array<[string, string, string]> => {
-	const parts = ({serialSeconds, warmUpSeconds}: ArmParts) => `${serialSeconds.toFixed(2)} + ${warmUpSeconds.toFixed(2)} s`;
+	const parts = ({serialSeconds, startSeconds, warmUpSeconds}: ArmParts) => `${serialSeconds.toFixed(2)} + ${startSeconds.toFixed(2)} + ${warmUpSeconds.toFixed(2)} s`;
 	return [
 		[
-			'  serial + a worker\'s first run over a steady run',
+			'  serial + a worker\'s start + its first run over a steady run',
 			parts(jobs1),
-			`--jobs 2: ${parts(jobs2)} (medians over the pairs; every worker pays its first run, at once)`,
+			`--jobs 2: ${parts(jobs2)} (medians over the pairs; every worker pays its start and first run, at once)`,
 		],
 		[
 			'  steady run (median), --jobs 1 / --jobs 2',
@@ -115,7 +138,7 @@ export const explainedRows = ({jobs1, jobs2, slowDown, parallelSeconds, predicte
 			`×${slowDown.toFixed(2)} slower with two workers at once (the runs after each worker's first)`,
 		],
 		[
-			'  Amdahl: serial + warm-up + runs × slow-down / 2',
+			'  Amdahl: serial + start + warm-up + runs × slow-down / 2',
 			`×${predictedRatio.toFixed(2)}`,
 			`predicted, against ×${measuredRatio.toFixed(2)} measured; --jobs 2 ${predictedJobs2Seconds.toFixed(2)} s from --jobs 1's ${parallelSeconds.toFixed(2)} s of warm runs (medians of the pairs)`,
 		],

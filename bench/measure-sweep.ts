@@ -48,8 +48,8 @@
 // (2026-12-01, a quiet moment: Node ~0.10 s, the bundle ~0.07, the command line and the sweep's
 // module ~0.03) and after the last row (its worker ending ~0.02-0.05 s, its heap and array pool
 // unmapped; the rows written and fsync'd ~0.01; the process's own exit ~0.04).
-// (6) The same pairs taken apart (explain-sweep-ratio.ts): the serial parts, each worker's first
-// run over a steady one (the preload notes which worker ran which row, in order), the steady
+// (6) The same pairs taken apart (explain-sweep-ratio.ts): the serial parts, each worker's start
+// and first run over a steady one (the preload notes which worker ran which row, in order), the steady
 // runs' slow-down with two workers at once, and the ratio Amdahl's law predicts from them.
 // measureLongSweep runs the same sweep longer, for how the ratio grows with a sweep's length.
 
@@ -139,7 +139,7 @@ const cpuPreload = new URL('child-sweep-cpu.js', import.meta.url).href;
 // The clock the preload (child-sweep-cpu.ts) notes its times on: CLOCK_MONOTONIC, in ms.
 const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
-type Timed = {seconds: number; cpu: SweepCpu; rows: SweepRow[]; before: number; after: number; workerRunsMs: number[][]};
+type Timed = {seconds: number; cpu: SweepCpu; rows: SweepRow[]; before: number; after: number; workerRunsMs: number[][]; workerFirstRowMs: Array<number | null>};
 
 const timed = async (seeds: string, ticks: number, jobs: number, core?: number): Promise<Timed> => {
 	const folder = mkdtempSync(path.join(tmpdir(), 'kmtop-bench-sweep-'));
@@ -160,8 +160,8 @@ const timed = async (seeds: string, ticks: number, jobs: number, core?: number):
 		}
 
 		const rows = readFileSync(rowsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as SweepRow);
-		const {firstWorkerMs, lastRowMs, workerRunsMs, ...cpu} = JSON.parse(readFileSync(cpuFile, 'utf8')) as SweepReport;
-		return {seconds: (ended - started) / 1000, cpu, rows, before: ((firstWorkerMs ?? ended) - started) / 1000, after: (ended - (lastRowMs ?? ended)) / 1000, workerRunsMs};
+		const {firstWorkerMs, lastRowMs, workerRunsMs, workerFirstRowMs, ...cpu} = JSON.parse(readFileSync(cpuFile, 'utf8')) as SweepReport;
+		return {seconds: (ended - started) / 1000, cpu, rows, before: ((firstWorkerMs ?? ended) - started) / 1000, after: (ended - (lastRowMs ?? ended)) / 1000, workerRunsMs, workerFirstRowMs};
 	} finally {
 		rmSync(folder, {recursive: true, force: true});
 	}
@@ -207,7 +207,7 @@ const runPairs = async (seeds: number, ticks: number, pairs: number): Promise<{o
 	return {ones, twos, summary: summarizePairs(ones.map((one, index) => ({a: one.seconds, b: twos[index]!.seconds})))};
 };
 
-const sample = ({seconds, before, after, workerRunsMs}: Timed) => ({seconds, beforeSeconds: before, afterSeconds: after, workerRunsMs});
+const sample = ({seconds, before, after, workerRunsMs, workerFirstRowMs}: Timed) => ({seconds, beforeSeconds: before, afterSeconds: after, workerRunsMs, workerFirstRowMs});
 
 export type LongSweepMeasure = PairSummary & {runs: number; rowsIdentical: boolean};
 
