@@ -65,8 +65,9 @@ const snapshotStartSeconds = measureSnapshotStart();
 const sweepPairs = 3;
 say(`sweep: the same ${quick ? 8 : 80} runs on 1 and on 2 worker threads, ${sweepPairs} alternating pairs...`);
 const sweep = await measureSweep(quick ? 4 : 40, quick ? 4000 : 8000, sweepPairs);
-// The same sweep 7.5 times as long (600 runs; about 64 s for two pairs on a quiet machine): the
-// ratio grows with a sweep's length as what each worker pays once spreads over more runs.
+// The same sweep 7.5 times as long (600 runs): the ratio grows with a sweep's length as what each
+// worker pays once spreads over more runs. Two pairs took 61.5 s at a quiet moment (×1.69), 160 to
+// 180 s with the machine busy (2026-12-01); 1..300 is as long as the bench can spare for it.
 const longSeeds = quick ? 16 : 300;
 say(`sweep, longer: the same sweep with --seeds 1..${longSeeds}, 2 alternating pairs...`);
 const longSweep = await measureLongSweep(longSeeds, quick ? 4000 : 8000, 2);

@@ -49,8 +49,8 @@
 // module ~0.03) and after the last row (its worker ending ~0.02-0.05 s, its heap and array pool
 // unmapped; the rows written and fsync'd ~0.01; the process's own exit ~0.04).
 // (6) The same pairs taken apart (explain-sweep-ratio.ts): the serial parts, each worker's start
-// and first run over a steady one (the preload notes which worker ran which row, in order), the steady
-// runs' slow-down with two workers at once, and the ratio Amdahl's law predicts from them.
+// and first run over a steady one (the preload notes which worker ran which row, in order), the
+// steady runs' slow-down with two workers at once, and the ratio Amdahl's law predicts from them.
 // measureLongSweep runs the same sweep longer, for how the ratio grows with a sweep's length.
 
 import {spawn, spawnSync} from 'node:child_process';
