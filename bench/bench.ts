@@ -16,7 +16,8 @@ import {generateTrace} from './generate-trace.js';
 import {measureInkFloor} from './measure-ink-floor.js';
 import {measureGrowth, measureKernel} from './measure-kernel.js';
 import {measurePublicPath} from './measure-public-path.js';
-import {measureSweep} from './measure-sweep.js';
+import {explainedRows} from './explain-sweep-ratio.js';
+import {measureLongSweep, measureSweep} from './measure-sweep.js';
 import {traceRows, type TraceMeasure} from './measure-trace.js';
 import {formatSoak, runSoak} from './soak-live-view.js';
 
@@ -65,6 +66,12 @@ const snapshotStartSeconds = measureSnapshotStart();
 const sweepPairs = 3;
 say(`sweep: the same ${quick ? 8 : 80} runs on 1 and on 2 worker threads, ${sweepPairs} alternating pairs...`);
 const sweep = await measureSweep(quick ? 4 : 40, quick ? 4000 : 8000, sweepPairs);
+// The same sweep 7.5 times as long (600 runs): the ratio grows with a sweep's length as what each
+// worker pays once spreads over more runs. Two pairs took 61.5 s at a quiet moment (×1.69), 160 to
+// 180 s with the machine busy (2026-12-01); 1..300 is as long as the bench can spare for it.
+const longSeeds = quick ? 16 : 300;
+say(`sweep, longer: the same sweep with --seeds 1..${longSeeds}, 2 alternating pairs...`);
+const longSweep = await measureLongSweep(longSeeds, quick ? 4000 : 8000, 2);
 const traceLines = quick ? 200_000 : 1_000_000;
 say(`trace: a ${traceLines.toLocaleString('en-US')}-line ftrace capture read and replayed, plain and gzipped, and read as before...`);
 const trace = child('child-trace.js', [String(traceLines)]) as unknown as TraceMeasure;
@@ -101,6 +108,7 @@ const result = {
 	growth: {series: growth, ratio50000To8000: at50000 / at8000, targetRatio: 0.5},
 	engine: {workloads, snapshotStartSeconds, targetSnapshotStartSeconds: 0.4},
 	sweep: {...sweep, targetSpeedup: 1.7},
+	longSweep,
 	trace,
 	chunkMap: {...chunkMap, targetFrameMs: 10},
 	mapFrame: {...mapFrame, targetFrameMs: 10},
@@ -166,6 +174,12 @@ if (json) {
 			'  before its first worker / after its last row',
 			`${sweep.beforeSeconds.jobs1.toFixed(2)} / ${sweep.afterSeconds.jobs1.toFixed(2)} s`,
 			`--jobs 2: ${sweep.beforeSeconds.jobs2.toFixed(2)} / ${sweep.afterSeconds.jobs2.toFixed(2)} s (medians; Node, the bundle, the command line / the workers ended, rows written, exit)`,
+		],
+		...explainedRows(sweep.explained),
+		[
+			`  the same sweep, ${longSweep.runs} runs (--seeds 1..${longSeeds})`,
+			`×${longSweep.ratio.toFixed(2)}`,
+			`median of ${longSweep.pairs} alternating pairs, ×${longSweep.ratioMin.toFixed(2)} to ×${longSweep.ratioMax.toFixed(2)}; ${longSweep.aMedian.toFixed(1)} / ${longSweep.bMedian.toFixed(1)} s${longSweep.rowsIdentical ? '' : '; ROWS DIFFER'}`,
 		],
 		['  CPU s, medians: workers + V8 helpers + main', sweepCpu(sweep.jobs1Cpu), `--jobs 2: ${sweepCpu(sweep.jobs2Cpu)}; a core idle ${sweep.jobs2Cpu.tail.toFixed(2)} s at the end`],
 		[

@@ -27,8 +27,14 @@ export type SweepCpu = {
 	tail: number;
 };
 
-/** What the preload writes: the CPU figures, and when the first worker started and the last row came (ms of monotonicMs; null without workers). */
-export type SweepReport = SweepCpu & {firstWorkerMs: number | null; lastRowMs: number | null};
+/**
+ * What the preload writes: the CPU figures, when the first worker started and the last row came
+ * (ms of monotonicMs; null without workers), and for each worker, in the order they started, its
+ * rows' `wallMs` in the order it ran them (the rows themselves do not say which worker ran them,
+ * and are written in the sweep's order, not the runs') and the ms from its start to its first row
+ * (null if it sent none): its first run and what came before it, its modules loaded.
+ */
+export type SweepReport = SweepCpu & {firstWorkerMs: number | null; lastRowMs: number | null; workerRunsMs: number[][]; workerFirstRowMs: Array<number | null>};
 
 // Now on the clock every process on the machine shares (CLOCK_MONOTONIC), in ms: the bench reads
 // the same one around the process.
@@ -55,11 +61,22 @@ if (path && isMainThread) {
 	const ends: number[] = [];
 	let firstWorkerMs: number | null = null;
 	let lastRowMs: number | null = null;
+	const workerRunsMs: number[][] = [];
+	const workerFirstRowMs: Array<number | null> = [];
 	process.on('worker', (worker) => {
-		firstWorkerMs ??= monotonicMs();
-		// Each message a sweep worker sends is a row.
-		worker.on('message', () => {
+		const startedMs = monotonicMs();
+		firstWorkerMs ??= startedMs;
+		const runsMs: number[] = [];
+		const which = workerRunsMs.push(runsMs) - 1;
+		workerFirstRowMs.push(null);
+		// Each message a sweep worker sends is a row ({index, result}, run-worker-pool.ts).
+		worker.on('message', (message: {result?: {wallMs?: unknown}}) => {
 			lastRowMs = monotonicMs();
+			const wallMs = message.result?.wallMs;
+			if (typeof wallMs === 'number') {
+				workerFirstRowMs[which] ??= lastRowMs - startedMs;
+				runsMs.push(wallMs);
+			}
 		});
 		worker.once('exit', () => ends.push(performance.now()));
 	});
@@ -69,8 +86,8 @@ if (path && isMainThread) {
 		const total = (user + system) / 1e6;
 		const threads = liveThreadSeconds();
 		const cpu: SweepReport = threads
-			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main, tail, firstWorkerMs, lastRowMs}
-			: {total, workers: null, helpers: null, main: null, tail, firstWorkerMs, lastRowMs};
+			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main, tail, firstWorkerMs, lastRowMs, workerRunsMs, workerFirstRowMs}
+			: {total, workers: null, helpers: null, main: null, tail, firstWorkerMs, lastRowMs, workerRunsMs, workerFirstRowMs};
 		writeFileSync(path, JSON.stringify(cpu));
 	});
 }

@@ -48,6 +48,10 @@
 // (2026-12-01, a quiet moment: Node ~0.10 s, the bundle ~0.07, the command line and the sweep's
 // module ~0.03) and after the last row (its worker ending ~0.02-0.05 s, its heap and array pool
 // unmapped; the rows written and fsync'd ~0.01; the process's own exit ~0.04).
+// (6) The same pairs taken apart (explain-sweep-ratio.ts): the serial parts, each worker's start
+// and first run over a steady one (the preload notes which worker ran which row, in order), the
+// steady runs' slow-down with two workers at once, and the ratio Amdahl's law predicts from them.
+// measureLongSweep runs the same sweep longer, for how the ratio grows with a sweep's length.
 
 import {spawn, spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
@@ -56,7 +60,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {SweepRow} from '../source/sweep/sweep-row.js';
 import type {SweepCpu, SweepReport} from './child-sweep-cpu.js';
-import {median, planAlternatingPairs, summarizePairs} from './summarize-pairs.js';
+import {explainPairs, type SweepExplanation} from './explain-sweep-ratio.js';
+import {median, planAlternatingPairs, summarizePairs, type PairSummary} from './summarize-pairs.js';
 
 export type {SweepCpu} from './child-sweep-cpu.js';
 
@@ -111,6 +116,8 @@ export type SweepMeasure = {
 	separateAllow: number;
 	/** Every sweep above wrote the same rows (wall times aside), none of them failed. */
 	rowsIdentical: boolean;
+	/** The ratio taken apart, from the same pairs (explain-sweep-ratio.ts). */
+	explained: SweepExplanation;
 };
 
 // The pool hands the next run to whichever worker is free first: replay that with known times.
@@ -132,7 +139,7 @@ const cpuPreload = new URL('child-sweep-cpu.js', import.meta.url).href;
 // The clock the preload (child-sweep-cpu.ts) notes its times on: CLOCK_MONOTONIC, in ms.
 const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
-type Timed = {seconds: number; cpu: SweepCpu; rows: SweepRow[]; before: number; after: number};
+type Timed = {seconds: number; cpu: SweepCpu; rows: SweepRow[]; before: number; after: number; workerRunsMs: number[][]; workerFirstRowMs: Array<number | null>};
 
 const timed = async (seeds: string, ticks: number, jobs: number, core?: number): Promise<Timed> => {
 	const folder = mkdtempSync(path.join(tmpdir(), 'kmtop-bench-sweep-'));
@@ -153,8 +160,8 @@ const timed = async (seeds: string, ticks: number, jobs: number, core?: number):
 		}
 
 		const rows = readFileSync(rowsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as SweepRow);
-		const {firstWorkerMs, lastRowMs, ...cpu} = JSON.parse(readFileSync(cpuFile, 'utf8')) as SweepReport;
-		return {seconds: (ended - started) / 1000, cpu, rows, before: ((firstWorkerMs ?? ended) - started) / 1000, after: (ended - (lastRowMs ?? ended)) / 1000};
+		const {firstWorkerMs, lastRowMs, workerRunsMs, workerFirstRowMs, ...cpu} = JSON.parse(readFileSync(cpuFile, 'utf8')) as SweepReport;
+		return {seconds: (ended - started) / 1000, cpu, rows, before: ((firstWorkerMs ?? ended) - started) / 1000, after: (ended - (lastRowMs ?? ended)) / 1000, workerRunsMs, workerFirstRowMs};
 	} finally {
 		rmSync(folder, {recursive: true, force: true});
 	}
@@ -190,15 +197,38 @@ const figures = (rows: SweepRow[]) =>
  * `pairs` alternating pairs of `--jobs 1` and `--jobs 2` (j1 j2, j2 j1, j1 j2…): one run of each
  * gave ×1.37 and ×1.75 for the same code the same day, as the machine's load moved between them.
  */
-export const measureSweep = async (seeds: number, ticks = 8000, pairs = 3): Promise<SweepMeasure> => {
-	const all = `1..${seeds}`;
+const runPairs = async (seeds: number, ticks: number, pairs: number): Promise<{ones: Timed[]; twos: Timed[]; summary: PairSummary}> => {
 	const arms: Record<'a' | 'b', Timed[]> = {a: [], b: []};
 	for (const arm of planAlternatingPairs(pairs)) {
-		arms[arm].push(await timed(all, ticks, arm === 'a' ? 1 : 2));
+		arms[arm].push(await timed(`1..${seeds}`, ticks, arm === 'a' ? 1 : 2));
 	}
 
 	const {a: ones, b: twos} = arms;
-	const summary = summarizePairs(ones.map((one, index) => ({a: one.seconds, b: twos[index]!.seconds})));
+	return {ones, twos, summary: summarizePairs(ones.map((one, index) => ({a: one.seconds, b: twos[index]!.seconds})))};
+};
+
+const sample = ({seconds, before, after, workerRunsMs, workerFirstRowMs}: Timed) => ({seconds, beforeSeconds: before, afterSeconds: after, workerRunsMs, workerFirstRowMs});
+
+export type LongSweepMeasure = PairSummary & {runs: number; rowsIdentical: boolean};
+
+/**
+ * The same sweep, longer (--seeds 1..N), as alternating pairs and nothing else: how the ratio
+ * grows with a sweep's length, as the serial parts and the warm-ups spread over more runs.
+ */
+export const measureLongSweep = async (seeds: number, ticks = 8000, pairs = 2): Promise<LongSweepMeasure> => {
+	const {ones, twos, summary} = await runPairs(seeds, ticks, pairs);
+	const expected = figures(ones[0]!.rows);
+	return {
+		...summary,
+		runs: ones[0]!.rows.length,
+		rowsIdentical: ones[0]!.rows.length === 2 * seeds && ones[0]!.rows.every((row) => row.error === null) && [...ones, ...twos].every(({rows}) => figures(rows) === expected),
+	};
+};
+
+/** The sweep line: its pairs, what they say about the ratio, and the runs the pairs cannot show (pinned, two processes). */
+export const measureSweep = async (seeds: number, ticks = 8000, pairs = 3): Promise<SweepMeasure> => {
+	const all = `1..${seeds}`;
+	const {ones, twos, summary} = await runPairs(seeds, ticks, pairs);
 	const cores = availableParallelism();
 	const pinned: Timed[] | null = hasTaskset() ? [] : null;
 	for (let core = 0; pinned && core < Math.min(cores, 2); core++) {
@@ -241,5 +271,6 @@ export const measureSweep = async (seeds: number, ticks = 8000, pairs = 3): Prom
 			first.rows.every((row) => row.error === null) &&
 			sweeps.every((rows) => figures(rows) === expected) &&
 			figures(halves.flatMap(({rows}) => rows)) === expected,
+		explained: explainPairs(ones.map((one, index) => ({one: sample(one), two: sample(twos[index]!)}))),
 	};
 };
