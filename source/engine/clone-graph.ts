@@ -44,18 +44,59 @@ type Pending = {from: object; to: object};
 /** Class prototypes and the key lists of their instances found to hold plain data only. */
 const checkedShapes = new WeakMap<object, Set<string>>();
 
-/** Copies `root`; throws CloneError when the graph holds something it cannot copy exactly. */
-export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<T> => {
-	const shared = options.shared ?? (() => false);
-	const {compact} = options;
-	const copies = new Map<object, object>();
-	const buffers: ClonedGraph<T>['buffers'] = new Map();
-	const pending: Pending[] = [];
-	let bytes = 0;
+// A view of the kind and place of the original, over the copy's buffer (a StoredView over a compact one).
+const viewOf = (Kind: ViewKind, buffer: ArrayBuffer | CompactBuffer, byteOffset: number, length: number): object =>
+	buffer instanceof CompactBuffer ? new StoredView(Kind, buffer, byteOffset, length) : new Kind(buffer, byteOffset, length);
 
-	const copyOf = (value: unknown): unknown => {
+// Plain objects pass; a class instance's keys are checked for getters once per class and key set.
+const plainShape = (from: object, keys: string[]): boolean => {
+	const prototype = Object.getPrototypeOf(from) as object | null;
+	if (prototype === Object.prototype || prototype === null) {
+		return true;
+	}
+
+	const signature = keys.join('\u0000');
+	let checked = checkedShapes.get(prototype);
+	if (checked?.has(signature)) {
+		return true;
+	}
+
+	for (const key of keys) {
+		if (!('value' in Reflect.getOwnPropertyDescriptor(from, key)!)) {
+			return false;
+		}
+	}
+
+	checked ??= new Set();
+	checked.add(signature);
+	checkedShapes.set(prototype, checked);
+	return true;
+};
+
+/**
+One copy's state, its steps as methods. They were closures made afresh by each cloneGraph call,
+and V8 compiled them with TurboFan afresh for each copy: the code compiled for the last call's
+closures did not outlive them (--trace-opt, Node 22, --rate 100000, 10-40 s after the start: 15
+compiles each of copyOf, shellOf, fill and copyExtraProperties, one per checkpoint, fill 100-175
+ms apiece). Methods are one function each for the process; their code is dropped only when it
+held on to objects the collector freed ("weak objects"): 4-5 compiles each in the same window.
+*/
+class GraphCopier {
+	readonly copies = new Map<object, object>();
+	readonly buffers: Map<ArrayBuffer | CompactBuffer, ArrayBuffer | CompactBuffer> = new Map();
+	readonly pending: Pending[] = [];
+	bytes = 0;
+	readonly shared: (value: object) => boolean;
+	readonly compact: CloneOptions['compact'];
+
+	constructor(options: CloneOptions) {
+		this.shared = options.shared ?? (() => false);
+		this.compact = options.compact;
+	}
+
+	copyOf(value: unknown): unknown {
 		if (typeof value === 'string') {
-			bytes += STRING_BYTES + value.length;
+			this.bytes += STRING_BYTES + value.length;
 			return value;
 		}
 
@@ -63,13 +104,13 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 			return value;
 		}
 
-		const known = copies.get(value);
+		const known = this.copies.get(value);
 		if (known !== undefined) {
 			return known;
 		}
 
-		if (shared(value) || (compact && (value instanceof StoredView || value instanceof CompactBuffer))) {
-			copies.set(value, value); // a stored copy's buffers are never written: another may hold them
+		if (this.shared(value) || (this.compact && (value instanceof StoredView || value instanceof CompactBuffer))) {
+			this.copies.set(value, value); // a stored copy's buffers are never written: another may hold them
 			return value;
 		}
 
@@ -77,17 +118,17 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 			throw new CloneError('a function', '');
 		}
 
-		const copy = shellOf(value);
-		copies.set(value, copy);
+		const copy = this.shellOf(value);
+		this.copies.set(value, copy);
 		if (!ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer) && !(value instanceof StoredView) && !(value instanceof CompactBuffer)) {
-			pending.push({from: value, to: copy});
+			this.pending.push({from: value, to: copy});
 		}
 
 		return copy;
-	};
+	}
 
-	const bufferOf = (buffer: ArrayBufferLike | CompactBuffer): ArrayBuffer | CompactBuffer => {
-		const known = copies.get(buffer);
+	bufferOf(buffer: ArrayBufferLike | CompactBuffer): ArrayBuffer | CompactBuffer {
+		const known = this.copies.get(buffer);
 		if (known !== undefined) {
 			return known as ArrayBuffer | CompactBuffer;
 		}
@@ -95,35 +136,35 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 		let copy: ArrayBuffer | CompactBuffer;
 		if (buffer instanceof CompactBuffer) {
 			copy = expandBuffer(buffer);
-			bytes += copy.byteLength + OBJECT_BYTES;
+			this.bytes += copy.byteLength + OBJECT_BYTES;
 		} else if (buffer instanceof ArrayBuffer) {
-			copy = compact ? compact(buffer) : buffer.slice(0);
-			bytes += copy instanceof CompactBuffer ? copy.bytes : buffer.byteLength + OBJECT_BYTES;
+			copy = this.compact ? this.compact(buffer) : buffer.slice(0);
+			this.bytes += copy instanceof CompactBuffer ? copy.bytes : buffer.byteLength + OBJECT_BYTES;
 		} else {
 			throw new CloneError('a SharedArrayBuffer', '');
 		}
 
-		copies.set(buffer, copy);
-		buffers.set(buffer, copy);
+		this.copies.set(buffer, copy);
+		this.buffers.set(buffer, copy);
 		return copy;
-	};
+	}
 
-	const shellOf = (value: object): object => {
+	shellOf(value: object): object {
 		if (ArrayBuffer.isView(value)) {
 			const view = value as ArrayBufferView & {length?: number};
 			const Kind = view.constructor as ViewKind;
 			const length = view instanceof DataView ? view.byteLength : view.length!;
-			bytes += OBJECT_BYTES;
-			return viewOf(Kind, bufferOf(view.buffer), view.byteOffset, length);
+			this.bytes += OBJECT_BYTES;
+			return viewOf(Kind, this.bufferOf(view.buffer), view.byteOffset, length);
 		}
 
 		if (value instanceof StoredView) {
-			bytes += OBJECT_BYTES;
-			return viewOf(value.kind, bufferOf(value.buffer), value.byteOffset, value.length);
+			this.bytes += OBJECT_BYTES;
+			return viewOf(value.kind, this.bufferOf(value.buffer), value.byteOffset, value.length);
 		}
 
 		if (value instanceof ArrayBuffer || value instanceof CompactBuffer) {
-			return bufferOf(value);
+			return this.bufferOf(value);
 		}
 
 		const tag = Object.prototype.toString.call(value);
@@ -132,7 +173,7 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 		}
 
 		const prototype = Object.getPrototypeOf(value) as object | null;
-		bytes += OBJECT_BYTES;
+		this.bytes += OBJECT_BYTES;
 		if (Array.isArray(value)) {
 			const copy: unknown[] = new Array<unknown>(value.length);
 			return prototype === Array.prototype ? copy : (Object.setPrototypeOf(copy, prototype) as unknown[]);
@@ -151,44 +192,40 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 		}
 
 		return Object.create(prototype) as object;
-	};
+	}
 
-	const fill = ({from, to}: Pending): void => {
+	fill({from, to}: Pending): void {
 		if (Array.isArray(from)) {
 			const target = to as unknown[];
 			const {length} = from;
-			bytes += SLOT_BYTES * length;
+			this.bytes += SLOT_BYTES * length;
 			for (let index = 0; index < length; index++) {
 				const item: unknown = from[index];
 				if (item === undefined && !(index in from)) {
 					continue; // a hole stays a hole
 				}
 
-				target[index] = typeof item === 'number' ? item : copyOf(item);
+				target[index] = typeof item === 'number' ? item : this.copyOf(item);
 			}
 
-			copyExtraProperties(from, to, true);
+			this.copyExtraProperties(from, to, true);
 			return;
 		}
 
 		if (from instanceof Map) {
-			bytes += 2 * SLOT_BYTES * from.size;
+			this.bytes += 2 * SLOT_BYTES * from.size;
 			for (const [key, item] of from) {
-				(to as Map<unknown, unknown>).set(copyOf(key), copyOf(item));
+				(to as Map<unknown, unknown>).set(this.copyOf(key), this.copyOf(item));
 			}
 		} else if (from instanceof Set) {
-			bytes += SLOT_BYTES * from.size;
+			this.bytes += SLOT_BYTES * from.size;
 			for (const item of from) {
-				(to as Set<unknown>).add(copyOf(item));
+				(to as Set<unknown>).add(this.copyOf(item));
 			}
 		}
 
-		copyExtraProperties(from, to, false);
-	};
-
-	// A view of the kind and place of the original, over the copy's buffer (a StoredView over a compact one).
-	const viewOf = (Kind: ViewKind, buffer: ArrayBuffer | CompactBuffer, byteOffset: number, length: number): object =>
-		buffer instanceof CompactBuffer ? new StoredView(Kind, buffer, byteOffset, length) : new Kind(buffer, byteOffset, length);
+		this.copyExtraProperties(from, to, false);
+	}
 
 	// Own properties, attributes and all. Most objects hold only plain writable data (class
 	// fields, object literals): those are copied by assignment, which is many times faster than
@@ -196,16 +233,16 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 	// property (an own getter would be read as a value otherwise); so is any object with hidden,
 	// symbol-keyed or frozen properties. A getter defined on one plain object literal is read as
 	// its value (docs/time-travel.md: a workload's state is plain data).
-	const copyExtraProperties = (from: object, to: object, skipIndices: boolean): void => {
+	copyExtraProperties(from: object, to: object, skipIndices: boolean): void {
 		if (!skipIndices && Object.isExtensible(from)) {
 			const keys = Object.keys(from);
 			if (Object.getOwnPropertyNames(from).length === keys.length && Object.getOwnPropertySymbols(from).length === 0 && plainShape(from, keys)) {
-				bytes += SLOT_BYTES * keys.length;
+				this.bytes += SLOT_BYTES * keys.length;
 				const source = from as Record<string, unknown>;
 				const target = to as Record<string, unknown>;
 				for (const key of keys) {
 					const item = source[key];
-					target[key] = typeof item === 'number' ? item : copyOf(item);
+					target[key] = typeof item === 'number' ? item : this.copyOf(item);
 				}
 
 				return;
@@ -218,16 +255,16 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 			}
 
 			const descriptor = Reflect.getOwnPropertyDescriptor(from, key)!;
-			bytes += SLOT_BYTES;
+			this.bytes += SLOT_BYTES;
 			if ('value' in descriptor) {
-				const item = copyOf(descriptor.value);
+				const item = this.copyOf(descriptor.value);
 				if (descriptor.writable && descriptor.enumerable && descriptor.configurable) {
 					(to as Record<PropertyKey, unknown>)[key] = item;
 				} else {
 					Object.defineProperty(to, key, {...descriptor, value: item});
 				}
 			} else {
-				Object.defineProperty(to, key, {...descriptor, get: copyOf(descriptor.get) as () => unknown, set: copyOf(descriptor.set) as (v: unknown) => void});
+				Object.defineProperty(to, key, {...descriptor, get: this.copyOf(descriptor.get) as () => unknown, set: this.copyOf(descriptor.set) as (v: unknown) => void});
 			}
 		}
 
@@ -240,43 +277,22 @@ export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<
 				Object.preventExtensions(to);
 			}
 		}
-	};
+	}
+}
 
-	// Plain objects pass; a class instance's keys are checked for getters once per class and key set.
-	const plainShape = (from: object, keys: string[]): boolean => {
-		const prototype = Object.getPrototypeOf(from) as object | null;
-		if (prototype === Object.prototype || prototype === null) {
-			return true;
-		}
-
-		const signature = keys.join('\u0000');
-		let checked = checkedShapes.get(prototype);
-		if (checked?.has(signature)) {
-			return true;
-		}
-
-		for (const key of keys) {
-			if (!('value' in Reflect.getOwnPropertyDescriptor(from, key)!)) {
-				return false;
-			}
-		}
-
-		checked ??= new Set();
-		checked.add(signature);
-		checkedShapes.set(prototype, checked);
-		return true;
-	};
-
+/** Copies `root`; throws CloneError when the graph holds something it cannot copy exactly. */
+export const cloneGraph = <T>(root: T, options: CloneOptions = {}): ClonedGraph<T> => {
+	const copier = new GraphCopier(options);
 	try {
-		const value = copyOf(root) as T;
-		while (pending.length > 0) {
-			fill(pending.pop()!);
+		const value = copier.copyOf(root) as T;
+		while (copier.pending.length > 0) {
+			copier.fill(copier.pending.pop()!);
 		}
 
-		return {value, bytes, buffers};
+		return {value, bytes: copier.bytes, buffers: copier.buffers};
 	} catch (error) {
 		if (error instanceof CloneError) {
-			throw new CloneError(error.message.replace(/^cannot copy | at the root$/g, ''), locate(root, error, shared));
+			throw new CloneError(error.message.replace(/^cannot copy | at the root$/g, ''), locate(root, error, copier.shared));
 		}
 
 		throw error;

@@ -4,11 +4,10 @@
 // the tick of the hang, records the hang there instead of running the hook, and the session
 // goes on as after a workload that threw: the kernel runs on, the workload is stopped.
 
-import process from 'node:process';
-import v8 from 'node:v8';
 import type {EngineCommand, EngineToUi, EngineWorkerData, LiveFacts, RunOptions, ShownSections, SubheapOutcome, WorkloadSource} from './engine-protocol.js';
 import {applyDelta} from './document-delta.js';
 import {createViewStore, type EngineLink, type EngineState} from './engine-link.js';
+import {holdBackTurbofan} from './hold-back-turbofan.js';
 import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
 import type {HookSite} from './hook-watchdog.js';
 import {describeLoadHang} from './run-snapshot-thread.js';
@@ -40,25 +39,9 @@ export class EngineStartError extends Error {
 	}
 }
 
-/**
-V8 optimizes a function with TurboFan once it has run a budget of bytecode. On Node 20 (V8 11.3, no
-Maglev tier in between) a live view spends that budget even in code that runs a few times a frame,
-so it kept optimizing a function or two a second, each a 15-30 ms compile on V8's helper threads:
-about two thirds of their CPU (--no-opt as the control: 0.9 -> 0.3 CPU s over the first 30 s).
-Four times the budget leaves that lukewarm code in the baseline tier while the kernel's hot loops
-still reach TurboFan. Set here, for the live view only (both threads: the flag is the process's,
-read each time a function's budget is reset), since a headless run is mostly code that turns hot
-at once and there the default budget gets it optimized sooner. Node 22 and 24 tier through Maglev
-and measured no gain from the like change, so they keep V8's defaults.
-*/
-const holdBackTurbofan = (): void => {
-	if (process.versions.node.startsWith('20.')) {
-		v8.setFlagsFromString('--interrupt-budget=270336');
-	}
-};
-
 export const startLiveEngineThread = async (options: LiveThreadOptions): Promise<EngineLink> =>
 	new Promise((resolve, reject) => {
+		// Before the engine's isolate exists and the dashboard renders (hold-back-turbofan.ts).
 		holdBackTurbofan();
 		const journal: JournalEntry[] = [];
 		const knownHangs: KnownHang[] = [];
