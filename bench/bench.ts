@@ -61,7 +61,7 @@ const growth = measureGrowth(length);
 say('engine: ticks per second per workload, and kmtop snapshot --ticks 1...');
 const workloads = await measureWorkloads(quick ? 1000 : 5000);
 const snapshotStartSeconds = measureSnapshotStart();
-// Alternating pairs of --jobs 1 and --jobs 2 (about 17 s of the issue's sweep): one of each swung
+// Alternating pairs of --jobs 1 and --jobs 2 (the line takes about 31 s): one of each swung
 // from ×1.37 to ×1.75 between two benches of the same code.
 const sweepPairs = 3;
 say(`sweep: the same ${quick ? 8 : 80} runs on 1 and on 2 worker threads, ${sweepPairs} alternating pairs...`);

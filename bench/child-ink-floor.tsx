@@ -6,23 +6,20 @@
 //   rows put in by <Transform>), with kmtop's Output#get patch and line-diffing stream. No view
 //   functions and a React tree of a few nodes: what Ink does per frame there, kmtop cannot avoid.
 
-import {readFileSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import process from 'node:process';
 import chalk from 'chalk';
 import {Box, render, Text, Transform} from 'ink';
 import {createScreenStream} from '../source/ui/create-screen-stream.js';
 import {patchInkOutput} from '../source/ui/patch-ink-output.js';
 import {FLOOR_ROWS, floorRow} from './ink-floor-frame.js';
+import {sleep, statCpuSeconds} from './spawn-kmtop.js';
 
 const [, , resultFile, mode = 'stock', warmArgument = '3', secondsArgument = '10'] = process.argv;
 const kmtop = mode === 'kmtop';
 
-/** The main thread's CPU seconds (user + system), from its stat file. */
-const mainThreadSeconds = (): number => {
-	const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return (Number(fields[11]) + Number(fields[12])) / 100;
-};
+/** The main thread's CPU seconds (user + system). */
+const mainThreadSeconds = (): number => statCpuSeconds(`/proc/self/task/${process.pid}/stat`);
 
 function FloorFrame({frame}: {frame: number}) {
 	return (
@@ -71,10 +68,6 @@ const timer = setInterval(() => {
 	frame++;
 	instance.rerender(<Frame frame={frame} />);
 }, 250);
-const sleep = async (ms: number) =>
-	new Promise((resolve) => {
-		setTimeout(resolve, ms);
-	});
 await sleep(Number(warmArgument) * 1000);
 const [cpuBefore, frameBefore] = [mainThreadSeconds(), frame];
 await sleep(Number(secondsArgument) * 1000);

@@ -135,12 +135,12 @@ const makespan = (times: number[], workers: number): number => {
 const cliPath = fileURLToPath(new URL('../../cli.js', import.meta.url));
 const cpuPreload = new URL('child-sweep-cpu.js', import.meta.url).href;
 
-/** One sweep: its wall time, its CPU, its rows, and its wall seconds before the first worker started and after the last row came. */
 // The clock the preload (child-sweep-cpu.ts) notes its times on: CLOCK_MONOTONIC, in ms.
 const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 type Timed = {seconds: number; cpu: SweepCpu; rows: SweepRow[]; before: number; after: number; workerRunsMs: number[][]; workerFirstRowMs: Array<number | null>};
 
+/** One sweep: its wall time, its CPU, its rows, and its wall seconds before the first worker started and after the last row came. */
 const timed = async (seeds: string, ticks: number, jobs: number, core?: number): Promise<Timed> => {
 	const folder = mkdtempSync(path.join(tmpdir(), 'kmtop-bench-sweep-'));
 	try {
@@ -193,6 +193,12 @@ const medianCpu = (cpus: SweepCpu[]): SweepCpu => {
 const figures = (rows: SweepRow[]) =>
 	JSON.stringify(rows.map((row) => ({...row, wallMs: 0})).sort((a, b) => a.revision.localeCompare(b.revision) || a.seed - b.seed));
 
+/** The first sweep made every run (two revisions a seed) without an error, and every sweep wrote the same rows as it. */
+const sameRows = (seeds: number, [first, ...others]: SweepRow[][]): boolean => {
+	const expected = figures(first!);
+	return first!.length === 2 * seeds && first!.every((row) => row.error === null) && others.every((rows) => figures(rows) === expected);
+};
+
 /**
  * `pairs` alternating pairs of `--jobs 1` and `--jobs 2` (j1 j2, j2 j1, j1 j2…): one run of each
  * gave ×1.37 and ×1.75 for the same code the same day, as the machine's load moved between them.
@@ -217,12 +223,7 @@ export type LongSweepMeasure = PairSummary & {runs: number; rowsIdentical: boole
  */
 export const measureLongSweep = async (seeds: number, ticks = 8000, pairs = 2): Promise<LongSweepMeasure> => {
 	const {ones, twos, summary} = await runPairs(seeds, ticks, pairs);
-	const expected = figures(ones[0]!.rows);
-	return {
-		...summary,
-		runs: ones[0]!.rows.length,
-		rowsIdentical: ones[0]!.rows.length === 2 * seeds && ones[0]!.rows.every((row) => row.error === null) && [...ones, ...twos].every(({rows}) => figures(rows) === expected),
-	};
+	return {...summary, runs: ones[0]!.rows.length, rowsIdentical: sameRows(seeds, [...ones, ...twos].map(({rows}) => rows))};
 };
 
 /** The sweep line: its pairs, what they say about the ratio, and the runs the pairs cannot show (pinned, two processes). */
@@ -244,8 +245,6 @@ export const measureSweep = async (seeds: number, ticks = 8000, pairs = 3): Prom
 	const separateSeconds = (performance.now() - startedTogether) / 1000;
 	const together = pinnedSeconds ? 1 / pinnedSeconds.reduce((rate, seconds) => rate + 1 / seconds, 0) : null;
 	const first = ones[0]!;
-	const expected = figures(first.rows);
-	const sweeps = [...ones, ...twos, ...(pinned ?? [])].map(({rows}) => rows);
 	const jobs1Cpu = medianCpu(ones.map(({cpu}) => cpu));
 	const jobs2Cpu = medianCpu(twos.map(({cpu}) => cpu));
 	return {
@@ -266,11 +265,7 @@ export const measureSweep = async (seeds: number, ticks = 8000, pairs = 3): Prom
 		coresAllow: pinnedSeconds && together !== null ? Math.min(...pinnedSeconds) / together : null,
 		separateSeconds,
 		separateAllow: summary.aMedian / separateSeconds,
-		rowsIdentical:
-			first.rows.length === 2 * seeds &&
-			first.rows.every((row) => row.error === null) &&
-			sweeps.every((rows) => figures(rows) === expected) &&
-			figures(halves.flatMap(({rows}) => rows)) === expected,
+		rowsIdentical: sameRows(seeds, [...[...ones, ...twos, ...(pinned ?? [])].map(({rows}) => rows), halves.flatMap(({rows}) => rows)]),
 		explained: explainPairs(ones.map((one, index) => ({one: sample(one), two: sample(twos[index]!)}))),
 	};
 };

@@ -1,7 +1,7 @@
 // The live view holds TurboFan back (hold-back-turbofan.ts): the flags per Node version, and on the
 // Node that runs the tests, that V8 takes them: a function of ~250 bytecodes, called with the same
 // argument again and again, is sent to TurboFan several times later once they are set (Node 20:
-// after ~750 calls by default, ~5,000 held back; Node 22: ~3,000 and ~12,000).
+// after ~750 calls by default, ~3,000 held back; Node 22: ~3,000 and ~12,000).
 
 import process from 'node:process';
 import {describe, expect, test} from 'vitest';
