@@ -7,8 +7,9 @@
 //
 // - Node 20 (V8 11.3, no Maglev): the budget is --interrupt-budget. Those compiles were about two
 //   thirds of the helpers' CPU (--no-opt as the control: 0.9 -> 0.3 CPU s over the first 30 s).
-// - Node 22 (V8 12.4): --interrupt-budget is gone (V8 rejects it, and setFlagsFromString says
-//   nothing: the change measured as "no gain" until 2026-12-01 never took effect); the budget is
+// - Node 22 (V8 12.4): --interrupt-budget is gone (setFlagsFromString does not throw for it, V8
+//   only prints "unrecognized flag" on stderr: the change measured as "no gain" until 2026-12-01
+//   never took effect); the budget is
 //   --invocation-count-for-turbofan, 3000 times a function's bytecode. Node 22 ships with Maglev
 //   off, so TurboFan is its only optimizing tier, as on Node 20. Four times the count, measured
 //   with bench/measure-live-start (6 pairs, each pair's two runs at once on one core; medians):
