@@ -5,7 +5,7 @@
 
 import {CHUNK_SIZE} from '../kernel/constants.js';
 import type {Kernel} from '../kernel/kernel.js';
-import {CHUNK_WORD} from '../kernel/heap-memory.js';
+import {CHUNK_WORD} from '../kernel/chunk-states.js';
 import type {SubHeap} from '../kernel/subheap.js';
 import type {SubheapOrigin} from '../kernel/subheap-book.js';
 import {measureFreeRuns, nextClearBit, nextSetBit, type FreeRunBucket} from './measure-free-runs.js';

@@ -4,6 +4,15 @@
 // byte a chunk was the most memory a run wrote, and two runs at once share the caches and the
 // memory bus (issue #17). Four to a byte, a range is mostly a plain byte fill of a quarter the bytes.
 
+/** Never written since the pages were zero-filled. */
+export const CHUNK_ZERO = 0;
+/** Scrubbed by kfree: 0xaa throughout. */
+export const CHUNK_FREED = 1;
+/** Inside a live allocation: 0xbb (we do not model what callers write). */
+export const CHUNK_INTERIOR = 2;
+/** Starts with a 4-byte word (an allocation header), then 0xbb. */
+export const CHUNK_WORD = 3;
+
 /** Chunks a state byte holds. */
 export const CHUNKS_PER_STATE_BYTE = 4;
 

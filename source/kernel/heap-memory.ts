@@ -4,7 +4,8 @@
 // So a double kfree reads a scrubbed header, a backup that comes back as a subheap still holds
 // its old bitmap (§5.5: an orphaned block's bit survives), and a subheap re-added 32 bytes
 // smaller reads its new bitmap out of its old last chunk (§2.4). Memory outlives the Heap built
-// on it: one HeapMemory per pool or kernel region, shared by every Heap placed on it.
+// on it: one HeapMemory per pool or kernel region, shared by every Heap placed on it. Here are
+// its writes and its arrays' growth; heap-memory-reads.ts reads it back as bytes and words.
 //
 // The arrays cover the chunks written so far, not the whole memory: a chunk past them was never
 // written and reads as zero-filled. A subheap added for one request and barely used since holds
@@ -21,21 +22,11 @@
 // a few pages of each, not the same ones from run to run: over a worker's 80 runs, 10,400 pages
 // of the pool's words were faulted in where a run wrote 500 (2,000 since; issue #17).
 
-import {fillStates, setState, stateBytes, stateOf} from './chunk-states.js';
-import {CHUNK_SIZE, KFREE_SCRUB_BYTE, KMALLOC_SCRUB_BYTE} from './constants.js';
+import {CHUNK_FREED, CHUNK_INTERIOR, CHUNK_WORD, CHUNK_ZERO, fillStates, setState, stateBytes, stateOf} from './chunk-states.js';
+import {CHUNK_SIZE} from './constants.js';
+import {readWord} from './heap-memory-reads.js';
 import {kernelArrays, WRITTEN_PAGE_SHIFT, writtenPages} from './kernel-arrays.js';
 
-/** Never written since the pages were zero-filled. */
-export const CHUNK_ZERO = 0;
-/** Scrubbed by kfree: 0xaa throughout. */
-export const CHUNK_FREED = 1;
-/** Inside a live allocation: 0xbb (we do not model what callers write). */
-export const CHUNK_INTERIOR = 2;
-/** Starts with a 4-byte word (an allocation header), then 0xbb. */
-export const CHUNK_WORD = 3;
-
-const FREED_WORD = 0xaaaaaaaa;
-const INTERIOR_WORD = 0xbbbbbbbb;
 /** The arrays grow to at least this many chunks (256 bytes of states, 8 KiB of words), then fourfold. */
 const MIN_COVERED_CHUNKS = 1024;
 /** How much bigger the arrays get each time they grow. */
@@ -71,8 +62,12 @@ export class HeapMemory {
 	 * then clears those alone. Headers are sparse: most pages of a big subheap's words hold none.
 	 */
 	private writtenWords: Uint8Array = new Uint8Array(0);
-	private bitmapWords: Uint32Array | undefined;
-	private bitmapChunks = -1;
+	/**
+	 * The bitmap last read out of this memory (readBitmap, heap-memory-reads.ts) and the chunks of
+	 * the layout it was read for: from then on, where it sits, the memory holds its words.
+	 */
+	bitmapWords: Uint32Array | undefined;
+	bitmapChunks = -1;
 
 	constructor(base: number, size: number) {
 		this.base = base;
@@ -131,118 +126,6 @@ export class HeapMemory {
 		this.writtenWords = new Uint8Array(writtenPages(2 * length));
 		this.words = kernelArrays().uint32Grown(this.words, 2 * length, this.writtenWords);
 		this.wordChunks = length;
-	}
-
-	/**
-	 * The bitmap of a heap with `chunks` chunks sits right after its chunk area (§1.1). Same
-	 * layout as before: the same bytes, bits and all. A new layout reads whatever the memory
-	 * holds there now.
-	 */
-	bitmapFor(chunks: number): Uint32Array {
-		if (chunks === this.bitmapChunks && this.bitmapWords) {
-			return this.bitmapWords;
-		}
-
-		const wordCount = Math.ceil(chunks / 32);
-		if (!this.bitmapWords && chunks >= this.coveredChunks) {
-			// Memory never written where the bitmap sits (a new region: every subheap's first
-			// layout): zeros, without reading each word of it (2 % of a sweep worker's time).
-			this.bitmapWords = kernelArrays().uint32(wordCount);
-			this.bitmapChunks = chunks;
-			return this.bitmapWords;
-		}
-
-		// Word by word: both bitmaps start on a chunk, so a word lies whole in one chunk, and in
-		// the old bitmap or out of it, but for the last words of each (their bytes past the end).
-		const words = kernelArrays().uint32ToFill(wordCount);
-		const byteCount = Math.ceil(chunks / 8);
-		const bitmapOffset = chunks * CHUNK_SIZE;
-		const oldStart = this.bitmapWords ? this.bitmapChunks * CHUNK_SIZE : 0;
-		const oldEnd = this.bitmapWords ? oldStart + Math.ceil(this.bitmapChunks / 8) : 0;
-		for (let w = 0; w < wordCount; w++) {
-			const offset = bitmapOffset + 4 * w;
-			if (offset + 4 > bitmapOffset + byteCount || (offset < oldEnd && offset + 4 > oldEnd)) {
-				words[w] = this.readBytes(offset, Math.min(4, bitmapOffset + byteCount - offset));
-			} else if (offset >= oldStart && offset < oldEnd) {
-				words[w] = this.bitmapWords![(offset - oldStart) >>> 2]!;
-			} else {
-				words[w] = this.chunkWord(offset);
-			}
-		}
-
-		this.bitmapWords = words;
-		this.bitmapChunks = chunks;
-		return words;
-	}
-
-	/** The 4-byte-aligned word at `offset` as the chunks hold it (not where a bitmap read out sits). */
-	private chunkWord(offset: number): number {
-		const chunk = offset >>> 5; // CHUNK_SIZE
-		switch (stateOf(this.state, chunk)) {
-			case CHUNK_WORD: {
-				return offset % CHUNK_SIZE === 0 ? this.words[2 * chunk]! : INTERIOR_WORD;
-			}
-
-			case CHUNK_FREED: {
-				return FREED_WORD;
-			}
-
-			case CHUNK_INTERIOR: {
-				return INTERIOR_WORD;
-			}
-
-			default: {
-				return 0; // CHUNK_ZERO, or past the arrays
-			}
-		}
-	}
-
-	/** `count` (1..4) bytes from `offset`, little-endian, as the memory holds them now. */
-	private readBytes(offset: number, count: number): number {
-		let word = 0;
-		for (let i = count - 1; i >= 0; i--) {
-			word = ((word << 8) | this.readByte(offset + i)) >>> 0;
-		}
-
-		return word;
-	}
-
-	/** One byte at `offset` from chunk 0, as the memory holds it now. */
-	readByte(offset: number): number {
-		const oldBitmapOffset = this.bitmapChunks * CHUNK_SIZE;
-		if (this.bitmapWords && offset >= oldBitmapOffset && offset < oldBitmapOffset + Math.ceil(this.bitmapChunks / 8)) {
-			const index = offset - oldBitmapOffset;
-			return (this.bitmapWords[index >>> 2]! >>> (8 * (index & 3))) & 0xff;
-		}
-
-		const chunk = Math.floor(offset / CHUNK_SIZE);
-		if (chunk >= this.coveredChunks) {
-			return 0;
-		}
-
-		switch (stateOf(this.state, chunk)) {
-			case CHUNK_FREED: {
-				return KFREE_SCRUB_BYTE;
-			}
-
-			case CHUNK_INTERIOR: {
-				return KMALLOC_SCRUB_BYTE;
-			}
-
-			case CHUNK_WORD: {
-				const within = offset % CHUNK_SIZE;
-				return within < 4 ? (this.words[2 * chunk]! >>> (8 * within)) & 0xff : KMALLOC_SCRUB_BYTE;
-			}
-
-			default: {
-				return 0;
-			}
-		}
-	}
-
-	/** The 32-bit little-endian word at `offset` from chunk 0 (an allocation header when aligned). */
-	readWord(offset: number): number {
-		return offset % CHUNK_SIZE === 0 ? this.chunkWord(offset) : this.readBytes(offset, 4);
 	}
 
 	/** Heap::allocate: header, then 0xbb over the rest (§1.2); the block booked to `holder`. */
@@ -328,7 +211,7 @@ export class HeapMemory {
 
 		if (writesPartial) {
 			setState(to.state, toChunk + partial, CHUNK_WORD);
-			to.writeWord(toChunk + partial, from.readWord((fromChunk + partial) * CHUNK_SIZE));
+			to.writeWord(toChunk + partial, readWord(from, (fromChunk + partial) * CHUNK_SIZE));
 		}
 	}
 }

@@ -6,6 +6,7 @@
 import {ChunkBitmap} from './bitmap.js';
 import {ALLOCATION_HEADER_SIZE, BEST_FIT_THRESHOLD, CHUNK_SIZE, formatVirtualAddress} from './constants.js';
 import {HeapMemory} from './heap-memory.js';
+import {readBitmap, readWord} from './heap-memory-reads.js';
 import {HolderBook, NO_BLOCK, UNATTRIBUTED} from './holder-book.js';
 import type {SourceSite} from './panic.js';
 import {sites} from './source-sites.js';
@@ -54,7 +55,7 @@ export class Heap {
 		this.faults = faults;
 		this.book = book;
 		memory.placeHeap(chunkBase - memory.base);
-		this.bitmap = new ChunkBitmap(this.totalChunks, memory.bitmapFor(this.totalChunks));
+		this.bitmap = new ChunkBitmap(this.totalChunks, readBitmap(memory, this.totalChunks));
 	}
 
 	get freeChunks(): number {
@@ -116,7 +117,7 @@ export class Heap {
 
 	/** The size header of the allocation at `pointer`, as memory holds it now. */
 	readHeader(pointer: number): number {
-		return this.memory.readWord(u32(pointer - ALLOCATION_HEADER_SIZE) - this.chunkBase);
+		return readWord(this.memory, u32(pointer - ALLOCATION_HEADER_SIZE) - this.chunkBase);
 	}
 
 	/**
@@ -170,7 +171,7 @@ export class Heap {
 		for (let chunk = 0; chunk < end; chunk++) {
 			const holder = this.memory.takeHolder(chunk);
 			if (holder !== NO_BLOCK) {
-				this.book.released(holder, this.memory.readWord(chunk * CHUNK_SIZE));
+				this.book.released(holder, readWord(this.memory, chunk * CHUNK_SIZE));
 			}
 		}
 	}
@@ -192,7 +193,7 @@ export class Heap {
 		for (let chunk = 0, index = 0; index < count; chunk++) {
 			if (memory.holderAt(chunk) !== NO_BLOCK) {
 				firstChunk[index] = chunk;
-				chunkCount[index] = memory.readWord(chunk * CHUNK_SIZE);
+				chunkCount[index] = readWord(memory, chunk * CHUNK_SIZE);
 				holderId[index] = memory.holderAt(chunk);
 				index++;
 			}

@@ -4,7 +4,9 @@
 // same bytes, headers and holders everywhere.
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {CHUNK_FREED, CHUNK_INTERIOR, CHUNK_WORD, CHUNK_ZERO, HeapMemory} from '../../source/kernel/heap-memory.js';
+import {CHUNK_FREED, CHUNK_INTERIOR, CHUNK_WORD, CHUNK_ZERO} from '../../source/kernel/chunk-states.js';
+import {HeapMemory} from '../../source/kernel/heap-memory.js';
+import {readBitmap, readByte, readWord} from '../../source/kernel/heap-memory-reads.js';
 import {kernelArrays, lendKernelArrays, WRITTEN_PAGE_SHIFT, type KernelArrays} from '../../source/kernel/kernel-arrays.js';
 
 const BASE = 0xd000_0000;
@@ -37,7 +39,7 @@ class FlatMemory {
 	}
 
 	/** Heap::reallocate's copy as heap-memory.ts models it, over whole arrays. */
-	copyData(fromChunk: number, to: FlatMemory, toChunk: number, bytes: number, readWord: (chunk: number) => number): void {
+	copyData(fromChunk: number, to: FlatMemory, toChunk: number, bytes: number, readSourceWord: (chunk: number) => number): void {
 		const covered = Math.floor((bytes + 4) / 32);
 		for (let j = 1; j < covered; j++) {
 			if (fromChunk + j >= this.state.length || toChunk + j >= to.state.length) {
@@ -50,7 +52,7 @@ class FlatMemory {
 
 		if ((bytes + 4) % 32 >= 4 && covered >= 1 && toChunk + covered < to.state.length) {
 			to.state[toChunk + covered] = CHUNK_WORD;
-			to.words[2 * (toChunk + covered)] = readWord(fromChunk + covered);
+			to.words[2 * (toChunk + covered)] = readSourceWord(fromChunk + covered);
 		}
 	}
 }
@@ -66,7 +68,7 @@ describe('HeapMemory covers the chunks written so far', () => {
 		const memory = placed(100_000);
 		expect(memory.slots).toBe(100_000);
 		expect(memory.coveredChunks).toBe(0);
-		expect(memory.readWord(99_999 * 32)).toBe(0);
+		expect(readWord(memory, 99_999 * 32)).toBe(0);
 		expect(memory.holderAt(50_000)).toBe(0);
 		memory.writeAllocation(0, 4, 7);
 		expect(memory.coveredChunks).toBe(1024);
@@ -77,10 +79,10 @@ describe('HeapMemory covers the chunks written so far', () => {
 		expect(memory.coveredChunks).toBe(16_384);
 		memory.writeAllocation(99_000, 1000, 3);
 		expect(memory.coveredChunks).toBe(100_000);
-		expect([memory.readWord(0), memory.holderAt(0), memory.readWord(1500 * 32), memory.holderAt(1500)]).toEqual([4, 7, 2, 9]);
+		expect([readWord(memory, 0), memory.holderAt(0), readWord(memory, 1500 * 32), memory.holderAt(1500)]).toEqual([4, 7, 2, 9]);
 		expect([memory.stateAt(9002), memory.stateAt(9003), memory.stateAt(99_500)]).toEqual([CHUNK_FREED, CHUNK_ZERO, CHUNK_INTERIOR]);
-		expect(memory.readByte(9002 * 32 + 31)).toBe(0xaa);
-		expect(memory.readByte(9003 * 32)).toBe(0);
+		expect(readByte(memory, 9002 * 32 + 31)).toBe(0xaa);
+		expect(readByte(memory, 9003 * 32)).toBe(0);
 	});
 
 	it('covers a block\'s states to its end and its words to its first chunk: a big block alone keeps 8 KiB of words', () => {
@@ -88,18 +90,18 @@ describe('HeapMemory covers the chunks written so far', () => {
 		memory.writeAllocation(0, 90_000, 7);
 		expect([memory.coveredChunks, memory.wordChunks]).toEqual([100_000, 1024]);
 		expect([memory.state.byteLength, memory.words.byteLength]).toEqual([25_000, 8 * 1024]);
-		expect([memory.readWord(0), memory.holderAt(0), memory.stateAt(89_999), memory.readByte(89_999 * 32)]).toEqual([90_000, 7, CHUNK_INTERIOR, 0xbb]);
+		expect([readWord(memory, 0), memory.holderAt(0), memory.stateAt(89_999), readByte(memory, 89_999 * 32)]).toEqual([90_000, 7, CHUNK_INTERIOR, 0xbb]);
 		memory.scrubFree(0, 90_000);
 		expect(memory.wordChunks).toBe(1024);
 		memory.writeAllocation(95_000, 2, 9);
 		expect(memory.wordChunks).toBe(100_000);
-		expect([memory.readWord(95_000 * 32), memory.holderAt(95_000), memory.readWord(0)]).toEqual([2, 9, 0xaa_aa_aa_aa]);
+		expect([readWord(memory, 95_000 * 32), memory.holderAt(95_000), readWord(memory, 0)]).toEqual([2, 9, 0xaa_aa_aa_aa]);
 	});
 
 	it('reads a chunk past what it covers as zero: byte, word, header, holder; taking a holder there writes nothing', () => {
 		const memory = placed(10_000);
 		memory.writeAllocation(2, 3, 5);
-		expect([memory.readByte(5000 * 32 + 1), memory.readWord(5000 * 32 + 2), memory.wordAt(5000), memory.holderAt(5000)]).toEqual([0, 0, 0, 0]);
+		expect([readByte(memory, 5000 * 32 + 1), readWord(memory, 5000 * 32 + 2), memory.wordAt(5000), memory.holderAt(5000)]).toEqual([0, 0, 0, 0]);
 		expect(memory.takeHolder(5000)).toBe(0);
 		expect(memory.coveredChunks).toBe(1024);
 		expect(memory.takeHolder(2)).toBe(5);
@@ -154,7 +156,7 @@ describe('HeapMemory covers the chunks written so far', () => {
 
 						case 'copy': {
 							HeapMemory.copyData(memory, step.from, other, step.to, step.bytes);
-							flat.copyData(step.from, flatOther, step.to, step.bytes, (at) => memory.readWord(at * 32));
+							flat.copyData(step.from, flatOther, step.to, step.bytes, (at) => readWord(memory, at * 32));
 							break;
 						}
 					}
@@ -162,8 +164,8 @@ describe('HeapMemory covers the chunks written so far', () => {
 
 				for (const [ours, theirs] of [[memory, flat], [other, flatOther]] as const) {
 					for (let at = 0; at < slots; at++) {
-						if (ours.stateAt(at) !== theirs.state[at] || ours.readWord(at * 32) !== readFlatWord(theirs, at) || ours.holderAt(at) !== theirs.words[2 * at + 1]) {
-							expect({chunk: at, state: ours.stateAt(at), word: ours.readWord(at * 32), holder: ours.holderAt(at)}).toEqual({
+						if (ours.stateAt(at) !== theirs.state[at] || readWord(ours, at * 32) !== readFlatWord(theirs, at) || ours.holderAt(at) !== theirs.words[2 * at + 1]) {
+							expect({chunk: at, state: ours.stateAt(at), word: readWord(ours, at * 32), holder: ours.holderAt(at)}).toEqual({
 								chunk: at,
 								state: theirs.state[at],
 								word: readFlatWord(theirs, at),
@@ -186,12 +188,12 @@ describe('HeapMemory covers the chunks written so far', () => {
 	});
 });
 
-describe('HeapMemory.bitmapFor', () => {
-	/** The bitmap as the kernel reads it, byte by byte from the memory (what bitmapFor did before it read words). */
+describe('readBitmap', () => {
+	/** The bitmap as the kernel reads it, byte by byte from the memory (what readBitmap did before it read words). */
 	const bytewise = (memory: HeapMemory, chunks: number): number[] => {
 		const words = Array.from({length: Math.ceil(chunks / 32)}, () => 0);
 		for (let byte = 0; byte < Math.ceil(chunks / 8); byte++) {
-			words[byte >>> 2] = (words[byte >>> 2]! | (memory.readByte(chunks * 32 + byte) << (8 * (byte & 3)))) >>> 0;
+			words[byte >>> 2] = (words[byte >>> 2]! | (readByte(memory, chunks * 32 + byte) << (8 * (byte & 3)))) >>> 0;
 		}
 
 		return words;
@@ -218,7 +220,7 @@ describe('HeapMemory.bitmapFor', () => {
 				for (const move of [0, ...moves]) {
 					chunks = Math.min(slots - 1, Math.max(1, chunks + move));
 					const expected = bytewise(memory, chunks);
-					const bitmap = memory.bitmapFor(chunks);
+					const bitmap = readBitmap(memory, chunks);
 					expect(Array.from(bitmap)).toEqual(expected);
 					// The heap on it sets and clears its bits: the next layout reads those, not the chunks'.
 					bitmap.forEach((word, at) => {

@@ -5,6 +5,7 @@ import {KMALLOC_POOL_BASE} from '../../source/kernel/constants.js';
 import {ExpandableHeap} from '../../source/kernel/expandable-heap.js';
 import {Heap} from '../../source/kernel/heap.js';
 import {HeapMemory} from '../../source/kernel/heap-memory.js';
+import {readByte} from '../../source/kernel/heap-memory-reads.js';
 import {systemMonitorLines} from '../../source/kernel/memstat.js';
 import {getRevision} from '../../source/kernel/revisions.js';
 import {boot, fillMainHeap, main, panicOf} from './helpers.js';
@@ -76,16 +77,16 @@ describe('scenario 3: kfree scrubs and counts', () => {
 		const address = kernel.kmalloc(100);
 		const heap = main(kernel);
 		const firstChunk = (address - 4 - heap.chunkBase) / 32;
-		expect(heap.memory.readByte(firstChunk * 32 + 4)).toBe(0xbb);
+		expect(readByte(heap.memory, firstChunk * 32 + 4)).toBe(0xbb);
 		kernel.kfree(address);
 		const after = kernel.memstat();
 		expect(after.kmalloc_allocated).toBe(before.kmalloc_allocated);
 		expect(after.kfree_call_count! - before.kfree_call_count!).toBe(1);
 		for (let offset = 0; offset < 4 * 32; offset++) {
-			expect(heap.memory.readByte(firstChunk * 32 + offset)).toBe(0xaa);
+			expect(readByte(heap.memory, firstChunk * 32 + offset)).toBe(0xaa);
 		}
 
-		expect(heap.memory.readByte(firstChunk * 32 + 4 * 32)).toBe(0);
+		expect(readByte(heap.memory, firstChunk * 32 + 4 * 32)).toBe(0);
 		kernel.kfree(0);
 		expect(kernel.memstat()).toEqual(after);
 	});
