@@ -2,6 +2,11 @@
 // updates (diff-frames.ts). Ink 6.8 reacts to a resize by redrawing the old tree at the new width
 // before the app can relayout, which garbles the screen; the shell handles resizes itself
 // (clear, then relayout) and Ink never hears of them.
+//
+// Ink brackets each frame in synchronized-output codes, three writes in a row (the begin code,
+// the frame, the end code): each a system call into the terminal, the two codes 8 bytes each.
+// They go out as one write (measured under a pseudo-terminal, pinned to one core: 78-162 µs of
+// CPU a frame as three writes, 54-79 µs as one), the same bytes in the same order.
 
 import {createFrameDiffer} from './diff-frames.js';
 
@@ -25,8 +30,22 @@ export type ScreenStream = {
 	reset(): void;
 };
 
+/** Ink's synchronized-output codes (ink/build/write-synchronized.js: bsu, esu). */
+const BEGIN_SYNC = '\u001B[?2026h';
+const END_SYNC = '\u001B[?2026l';
+
 export const createScreenStream = (stdout: TerminalStream): ScreenStream => {
 	const differ = createFrameDiffer();
+	/** What came since a begin code, held for its end code; written at the latest when this turn of the event loop's code is done. */
+	let held: string | undefined;
+	const flush = () => {
+		if (held !== undefined) {
+			const text = held;
+			held = undefined;
+			stdout.write(text);
+		}
+	};
+
 	const screen = {
 		isTTY: true,
 		get columns() {
@@ -39,7 +58,26 @@ export const createScreenStream = (stdout: TerminalStream): ScreenStream => {
 			return stdout.writable;
 		},
 		write(chunk: string | Uint8Array, ...rest: unknown[]) {
-			return stdout.write(typeof chunk === 'string' ? differ.translate(chunk) : chunk, ...rest);
+			const text = typeof chunk === 'string' ? differ.translate(chunk) : chunk;
+			if (typeof text === 'string' && rest.length === 0) {
+				if (held !== undefined) {
+					held += text;
+					if (text === END_SYNC) {
+						flush();
+					}
+
+					return true;
+				}
+
+				if (text === BEGIN_SYNC) {
+					held = text;
+					queueMicrotask(flush);
+					return true;
+				}
+			}
+
+			flush();
+			return stdout.write(text, ...rest);
 		},
 		on(event: string, listener: Listener) {
 			if (event !== 'resize') {
