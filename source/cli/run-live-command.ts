@@ -9,6 +9,8 @@ import {loadRecording, runOptions, startOf, workloadSource} from './resolve-run.
 import {SessionRecorder} from './session-recorder.js';
 import {writeOutputFile} from './write-output.js';
 import {quoteArgument, THIS_DOCUMENT} from '../engine/describe-made.js';
+import {holdBackTurbofan} from '../engine/hold-back-turbofan.js';
+import {limitMemoryReducer} from '../engine/limit-memory-reducer.js';
 import {ADVANCE_EVERY_MS} from '../engine/engine-protocol.js';
 import {RECORDING_FORMAT} from '../engine/recording.js';
 import type {JournalEntry} from '../engine/session-journal.js';
@@ -53,6 +55,12 @@ export const liveCommand = async (plan: RunPlan, context: ParseContext): Promise
 		import('../engine/live-engine-thread.js'),
 		import('../ui/run-live-dashboard.js'),
 	]);
+	// The process's V8 flags for the live view, once, before the engine's isolate exists and the
+	// dashboard renders: here, at the start of the process, not each time an engine thread starts
+	// (a flag that limits the memory reducer, set late in a process whose reducer is mid-cycle,
+	// aborts it: limit-memory-reducer.ts).
+	holdBackTurbofan();
+	limitMemoryReducer();
 	let engine;
 	try {
 		// The workload loads (and may fail) before the screen is taken.

@@ -23,6 +23,16 @@
 //
 // Set for the live view only, with the TurboFan flags (hold-back-turbofan.ts): the headless runs
 // (snapshot, sweep) were not measured with it and keep V8's defaults.
+//
+// Set once, when the live command starts (run-live-command.ts), never later in a process that has
+// run a while: with the flag, V8 11.3 CHECKs at each of the reducer's timers that it has started
+// no GC yet, so set while an isolate's reducer is between its first GC and its last it aborts the
+// whole process ("Check failed: v8_flags.memory_reducer_single_gc implies state.started_gcs() == 0",
+// then SIGILL: a live view without the flag, set 650 ms after its reducer's first GC). At the start
+// no reducer has begun a GC (the first comes 8 s after a full GC that grew the heap). A test
+// process that starts one engine after another is a process that has run a while: CI's aborted,
+// 2026-12-02, when the flag was set at each engine thread's start (Vitest: "Worker exited
+// unexpectedly").
 
 import process from 'node:process';
 import v8 from 'node:v8';

@@ -7,8 +7,6 @@
 import type {EngineCommand, EngineToUi, EngineWorkerData, LiveFacts, RunOptions, ShownSections, SubheapOutcome, WorkloadSource} from './engine-protocol.js';
 import {applyDelta} from './document-delta.js';
 import {createViewStore, type EngineLink, type EngineState} from './engine-link.js';
-import {holdBackTurbofan} from './hold-back-turbofan.js';
-import {limitMemoryReducer} from './limit-memory-reducer.js';
 import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
 import type {HookSite} from './hook-watchdog.js';
 import {describeLoadHang} from './run-snapshot-thread.js';
@@ -42,10 +40,6 @@ export class EngineStartError extends Error {
 
 export const startLiveEngineThread = async (options: LiveThreadOptions): Promise<EngineLink> =>
 	new Promise((resolve, reject) => {
-		// Before the engine's isolate exists and the dashboard renders (hold-back-turbofan.ts,
-		// limit-memory-reducer.ts).
-		holdBackTurbofan();
-		limitMemoryReducer();
 		const journal: JournalEntry[] = [];
 		const knownHangs: KnownHang[] = [];
 		const requests = new Map<number, (document: SnapshotDocument) => void>();

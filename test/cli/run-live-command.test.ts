@@ -6,6 +6,8 @@
 import process from 'node:process';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {parseArguments} from '../../source/cli/parse-arguments.js';
+import {turbofanHoldBackFlags} from '../../source/engine/hold-back-turbofan.js';
+import {memoryReducerFlags} from '../../source/engine/limit-memory-reducer.js';
 import {context} from './parse-context.js';
 
 const steps: string[] = [];
@@ -65,6 +67,16 @@ describe('liveCommand', () => {
 		expect(parsed.ok).toBe(true);
 		const code = await liveCommand((parsed as Extract<typeof parsed, {ok: true}>).plan, context);
 		expect(code).toBe(0);
-		expect(steps).toEqual(['engine loading', 'engine sent its first view', 'first frame drawn', 'v8 flags --optimize-for-size', 'dashboard runs on', 'engine closed']);
+		expect(steps.slice(steps.indexOf('engine loading'))).toEqual(['engine loading', 'engine sent its first view', 'first frame drawn', 'v8 flags --optimize-for-size', 'dashboard runs on', 'engine closed']);
+	});
+
+	it('holds TurboFan back and limits the memory reducer once, before the engine starts', async () => {
+		// Once, at the start of the process: set again later, the memory reducer's flag can abort
+		// a process whose reducer is in its second GC (limit-memory-reducer.ts).
+		const parsed = parseArguments([], context);
+		await liveCommand((parsed as Extract<typeof parsed, {ok: true}>).plan, context);
+		const version = process.versions.node;
+		const flags = [...turbofanHoldBackFlags(version), ...memoryReducerFlags(version)].map((flag) => `v8 flags ${flag}`);
+		expect(steps.slice(0, steps.indexOf('engine loading'))).toEqual(flags);
 	});
 });

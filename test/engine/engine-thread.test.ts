@@ -4,7 +4,8 @@
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {afterAll, describe, expect, test} from 'vitest';
+import v8 from 'node:v8';
+import {afterAll, describe, expect, test, vi} from 'vitest';
 import type {EngineLink} from '../../source/engine/engine-link.js';
 import {startLiveEngineThread} from '../../source/engine/live-engine-thread.js';
 import {runSnapshotThread, type SnapshotThreadRun} from '../../source/engine/run-snapshot-thread.js';
@@ -143,6 +144,23 @@ describe('live, on the engine thread', () => {
 			expect(shownLink.current().document.holders).toBeUndefined();
 		} finally {
 			await shownLink.close();
+		}
+	});
+
+	test('starting an engine thread sets no V8 flag: the live command sets them once, at its start', async () => {
+		// Test processes start one engine after another: a memory-reducer flag set there while the
+		// reducer is in its second GC aborts the process (limit-memory-reducer.ts).
+		const setFlags = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => undefined);
+		const file = workloadFile('flags', 'tick(kernel) { kernel.kmalloc(32); }');
+		const flagsLink = await startLiveEngineThread({run, workload: {kind: 'file', path: file}, rate: 1000, refreshMs: 50, advanceEveryMs: 10, tickTimeoutMs: 2000});
+		try {
+			await waitFor(() => {
+				expect(flagsLink.current().facts.liveTick).toBeGreaterThan(10);
+			});
+			expect(setFlags).not.toHaveBeenCalled();
+		} finally {
+			setFlags.mockRestore();
+			await flagsLink.close();
 		}
 	});
 });
