@@ -130,3 +130,45 @@ export const measureLiveStart = async (warmSeconds: number, steadyFrom: number, 
 	});
 	return {firstFrameSeconds, rssAtStartBytes, cpuPercentOfOneCore: warm.cpuPercentOfOneCore, cpuSeconds: warm.cpuSeconds, warm, steady};
 };
+
+/** The run whose window CPU is the middle one of an odd count (the lower middle of an even one): its thread split is a run's, not a mix of medians. */
+export const medianWindow = (windows: readonly CpuWindow[]): CpuWindow => {
+	if (windows.length === 0) {
+		throw new Error('medianWindow needs at least one window');
+	}
+
+	const sorted = [...windows].sort((x, y) => x.cpuSeconds - y.cpuSeconds);
+	return sorted[Math.floor((sorted.length - 1) / 2)]!;
+};
+
+export type LiveStarts = LiveStart & {
+	/** Every run, in the order they ran; the fields above are the median run's, window by window. */
+	runs: LiveStart[];
+};
+
+/**
+`count` live starts, one after another, each alone on the machine as a user runs it: the same
+build reads 2.3 % in one run and 3.5 % in the next (same machine, same minute, 2026-12-02), so one
+run cannot tell 3.0 from 3.4 against the goal. Each window is the median run's; first frame and
+RSS at start are the medians of the runs.
+*/
+export const measureLiveStarts = async (count: number, warmSeconds: number, steadyFrom: number, steadySeconds: number): Promise<LiveStarts> => {
+	const runs: LiveStart[] = [];
+	for (let run = 0; run < count; run++) {
+		// One at a time: each run alone on the machine.
+		runs.push(await measureLiveStart(warmSeconds, steadyFrom, steadySeconds));
+	}
+
+	const warm = medianWindow(runs.map((run) => run.warm));
+	const steady = medianWindow(runs.map((run) => run.steady));
+	const middle = (values: number[]) => values.sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)]!;
+	return {
+		firstFrameSeconds: middle(runs.map((run) => run.firstFrameSeconds)),
+		rssAtStartBytes: middle(runs.map((run) => run.rssAtStartBytes)),
+		cpuPercentOfOneCore: warm.cpuPercentOfOneCore,
+		cpuSeconds: warm.cpuSeconds,
+		warm,
+		steady,
+		runs,
+	};
+};
