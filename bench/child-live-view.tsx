@@ -4,6 +4,8 @@
 
 import {EventEmitter} from 'node:events';
 import {renderToString} from 'ink';
+import {holdBackTurbofan} from '../source/engine/hold-back-turbofan.js';
+import {limitMemoryReducer} from '../source/engine/limit-memory-reducer.js';
 import {startLiveEngineThread} from '../source/engine/live-engine-thread.js';
 import {DashboardScreen} from '../source/ui/dashboard-screen.js';
 import {runLiveDashboard} from '../source/ui/run-live-dashboard.js';
@@ -54,7 +56,10 @@ class Keyboard extends EventEmitter {
 	}
 }
 
-// As kmtop runs it: the engine on its own thread, the UI here (CPU counts both threads).
+// As kmtop runs it: the process's V8 flags as the live command sets them before its engine starts
+// (run-live-command.ts), the engine on its own thread, the UI here (CPU counts both threads).
+holdBackTurbofan();
+limitMemoryReducer();
 const engine = await startLiveEngineThread({
 	run: {seed: 1, revision: '2021-02-23', ramBytes: 512 * 1024 * 1024, debugAsserts: false},
 	workload: {kind: 'builtin', name: 'vmobject-churn'},

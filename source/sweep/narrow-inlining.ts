@@ -13,7 +13,7 @@
 // to 0.82 s with --jobs 2, the whole process's from 6.56 to 5.39 s with --jobs 2, while the
 // worker thread ran the 80 runs in 3.46 s instead of 3.37 s (code a little less inlined).
 //
-// Node 20 only, as the live view's own flag (live-engine-thread.ts): Node 22 and later keep V8's
+// Node 20 only, as the live view's own flag (hold-back-turbofan.ts): Node 22 and later keep V8's
 // compiled code on disk (cli.js), and flags changed at run time would make the workers' cached
 // code not match.
 //
