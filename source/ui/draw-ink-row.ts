@@ -14,6 +14,7 @@
 // Plane) return undefined, and the row goes to get() as before.
 
 import {createInkAnswers, type ProbeRow} from './ask-ink-answers.js';
+import {FrameCache} from './frame-cache.js';
 
 export type {ProbeRow} from './ask-ink-answers.js';
 export {STYLE_CACHE_CHARACTERS} from './ask-ink-answers.js';
@@ -25,43 +26,15 @@ export type RowDrawer = {
 	nextFrame(): void;
 };
 
-/** One write's line drawn alone as get() draws it: its string (untrimmed), its columns, and whether its first and last cells are styled. */
-export type RowPiece = {text: string; width: number; styledStart: boolean; styledEnd: boolean};
+/**
+One write's line drawn alone as get() draws it: its string (untrimmed), its columns, and whether
+its first and last cells are styled. A piece the drawer drew also names the styles of its first
+and last cells (their opening codes), so it can be joined to a neighbour it touches (`touch`).
+*/
+export type RowPiece = {text: string; width: number; styledStart: boolean; styledEnd: boolean; firstStyle?: string; lastStyle?: string};
 
 /** A line as cells: each character and the style it is drawn in (its opening codes). */
 type Cells = {values: string[]; styles: string[]};
-
-/** Two generations (this frame's and the last's), so a cache is bounded by what two frames show. */
-class FrameCache<Value> {
-	private previous = new Map<string, Value>();
-	private current = new Map<string, Value>();
-
-	get(key: string): Value | undefined {
-		let value = this.current.get(key);
-		if (value === undefined) {
-			value = this.previous.get(key);
-			if (value !== undefined) {
-				this.current.set(key, value);
-			}
-		}
-
-		return value;
-	}
-
-	set(key: string, value: Value): Value {
-		this.current.set(key, value);
-		return value;
-	}
-
-	turn(): void {
-		this.previous = this.current;
-		this.current = new Map();
-	}
-
-	get size(): number {
-		return this.previous.size + this.current.size;
-	}
-}
 
 const ESC = 0x1B;
 const CSI_8BIT = 0x9B;
@@ -100,6 +73,9 @@ export const createRowDrawer = (probe: ProbeRow) => {
 
 		return character;
 	};
+
+	/** Whether a character is drawn as itself in a cell of its own: no escape code, no surrogate, one column. */
+	const isPlain = (code: number): boolean => code !== ESC && code !== CSI_8BIT && (code < 0xD8_00 || code > 0xDF_FF) && isOneCell(code);
 
 	/** A line's cells, or null when something in it is not for this drawer. */
 	const cellsOf = (line: string): Cells | null => {
@@ -254,9 +230,18 @@ export const createRowDrawer = (probe: ProbeRow) => {
 
 				style = next;
 				index = end + 1;
-			} else if (code === ESC || code === CSI_8BIT || (code >= 0xD8_00 && code <= 0xDF_FF) || !isOneCell(code)) {
-				return undefined;
 			} else {
+				// A run of characters between two escape codes is all in one style: the codes go before
+				// its first cell, and its cells are the run itself, one column a character.
+				let end = index;
+				while (end < line.length && isPlain(line.charCodeAt(end))) {
+					end++;
+				}
+
+				if (end === index) {
+					return undefined;
+				}
+
 				if (last === undefined) {
 					parts[count++] = style;
 					first = style;
@@ -264,10 +249,10 @@ export const createRowDrawer = (probe: ProbeRow) => {
 					parts[count++] = codesBetween(last, style);
 				}
 
-				parts[count++] = characterOf(code);
+				parts[count++] = line.slice(index, end);
 				last = style;
-				width++;
-				index++;
+				width += end - index;
+				index = end;
 			}
 		}
 
@@ -275,12 +260,34 @@ export const createRowDrawer = (probe: ProbeRow) => {
 			parts[count++] = codesBetween(last, '');
 		}
 
-		return {text: joinParts(), width, styledStart: (first ?? '') !== '', styledEnd: (last ?? '') !== ''};
+		return {text: joinParts(), width, styledStart: (first ?? '') !== '', styledEnd: (last ?? '') !== '', firstStyle: first ?? '', lastStyle: last ?? ''};
+	};
+
+	/**
+	`text`, a row so far that ends in the piece `left`, with the piece `right` in the very next
+	column, as get() draws the two cells of the seam: nothing between them when they are in the same
+	style, the codes between the two styles otherwise, where `left` alone closes its style and
+	`right` alone opens its own. Undefined for a piece not drawn here (its styles are not named).
+	*/
+	const touch = (text: string, left: RowPiece, right: RowPiece): string | undefined => {
+		const from = left.lastStyle;
+		const to = right.firstStyle;
+		if (failure !== undefined || from === undefined || to === undefined) {
+			return undefined;
+		}
+
+		const close = from === '' ? '' : codesBetween(from, '');
+		if (!text.endsWith(close) || !right.text.startsWith(to)) {
+			return undefined;
+		}
+
+		return text.slice(0, text.length - close.length) + (from === to ? '' : codesBetween(from, to)) + right.text.slice(to.length);
 	};
 
 	return {
 		draw,
 		piece,
+		touch,
 		probe,
 		nextFrame() {
 			lines.turn();

@@ -91,8 +91,10 @@ const patchOutput = async (): Promise<PatchResult> => {
 		it into a string, writing between two neighbouring cells the codes that go from the first's
 		style to the second's (opening the first cell's, closing the last's). A piece is that for its
 		own cells, so the row is its pieces with spaces between, as long as no write overlaps another
-		or leaves the row, and where two writes touch, one side of the seam is unstyled: a style
-		that ran across it would be closed and opened again, where get() writes nothing.
+		or leaves the row. Where two writes touch with both sides of the seam styled, a style that
+		ran across it would be closed and opened again, where get() writes nothing (or only the
+		change): the row drawer joins the two at the seam as get() does (the dim borders of two
+		panels side by side, most of a live frame's changed rows).
 		*/
 		const composeRow = (width: number, writes: Array<number | string>): string | undefined => {
 			const placed: Array<{x: number; piece: Piece}> = [];
@@ -106,15 +108,25 @@ const patchOutput = async (): Promise<PatchResult> => {
 			placed.sort((a, b) => a.x - b.x);
 			let text = '';
 			let column = 0;
-			let styledEnd = false;
+			let before: Piece | undefined;
 			for (const {x, piece} of placed) {
-				if (!Number.isInteger(x) || x < column || x + piece.width > width || (x === column && styledEnd && piece.styledStart)) {
+				if (!Number.isInteger(x) || x < column || x + piece.width > width) {
 					return undefined;
 				}
 
-				text += ' '.repeat(x - column) + piece.text;
+				if (x === column && before?.styledEnd && piece.styledStart) {
+					const joined = rowDrawer.touch(text, before, piece);
+					if (joined === undefined) {
+						return undefined;
+					}
+
+					text = joined;
+				} else {
+					text += ' '.repeat(x - column) + piece.text;
+				}
+
 				column = x + piece.width;
-				styledEnd = piece.styledEnd;
+				before = piece;
 			}
 
 			return text.trimEnd();
@@ -137,13 +149,17 @@ const patchOutput = async (): Promise<PatchResult> => {
 			return key;
 		};
 
+		const shapeOf = (width: number, writes: Array<number | string>): string => `${width}:${writes.filter((_, index) => index % 2 === 0).join(',')}`;
+
 		const drawRow = (width: number, writes: Array<number | string>, key: string): string => {
 			let text = rows.current.get(key) ?? rows.previous.get(key);
 			if (text === undefined && writes.length >= 2) {
-				const shape = `${width}:${writes.filter((_, index) => index % 2 === 0).join(',')}`;
-				text = unjoinable.current.has(shape) || unjoinable.previous.has(shape) ? undefined : composeRow(width, writes);
+				// The shape is named only when some shape did not go together (rarely, now that touching
+				// borders are joined), not for every changed row.
+				const shape = unjoinable.current.size > 0 || unjoinable.previous.size > 0 ? shapeOf(width, writes) : undefined;
+				text = shape !== undefined && (unjoinable.current.has(shape) || unjoinable.previous.has(shape)) ? undefined : composeRow(width, writes);
 				if (text === undefined) {
-					unjoinable.current.set(shape, true);
+					unjoinable.current.set(shape ?? shapeOf(width, writes), true);
 				}
 			}
 

@@ -59,18 +59,18 @@ const heapSeries = (document: SnapshotDocument, graph: GraphSeries): Series[] =>
 
 /** Columns the widest end of a series' scale can take (`1023B` is wider than `1K`). */
 const scaleEndWidth = (values: readonly number[], current: number): number => {
-	// A loop, not Math.max(...[...values, current]): the history is hundreds of values, copied
-	// twice for each of the two series, several times a frame.
+	// One counted loop, not Math.max(...[...values, current]) nor for…of: the history is hundreds
+	// of values, for each of the two series, every frame, mostly in V8's baseline tier (where
+	// for…of makes an iterator result for each value).
 	let high = Math.max(0, current);
-	for (const value of values) {
+	let low = current;
+	for (let index = 0; index < values.length; index++) {
+		const value = values[index]!;
 		high = Math.max(high, value);
-	}
-
-	let low = Math.min(high, current);
-	for (const value of values) {
 		low = Math.min(low, value);
 	}
 
+	low = Math.min(low, high);
 	return Math.max(formatSize(high).length, low < 1024 ? formatSize(Math.min(high, 1023)).length : 0);
 };
 
@@ -83,7 +83,7 @@ and the scale it is drawn on (bottom–top). The lines share one layout, so thei
 up cell for cell; the short names (`alloc`) when the long ones leave too little room.
 */
 /** Where the sparklines sit in a series line `width` wide: after `head` columns, `sparkWidth` cells. */
-export const seriesLayout = (document: SnapshotDocument, facts: ViewFacts, width: number) => {
+const layoutSeries = (document: SnapshotDocument, facts: ViewFacts, width: number) => {
 	const graph = graphSeries(document, facts);
 	const series = heapSeries(document, graph);
 	const valueWidth = Math.max(...series.map(({current}) => formatSize(current).length));
@@ -95,6 +95,19 @@ export const seriesLayout = (document: SnapshotDocument, facts: ViewFacts, width
 	const withScale = width - head - scaleWidth >= MIN_SPARK;
 	const sparkWidth = Math.max(0, width - head - (withScale ? scaleWidth : 0));
 	return {graph, series, valueWidth, endWidth, head, long: head === longHead, withScale, sparkWidth};
+};
+
+// The panel's lines and the time axis in its edge ask for the same layout each frame: the last
+// one is kept (one entry; a document is never changed once made, and of the facts only the graph
+// window is read).
+let lastLayout: {document: SnapshotDocument; graphWindow: number | undefined; width: number; layout: ReturnType<typeof layoutSeries>} | undefined;
+
+export const seriesLayout = (document: SnapshotDocument, facts: ViewFacts, width: number): ReturnType<typeof layoutSeries> => {
+	if (lastLayout?.document !== document || lastLayout.graphWindow !== facts.graphWindow || lastLayout.width !== width) {
+		lastLayout = {document, graphWindow: facts.graphWindow, width, layout: layoutSeries(document, facts, width)};
+	}
+
+	return lastLayout.layout;
 };
 
 export const seriesLines = (document: SnapshotDocument, width: number, facts: ViewFacts = {}): StyledLine[] => {

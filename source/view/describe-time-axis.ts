@@ -17,16 +17,29 @@ export type AxisSpan = {
 };
 
 const label = (tick: number): string => ` t${formatCount(tick)} `;
+const RULE = '─';
 
-/** The labels over `width` columns of rule (`─`), or undefined when not even one fits. */
+/**
+The labels over `width` columns of rule (`─`), or undefined when not even one fits. A label goes
+where it fits with a rule cell to spare on each side of every label already placed; the line is
+built once from the labels placed, as a string (this is drawn on every refresh: a cell array
+spliced and searched for each label made most of a kernel heap panel's garbage).
+*/
 export const describeTimeAxis = (span: AxisSpan): string | undefined => {
-	const cells = [...'─'.repeat(span.width)];
+	const placed: Array<{at: number; text: string}> = [];
 	const put = (at: number, text: string): boolean => {
-		if (at < 0 || at + text.length > cells.length || cells.slice(Math.max(0, at - 1), at + text.length + 1).some((cell) => cell !== '─')) {
+		if (at < 0 || at + text.length > span.width) {
 			return false;
 		}
 
-		cells.splice(at, text.length, ...text);
+		for (let index = 0; index < placed.length; index++) {
+			const other = placed[index]!;
+			if (other.at < at + text.length + 1 && at - 1 < other.at + other.text.length) {
+				return false;
+			}
+		}
+
+		placed.push({at, text});
 		return true;
 	};
 
@@ -42,16 +55,26 @@ export const describeTimeAxis = (span: AxisSpan): string | undefined => {
 	const middle = Math.floor((firstCell + span.width - 1) / 2);
 	const middleLabel = label(tickAt(middle));
 	put(middle - Math.floor(middleLabel.length / 2), middleLabel);
-	return cells.join('');
+	placed.sort((a, b) => a.at - b.at);
+	let axis = '';
+	let column = 0;
+	for (let index = 0; index < placed.length; index++) {
+		const {at, text} = placed[index]!;
+		axis += RULE.repeat(at - column) + text;
+		column = at + text.length;
+	}
+
+	return axis + RULE.repeat(span.width - column);
 };
 
 /** A frame's bottom edge (`└───┘`, `width` wide) with the axis laid into it. */
 export const axisBorder = (width: number, span: AxisSpan, tone: Tone = 'dim'): StyledLine => {
-	const rule = [...`└${'─'.repeat(Math.max(0, width - 2))}┘`];
+	// Every character of the edge is one UTF-16 code unit: columns are string indices.
+	const rule = `└${RULE.repeat(Math.max(0, width - 2))}┘`;
 	const axis = describeTimeAxis(span);
 	if (axis === undefined || span.start < 1 || span.start + span.width > width - 1) {
-		return [segment(rule.join(''), tone)];
+		return [segment(rule, tone)];
 	}
 
-	return [segment(rule.slice(0, span.start).join(''), tone), segment(axis, 'dim'), segment(rule.slice(span.start + span.width).join(''), tone)];
+	return [segment(rule.slice(0, span.start), tone), segment(axis, 'dim'), segment(rule.slice(span.start + span.width), tone)];
 };

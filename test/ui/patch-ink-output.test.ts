@@ -173,23 +173,43 @@ describe('Ink Output, patched', () => {
 		);
 	});
 
+	test('two panels whose styled borders touch are drawn from their pieces, joined at the seam as Ink joins them', async () => {
+		const {pieces, unjoinable} = await patched();
+		const Output = await loadOutput();
+		const frame = (left: string, right: string, rightStyle = '\u001B[2m') => {
+			const output = new Output({width: 20, height: 1});
+			output.write(0, 0, `\u001B[2m│ \u001B[22m${left}\u001B[2m │\u001B[22m`, {transformers: []});
+			output.write(8, 0, `${rightStyle}│ \u001B[0m${right}\u001B[2m │\u001B[22m`, {transformers: []});
+			return output.get().output;
+		};
+
+		// The same style on both sides: Ink writes nothing between them.
+		expect(frame('abcd', 'efgh')).toBe('\u001B[2m│ \u001B[22mabcd\u001B[2m ││ \u001B[22mefgh\u001B[2m │\u001B[22m');
+		expect(pieces.current.size).toBe(2);
+		expect(unjoinable.current.size).toBe(0);
+		// Dim then bold: only the change.
+		expect(frame('abce', 'efgi', '\u001B[1m')).toBe('\u001B[2m│ \u001B[22mabce\u001B[2m │\u001B[22m\u001B[1m│ \u001B[22mefgi\u001B[2m │\u001B[22m');
+		expect(pieces.current.size).toBe(2);
+		expect(unjoinable.current.size).toBe(0);
+	});
+
 	test('a row shape whose pieces did not go together goes straight to Ink\'s get while it stays', async () => {
 		const {pieces, unjoinable} = await patched();
 		const Output = await loadOutput();
 		const frame = (left: string, right: string) => {
 			const output = new Output({width: 20, height: 1});
-			// Two panels whose dim borders touch: Ink writes nothing between them.
+			// Overlapping writes: the later one covers part of the first.
 			output.write(0, 0, `\u001B[2m│ \u001B[22m${left}\u001B[2m │\u001B[22m`, {transformers: []});
-			output.write(8, 0, `\u001B[2m│ \u001B[22m${right}\u001B[2m │\u001B[22m`, {transformers: []});
+			output.write(6, 0, `\u001B[1m${right}\u001B[22m`, {transformers: []});
 			return output.get().output;
 		};
 
-		expect(frame('abcd', 'efgh')).toBe('\u001B[2m│ \u001B[22mabcd\u001B[2m ││ \u001B[22mefgh\u001B[2m │\u001B[22m');
-		expect([...unjoinable.current.keys()]).toEqual(['20:0,8']);
-		expect(frame('abce', 'efgi')).toBe('\u001B[2m│ \u001B[22mabce\u001B[2m ││ \u001B[22mefgi\u001B[2m │\u001B[22m');
+		expect(frame('abcd', 'XY')).toBe('\u001B[2m│ \u001B[22mabcd\u001B[1mXY\u001B[22m');
+		expect([...unjoinable.current.keys()]).toEqual(['20:0,6']);
+		expect(frame('abce', 'XZ')).toBe('\u001B[2m│ \u001B[22mabce\u001B[1mXZ\u001B[22m');
 		// Not cut into pieces again: the shape is known.
 		expect(pieces.current.size).toBe(0);
-		expect([...unjoinable.current.keys()]).toEqual(['20:0,8']);
+		expect([...unjoinable.current.keys()]).toEqual(['20:0,6']);
 		// Apart, the same panels go together again.
 		const output = new Output({width: 20, height: 1});
 		output.write(0, 0, '\u001B[2m│ \u001B[22mabcd\u001B[2m │\u001B[22m', {transformers: []});

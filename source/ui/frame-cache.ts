@@ -1,0 +1,33 @@
+// A cache of what one frame drew, for the next: the row drawer's lines (draw-ink-row.ts).
+
+/** Two generations (this frame's and the last's), so a cache is bounded by what two frames show. */
+export class FrameCache<Value> {
+	private previous = new Map<string, Value>();
+	private current = new Map<string, Value>();
+
+	get(key: string): Value | undefined {
+		let value = this.current.get(key);
+		if (value === undefined) {
+			value = this.previous.get(key);
+			if (value !== undefined) {
+				this.current.set(key, value);
+			}
+		}
+
+		return value;
+	}
+
+	set(key: string, value: Value): Value {
+		this.current.set(key, value);
+		return value;
+	}
+
+	turn(): void {
+		this.previous = this.current;
+		this.current = new Map();
+	}
+
+	get size(): number {
+		return this.previous.size + this.current.size;
+	}
+}
