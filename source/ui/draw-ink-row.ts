@@ -14,6 +14,7 @@
 // Plane) return undefined, and the row goes to get() as before.
 
 import {createInkAnswers, type ProbeRow} from './ask-ink-answers.js';
+import {isCsiAt, isEscape, isSgrEnd, parametersEnd} from './read-escape-codes.js';
 import {FrameCache} from './frame-cache.js';
 
 export type {ProbeRow} from './ask-ink-answers.js';
@@ -36,24 +37,6 @@ export type RowPiece = {text: string; width: number; styledStart: boolean; style
 /** A line as cells: each character and the style it is drawn in (its opening codes). */
 type Cells = {values: string[]; styles: string[]};
 
-const ESC = 0x1B;
-const CSI_8BIT = 0x9B;
-const OPEN_BRACKET = 0x5B;
-const SEMICOLON = 0x3B;
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
-const LETTER_M = 0x6D;
-
-/** Where the parameters (digits and semicolons) of the CSI sequence at `index` end: at its final byte. */
-const parametersEnd = (line: string, index: number): number => {
-	let end = index + 2;
-	while (line.charCodeAt(end) === SEMICOLON || (line.charCodeAt(end) >= DIGIT_0 && line.charCodeAt(end) <= DIGIT_9)) {
-		end++;
-	}
-
-	return end;
-};
-
 export const createRowDrawer = (probe: ProbeRow) => {
 	const answers = createInkAnswers(probe);
 	const {isOneCell, styleAfter, codesBetween} = answers;
@@ -75,7 +58,7 @@ export const createRowDrawer = (probe: ProbeRow) => {
 	};
 
 	/** Whether a character is drawn as itself in a cell of its own: no escape code, no surrogate, one column. */
-	const isPlain = (code: number): boolean => code !== ESC && code !== CSI_8BIT && (code < 0xD8_00 || code > 0xDF_FF) && isOneCell(code);
+	const isPlain = (code: number): boolean => !isEscape(code) && (code < 0xD8_00 || code > 0xDF_FF) && isOneCell(code);
 
 	/** A line's cells, or null when something in it is not for this drawer. */
 	const cellsOf = (line: string): Cells | null => {
@@ -89,17 +72,16 @@ export const createRowDrawer = (probe: ProbeRow) => {
 		let style = '';
 		for (let index = 0; index < line.length; ) {
 			const code = line.charCodeAt(index);
-			if (code === ESC && line.charCodeAt(index + 1) === OPEN_BRACKET) {
+			if (isCsiAt(line, index)) {
 				const end = parametersEnd(line, index);
-
-				const next = line.charCodeAt(end) === LETTER_M ? styleAfter(style, line.slice(index, end + 1)) : null;
+				const next = isSgrEnd(line, end) ? styleAfter(style, line.slice(index, end + 1)) : null;
 				if (next === null) {
 					return lines.set(line, null);
 				}
 
 				style = next;
 				index = end + 1;
-			} else if (code === ESC || code === CSI_8BIT || (code >= 0xD8_00 && code <= 0xDF_FF) || !isOneCell(code)) {
+			} else if (!isPlain(code)) {
 				return lines.set(line, null);
 			} else {
 				values.push(characterOf(code));
@@ -219,11 +201,9 @@ export const createRowDrawer = (probe: ProbeRow) => {
 		let last: string | undefined;
 		let width = 0;
 		for (let index = 0; index < line.length; ) {
-			const code = line.charCodeAt(index);
-			if (code === ESC && line.charCodeAt(index + 1) === OPEN_BRACKET) {
+			if (isCsiAt(line, index)) {
 				const end = parametersEnd(line, index);
-
-				const next = line.charCodeAt(end) === LETTER_M ? styleAfter(style, line.slice(index, end + 1)) : null;
+				const next = isSgrEnd(line, end) ? styleAfter(style, line.slice(index, end + 1)) : null;
 				if (next === null) {
 					return undefined;
 				}
