@@ -85,7 +85,7 @@ say(`live frame: where a 120×40 frame's time goes at the defaults, both threads
 const liveFrame = child('measure-live-frame.js', [String(quick ? 60 : 200)]) as unknown as LiveFrame;
 const steadyFrom = quick ? 30 : 60;
 const liveRuns = quick ? 1 : 3;
-say(`live start: kmtop with its defaults under a pseudo-terminal, 120×40, its RSS and its CPU over ${quick ? 10 : 30} s from the start and from ${steadyFrom} s, ${liveRuns} run(s) one after another...`);
+say(`live start: kmtop with its defaults under a pseudo-terminal, 120×40, its RSS and its CPU over ${quick ? 10 : 30} s from the start and from ${steadyFrom} s, ${liveRuns === 1 ? 'one run' : `${liveRuns} runs one after another, the median`}...`);
 const liveStart = await measureLiveStarts(liveRuns, quick ? 10 : 30, steadyFrom, quick ? 10 : 30);
 const floorSeconds = quick ? 10 : 30;
 say(`Ink floor: a minimal Ink app drawing a comparable 120×40 frame 4 times a second under a pseudo-terminal, stock and as kmtop drives Ink, ${floorSeconds} s...`);
