@@ -188,6 +188,15 @@ if (json) {
 			`median of ${longSweep.pairs} alternating pairs, ×${longSweep.ratioMin.toFixed(2)} to ×${longSweep.ratioMax.toFixed(2)}; ${longSweep.aMedian.toFixed(1)} / ${longSweep.bMedian.toFixed(1)} s${longSweep.rowsIdentical ? '' : '; ROWS DIFFER'}`,
 		],
 		['  CPU s, medians: workers + V8 helpers + main', sweepCpu(sweep.jobs1Cpu), `--jobs 2: ${sweepCpu(sweep.jobs2Cpu)}; a core idle ${sweep.jobs2Cpu.tail.toFixed(2)} s at the end`],
+		...(sweep.jobs1Cpu.workersWaiting !== null && sweep.jobs2Cpu.workersWaiting !== null
+			? [
+					[
+						'  workers ready to run, no core free',
+						`${sweep.jobs1Cpu.workersWaiting.toFixed(2)} s`,
+						`--jobs 2: ${sweep.jobs2Cpu.workersWaiting.toFixed(2)} s (medians, summed over the workers: the run queue's delay, /proc schedstat)`,
+					] as [string, string, string],
+				]
+			: []),
 		[
 			'  two --jobs 1 sweeps of half the seeds at once',
 			`${sweep.separateSeconds.toFixed(1)} s`,

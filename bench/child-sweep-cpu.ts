@@ -25,6 +25,13 @@ export type SweepCpu = {
 	main: number | null;
 	/** Wall seconds from the first worker's end to the last one's (0 with one worker). */
 	tail: number;
+	/**
+	 * Seconds the worker threads spent ready to run with no core free for them, summed over the
+	 * workers (the scheduler's run-queue delay, /proc schedstat), or null where /proc cannot say.
+	 * With two workers on two cores, whatever else runs (V8's helpers compiling and collecting for
+	 * both isolates, the main thread, other processes) makes a worker wait.
+	 */
+	workersWaiting: number | null;
 };
 
 /**
@@ -56,6 +63,35 @@ const liveThreadSeconds = (): {main: number; others: number} | undefined => {
 	}
 };
 
+// Each live thread's run-queue delay so far, in seconds (schedstat's second field, in ns).
+const readThreadWaits = (): Map<string, number> | undefined => {
+	try {
+		const waits = new Map<string, number>();
+		for (const id of readdirSync('/proc/self/task')) {
+			waits.set(id, Number(readFileSync(`/proc/self/task/${id}/schedstat`, 'utf8').split(' ')[1]) / 1e9);
+		}
+
+		return waits;
+	} catch {
+		return undefined;
+	}
+};
+
+/**
+ * The workers' wait: each thread's last wait seen (read while the workers were running), summed
+ * over the threads gone by the end (the workers; the main thread and the helpers are still alive).
+ */
+export const sumGoneThreadWaits = (lastSeen: ReadonlyMap<string, number>, alive: ReadonlySet<string>): number => {
+	let sum = 0;
+	for (const [id, seconds] of lastSeen) {
+		if (!alive.has(id)) {
+			sum += seconds;
+		}
+	}
+
+	return sum;
+};
+
 const path = process.env['KMTOP_BENCH_SWEEP_CPU'];
 if (path && isMainThread) {
 	const ends: number[] = [];
@@ -63,6 +99,9 @@ if (path && isMainThread) {
 	let lastRowMs: number | null = null;
 	const workerRunsMs: number[][] = [];
 	const workerFirstRowMs: Array<number | null> = [];
+	// Read at every row a worker sends, so each worker's wait is seen close to its end.
+	const lastWaits = new Map<string, number>();
+	let waitsReadable = true;
 	process.on('worker', (worker) => {
 		const startedMs = monotonicMs();
 		firstWorkerMs ??= startedMs;
@@ -72,6 +111,12 @@ if (path && isMainThread) {
 		// Each message a sweep worker sends is a row ({index, result}, run-worker-pool.ts).
 		worker.on('message', (message: {result?: {wallMs?: unknown}}) => {
 			lastRowMs = monotonicMs();
+			const waits = readThreadWaits();
+			waitsReadable &&= waits !== undefined;
+			for (const [id, seconds] of waits ?? []) {
+				lastWaits.set(id, seconds);
+			}
+
 			const wallMs = message.result?.wallMs;
 			if (typeof wallMs === 'number') {
 				workerFirstRowMs[which] ??= lastRowMs - startedMs;
@@ -85,9 +130,11 @@ if (path && isMainThread) {
 		const {user, system} = process.cpuUsage();
 		const total = (user + system) / 1e6;
 		const threads = liveThreadSeconds();
+		const alive = readThreadWaits();
+		const workersWaiting = waitsReadable && alive ? sumGoneThreadWaits(lastWaits, new Set(alive.keys())) : null;
 		const cpu: SweepReport = threads
-			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main, tail, firstWorkerMs, lastRowMs, workerRunsMs, workerFirstRowMs}
-			: {total, workers: null, helpers: null, main: null, tail, firstWorkerMs, lastRowMs, workerRunsMs, workerFirstRowMs};
+			? {total, workers: Math.max(0, total - threads.main - threads.others), helpers: threads.others, main: threads.main, tail, workersWaiting, firstWorkerMs, lastRowMs, workerRunsMs, workerFirstRowMs}
+			: {total, workers: null, helpers: null, main: null, tail, workersWaiting, firstWorkerMs, lastRowMs, workerRunsMs, workerFirstRowMs};
 		writeFileSync(path, JSON.stringify(cpu));
 	});
 }

@@ -44,6 +44,19 @@
 // 7.3 s, busy machine, 2026-12-01): nothing two workers share in one process costs them more than
 // two processes cost each other.
 // Neither a bigger young generation nor fewer GC helper threads changed the CPU split measurably.
+// What makes a steady run slower with two workers, taken apart (2026-12-02, Node 20, busy box):
+// by each worker thread's own CPU per run (/proc/thread-self/schedstat), the runs after the first
+// five took 1.05-1.07 times as much with --jobs 2 as with --jobs 1 (3 sweeps each of seeds 1..60),
+// and 1.06-1.09 times in two separate --jobs 1 processes at once: what the cores share, in or out of
+// one process. The rest is waiting: the workers were ready to run with no core free for ~0.45 s of
+// those runs with --jobs 2 against ~0.07 s with --jobs 1, and `perf sched` (one whole --jobs 2
+// sweep, 1.1 s of waits) showed what the cores ran meanwhile: besides the other worker, the
+// process's own V8 helpers for 1.1 CPU s (TurboFan above all: ~180 compiles a worker, 82 in its
+// first run, then a few every run) and the machine's other load for 0.2 s. Hence the
+// "workers ready to run, no core free" line, from the preload. Holding TurboFan back (a 4x
+// interrupt budget, no early optimization of small functions) cut the helpers' CPU 0.77 -> 0.50 s
+// with --jobs 2, but the workers' runs, longer in the lower tiers, took ~5 % more (pinned --jobs 1,
+// 4 pairs): a trade, not kept.
 // (5) What no second worker shortens, printed for both arms: before the first worker starts
 // (2026-12-01, a quiet moment: Node ~0.10 s, the bundle ~0.07, the command line and the sweep's
 // module ~0.03) and after the last row (its worker ending ~0.02-0.05 s, its heap and array pool
@@ -186,7 +199,14 @@ const medianCpu = (cpus: SweepCpu[]): SweepCpu => {
 		return values.includes(null) ? null : median(values as number[]);
 	};
 
-	return {total: median(cpus.map(({total}) => total)), workers: of(({workers}) => workers), helpers: of(({helpers}) => helpers), main: of(({main}) => main), tail: median(cpus.map(({tail}) => tail))};
+	return {
+		total: median(cpus.map(({total}) => total)),
+		workers: of(({workers}) => workers),
+		helpers: of(({helpers}) => helpers),
+		main: of(({main}) => main),
+		tail: median(cpus.map(({tail}) => tail)),
+		workersWaiting: of(({workersWaiting}) => workersWaiting),
+	};
 };
 
 // By combination, whatever order the rows were written in.
