@@ -12,7 +12,7 @@ import type {EventKind, SnapshotDocument, SnapshotEvent} from '../engine/snapsho
 import type {SubheapsExplore} from '../view/describe-subheaps.js';
 import type {HolderColumn} from '../view/describe-holders.js';
 import type {ListView} from '../view/scroll-list.js';
-import {lifecycleEvents} from '../view/select-events.js';
+import {newestLifecycleEvents} from '../view/select-events.js';
 
 export type FocusPanel = 'subheaps' | 'lifecycle' | 'kernel-log' | 'holders';
 
@@ -49,9 +49,9 @@ export const initialExploreState: ExploreState = {
 };
 
 /** The lifecycle as the panel lists it now: newest first, of one kind when `e` chose one. */
-export const liveLifecycle = (document: SnapshotDocument, kind: EventKind | undefined): SnapshotEvent[] => {
-	const events = lifecycleEvents(document.events);
-	return (kind === undefined ? events : events.filter((event) => event.kind === kind)).reverse();
+export const liveLifecycle = (document: SnapshotDocument, kind: EventKind | undefined): readonly SnapshotEvent[] => {
+	const events = newestLifecycleEvents(document.events);
+	return kind === undefined ? events : events.filter((event) => event.kind === kind);
 };
 
 /** The query the list highlights: the one being typed for it, else the one Enter took. */

@@ -32,9 +32,46 @@ const contentOf = (document: SnapshotDocument, facts: ViewFacts): LayoutContent 
 	logLines: document.dmesg.length,
 });
 
+/** Whether two contents say the same, key by key (planLayout reads a key left out as undefined). */
+const sameContent = (a: LayoutContent, b: LayoutContent): boolean => {
+	for (const key in a) {
+		if (a[key as keyof LayoutContent] !== b[key as keyof LayoutContent]) {
+			return false;
+		}
+	}
+
+	for (const key in b) {
+		if (a[key as keyof LayoutContent] !== b[key as keyof LayoutContent]) {
+			return false;
+		}
+	}
+
+	return true;
+};
+
+/**
+planLayout, answering with the plan it gave last when asked for the same size and content (one
+entry): the content is a handful of counts that change a few times a minute, the document they
+are counted from four times a second, and the screen and the engine's shown sections each plan
+every frame. The same plan object, too, for the same layout.
+*/
+export const createPlanner = () => {
+	let last: {columns: number; rows: number | undefined; content: LayoutContent; plan: LayoutPlan} | undefined;
+	return (columns: number, rows: number | undefined, content: LayoutContent): LayoutPlan => {
+		if (last?.columns !== columns || last.rows !== rows || !sameContent(last.content, content)) {
+			last = {columns, rows, content, plan: planLayout(columns, rows, content)};
+		}
+
+		return last.plan;
+	};
+};
+
+const planScreen = createPlanner();
+const planWithAnyHolders = createPlanner();
+
 const planOf = (document: SnapshotDocument, facts: ViewFacts, columns: number, rows?: number): LayoutPlan => {
 	const holders = holderRows(document);
-	return planLayout(columns, rows, {
+	return planScreen(columns, rows, {
 		...contentOf(document, facts),
 		// A text snapshot keeps the panels it had; the live view shows who holds the heap when rows allow.
 		...(holders && rows !== undefined ? shownHoldersSize(holders) : {}),
@@ -50,7 +87,7 @@ cannot ask the table itself. With a table that would not fill the room or whose 
 cut, the plan shows no panel after all: the engine then sends a table that is not drawn.
 */
 export const holdersPanelFits = (document: SnapshotDocument, facts: ViewFacts, columns: number, rows: number): boolean => {
-	const plan = planLayout(columns, rows, {...contentOf(document, facts), holders: Number.MAX_SAFE_INTEGER, holderNameWidth: 0});
+	const plan = planWithAnyHolders(columns, rows, {...contentOf(document, facts), holders: Number.MAX_SAFE_INTEGER, holderNameWidth: 0});
 	return plan.kind !== 'too-small' && hasPanel(plan.body, 'holders');
 };
 

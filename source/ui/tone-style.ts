@@ -61,15 +61,16 @@ const isHolder = (tone: Tone): boolean => tone.startsWith('holder-');
 
 /** A tone's opening and closing codes as chalk writes them around a text at this colour level (none without colour). */
 const toneCodes = (() => {
-	const cache = new Map<string, {open: string; close: string}>();
+	// A map of tones for each of chalk's levels (0 to 3): FORCE_COLOR and tests may change it. A key
+	// made of the level and the tone was a string built for every segment painted.
+	const caches: Array<Map<Tone, {open: string; close: string}>> = [];
 	return (tone: Tone): {open: string; close: string} => {
-		// By chalk's level too: FORCE_COLOR and tests may change it.
-		const key = `${chalk.level}${tone}`;
-		let codes = cache.get(key);
+		const cache = (caches[chalk.level] ??= new Map());
+		let codes = cache.get(tone);
 		if (!codes) {
 			const [open = '', close = ''] = tonePainters[tone]('\u0000').split('\u0000');
 			codes = {open, close};
-			cache.set(key, codes);
+			cache.set(tone, codes);
 		}
 
 		return codes;

@@ -9,7 +9,7 @@ import {formatKernelAddress, formatPages, formatSize} from './format-bytes.js';
 import {formatCount} from './format-number.js';
 import {graphTicksPerCell} from './graph-window.js';
 import {eventsSinceBoot, lastEvent} from './select-events.js';
-import {firstFitting, fitLine, joinSegments, segment, type StyledLine, type Tone} from './styled-line.js';
+import {firstFitting, fitLine, joinSegments, segment, type Segment, type StyledLine, type Tone} from './styled-line.js';
 import {isRecent as isRecentTick, type ViewFacts} from './view-facts.js';
 
 /** Timeline glyphs, in order of precedence when two events share a cell. */
@@ -141,20 +141,22 @@ const revisionLine = (document: SnapshotDocument, width: number): StyledLine => 
 	);
 };
 
+/** `● consumed ○ replaced ◆ recycled ✕ failed`: the same every frame, made once. */
+const legend: readonly Segment[] = joinSegments(
+	legendOrder.map((kind) => backupGlyphs.find(([candidate]) => candidate === kind)!).map(([, glyph, label]) => [segment(glyph, 'accent'), segment(` ${label}`, 'dim')]),
+	' ',
+);
+
 export const describeBackup = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine[] => {
 	const stripWidth = Math.max(0, width - 4);
 	const span = graphTicksPerCell(document, facts, stripWidth) * stripWidth;
-	const legend = joinSegments(
-		legendOrder.map((kind) => backupGlyphs.find(([candidate]) => candidate === kind)!).map(([, glyph, label]) => [segment(glyph, 'accent'), segment(` ${label}`, 'dim')]),
-		' ',
-	);
 	return [
 		firstFitting(width, backupStateLine(document, facts), backupStateLine(document, facts, false)),
 		fitLine(countsLine(document), width),
 		sinceLine(document, facts, 'consumed', ['backup-consumed'], document.backup.consumed, width),
 		sinceLine(document, facts, 'replaced', ['backup-replaced', 'backup-recycled'], document.backup.replaced + document.backup.recycled, width),
 		fitLine([segment(backupTimeline(document, stripWidth, facts), 'accent'), segment(' now', 'dim')], width),
-		firstFitting(width, [...legend, segment(`  ${formatCount(span)} ticks`, 'dim')], legend),
+		firstFitting(width, [...legend, segment(`  ${formatCount(span)} ticks`, 'dim')], [...legend]),
 		revisionLine(document, width),
 	];
 };

@@ -8,7 +8,7 @@ import {formatKernelAddress, formatSize} from './format-bytes.js';
 import {ruleLine} from './frame-panel.js';
 import {formatCount} from './format-number.js';
 import type {ListView} from './scroll-list.js';
-import {lifecycleEvents} from './select-events.js';
+import {newestLifecycleEvents} from './select-events.js';
 import {fitLine, padStart, segment, type StyledLine} from './styled-line.js';
 import type {ViewFacts} from './view-facts.js';
 
@@ -52,7 +52,7 @@ export type SubheapsPanelLayout = {
 	lifecycle?: LifecycleArea & {rowItems: Array<number | undefined>; top: number};
 };
 
-const newestFirst = (document: SnapshotDocument): SnapshotEvent[] => lifecycleEvents(document.events).reverse();
+
 
 type LifecycleSection = {lines: StyledLine[]; rowItems: Array<number | undefined>; top: number};
 
@@ -90,7 +90,7 @@ let lastLifecycle: {inputs: LifecycleInputs; section: LifecycleSection} | undefi
 
 /** The divider and the events that fit in `count` more lines (all when undefined). */
 const lifecycleSection = (document: SnapshotDocument, width: number, count: number | undefined, explore: SubheapsExplore = {}): LifecycleSection => {
-	const inputs = {events: explore.events ?? newestFirst(document), retired: document.retiredSubheaps, width, count, explore};
+	const inputs = {events: explore.events ?? newestLifecycleEvents(document.events), retired: document.retiredSubheaps, width, count, explore};
 	if (lastLifecycle && sameInputs(lastLifecycle.inputs, inputs)) {
 		return lastLifecycle.section;
 	}

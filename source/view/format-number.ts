@@ -4,8 +4,22 @@
 /** `48,211`: thousands separated by commas, independent of the locale. */
 export const formatCount = (value: number): string => {
 	const sign = value < 0 ? '-' : '';
-	const digits = String(Math.trunc(Math.abs(value)));
-	return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+	const magnitude = Math.trunc(Math.abs(value));
+	const digits = String(magnitude);
+	// Below 1e21 a number's string is its digits alone: grouped by slices (ticks and counts on
+	// every panel, every frame), where the pattern's lookahead is tried at every digit. Beyond
+	// (1e+21, Infinity) or NaN, the pattern, which leaves what is not a run of digits as it is.
+	if (!(magnitude < 1e21)) {
+		return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+	}
+
+	const head = digits.length % 3 || 3;
+	let text = digits.slice(0, head);
+	for (let index = head; index < digits.length; index += 3) {
+		text += `,${digits.slice(index, index + 3)}`;
+	}
+
+	return sign + text;
 };
 
 const suffixes: Array<[number, string]> = [

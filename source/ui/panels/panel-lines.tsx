@@ -22,7 +22,15 @@ import {ColourContext, paintLine} from '../tone-style.js';
 // An empty line would take no row in a node of its own; a blank line still takes its row.
 const blankLine: StyledLine = [segment(' ')];
 
-const shownLine = (line: StyledLine): StyledLine => (line.length > 0 && line.some((part) => part.text !== '') ? line : blankLine);
+const shownLine = (line: StyledLine): StyledLine => {
+	for (let index = 0; index < line.length; index++) {
+		if (line[index]!.text !== '') {
+			return line;
+		}
+	}
+
+	return blankLine;
+};
 
 type PanelLinesProps = {lines: StyledLine[]; width: number};
 
@@ -41,7 +49,6 @@ in the block (a scrolled map's rows come again as the objects they were, a row u
 */
 const paintLines = (lines: readonly StyledLine[], colour: boolean, last: Painted | undefined): Painted => {
 	const previous = last?.colour === colour ? last : undefined;
-	let places: Map<StyledLine, number> | undefined;
 	const shownLines: StyledLine[] = [];
 	const texts: string[] = [];
 	const widths: number[] = [];
@@ -51,8 +58,9 @@ const paintLines = (lines: readonly StyledLine[], colour: boolean, last: Painted
 		const before = previous?.lines[index];
 		let place = before !== undefined && (before === shown || sameLine(before, shown)) ? index : -1;
 		if (place < 0 && previous) {
-			places ??= new Map(previous.lines.map((old, at) => [old, at]));
-			place = places.get(shown) ?? -1;
+			// A block is a panel's rows, a few dozen at most: a scan finds the line sooner than a
+			// Map of them is made (one for every block that changed, every frame).
+			place = previous.lines.indexOf(shown);
 		}
 
 		shownLines.push(shown);
