@@ -63,18 +63,32 @@ const liveThreadSeconds = (): {main: number; others: number} | undefined => {
 	}
 };
 
-// Each live thread's run-queue delay so far, in seconds (schedstat's second field, in ns).
-const readThreadWaits = (): Map<string, number> | undefined => {
+// Each live thread's run-queue delay so far, in seconds (schedstat's second field, in ns), or
+// undefined where /proc cannot say. A thread that ends between the listing and its read (a worker
+// done, a V8 helper let go) is left out: one such race must not void the whole figure.
+export const readThreadWaits = (
+	listThreads: () => string[] = () => readdirSync('/proc/self/task'),
+	readSchedstat: (id: string) => string = (id) => readFileSync(`/proc/self/task/${id}/schedstat`, 'utf8'),
+): Map<string, number> | undefined => {
+	let ids: string[];
 	try {
-		const waits = new Map<string, number>();
-		for (const id of readdirSync('/proc/self/task')) {
-			waits.set(id, Number(readFileSync(`/proc/self/task/${id}/schedstat`, 'utf8').split(' ')[1]) / 1e9);
-		}
-
-		return waits;
+		ids = listThreads();
 	} catch {
 		return undefined;
 	}
+
+	const waits = new Map<string, number>();
+	for (const id of ids) {
+		try {
+			waits.set(id, Number(readSchedstat(id).split(' ')[1]) / 1e9);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ESRCH') {
+				return undefined;
+			}
+		}
+	}
+
+	return waits;
 };
 
 /**

@@ -3,7 +3,7 @@
 // thread, V8's helpers).
 
 import {describe, expect, test} from 'vitest';
-import {sumGoneThreadWaits} from '../../bench/child-sweep-cpu.js';
+import {readThreadWaits, sumGoneThreadWaits} from '../../bench/child-sweep-cpu.js';
 
 describe('sumGoneThreadWaits', () => {
 	test.each([
@@ -14,5 +14,33 @@ describe('sumGoneThreadWaits', () => {
 		{name: 'a thread alive but not seen', lastSeen: [['107', 1.5]], alive: ['100', '109'], sum: 1.5},
 	] as Array<{name: string; lastSeen: Array<[string, number]>; alive: string[]; sum: number}>)('$name: $sum s', ({lastSeen, alive, sum}) => {
 		expect(sumGoneThreadWaits(new Map(lastSeen), new Set(alive))).toBe(sum);
+	});
+});
+
+describe('readThreadWaits', () => {
+	const gone = (code: string) => () => {
+		throw Object.assign(new Error(code), {code});
+	};
+
+	const stats: Record<string, () => string> = {
+		100: () => '5000 250000000 7',
+		101: () => '9000 125000000 3',
+		102: gone('ENOENT'),
+		103: gone('ESRCH'),
+		104: gone('EACCES'),
+	};
+
+	test.each([
+		{name: 'every thread read', ids: ['100', '101'], waits: [['100', 0.25], ['101', 0.125]]},
+		{name: 'a thread gone before its read (ENOENT) is left out', ids: ['100', '102', '101'], waits: [['100', 0.25], ['101', 0.125]]},
+		{name: 'a thread gone (ESRCH) is left out', ids: ['103', '101'], waits: [['101', 0.125]]},
+		{name: 'any other error: no figure', ids: ['100', '104'], waits: undefined},
+	] as Array<{name: string; ids: string[]; waits: Array<[string, number]> | undefined}>)('$name', ({ids, waits}) => {
+		const read = readThreadWaits(() => ids, (id) => stats[id]!());
+		expect(read && [...read]).toEqual(waits);
+	});
+
+	test('no /proc: no figure', () => {
+		expect(readThreadWaits(gone('ENOENT'), () => '')).toBeUndefined();
 	});
 });
