@@ -1,4 +1,5 @@
-// A cache of what one frame drew, for the next: the row drawer's lines (draw-ink-row.ts).
+// A cache of what one frame drew, for the next: the row drawer's lines (draw-ink-row.ts), and the
+// Output patch's rows, pieces and row shapes that would not go together (patch-ink-output.ts).
 
 /** Two generations (this frame's and the last's), so a cache is bounded by what two frames show. */
 export class FrameCache<Value> {
@@ -29,5 +30,20 @@ export class FrameCache<Value> {
 
 	get size(): number {
 		return this.previous.size + this.current.size;
+	}
+
+	/** What this frame has used or made so far (not the frame before's leftovers). */
+	get thisFrame(): ReadonlyMap<string, Value> {
+		return this.current;
+	}
+
+	/** What the frame before used or made. */
+	get lastFrame(): ReadonlyMap<string, Value> {
+		return this.previous;
+	}
+
+	clear(): void {
+		this.previous.clear();
+		this.current.clear();
 	}
 }

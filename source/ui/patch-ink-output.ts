@@ -22,17 +22,17 @@
 import {checkRowDrawer} from './check-row-drawer.js';
 import {createRowDrawer, type RowPiece} from './draw-ink-row.js';
 import {loadInkOutput} from './load-ink-output.js';
+import {FrameCache} from './frame-cache.js';
 import {checkOutput, rowWrites, type OutputClass, type OutputInstance} from './read-ink-output.js';
 
 type Piece = RowPiece;
-type Generations<Value> = {previous: Map<string, Value>; current: Map<string, Value>};
 
 export type PatchResult =
 	| {
 		applied: true;
-		rows: Generations<string>;
-		pieces: Generations<Piece>;
-		unjoinable: Generations<true>;
+		rows: FrameCache<string>;
+		pieces: FrameCache<Piece>;
+		unjoinable: FrameCache<true>;
 		/** Ink's own get, for comparison. */
 		inkGet: OutputClass['prototype']['get'];
 		/** Changed rows without get()'s per-cell work; `disabled` says why not, when it failed its check. */
@@ -50,7 +50,7 @@ const patchOutput = async (): Promise<PatchResult> => {
 
 		const Output = module.default as OutputClass;
 		const inkGet = Output.prototype.get;
-		const rows: Generations<string> = {previous: new Map(), current: new Map()};
+		const rows = new FrameCache<string>();
 		const rowDrawer = createRowDrawer((width, writes) => {
 			const row = new Output({width, height: 1});
 			for (const [x, line] of writes) {
@@ -64,9 +64,9 @@ const patchOutput = async (): Promise<PatchResult> => {
 			rowDrawer.disable(drawerProblem);
 		}
 
-		const pieces: Generations<Piece> = {previous: new Map(), current: new Map()};
+		const pieces = new FrameCache<Piece>();
 		const drawPiece = (line: string): Piece => {
-			let piece = pieces.current.get(line) ?? pieces.previous.get(line) ?? rowDrawer.piece(line);
+			let piece = pieces.get(line) ?? rowDrawer.piece(line);
 			if (!piece) {
 				const {caches} = new Output({width: 0, height: 1});
 				const chars = caches.getStyledChars(line);
@@ -81,7 +81,7 @@ const patchOutput = async (): Promise<PatchResult> => {
 				piece = {text, width, styledStart: (chars[0]?.styles.length ?? 0) > 0, styledEnd: (chars.at(-1)?.styles.length ?? 0) > 0};
 			}
 
-			pieces.current.set(line, piece);
+			pieces.set(line, piece);
 			return piece;
 		};
 
@@ -137,7 +137,7 @@ const patchOutput = async (): Promise<PatchResult> => {
 		// the same style is not cut into pieces every frame. A row of one write is its piece after
 		// its column's spaces: a piece is drawn in one pass over its line (draw-ink-row.ts), where
 		// drawing the row whole lays out its cells first.
-		const unjoinable: Generations<true> = {previous: new Map(), current: new Map()};
+		const unjoinable = new FrameCache<true>();
 		// Each line with its length first, so no two rows share a key (JSON.stringify cost more than drawing).
 		const rowKey = (width: number, writes: Array<number | string>): string => {
 			let key = String(width);
@@ -152,14 +152,14 @@ const patchOutput = async (): Promise<PatchResult> => {
 		const shapeOf = (width: number, writes: Array<number | string>): string => `${width}:${writes.filter((_, index) => index % 2 === 0).join(',')}`;
 
 		const drawRow = (width: number, writes: Array<number | string>, key: string): string => {
-			let text = rows.current.get(key) ?? rows.previous.get(key);
+			let text = rows.get(key);
 			if (text === undefined && writes.length >= 2) {
 				// The shape is named only when some shape did not go together (rarely, now that touching
 				// borders are joined), not for every changed row.
-				const shape = unjoinable.current.size > 0 || unjoinable.previous.size > 0 ? shapeOf(width, writes) : undefined;
-				text = shape !== undefined && (unjoinable.current.has(shape) || unjoinable.previous.has(shape)) ? undefined : composeRow(width, writes);
+				const shape = unjoinable.size > 0 ? shapeOf(width, writes) : undefined;
+				text = shape !== undefined && unjoinable.get(shape) !== undefined ? undefined : composeRow(width, writes);
 				if (text === undefined) {
-					unjoinable.current.set(shape ?? shapeOf(width, writes), true);
+					unjoinable.set(shape ?? shapeOf(width, writes), true);
 				}
 			}
 
@@ -174,7 +174,7 @@ const patchOutput = async (): Promise<PatchResult> => {
 				text = inkGet.call(row).output;
 			}
 
-			rows.current.set(key, text);
+			rows.set(key, text);
 			return text;
 		};
 
@@ -203,12 +203,9 @@ const patchOutput = async (): Promise<PatchResult> => {
 				return inkGet.call(this);
 			}
 
-			rows.previous = rows.current;
-			rows.current = new Map();
-			pieces.previous = pieces.current;
-			pieces.current = new Map();
-			unjoinable.previous = unjoinable.current;
-			unjoinable.current = new Map();
+			rows.turn();
+			pieces.turn();
+			unjoinable.turn();
 			rowDrawer.nextFrame();
 			const before = last?.width === this.width ? last : undefined;
 			const keys: string[] = [];
@@ -220,7 +217,7 @@ const patchOutput = async (): Promise<PatchResult> => {
 				if (before && sameWrites(before.writes[index], row)) {
 					key = before.keys[index]!;
 					text = before.texts[index]!;
-					rows.current.set(key, text);
+					rows.set(key, text);
 				} else {
 					key = rowKey(this.width, row);
 					text = drawRow(this.width, row, key);

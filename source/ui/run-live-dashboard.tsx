@@ -131,7 +131,7 @@ export const runLiveDashboard = async (engine: EngineLink, options: LiveDashboar
 		if ((process.env.DEBUG ?? '').split(',').includes('kmtop')) {
 			(options.stderr ?? process.stderr).write(
 				patch.applied
-					? `kmtop: Ink's Output patch applied: ${patch.rows.current.size} rows of the last frame drawn through it\n`
+					? `kmtop: Ink's Output patch applied: ${patch.rows.thisFrame.size} rows of the last frame drawn through it\n`
 					: `kmtop: Ink's Output patch not applied: ${patch.reason}\n`,
 			);
 		}

@@ -52,8 +52,6 @@ export type SubheapsPanelLayout = {
 	lifecycle?: LifecycleArea & {rowItems: Array<number | undefined>; top: number};
 };
 
-
-
 type LifecycleSection = {lines: StyledLine[]; rowItems: Array<number | undefined>; top: number};
 
 const sameEvents = (a: readonly SnapshotEvent[], b: readonly SnapshotEvent[]): boolean =>

@@ -133,8 +133,7 @@ describe('Ink Output, patched', () => {
 				// run, so the first frame is never the run before's row again.
 				const width = x + 1 + (run++ % 2);
 				// Whether an earlier run's row of this shape went together is not this run's question.
-				unjoinable.previous.clear();
-				unjoinable.current.clear();
+				unjoinable.clear();
 				for (let frame = 0; frame < 2; frame++) {
 					const ours = new Output({width, height: 1});
 					const inks = new Output({width, height: 1});
@@ -146,7 +145,7 @@ describe('Ink Output, patched', () => {
 					expect(ours.get()).toEqual(inkGet.call(inks as never));
 					// A row is drawn from its writes' pieces, when they go together (one write always does).
 					if (frame === 0) {
-						expect([...pieces.current.keys()].sort()).toEqual([...new Set(writes.map((write) => write.text))].sort());
+						expect([...pieces.thisFrame.keys()].sort()).toEqual([...new Set(writes.map((write) => write.text))].sort());
 					}
 				}
 			}),
@@ -185,12 +184,12 @@ describe('Ink Output, patched', () => {
 
 		// The same style on both sides: Ink writes nothing between them.
 		expect(frame('abcd', 'efgh')).toBe('\u001B[2m│ \u001B[22mabcd\u001B[2m ││ \u001B[22mefgh\u001B[2m │\u001B[22m');
-		expect(pieces.current.size).toBe(2);
-		expect(unjoinable.current.size).toBe(0);
+		expect(pieces.thisFrame.size).toBe(2);
+		expect(unjoinable.thisFrame.size).toBe(0);
 		// Dim then bold: only the change.
 		expect(frame('abce', 'efgi', '\u001B[1m')).toBe('\u001B[2m│ \u001B[22mabce\u001B[2m │\u001B[22m\u001B[1m│ \u001B[22mefgi\u001B[2m │\u001B[22m');
-		expect(pieces.current.size).toBe(2);
-		expect(unjoinable.current.size).toBe(0);
+		expect(pieces.thisFrame.size).toBe(2);
+		expect(unjoinable.thisFrame.size).toBe(0);
 	});
 
 	test('a row shape whose pieces did not go together goes straight to Ink\'s get while it stays', async () => {
@@ -205,18 +204,18 @@ describe('Ink Output, patched', () => {
 		};
 
 		expect(frame('abcd', 'XY')).toBe('\u001B[2m│ \u001B[22mabcd\u001B[1mXY\u001B[22m');
-		expect([...unjoinable.current.keys()]).toEqual(['20:0,6']);
+		expect([...unjoinable.thisFrame.keys()]).toEqual(['20:0,6']);
 		expect(frame('abce', 'XZ')).toBe('\u001B[2m│ \u001B[22mabce\u001B[1mXZ\u001B[22m');
 		// Not cut into pieces again: the shape is known.
-		expect(pieces.current.size).toBe(0);
-		expect([...unjoinable.current.keys()]).toEqual(['20:0,6']);
+		expect(pieces.thisFrame.size).toBe(0);
+		expect([...unjoinable.thisFrame.keys()]).toEqual(['20:0,6']);
 		// Apart, the same panels go together again.
 		const output = new Output({width: 20, height: 1});
 		output.write(0, 0, '\u001B[2m│ \u001B[22mabcd\u001B[2m │\u001B[22m', {transformers: []});
 		output.write(9, 0, '\u001B[2m│ \u001B[22mefgh\u001B[2m │\u001B[22m', {transformers: []});
 		expect(output.get().output).toBe('\u001B[2m│ \u001B[22mabcd\u001B[2m │\u001B[22m \u001B[2m│ \u001B[22mefgh\u001B[2m │\u001B[22m');
-		expect(pieces.current.size).toBe(2);
-		expect(unjoinable.current.size).toBe(0);
+		expect(pieces.thisFrame.size).toBe(2);
+		expect(unjoinable.thisFrame.size).toBe(0);
 	});
 
 	test('the row, piece and shape caches hold two frames, however many frames differ', async () => {
@@ -242,14 +241,14 @@ describe('Ink Output, patched', () => {
 							: `\u001B[1m${line.slice(0, 10 + (frame % 40))}│${line.slice(11 + (frame % 40))}\u001B[22m`,
 				].join('\n'),
 			);
-			expect(rows.current.size).toBe(3);
-			expect(pieces.current.size).toBeLessThanOrEqual(4);
-			expect(unjoinable.current.size).toBeLessThanOrEqual(1);
+			expect(rows.thisFrame.size).toBe(3);
+			expect(pieces.thisFrame.size).toBeLessThanOrEqual(4);
+			expect(unjoinable.thisFrame.size).toBeLessThanOrEqual(1);
 			// Frame 0's previous generation is whatever the test before drew; from frame 1 on it is ours.
 			if (frame > 0) {
-				expect(rows.previous.size).toBeLessThanOrEqual(3);
-				expect(pieces.previous.size).toBeLessThanOrEqual(4);
-				expect(unjoinable.previous.size).toBeLessThanOrEqual(1);
+				expect(rows.lastFrame.size).toBeLessThanOrEqual(3);
+				expect(pieces.lastFrame.size).toBeLessThanOrEqual(4);
+				expect(unjoinable.lastFrame.size).toBeLessThanOrEqual(1);
 			}
 		}
 	});
