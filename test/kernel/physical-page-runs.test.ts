@@ -172,6 +172,13 @@ describe('PhysicalPages placed and freed in runs leave the kernel as one call ea
 		});
 	}
 
+	it('a small region\'s pages, all in one run, are kmalloc calls of their holder at this tick', () => {
+		// Four pages: the page vector (16 bytes) leaves the hint at one chunk, so no page goes alone.
+		const {kernel} = compare([{kind: 'region', pages: 4}], false, '2021-02-23');
+		expect(kernel.placedInRuns).toBe(256 + 4); // the filler's last 256 (the boot backup's pages took 256 slabs), and these
+		expect(kernel.holders.keys.some((key) => key.process === 'P(0)' && key.purpose === 'PhysicalPage (slab full)')).toBe(true);
+	});
+
 	it('a region whose PhysicalPage was freed before: the double kfree fails as it did, mid-region', () => {
 		const operations: Operation[] = [
 			{kind: 'region', pages: 40},
