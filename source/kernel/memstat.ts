@@ -27,6 +27,19 @@ export type MemstatInput = {
 
 const sizeT = (value: number): number => value % 2 ** 32;
 
+/** `slab_<size>_num_allocated` and `_num_free`, made once a class: memstat is read before every mapping (vmobject-churn). */
+const slabKeys = new Map<number, readonly [string, string]>();
+
+const slabKeysFor = (size: number): readonly [string, string] => {
+	let keys = slabKeys.get(size);
+	if (!keys) {
+		keys = [`slab_${size}_num_allocated`, `slab_${size}_num_free`];
+		slabKeys.set(size, keys);
+	}
+
+	return keys;
+};
+
 export const buildMemstat = (input: MemstatInput): Memstat => {
 	const memstat: Memstat = {
 		kmalloc_allocated: input.allocatedBytes,
@@ -45,8 +58,9 @@ export const buildMemstat = (input: MemstatInput): Memstat => {
 	memstat.kmalloc_call_count = sizeT(input.kmallocCalls);
 	memstat.kfree_call_count = sizeT(input.kfreeCalls);
 	for (const slab of input.slabs) {
-		memstat[`slab_${slab.size}_num_allocated`] = slab.numAllocated;
-		memstat[`slab_${slab.size}_num_free`] = slab.numFree;
+		const [allocated, free] = slabKeysFor(slab.size);
+		memstat[allocated] = slab.numAllocated;
+		memstat[free] = slab.numFree;
 	}
 
 	return memstat;
