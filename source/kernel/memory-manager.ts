@@ -5,6 +5,7 @@
 import {KERNEL_RANGE_BASE, KERNEL_RANGE_SIZE, PAGE_SIZE, formatVirtualAddress} from './constants.js';
 import type {VectorHeap} from './kernel-vector.js';
 import {purposes} from './holder-book.js';
+import {giveBackUint32} from './kernel-arrays.js';
 import {PageTableMap} from './page-tables.js';
 import type {SourceSite} from './panic.js';
 import type {PhysicalPages} from './physical-pages.js';
@@ -130,6 +131,7 @@ export class MemoryManager {
 			this.physical.uncommit(region.pageCount);
 		}
 
+		giveBackUint32(region.physicalPageObjects); // a Region is freed once (its owner's OwnPtr), its pages read no more
 		region.pageVector.release(services);
 		region.purgeableRanges.release(services);
 		services.kfree(region.vmobject);
