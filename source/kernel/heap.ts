@@ -144,7 +144,7 @@ export class Heap {
 	/**
 	 * What `count` calls of `deallocate` in a row do for blocks of `chunks` chunks that lie side by
 	 * side from `pointer`, as long as each header reads `chunks` and each block is `holder`'s:
-	 * then none of deallocate's checks can fail, and the bits, the scrub and the count come out
+	 * then none of deallocate's checks (§1.3) can fail, and the bits, the scrub and the count come out
 	 * the same done once for the run. Returns how many it freed: 0 when the first block does not
 	 * qualify, or when the heap holds no more than the run (then `deallocate`, one by one, reports
 	 * what fails or empties the heap).
