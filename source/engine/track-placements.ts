@@ -59,6 +59,15 @@ export class PlacementTrackingKernel extends Kernel {
 		return address;
 	}
 
+	override kmallocRun(size: number, purpose: string | undefined, count: number, pointers: Uint32Array, at: number): number {
+		const placed = super.kmallocRun(size, purpose, count, pointers, at);
+		for (let index = at; index < at + placed; index++) {
+			this.placements.record(pointers[index]!);
+		}
+
+		return placed;
+	}
+
 	override krealloc(address: number, size: number, purpose?: string, workload?: string): number {
 		const moved = super.krealloc(address, size, purpose, workload);
 		// Same size: the kernel hands back the same block, nothing was placed.

@@ -55,6 +55,8 @@ export class ExpandableHeap {
 	/** `m_expanding` (ee51b28edd8). */
 	expanding = false;
 	lastAllocatePasses = 0;
+	/** The holder of the blocks the last `deallocateRun` freed. */
+	runHolder = UNATTRIBUTED;
 	/** The list as an array sorted by address (the pool first), for binary searches. */
 	private linked: SubHeap[] = [];
 	/** Allocations left before idle search trees are dropped (the first sweep after FIRST_SWEEP_ALLOCATIONS). */
@@ -97,13 +99,7 @@ export class ExpandableHeap {
 
 	/** The block is booked to `holder` (holder-book.ts). */
 	allocate(size: number, holder: number = UNATTRIBUTED): number {
-		if (--this.allocationsUntilSweep === 0) {
-			this.allocationsUntilSweep = TREE_SWEEP_ALLOCATIONS;
-			for (const subheap of this.linked) {
-				subheap.heap.bitmap.dropTreeIfIdle();
-			}
-		}
-
+		this.countAllocations(1);
 		const chunks = chunksNeeded(size);
 		const limit = this.revision.expansionAttemptLimit;
 		let passes = 0;
@@ -130,6 +126,48 @@ export class ExpandableHeap {
 
 		this.lastAllocatePasses = passes;
 		return 0;
+	}
+
+	/**
+	 * `count` allocations of `size` in a row, as `allocate` would make them one by one while the
+	 * first-fit hint holds for their chunk count and the hinted subheap has a run of free chunks
+	 * from the hint (Heap.allocateRun): each would search from where the last ended. The pointers go
+	 * to `pointers[at…]`. Returns how many it placed; 0 when the hint does not apply, or the hinted
+	 * subheap has no room after it: then the next goes through `allocate` (its walk, its expansion).
+	 */
+	allocateRun(size: number, count: number, holder: number, pointers: Uint32Array, at: number): number {
+		const chunks = chunksNeeded(size);
+		const subheap = this.hints.subheapFor(chunks, this.holders.releases);
+		if (!subheap) {
+			return 0;
+		}
+
+		touchHeader(subheap, this.faults);
+		const placed = subheap.heap.allocateRun(size, count, holder, this.hints.chunk, pointers, at);
+		if (placed === 0) {
+			return 0;
+		}
+
+		this.countAllocations(placed);
+		this.hints.placed(subheap, chunks, pointers[at + placed - 1]!, this.holders.releases);
+		this.lastAllocatePasses = 1;
+		return placed;
+	}
+
+	/**
+	 * `count` deallocations in a row of blocks of `chunks` chunks side by side from `pointer`, as
+	 * long as Heap.deallocateRun vouches for them; none empties its subheap, so none removes it.
+	 * Returns how many it freed (0: the next goes through `deallocate`); `runHolder` is their holder.
+	 */
+	deallocateRun(pointer: number, count: number, chunks: number): number {
+		const subheap = this.unmappedLinked === 0 ? searchSorted(this.linked, pointer) : undefined;
+		if (!subheap) {
+			return 0;
+		}
+
+		const holder = subheap.heap.holderAt(pointer);
+		this.runHolder = holder;
+		return subheap.heap.deallocateRun(pointer, count, chunks, holder);
 	}
 
 	/** Returns the holder the block was booked to. */
@@ -213,6 +251,17 @@ export class ExpandableHeap {
 
 	allocatedBytes(): number {
 		return this.allocatedChunks() * CHUNK_SIZE;
+	}
+
+	/** Every TREE_SWEEP_ALLOCATIONS allocations, idle subheaps drop their search trees. */
+	private countAllocations(count: number): void {
+		this.allocationsUntilSweep -= count;
+		if (this.allocationsUntilSweep <= 0) {
+			this.allocationsUntilSweep += TREE_SWEEP_ALLOCATIONS;
+			for (const subheap of this.linked) {
+				subheap.heap.bitmap.dropTreeIfIdle();
+			}
+		}
 	}
 
 	/** The walk from the main heap, or from the first-fit hint where it lands the same (first-fit-hints.ts). */

@@ -110,6 +110,78 @@ export class Heap {
 		return this.chunkBase + first * CHUNK_SIZE + ALLOCATION_HEADER_SIZE;
 	}
 
+	/**
+	 * What `count` calls of `allocate(size, holder, from)` in a row place, each `from` where the
+	 * last block ended (the ExpandableHeap's hint), as long as they fill one run of free chunks:
+	 * block i goes to `first + i·chunks`, the leftmost fit from there while the run lasts (first
+	 * fit, §1.4; chunks below BEST_FIT_THRESHOLD). Their pointers go to `pointers[at…]`. Returns
+	 * how many it placed: 0 when no run starts at or after `from` (then `allocate` finds out).
+	 */
+	allocateRun(size: number, count: number, holder: number, from: number, pointers: Uint32Array, at: number): number {
+		const chunks = chunksNeeded(size);
+		if (chunks === 0 || chunks >= BEST_FIT_THRESHOLD || chunks > this.freeChunks) {
+			return 0;
+		}
+
+		const first = this.bitmap.leftmostRunFrom(from, chunks);
+		if (first < 0) {
+			return 0;
+		}
+
+		const runEnd = Math.min(this.bitmap.nextSetBit(first), this.totalChunks);
+		const placed = Math.min(count, Math.floor((runEnd - first) / chunks));
+		for (let block = 0, chunk = first; block < placed; block++, chunk += chunks) {
+			this.memory.writeAllocation(chunk, chunks, holder);
+			pointers[at + block] = this.chunkBase + chunk * CHUNK_SIZE + ALLOCATION_HEADER_SIZE;
+		}
+
+		this.bitmap.setRange(first, placed * chunks, true);
+		this.allocatedChunks += placed * chunks;
+		this.book.bookedRun(holder, placed, placed * chunks);
+		return placed;
+	}
+
+	/**
+	 * What `count` calls of `deallocate` in a row do for blocks of `chunks` chunks that lie side by
+	 * side from `pointer`, as long as each header reads `chunks` and each block is `holder`'s:
+	 * then none of deallocate's checks (§1.3) can fail, and the bits, the scrub and the count come out
+	 * the same done once for the run. Returns how many it freed: 0 when the first block does not
+	 * qualify, or when the heap holds no more than the run (then `deallocate`, one by one, reports
+	 * what fails or empties the heap).
+	 */
+	deallocateRun(pointer: number, count: number, chunks: number, holder: number): number {
+		const header = u32(pointer - ALLOCATION_HEADER_SIZE);
+		if (chunks === 0 || !(header >= this.chunkBase && pointer < this.chunkEnd) || (header - this.chunkBase) % CHUNK_SIZE !== 0) {
+			return 0;
+		}
+
+		const start = (header - this.chunkBase) / CHUNK_SIZE;
+		const fits = Math.min(count, Math.floor((this.totalChunks - start) / chunks));
+		let freed = 0;
+		while (
+			freed < fits &&
+			readWord(this.memory, (start + freed * chunks) * CHUNK_SIZE) === chunks &&
+			(this.memory.holderAt(start + freed * chunks) || UNATTRIBUTED) === holder
+		) {
+			freed++;
+		}
+
+		// More allocated than the run: the subheap cannot empty within it, so no removal is due (§2.4).
+		if (freed === 0 || this.allocatedChunks <= freed * chunks) {
+			return 0;
+		}
+
+		this.bitmap.setRange(start, freed * chunks, false);
+		this.allocatedChunks -= freed * chunks;
+		this.memory.scrubFree(start, freed * chunks);
+		for (let block = 0; block < freed; block++) {
+			this.memory.takeHolder(start + block * chunks);
+		}
+
+		this.book.releasedRun(holder, freed, freed * chunks);
+		return freed;
+	}
+
 	/** `contains`: pure pointer comparison, never reads memory (§1.5). */
 	contains(pointer: number): boolean {
 		return u32(pointer - ALLOCATION_HEADER_SIZE) >= this.chunkBase && pointer < this.chunkEnd;

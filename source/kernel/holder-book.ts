@@ -190,6 +190,31 @@ export class HolderBook {
 		this.liveChunks[holder]! -= chunks;
 	}
 
+	/** `blocks` kmalloc calls made for `holder` (a run of PhysicalPages, heap.ts `allocateRun`). */
+	calledRun(holder: number, blocks: number): void {
+		this.kmallocs[holder]! += blocks;
+		this.lastTick[holder] = this.now;
+	}
+
+	/** `blocks` kfree calls that freed blocks of `holder`'s. */
+	freedRun(holder: number, blocks: number): void {
+		this.kfrees[holder]! += blocks;
+		this.lastTick[holder] = this.now;
+	}
+
+	/** `blocks` blocks of `chunks` chunks in all placed for `holder`. */
+	bookedRun(holder: number, blocks: number, chunks: number): void {
+		this.liveBlocks[holder]! += blocks;
+		this.liveChunks[holder]! += chunks;
+	}
+
+	/** `blocks` blocks of `chunks` chunks in all given back. */
+	releasedRun(holder: number, blocks: number, chunks: number): void {
+		this.releases += blocks;
+		this.liveBlocks[holder]! -= blocks;
+		this.liveChunks[holder]! -= chunks;
+	}
+
 	/**
 	 * Retires every holder with no live block and no call in the last HOLDER_RETIRE_TICKS ticks: its
 	 * key leaves the id maps and its id goes on the free list with zero counts. No chunk refers to

@@ -69,3 +69,43 @@ export const lendKernelArrays = (source: KernelArrays): (() => void) => {
 		}
 	};
 };
+
+/** Given-back arrays kept per length: about the regions of one length a workload frees before it maps more. */
+const KEPT_PER_LENGTH = 4;
+/** Arrays given back, by length, to be handed out again by `uint32Reused`. */
+const givenBack = new Map<number, Uint32Array[]>();
+/** Arrays `uint32Reused` made itself: only these may be handed out again (not a lender's, which it takes back). */
+const reusable = new WeakSet<Uint32Array>();
+
+/**
+ * `length` elements the caller writes, every one, before it reads any, taken from the arrays
+ * given back where one of that length is (a region's PhysicalPage addresses, region.ts): a
+ * region is mapped every few ticks in vmobject-churn, and each new typed array was a calloc and
+ * an ArrayBuffer for the collector to track and sweep. While someone lends, the lender's.
+ */
+export const uint32Reused = (length: number): Uint32Array => {
+	if (current !== fresh) {
+		return current.uint32ToFill(length);
+	}
+
+	const array = givenBack.get(length)?.pop() ?? new Uint32Array(length);
+	reusable.add(array);
+	return array;
+};
+
+/** The caller is done with `array` from `uint32Reused`, and never reads it again. */
+export const giveBackUint32 = (array: Uint32Array): void => {
+	if (!reusable.has(array)) {
+		return;
+	}
+
+	let kept = givenBack.get(array.length);
+	if (!kept) {
+		kept = [];
+		givenBack.set(array.length, kept);
+	}
+
+	if (kept.length < KEPT_PER_LENGTH) {
+		kept.push(array);
+	}
+};

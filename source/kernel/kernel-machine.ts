@@ -19,7 +19,7 @@ import {KernelHalt, type SourceSite} from './panic.js';
 import {PhysicalPages} from './physical-pages.js';
 import {Processor} from './processor.js';
 import {defaultRevisionId, getRevision, type Revision} from './revisions.js';
-import {Slab, slabAlloc, slabClasses, slabDealloc} from './slab-allocator.js';
+import {Slab, slabAlloc, slabAllocRun, slabClasses, slabDealloc, slabDeallocRun} from './slab-allocator.js';
 import {sites} from './source-sites.js';
 import {formatOomPanic, formatVerifyFailure} from './panic-text.js';
 
@@ -197,6 +197,59 @@ export class KernelMachine {
 
 		this.holders.freed(this.heap.deallocate(address));
 		this.processor.leaveCritical();
+	}
+
+	/**
+	 * `count` kmalloc_impl(size) calls in a row for `purpose` (no workload), as many as the heap
+	 * places in one run (ExpandableHeap.allocateRun), their pointers in `pointers[at…]`: the same
+	 * counts and holders as one call each. 0: none, the next is a kmallocImpl of its own.
+	 */
+	kmallocRun(size: number, purpose: string | undefined, count: number, pointers: Uint32Array, at: number): number {
+		this.processor.enterCritical();
+		const holder = this.holders.idFor(this.currentProcess, purpose, undefined);
+		const placed = this.heap.allocateRun(size, count, holder, pointers, at);
+		this.kmallocCalls += placed;
+		if (placed > 0) {
+			this.holders.calledRun(holder, placed);
+		}
+
+		if (this.debugAsserts) {
+			for (let index = at; index < at + placed; index++) {
+				this.liveBlocks.set(pointers[index]!, this.chunksAt(pointers[index]!));
+			}
+		}
+
+		this.processor.leaveCritical();
+		return placed;
+	}
+
+	/** `count` kfree calls in a row of blocks side by side from `pointer` (ExpandableHeap.deallocateRun); returns how many it freed. */
+	kfreeRun(pointer: number, count: number, chunks: number): number {
+		this.processor.enterCritical();
+		const freed = this.heap.deallocateRun(pointer, count, chunks);
+		this.kfreeCalls += freed;
+		if (freed > 0) {
+			this.holders.freedRun(this.heap.runHolder, freed);
+		}
+
+		if (this.debugAsserts) {
+			for (let block = 0; block < freed; block++) {
+				this.liveBlocks.delete(pointer + block * chunks * 32);
+			}
+		}
+
+		this.processor.leaveCritical();
+		return freed;
+	}
+
+	/** `slab_alloc(size)` for `objects[at]`, and for more in a row where they come out the same (slabAllocRun); returns how many. */
+	slabAllocRun(size: number, purpose: string, objects: Uint32Array, at: number, count: number): number {
+		return slabAllocRun(this.slabs, size, this.services, purpose, objects, at, count);
+	}
+
+	/** `slab_dealloc` of `objects[at]`, and of more in a row where they come out the same (slabDeallocRun); returns how many. */
+	slabDeallocRun(size: number, objects: Uint32Array, at: number, count: number): number {
+		return slabDeallocRun(this.slabs, size, this.services, objects, at, count);
 	}
 
 	/** `slab_alloc(n)` (§7); `purpose` books the kmalloc of an exhausted class. */

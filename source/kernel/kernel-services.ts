@@ -65,6 +65,22 @@ export class KernelServices {
 		this.kernel.slabDealloc(address);
 	}
 
+	kmallocRun(size: number, purpose: string | undefined, count: number, pointers: Uint32Array, at: number): number {
+		return this.kernel.kmallocRun(size, purpose, count, pointers, at);
+	}
+
+	kfreeRun(pointer: number, count: number, chunks: number): number {
+		return this.kernel.kfreeRun(pointer, count, chunks);
+	}
+
+	slabAllocRun(size: number, purpose: string, objects: Uint32Array, at: number, count: number): number {
+		return this.kernel.slabAllocRun(size, purpose, objects, at, count);
+	}
+
+	slabDeallocRun(size: number, objects: Uint32Array, at: number, count: number): number {
+		return this.kernel.slabDeallocRun(size, objects, at, count);
+	}
+
 	enterCritical(): void {
 		this.kernel.processor.enterCritical();
 	}

@@ -5,6 +5,7 @@
 import {KERNEL_RANGE_BASE, KERNEL_RANGE_SIZE, PAGE_SIZE, formatVirtualAddress} from './constants.js';
 import type {VectorHeap} from './kernel-vector.js';
 import {purposes} from './holder-book.js';
+import {giveBackUint32} from './kernel-arrays.js';
 import {PageTableMap} from './page-tables.js';
 import type {SourceSite} from './panic.js';
 import type {PhysicalPages} from './physical-pages.js';
@@ -15,6 +16,10 @@ import {sites} from './source-sites.js';
 export type MemoryManagerServices = VectorHeap & {
 	slabAlloc(size: number, purpose?: string): number;
 	slabDealloc(address: number): void;
+	/** slab_alloc for objects[at] and as many more in a row as come out the same at once; returns how many (≥ 1). */
+	slabAllocRun(size: number, purpose: string, objects: Uint32Array, at: number, count: number): number;
+	/** slab_dealloc of objects[at] and as many more in a row as come out the same at once; returns how many (≥ 1). */
+	slabDeallocRun(size: number, objects: Uint32Array, at: number, count: number): number;
 	enterCritical(): void;
 	leaveCritical(): void;
 	log(message: string): void;
@@ -81,9 +86,15 @@ export class MemoryManager {
 		region.vmobject = services.kmalloc(VMOBJECT_SIZE, purposes.vmobject);
 		region.pageVector.resize(services, region.pageCount);
 		if (strategy === 'allocate-now') {
-			for (let page = 0; page < region.pageCount; page++) {
+			// A page, then its PhysicalPage from the 16-byte slab; once the slab is empty, each a
+			// kmalloc(16) that the heap may place with the ones after it in one run (slabAllocRun):
+			// the run's other pages are counted after it, which no call in between could see.
+			const objects = region.physicalPageObjects;
+			for (let page = 0; page < region.pageCount; ) {
 				this.physical.allocateCommitted();
-				region.physicalPageObjects[page] = services.slabAlloc(16, purposes.physicalPage);
+				const made = services.slabAllocRun(16, purposes.physicalPage, objects, page, region.pageCount - page);
+				this.physical.allocateCommitted(made - 1);
+				page += made;
 			}
 		}
 
@@ -108,14 +119,19 @@ export class MemoryManager {
 		this.rangeAllocator!.deallocate({base: region.base, size: region.size});
 		region.purgeableRanges.shrink();
 		if (region.strategy === 'allocate-now') {
-			for (let page = 0; page < region.pageCount; page++) {
+			// Page by page, PhysicalPages side by side in the heap in one run (slabDeallocRun).
+			const objects = region.physicalPageObjects;
+			for (let page = 0; page < region.pageCount; ) {
 				this.physical.free();
-				services.slabDealloc(region.physicalPageObjects[page]!);
+				const freed = services.slabDeallocRun(16, objects, page, region.pageCount - page);
+				this.physical.free(freed - 1);
+				page += freed;
 			}
 		} else {
 			this.physical.uncommit(region.pageCount);
 		}
 
+		giveBackUint32(region.physicalPageObjects); // a Region is freed once (its owner's OwnPtr), its pages read no more
 		region.pageVector.release(services);
 		region.purgeableRanges.release(services);
 		services.kfree(region.vmobject);

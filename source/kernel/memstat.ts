@@ -27,6 +27,23 @@ export type MemstatInput = {
 
 const sizeT = (value: number): number => value % 2 ** 32;
 
+/** `slab_<size>_num_allocated` and `_num_free`, made once a class. */
+const slabKeys = new Map<number, readonly [string, string]>();
+
+const slabKeysFor = (size: number): readonly [string, string] => {
+	let keys = slabKeys.get(size);
+	if (!keys) {
+		keys = [`slab_${size}_num_allocated`, `slab_${size}_num_free`];
+		slabKeys.set(size, keys);
+	}
+
+	return keys;
+};
+
+/** Whether `slabs` are the kernel's four classes, in order (slab-allocator.ts). */
+const standardSlabs = (slabs: readonly Slab[]): boolean =>
+	slabs.length === 4 && slabs[0]!.size === 16 && slabs[1]!.size === 32 && slabs[2]!.size === 64 && slabs[3]!.size === 128;
+
 export const buildMemstat = (input: MemstatInput): Memstat => {
 	const memstat: Memstat = {
 		kmalloc_allocated: input.allocatedBytes,
@@ -44,9 +61,25 @@ export const buildMemstat = (input: MemstatInput): Memstat => {
 	memstat.super_physical_available = input.superTotal - input.superUsed;
 	memstat.kmalloc_call_count = sizeT(input.kmallocCalls);
 	memstat.kfree_call_count = sizeT(input.kfreeCalls);
-	for (const slab of input.slabs) {
-		memstat[`slab_${slab.size}_num_allocated`] = slab.numAllocated;
-		memstat[`slab_${slab.size}_num_free`] = slab.numFree;
+	const {slabs} = input;
+	if (standardSlabs(slabs)) {
+		// Named stores, the same keys in the same order as the loop below: vmobject-churn reads
+		// memstat before every mapping, and a store under a computed key took V8's generic path.
+		memstat.slab_16_num_allocated = slabs[0]!.numAllocated;
+		memstat.slab_16_num_free = slabs[0]!.numFree;
+		memstat.slab_32_num_allocated = slabs[1]!.numAllocated;
+		memstat.slab_32_num_free = slabs[1]!.numFree;
+		memstat.slab_64_num_allocated = slabs[2]!.numAllocated;
+		memstat.slab_64_num_free = slabs[2]!.numFree;
+		memstat.slab_128_num_allocated = slabs[3]!.numAllocated;
+		memstat.slab_128_num_free = slabs[3]!.numFree;
+		return memstat;
+	}
+
+	for (const slab of slabs) {
+		const [allocated, free] = slabKeysFor(slab.size);
+		memstat[allocated] = slab.numAllocated;
+		memstat[free] = slab.numFree;
 	}
 
 	return memstat;

@@ -42,10 +42,10 @@ export class PhysicalPages {
 		this.userUncommitted += count;
 	}
 
-	/** `allocate_committed_user_physical_page`: a page promised earlier. */
-	allocateCommitted(): void {
-		this.userCommitted--;
-		this.userUsed++;
+	/** `allocate_committed_user_physical_page`, `count` times: pages promised earlier. */
+	allocateCommitted(count = 1): void {
+		this.userCommitted -= count;
+		this.userUsed += count;
 	}
 
 	/** `allocate_user_physical_page`: a page nobody committed (page tables); false when none is left. */

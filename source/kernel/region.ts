@@ -5,7 +5,7 @@
 
 import {HeapMemory} from './heap-memory.js';
 import {purposes} from './holder-book.js';
-import {kernelArrays} from './kernel-arrays.js';
+import {uint32Reused} from './kernel-arrays.js';
 import {KernelVector} from './kernel-vector.js';
 
 export type AllocationStrategy = 'allocate-now' | 'reserve';
@@ -29,6 +29,7 @@ export class Region {
 	nameString = 0;
 	readonly pageVector = new KernelVector(4, purposes.pageVector);
 	readonly purgeableRanges = new KernelVector(4, purposes.purgeableRanges);
+	/** Filled by the memory manager, page by page, before it is read; given back when the region is freed. */
 	readonly physicalPageObjects: Uint32Array;
 	/** Made when the kmalloc heap first uses the region (memory()); null or undefined before. */
 	private heapMemory: HeapMemory | null | undefined;
@@ -39,7 +40,7 @@ export class Region {
 		this.name = name;
 		this.strategy = strategy;
 		this.pageCount = size / 4096;
-		this.physicalPageObjects = kernelArrays().uint32(strategy === 'allocate-now' ? this.pageCount : 0);
+		this.physicalPageObjects = uint32Reused(strategy === 'allocate-now' ? this.pageCount : 0);
 		// Stored again with another value, so that V8 knows these fields change before any code is
 		// optimized: their first change (a subheap's memory first used, a region unmapped)
 		// discarded the optimized kmalloc and kfree paths that inlined them (holder-book.ts).

@@ -3,7 +3,8 @@
 // order, so the last slab goes out first; freed slabs are pushed back (LIFO). An empty class
 // falls back to kmalloc(class size), counted by kmalloc but not by the slab.
 
-import {KiB} from './constants.js';
+import {CHUNK_SIZE, KiB} from './constants.js';
+import {chunksNeeded} from './heap.js';
 
 export const slabClasses = [
 	{size: 16, bytes: 128 * KiB},
@@ -93,4 +94,90 @@ export const slabDealloc = (slabs: readonly Slab[], address: number, fallback: S
 	}
 
 	fallback.kfree(address);
+};
+
+/** What a run of slab allocations falls back to: `count` kmallocs or kfrees in a row, as many as come out the same at once (0: none). */
+export type SlabRunFallback = SlabFallback & {
+	kmallocRun(size: number, purpose: string | undefined, count: number, pointers: Uint32Array, at: number): number;
+	kfreeRun(pointer: number, count: number, chunks: number): number;
+};
+
+/**
+ * `slab_alloc(size)` for `objects[at]` and, once the class is empty, for as many of the next
+ * `count - 1` as the heap places in one run (ExpandableHeap.allocateRun): nothing between those
+ * calls frees a slab, so each would find the class empty and kmalloc (the PhysicalPages of an
+ * AllocateNow region, §6.1). Returns how many objects it made, at least one.
+ */
+export const slabAllocRun = (
+	slabs: readonly Slab[],
+	size: number,
+	fallback: SlabRunFallback,
+	purpose: string | undefined,
+	objects: Uint32Array,
+	at: number,
+	count: number,
+): number => {
+	for (const slab of slabs) {
+		if (slab.size >= size) {
+			const address = slab.take();
+			if (address !== 0) {
+				objects[at] = address;
+				return 1;
+			}
+
+			const placed = fallback.kmallocRun(slab.size, purpose, count, objects, at);
+			if (placed > 0) {
+				return placed;
+			}
+
+			objects[at] = fallback.kmalloc(slab.size, purpose);
+			return 1;
+		}
+	}
+
+	return fallback.tooLarge();
+};
+
+/**
+ * `slab_dealloc` of `objects[at]` and of the next ones that sit side by side after it in the heap
+ * (kmalloc'd blocks of a `size` class that was empty), freed as one run but for the last
+ * (ExpandableHeap.deallocateRun; the last one's kfree may empty and remove its subheap). At most
+ * `count` objects; returns how many it freed, at least one.
+ */
+export const slabDeallocRun = (
+	slabs: readonly Slab[],
+	size: number,
+	fallback: SlabRunFallback,
+	objects: Uint32Array,
+	at: number,
+	count: number,
+): number => {
+	const address = objects[at]!;
+	for (const slab of slabs) {
+		if (slab.contains(address)) {
+			slab.give(address);
+			return 1;
+		}
+	}
+
+	let chunks = 0;
+	for (const slab of slabs) {
+		if (slab.size >= size) {
+			chunks = chunksNeeded(slab.size);
+			break;
+		}
+	}
+
+	let adjacent = 1;
+	while (adjacent < count && objects[at + adjacent] === address + adjacent * chunks * CHUNK_SIZE) {
+		adjacent++;
+	}
+
+	const freed = adjacent > 1 ? fallback.kfreeRun(address, adjacent - 1, chunks) : 0;
+	if (freed > 0) {
+		return freed;
+	}
+
+	fallback.kfree(address);
+	return 1;
 };

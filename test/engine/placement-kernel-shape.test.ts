@@ -14,3 +14,15 @@ test('a kernel stopped before its memory manager already has the shape of a boot
 	expect(haveSameMap(stopped, booted)).toBe(true);
 	expect(stopped.placements).not.toBe(booted.placements);
 });
+
+test('every PhysicalPage of a run the heap placed at once is noted as placed, in page order', () => {
+	const kernel = new PlacementTrackingKernel();
+	kernel.allocateKernelRegion(8192 * 4096, 'slab filler', 'allocate-now'); // every page after it is a kmalloc(16)
+	const region = kernel.allocateKernelRegion(10 * 4096, 'pages', 'allocate-now')!;
+	const newest: number[] = [];
+	kernel.placements.findNewest((address) => newest.push(address) === 14);
+	// kmallocs newest first: purgeable ranges, name, the ten pages, page vector, VMObject.
+	expect(newest.slice(2, 12)).toEqual([...region.physicalPageObjects].reverse());
+	expect(newest[12]).toBe(region.pageVector.buffer);
+	expect(newest[13]).toBe(region.vmobject);
+});

@@ -9,49 +9,79 @@ import {BEST_FIT_THRESHOLD} from '../../source/kernel/constants.js';
 import {ExpandableHeap} from '../../source/kernel/expandable-heap.js';
 import {HeapMemory} from '../../source/kernel/heap-memory.js';
 import {getRevision} from '../../source/kernel/revisions.js';
-import {chunksNeeded} from '../../source/kernel/heap.js';
+import {chunksNeeded, type Heap} from '../../source/kernel/heap.js';
 import {Kernel} from '../../source/kernel/kernel.js';
 import {isKernelHalt} from '../../source/kernel/panic.js';
 import type {Region} from '../../source/kernel/region.js';
 import {literalFindBestFit, literalFindFirstFit} from '../reference/literal-bitmap-search.js';
 import {fillMainHeap} from './helpers.js';
 
+/** A subheap's bitmap as the walk reads it: the live words, or a copy a test moves on by itself. */
+type WalkedHeap = {heap: Heap; words: Uint32Array; freeChunks: number};
+
+const liveHeaps = (kernel: Kernel): WalkedHeap[] =>
+	[...kernel.heap.subheaps()].map(({heap}) => ({heap, words: heap.bitmap.words, freeChunks: heap.freeChunks}));
+
 /** Where the kernel's walk would place `size` bytes now: the address, or 0 when no subheap fits. */
-const walkFromMain = (kernel: Kernel, size: number): number => {
+const walkFromMain = (heaps: WalkedHeap[], size: number): {address: number; heap?: WalkedHeap; first: number} => {
 	const chunks = chunksNeeded(size);
-	for (const {heap} of kernel.heap.subheaps()) {
-		if (chunks > heap.freeChunks) {
+	for (const walked of heaps) {
+		if (chunks > walked.freeChunks) {
 			continue;
 		}
 
-		const {words} = heap.bitmap;
+		const {heap, words} = walked;
 		const first =
 			chunks < BEST_FIT_THRESHOLD ? literalFindFirstFit(words, heap.totalChunks, chunks) : literalFindBestFit(words, heap.totalChunks, chunks);
 		if (first >= 0) {
-			return heap.chunkBase + first * 32 + 4;
+			return {address: heap.chunkBase + first * 32 + 4, heap: walked, first};
 		}
 	}
 
-	return 0;
+	return {address: 0, first: -1};
 };
 
 /** A kernel that checks each of its kmallocs against the walk from the main heap. */
 class CheckedKernel extends Kernel {
 	declare checked: number;
+	declare checkedInRuns: number;
 	declare mismatches: string[];
 
 	override kmallocImpl(size: number, purpose?: string, workload?: string): number {
-		const expected = walkFromMain(this, size);
+		const expected = walkFromMain(liveHeaps(this), size).address;
 		const address = super.kmallocImpl(size, purpose, workload);
 		// No fit anywhere: the kernel expanded the heap first, a walk the hint never shortens.
 		if (expected !== 0) {
-			this.checked = (this.checked ?? 0) + 1;
-			if (address !== expected) {
-				(this.mismatches ??= []).push(`kmalloc(${size}) at ${address}, the walk says ${expected}`);
-			}
+			this.check(size, address, expected);
 		}
 
 		return address;
+	}
+
+	/** A run of kmallocs (PhysicalPages): each block where the walk puts it after the ones before it. */
+	override kmallocRun(size: number, purpose: string | undefined, count: number, pointers: Uint32Array, at: number): number {
+		const copies = liveHeaps(this).map((walked) => ({...walked, words: walked.words.slice()}));
+		const placed = super.kmallocRun(size, purpose, count, pointers, at);
+		for (let index = at; index < at + placed; index++) {
+			const expected = walkFromMain(copies, size);
+			this.check(size, pointers[index]!, expected.address);
+			this.checkedInRuns = (this.checkedInRuns ?? 0) + 1;
+			const chunks = chunksNeeded(size);
+			for (let chunk = expected.first; chunk < expected.first + chunks; chunk++) {
+				expected.heap!.words[chunk >>> 5]! |= 1 << (chunk & 31);
+			}
+
+			expected.heap!.freeChunks -= chunks;
+		}
+
+		return placed;
+	}
+
+	private check(size: number, address: number, expected: number): void {
+		this.checked = (this.checked ?? 0) + 1;
+		if (address !== expected) {
+			(this.mismatches ??= []).push(`kmalloc(${size}) at ${address}, the walk says ${expected}`);
+		}
 	}
 }
 
@@ -121,16 +151,19 @@ describe('first-fit hints place every block where the walk from the main heap do
 	for (const prefill of [false, true]) {
 		it(prefill ? 'with the pool nearly full (expansions, removals)' : 'from a fresh boot', () => {
 			let checked = 0;
+			let runs = 0;
 			fc.assert(
 				fc.property(fc.array(operation, {minLength: 20, maxLength: 80}), (operations) => {
 					const kernel = run(operations, prefill);
 					expect(kernel.mismatches ?? []).toEqual([]);
 					checked += kernel.checked ?? 0;
+					runs += kernel.checkedInRuns ?? 0;
 				}),
 				{numRuns: 40, seed: prefill ? 14 : 7},
 			);
-			// Vacuous unless many blocks (PhysicalPages above all) went through the check.
+			// Vacuous unless many blocks (PhysicalPages above all) went through the check, in runs too.
 			expect(checked).toBeGreaterThan(10_000);
+			expect(runs).toBeGreaterThan(5000);
 		});
 	}
 
