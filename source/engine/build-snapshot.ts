@@ -3,6 +3,7 @@
 
 import {CHUNK_SIZE, formatAddress} from '../kernel/constants.js';
 import type {Kernel} from '../kernel/kernel.js';
+import type {RetiredSubheap, SubheapBook} from '../kernel/subheap-book.js';
 import {systemMonitorLines} from '../kernel/memstat.js';
 import {holderRows} from './build-holders.js';
 import {isFrequentEvent} from './event-log.js';
@@ -14,6 +15,27 @@ import {isTraceWorkload} from './trace/is-trace-workload.js';
 import {kmtopVersion} from './version.js';
 
 export const SNAPSHOT_DMESG_LINES = 100;
+
+/** One object for every document (not to be changed): the live view's writer sees it unchanged at a glance. */
+const kmtopSection: SnapshotDocument['kmtop'] = Object.freeze({version: kmtopVersion});
+
+/**
+The retired subheaps as last copied, for each book, with the book's count of changes then. The
+copy is reused while the count stands, so the live view's document keeps the very array between
+the few retirements a minute and its writer sees it unchanged without reading it (document-delta.ts).
+*/
+const retiredCopies = new WeakMap<SubheapBook, {changes: number; records: RetiredSubheap[]}>();
+
+const retiredSubheaps = (book: SubheapBook): RetiredSubheap[] => {
+	const copied = retiredCopies.get(book);
+	if (copied?.changes === book.retiredChanges) {
+		return copied.records;
+	}
+
+	const records = book.retiredSubheaps.map((record) => ({...record}));
+	retiredCopies.set(book, {changes: book.retiredChanges, records});
+	return records;
+};
 
 const backupSummary = (kernel: Kernel): BackupSummary => {
 	const {global} = kernel;
@@ -84,7 +106,7 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 	const coarse = simulation.history.coarse.toArray();
 	const document: SnapshotDocument = {
 		schema: snapshotSchemaId,
-		kmtop: {version: kmtopVersion},
+		kmtop: kmtopSection,
 		run: {
 			seed: simulation.seed,
 			tick: simulation.tick,
@@ -103,7 +125,7 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 		},
 		backup: backupSummary(kernel),
 		subheaps,
-		retiredSubheaps: kernel.global.book.retiredSubheaps.map((record) => ({...record})),
+		retiredSubheaps: retiredSubheaps(kernel.global.book),
 		regions: {count: kernel.mm.regions.size, bytes: regionBytes},
 		slabs: kernel.slabs.map((slab) => ({size: slab.size, allocated: slab.numAllocated, free: slab.numFree})),
 		holders: options.holders === false ? undefined : holderRows(kernel, allocatedChunks * CHUNK_SIZE, options.holdersActiveSince),
