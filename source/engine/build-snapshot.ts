@@ -8,7 +8,7 @@ import {systemMonitorLines} from '../kernel/memstat.js';
 import {holderRows} from './build-holders.js';
 import {isFrequentEvent} from './event-log.js';
 import {measureFreeRuns} from './measure-free-runs.js';
-import type {HistorySample} from './heap-history.js';
+import {buildHistorySection} from './build-history-section.js';
 import type {Simulation} from './simulation.js';
 import {snapshotSchemaId, type BackupSummary, type SnapshotDocument, type SubheapRow} from './snapshot-types.js';
 import {isTraceWorkload} from './trace/is-trace-workload.js';
@@ -72,16 +72,6 @@ const subheapRows = (kernel: Kernel): SubheapRow[] =>
 		};
 	});
 
-// The history's columns, read by functions made once for the module rather than arrows written
-// inline, which would be new closures at every call: V8 optimizes such a closure for the context
-// it was made in and throws the code away once that context is gone, so a sweep, building one
-// document per run, recompiled each of them again and again.
-const kmallocAllocatedOf = (sample: HistorySample): number => sample.kmallocAllocated;
-const kmallocAvailableOf = (sample: HistorySample): number => sample.kmallocAvailable;
-const subheapCountOf = (sample: HistorySample): number => sample.subheapCount;
-const kmallocCallsOf = (sample: HistorySample): number => sample.kmallocCalls;
-const kfreeCallsOf = (sample: HistorySample): number => sample.kfreeCalls;
-
 export type SnapshotOptions = {
 	/** Holders with nothing live are listed when they made a call at this tick or later (build-holders.ts). */
 	holdersActiveSince?: number;
@@ -102,8 +92,6 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 		regionBytes += region.size;
 	}
 
-	const samples = simulation.history.samples.toArray();
-	const coarse = simulation.history.coarse.toArray();
 	const document: SnapshotDocument = {
 		schema: snapshotSchemaId,
 		kmtop: kmtopSection,
@@ -131,19 +119,7 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 		holders: options.holders === false ? undefined : holderRows(kernel, allocatedChunks * CHUNK_SIZE, options.holdersActiveSince),
 		events: options.frequentEvents === false ? simulation.events.lifecycleEvents() : simulation.events.list(),
 		dmesg: kernel.dmesg.tail(SNAPSHOT_DMESG_LINES),
-		history: {
-			everyTicks: simulation.history.everyTicks,
-			kmallocAllocated: samples.map(kmallocAllocatedOf),
-			kmallocAvailable: samples.map(kmallocAvailableOf),
-			subheapCount: samples.map(subheapCountOf),
-			kmallocCalls: samples.map(kmallocCallsOf),
-			kfreeCalls: samples.map(kfreeCallsOf),
-			coarse: {
-				everyTicks: simulation.history.coarseEveryTicks,
-				kmallocAllocated: coarse.map(kmallocAllocatedOf),
-				kmallocAvailable: coarse.map(kmallocAvailableOf),
-			},
-		},
+		history: buildHistorySection(simulation.history),
 		panic: kernel.panic ? {tick: kernel.panic.tick, kind: kernel.panic.kind, lines: [...kernel.panic.lines]} : null,
 	};
 	if (document.holders === undefined) {

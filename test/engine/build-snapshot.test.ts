@@ -1,14 +1,17 @@
 import {describe, expect, test} from 'vitest';
 import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import {HeapHistory} from '../../source/engine/heap-history.js';
+import {buildHistorySection} from '../../source/engine/build-history-section.js';
 import {simulate, ticker} from './helpers.js';
 import {createSession} from '../ui/helpers.js';
 import type {SubHeap} from '../../source/kernel/expandable-heap.js';
 
 /** A history with `count` samples pushed whose figures say which sample each is. */
-const historyOf = (count: number): HeapHistory => {
-	const history = new HeapHistory();
-	for (let index = 0; index < count; index++) {
+const historyOf = (count: number): HeapHistory => pushSamples(new HeapHistory(), 0, count);
+
+/** Samples `from` to `to` pushed, their figures saying which sample each is. */
+const pushSamples = (history: HeapHistory, from: number, to: number): HeapHistory => {
+	for (let index = from; index < to; index++) {
 		const sample = {tick: index * 10, kmallocAllocated: index, kmallocAvailable: 1000 + index, subheapCount: 2000 + index, kmallocCalls: 3000 + index, kfreeCalls: 4000 + index};
 		history.samples.push(sample);
 		if (index % 10 === 0) {
@@ -40,6 +43,35 @@ describe('buildSnapshot: the history section', () => {
 		expect(history.kfreeCalls).toEqual(range(first, pushed, 4000));
 		const coarse = range(Math.ceil(pushed / 10) - Math.min(512, Math.ceil(pushed / 10)), Math.ceil(pushed / 10)).map((index) => index * 10);
 		expect(history.coarse).toEqual({everyTicks: 100, kmallocAllocated: coarse, kmallocAvailable: coarse.map((value) => value + 1000)});
+	});
+});
+
+describe('buildSnapshot: the history section moved on from the last one built', () => {
+	test.each([
+		[3, 2],
+		[510, 3],
+		[512, 3],
+		[700, 2],
+		[700, 511],
+		[700, 512],
+		[700, 513],
+		[6000, 25],
+	])('%i samples, then %i more: what building it afresh gives', (before, more) => {
+		const history = historyOf(before);
+		const first = buildHistorySection(history);
+		pushSamples(history, before, before + more);
+		const moved = buildHistorySection(history);
+		expect(moved).toEqual(buildHistorySection(historyOf(before + more)));
+		// The section before stays what it was.
+		expect(first).toEqual(buildHistorySection(historyOf(before)));
+	});
+
+	test('no sample since: the very section (the view\'s writer sees it unchanged at a glance)', () => {
+		const history = historyOf(700);
+		const first = buildHistorySection(history);
+		expect(buildHistorySection(history)).toBe(first);
+		pushSamples(history, 700, 701);
+		expect(buildHistorySection(history)).not.toBe(first);
 	});
 });
 
