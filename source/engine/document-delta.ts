@@ -39,7 +39,9 @@ export const createDeltaWriter = () => {
 	return (document: SnapshotDocument): DocumentDelta => {
 		const now = new Map<string, SentSection>();
 		const delta: Record<string, string | SectionTailText | null> = {};
-		for (const [key, value] of Object.entries(document)) {
+		// Keys, then each value: Object.entries made an array for each section, every view.
+		for (const key of Object.keys(document) as Array<keyof SnapshotDocument>) {
+			const value: unknown = document[key];
 			// A key whose value is undefined is no section: the UI drops it, as JSON would.
 			if (value === undefined) {
 				continue;
