@@ -3,17 +3,39 @@
 
 import {CHUNK_SIZE, formatAddress} from '../kernel/constants.js';
 import type {Kernel} from '../kernel/kernel.js';
+import type {RetiredSubheap, SubheapBook} from '../kernel/subheap-book.js';
 import {systemMonitorLines} from '../kernel/memstat.js';
 import {holderRows} from './build-holders.js';
 import {isFrequentEvent} from './event-log.js';
 import {measureFreeRuns} from './measure-free-runs.js';
-import type {HistorySample} from './heap-history.js';
+import {buildHistorySection} from './build-history-section.js';
 import type {Simulation} from './simulation.js';
 import {snapshotSchemaId, type BackupSummary, type SnapshotDocument, type SubheapRow} from './snapshot-types.js';
 import {isTraceWorkload} from './trace/is-trace-workload.js';
 import {kmtopVersion} from './version.js';
 
 export const SNAPSHOT_DMESG_LINES = 100;
+
+/** One object for every document (not to be changed): the live view's writer sees it unchanged at a glance. */
+const kmtopSection: SnapshotDocument['kmtop'] = Object.freeze({version: kmtopVersion});
+
+/**
+The retired subheaps as last copied, for each book, with the book's count of changes then. The
+copy is reused while the count stands, so the live view's document keeps the very array between
+the few retirements a minute and its writer sees it unchanged without reading it (document-delta.ts).
+*/
+const retiredCopies = new WeakMap<SubheapBook, {changes: number; records: RetiredSubheap[]}>();
+
+const retiredSubheaps = (book: SubheapBook): RetiredSubheap[] => {
+	const copied = retiredCopies.get(book);
+	if (copied?.changes === book.retiredChanges) {
+		return copied.records;
+	}
+
+	const records = book.retiredSubheaps.map((record) => ({...record}));
+	retiredCopies.set(book, {changes: book.retiredChanges, records});
+	return records;
+};
 
 const backupSummary = (kernel: Kernel): BackupSummary => {
 	const {global} = kernel;
@@ -50,16 +72,6 @@ const subheapRows = (kernel: Kernel): SubheapRow[] =>
 		};
 	});
 
-// The history's columns, read by functions made once for the module rather than arrows written
-// inline, which would be new closures at every call: V8 optimizes such a closure for the context
-// it was made in and throws the code away once that context is gone, so a sweep, building one
-// document per run, recompiled each of them again and again.
-const kmallocAllocatedOf = (sample: HistorySample): number => sample.kmallocAllocated;
-const kmallocAvailableOf = (sample: HistorySample): number => sample.kmallocAvailable;
-const subheapCountOf = (sample: HistorySample): number => sample.subheapCount;
-const kmallocCallsOf = (sample: HistorySample): number => sample.kmallocCalls;
-const kfreeCallsOf = (sample: HistorySample): number => sample.kfreeCalls;
-
 export type SnapshotOptions = {
 	/** Holders with nothing live are listed when they made a call at this tick or later (build-holders.ts). */
 	holdersActiveSince?: number;
@@ -80,11 +92,9 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 		regionBytes += region.size;
 	}
 
-	const samples = simulation.history.samples.toArray();
-	const coarse = simulation.history.coarse.toArray();
 	const document: SnapshotDocument = {
 		schema: snapshotSchemaId,
-		kmtop: {version: kmtopVersion},
+		kmtop: kmtopSection,
 		run: {
 			seed: simulation.seed,
 			tick: simulation.tick,
@@ -103,25 +113,13 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 		},
 		backup: backupSummary(kernel),
 		subheaps,
-		retiredSubheaps: kernel.global.book.retiredSubheaps.map((record) => ({...record})),
+		retiredSubheaps: retiredSubheaps(kernel.global.book),
 		regions: {count: kernel.mm.regions.size, bytes: regionBytes},
 		slabs: kernel.slabs.map((slab) => ({size: slab.size, allocated: slab.numAllocated, free: slab.numFree})),
 		holders: options.holders === false ? undefined : holderRows(kernel, allocatedChunks * CHUNK_SIZE, options.holdersActiveSince),
 		events: options.frequentEvents === false ? simulation.events.lifecycleEvents() : simulation.events.list(),
 		dmesg: kernel.dmesg.tail(SNAPSHOT_DMESG_LINES),
-		history: {
-			everyTicks: simulation.history.everyTicks,
-			kmallocAllocated: samples.map(kmallocAllocatedOf),
-			kmallocAvailable: samples.map(kmallocAvailableOf),
-			subheapCount: samples.map(subheapCountOf),
-			kmallocCalls: samples.map(kmallocCallsOf),
-			kfreeCalls: samples.map(kfreeCallsOf),
-			coarse: {
-				everyTicks: simulation.history.coarseEveryTicks,
-				kmallocAllocated: coarse.map(kmallocAllocatedOf),
-				kmallocAvailable: coarse.map(kmallocAvailableOf),
-			},
-		},
+		history: buildHistorySection(simulation.history),
 		panic: kernel.panic ? {tick: kernel.panic.tick, kind: kernel.panic.kind, lines: [...kernel.panic.lines]} : null,
 	};
 	if (document.holders === undefined) {

@@ -25,18 +25,38 @@ export type SectionTailText = {tail: string};
 /** The changed sections as JSON text (or a tail's); null for a section that went away. */
 export type DocumentDelta = Partial<Record<keyof SnapshotDocument, string | SectionTailText | null>>;
 
-/** The engine's side: what changed since the last document it was given. */
+/** A section as last given: its value, and its JSON text unless it is tailed. */
+type SentSection = {value: unknown; text?: string};
+
+/**
+The engine's side: what changed since the last document it was given. A section that is the very
+value it was last time (a string, or a section the snapshot reuses while its inputs stand still:
+the events, the log, the retired subheaps; build-snapshot.ts) is unchanged without being read:
+making its JSON text only to find it the same was most of this writer's time.
+*/
 export const createDeltaWriter = () => {
-	let sent = new Map<string, unknown>();
+	let sent = new Map<string, SentSection>();
 	return (document: SnapshotDocument): DocumentDelta => {
-		const now = new Map<string, unknown>();
+		const now = new Map<string, SentSection>();
 		const delta: Record<string, string | SectionTailText | null> = {};
-		for (const [key, value] of Object.entries(document)) {
+		// Keys, then each value: Object.entries made an array for each section, every view.
+		for (const key of Object.keys(document) as Array<keyof SnapshotDocument>) {
+			const value: unknown = document[key];
+			// A key whose value is undefined is no section: the UI drops it, as JSON would.
+			if (value === undefined) {
+				continue;
+			}
+
 			const previous = sent.get(key);
-			if (TAILED_SECTIONS.has(key) && previous !== undefined && value !== undefined) {
+			if (previous?.value === value) {
+				now.set(key, previous);
+				continue;
+			}
+
+			if (TAILED_SECTIONS.has(key) && previous !== undefined) {
 				// Kept as the value itself: what moved is found by comparing the values.
-				now.set(key, value);
-				const tail = sectionTail(previous, value);
+				now.set(key, {value});
+				const tail = sectionTail(previous.value, value);
 				if (tail === undefined) {
 					delta[key] = JSON.stringify(value);
 				} else if (tail !== null) {
@@ -46,14 +66,9 @@ export const createDeltaWriter = () => {
 				continue;
 			}
 
-			// A key whose value is undefined is no section: the UI drops it, as JSON would.
-			const text = JSON.stringify(value) as string | undefined;
-			if (text === undefined) {
-				continue;
-			}
-
-			now.set(key, TAILED_SECTIONS.has(key) ? value : text);
-			if (previous !== text) {
+			const text = JSON.stringify(value);
+			now.set(key, TAILED_SECTIONS.has(key) ? {value} : {value, text});
+			if (previous?.text !== text) {
 				delta[key] = text;
 			}
 		}
@@ -71,6 +86,13 @@ export const createDeltaWriter = () => {
 };
 
 /**
+A published view as it crosses: the changed sections, and the facts as JSON text. The facts are
+made into text anyway, to see whether they changed; posting the text copies its characters,
+where the structured clone of the facts walked their objects again.
+*/
+export type ViewCrossing = {delta: DocumentDelta; facts: string};
+
+/**
 The engine's side of a published view: the changed sections and the facts, or undefined when
 neither changed since the last one (paused, frozen, a key that changed nothing), so the UI does
 not draw the same screen again a few times a second.
@@ -78,7 +100,7 @@ not draw the same screen again a few times a second.
 export const createViewWriter = () => {
 	const changes = createDeltaWriter();
 	let sentFacts: string | undefined;
-	return ({document, facts}: PublishedView): {delta: DocumentDelta; facts: LiveFacts} | undefined => {
+	return ({document, facts}: PublishedView): ViewCrossing | undefined => {
 		const delta = changes(document);
 		const factsText = JSON.stringify(facts);
 		if (factsText === sentFacts && Object.keys(delta).length === 0) {
@@ -86,9 +108,12 @@ export const createViewWriter = () => {
 		}
 
 		sentFacts = factsText;
-		return {delta, facts};
+		return {delta, facts: factsText};
 	};
 };
+
+/** The UI's side of the facts: what the engine measured, from their text. */
+export const readFacts = (text: string): LiveFacts => JSON.parse(text) as LiveFacts;
 
 /** The UI's side: the previous document with the changed sections in their place (itself when none changed). */
 export const applyDelta = (previous: SnapshotDocument | undefined, delta: DocumentDelta): SnapshotDocument => {

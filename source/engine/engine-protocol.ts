@@ -178,8 +178,8 @@ export type EngineToUi =
 	/** With `trace` for a trace replay: how far its reading and replay have got (tick 0 while it loads). */
 	| {type: 'progress'; tick: number; trace?: TraceProgress}
 	| {type: 'document'; document: SnapshotDocument; subheap?: SubheapOutcome}
-	/** A view: the facts, and the document's sections that changed since the last view. */
-	| {type: 'view'; delta: DocumentDelta; facts: LiveFacts}
+	/** A view: the facts (as JSON text), and the document's sections that changed since the last view (document-delta.ts). */
+	| {type: 'view'; delta: DocumentDelta; facts: string}
 	| {type: 'journal'; entry: JournalEntry}
 	| {type: 'response'; id: number; document: SnapshotDocument}
 	| {type: 'subheap-response'; id: number; outcome: SubheapOutcome}

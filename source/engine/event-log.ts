@@ -17,22 +17,36 @@ export class EventLog {
 	private readonly lifecycle = new RingBuffer<Numbered>(200);
 	private readonly frequent = new RingBuffer<Numbered>(56);
 	private sequence = 0;
+	/**
+	The lists last handed out, until an event they hold comes: the live view asks for the
+	lifecycle's four times a second and it changes a few times a minute, so the document keeps the
+	very array and the view's writer sees it unchanged without reading it (document-delta.ts).
+	*/
+	private listed: SnapshotEvent[] | undefined;
+	private lifecycleListed: SnapshotEvent[] | undefined;
 
 	add(event: SnapshotEvent): void {
 		const entry = {sequence: this.sequence++, event};
-		(isFrequentEvent(event) ? this.frequent : this.lifecycle).push(entry);
+		const frequent = isFrequentEvent(event);
+		(frequent ? this.frequent : this.lifecycle).push(entry);
+		this.listed = undefined;
+		if (!frequent) {
+			this.lifecycleListed = undefined;
+		}
 	}
 
-	/** Oldest first. */
+	/** Oldest first; the same array until an event is added (not to be changed). */
 	list(): SnapshotEvent[] {
-		return [...this.lifecycle.toArray(), ...this.frequent.toArray()]
+		this.listed ??= [...this.lifecycle.toArray(), ...this.frequent.toArray()]
 			.sort((a, b) => a.sequence - b.sequence)
 			.map((entry) => entry.event);
+		return this.listed;
 	}
 
-	/** Lifecycle events only, oldest first (subheaps, backup, panics, workloads). */
+	/** Lifecycle events only, oldest first (subheaps, backup, panics, workloads); the same array until one is added (not to be changed). */
 	lifecycleEvents(): SnapshotEvent[] {
-		return this.lifecycle.toArray().map((entry) => entry.event);
+		this.lifecycleListed ??= this.lifecycle.toArray().map((entry) => entry.event);
+		return this.lifecycleListed;
 	}
 
 	/**

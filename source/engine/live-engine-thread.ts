@@ -5,7 +5,7 @@
 // goes on as after a workload that threw: the kernel runs on, the workload is stopped.
 
 import type {EngineCommand, EngineToUi, EngineWorkerData, LiveFacts, RunOptions, ShownSections, SubheapOutcome, WorkloadSource} from './engine-protocol.js';
-import {applyDelta} from './document-delta.js';
+import {applyDelta, readFacts} from './document-delta.js';
 import {createViewStore, type EngineLink, type EngineState} from './engine-link.js';
 import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
 import type {HookSite} from './hook-watchdog.js';
@@ -65,9 +65,10 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 				case 'view': {
 					// A new thread's first view is a whole document: nothing of the old one stays.
 					const document = applyDelta(firstView ? undefined : store?.current().document, message.delta);
+					const facts = readFacts(message.facts);
 					firstView = false;
 					if (!store) {
-						store = createViewStore({document, facts: message.facts, state: {kind: 'running'}}, {coalesce: true});
+						store = createViewStore({document, facts, state: {kind: 'running'}}, {coalesce: true});
 						resolve(link);
 						break;
 					}
@@ -75,7 +76,7 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 					// The first view after a recovery brings its notice: the hang, where, and what now.
 					const previous = store.current();
 					const notice = previous.state.kind === 'recovering' ? {id: ++notices, text: previous.state.message} : previous.notice;
-					store.set({document, facts: message.facts, state: {kind: 'running'}, ...(notice ? {notice} : {})});
+					store.set({document, facts, state: {kind: 'running'}, ...(notice ? {notice} : {})});
 					break;
 				}
 

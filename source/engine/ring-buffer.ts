@@ -35,6 +35,11 @@ export class RingBuffer<T> {
 		return [...this.items.slice(this.start), ...this.items.slice(0, this.start)];
 	}
 
+	/** The item `index` places after the oldest, or undefined past the newest. */
+	at(index: number): T | undefined {
+		return index < this.items.length ? this.items[(this.start + index) % this.items.length] : undefined;
+	}
+
 	last(): T | undefined {
 		return this.items.length === 0 ? undefined : this.items[(this.start + this.items.length - 1) % this.items.length];
 	}

@@ -64,9 +64,11 @@ export class WallClockMeter {
 		return (this.sampleAtOrBefore(now - ms) ?? this.samples.first())?.tick ?? 0;
 	}
 
+	/** Read in place: a copy of the ring (256 samples) twice a view was garbage for nothing. */
 	private sampleAtOrBefore(at: number): MeterSample | undefined {
 		let found: MeterSample | undefined;
-		for (const sample of this.samples.toArray()) {
+		for (let index = 0; index < this.samples.length; index++) {
+			const sample = this.samples.at(index)!;
 			if (sample.at > at) {
 				break;
 			}

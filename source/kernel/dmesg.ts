@@ -11,10 +11,13 @@ export class DmesgBuffer {
 	private readonly ring: Line[] = [];
 	private head = 0;
 	private bytes = 0;
+	/** The lines `tail` last handed out, until the next line (a monitor's view, not the kernel's: see tail). */
+	private tailed: {count: number; lines: string[]} | undefined;
 
 	/** `rawLength` is what the console received: prefix codes, text and the newline. */
 	append(text: string, rawLength: number): void {
 		this.ring.push({text, bytes: rawLength});
+		this.tailed = undefined;
 		this.bytes += rawLength;
 		while (this.bytes > DMESG_CAPACITY && this.head < this.ring.length - 1) {
 			this.bytes -= this.ring[this.head]!.bytes;
@@ -28,9 +31,18 @@ export class DmesgBuffer {
 		}
 	}
 
-	/** The last `count` lines still in the buffer, oldest first. */
+	/**
+	The last `count` lines still in the buffer, oldest first. The same array (not to be changed)
+	until a line is logged: the live view asks four times a second and the log moves a few times a
+	minute, so its document keeps the very array and the view's writer sees it unchanged without
+	reading it (engine/document-delta.ts).
+	*/
 	tail(count = Number.POSITIVE_INFINITY): string[] {
-		const start = Math.max(this.head, this.ring.length - count);
-		return this.ring.slice(start).map((line) => line.text);
+		if (this.tailed?.count !== count) {
+			const start = Math.max(this.head, this.ring.length - count);
+			this.tailed = {count, lines: this.ring.slice(start).map((line) => line.text)};
+		}
+
+		return this.tailed.lines;
 	}
 }

@@ -27,6 +27,8 @@ export class SubheapBook {
 	readonly retiredSubheaps: RetiredSubheap[] = [];
 	/** Subheaps that left the list since boot (freed, became the backup, queued, re-added). */
 	retiredCount = 0;
+	/** Changes to `retiredSubheaps` since boot (a record added, a queued one resolved): a copy made at one count is current while it stands. */
+	retiredChanges = 0;
 	private nextId = 1;
 	private readonly linkedByBase = new Map<number, SubHeap>();
 
@@ -55,6 +57,7 @@ export class SubheapBook {
 
 		this.linkedByBase.delete(base);
 		this.retiredCount++;
+		this.retiredChanges++;
 		const label = this.label(subheap);
 		this.retiredSubheaps.push({
 			id: label.id,
@@ -75,6 +78,7 @@ export class SubheapBook {
 			const record = this.retiredSubheaps[index]!;
 			if (record.base === formatAddress(base) && record.fate === 'queued') {
 				record.fate = fate;
+				this.retiredChanges++;
 				return;
 			}
 		}

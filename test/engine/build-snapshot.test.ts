@@ -1,12 +1,17 @@
 import {describe, expect, test} from 'vitest';
 import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import {HeapHistory} from '../../source/engine/heap-history.js';
+import {buildHistorySection} from '../../source/engine/build-history-section.js';
 import {simulate, ticker} from './helpers.js';
+import {createSession} from '../ui/helpers.js';
+import type {SubHeap} from '../../source/kernel/expandable-heap.js';
 
 /** A history with `count` samples pushed whose figures say which sample each is. */
-const historyOf = (count: number): HeapHistory => {
-	const history = new HeapHistory();
-	for (let index = 0; index < count; index++) {
+const historyOf = (count: number): HeapHistory => pushSamples(new HeapHistory(), 0, count);
+
+/** Samples `from` to `to` pushed, their figures saying which sample each is. */
+const pushSamples = (history: HeapHistory, from: number, to: number): HeapHistory => {
+	for (let index = from; index < to; index++) {
 		const sample = {tick: index * 10, kmallocAllocated: index, kmallocAvailable: 1000 + index, subheapCount: 2000 + index, kmallocCalls: 3000 + index, kfreeCalls: 4000 + index};
 		history.samples.push(sample);
 		if (index % 10 === 0) {
@@ -38,5 +43,112 @@ describe('buildSnapshot: the history section', () => {
 		expect(history.kfreeCalls).toEqual(range(first, pushed, 4000));
 		const coarse = range(Math.ceil(pushed / 10) - Math.min(512, Math.ceil(pushed / 10)), Math.ceil(pushed / 10)).map((index) => index * 10);
 		expect(history.coarse).toEqual({everyTicks: 100, kmallocAllocated: coarse, kmallocAvailable: coarse.map((value) => value + 1000)});
+	});
+});
+
+describe('buildSnapshot: the history section moved on from the last one built', () => {
+	test.each([
+		[3, 2],
+		[510, 3],
+		[512, 3],
+		[700, 2],
+		[700, 511],
+		[700, 512],
+		[700, 513],
+		[6000, 25],
+	])('%i samples, then %i more: what building it afresh gives', (before, more) => {
+		const history = historyOf(before);
+		const first = buildHistorySection(history);
+		pushSamples(history, before, before + more);
+		const moved = buildHistorySection(history);
+		expect(moved).toEqual(buildHistorySection(historyOf(before + more)));
+		// The section before stays what it was.
+		expect(first).toEqual(buildHistorySection(historyOf(before)));
+	});
+
+	test('no sample since: the very section (the view\'s writer sees it unchanged at a glance)', () => {
+		const history = historyOf(700);
+		const first = buildHistorySection(history);
+		expect(buildHistorySection(history)).toBe(first);
+		pushSamples(history, 700, 701);
+		expect(buildHistorySection(history)).not.toBe(first);
+	});
+});
+
+describe('buildSnapshot: sections that stand still are the values they were', () => {
+	// The live view's writer sees such a section unchanged without reading it (document-delta.ts).
+	test('the lifecycle events, the log and the retired subheaps: the very arrays until one of them changes', async () => {
+		const {simulation} = await createSession();
+		simulation.step(5000);
+		const first = buildSnapshot(simulation, {frequentEvents: false});
+		expect(first.retiredSubheaps.length).toBeGreaterThan(0);
+		const again = buildSnapshot(simulation, {frequentEvents: false});
+		expect(again.events).toBe(first.events);
+		expect(again.dmesg).toBe(first.dmesg);
+		expect(again.retiredSubheaps).toBe(first.retiredSubheaps);
+		expect(again.kmtop).toBe(first.kmtop);
+
+		// Each changes with what it shows: a new lifecycle event, a new line, a retirement.
+		const {dmesg} = simulation.kernel;
+		const logged: string[] = [...first.dmesg];
+		const append = dmesg.append.bind(dmesg);
+		dmesg.append = (text, rawLength) => {
+			logged.push(text);
+			append(text, rawLength);
+		};
+
+		const changed = {events: false, dmesg: false, retired: false};
+		let before = again;
+		for (let tick = 0; tick < 20_000 && !(changed.events && changed.dmesg && changed.retired); tick++) {
+			const eventsBefore = simulation.events.count;
+			const linesBefore = logged.length;
+			simulation.step(1);
+			const after = buildSnapshot(simulation, {frequentEvents: false});
+			const lifecycle = simulation.events.since(eventsBefore).filter((event) => !['region-allocated', 'region-freed', 'deferred-call'].includes(event.kind));
+			if (lifecycle.length > 0) {
+				changed.events = true;
+				expect(after.events).not.toBe(before.events);
+				expect(after.events.slice(-lifecycle.length)).toEqual(lifecycle);
+			} else {
+				expect(after.events).toBe(before.events);
+			}
+
+			if (logged.length > linesBefore) {
+				changed.dmesg = true;
+				expect(after.dmesg).not.toBe(before.dmesg);
+			} else {
+				expect(after.dmesg).toBe(before.dmesg);
+			}
+
+			expect(after.dmesg.at(-1)).toBe(logged.at(-1));
+			expect(after.dmesg).toEqual(logged.slice(-after.dmesg.length));
+			const records = simulation.kernel.global.book.retiredSubheaps.map((record) => ({...record}));
+			expect(after.retiredSubheaps).toEqual(records);
+			if (after.retiredSubheaps !== before.retiredSubheaps) {
+				changed.retired = true;
+				expect(after.retiredSubheaps).not.toEqual(before.retiredSubheaps);
+			}
+
+			before = after;
+		}
+
+		expect(changed).toEqual({events: true, dmesg: true, retired: true});
+	});
+
+	test('a retired subheap whose fate changes in its record (a queued removal that ran) is copied again', () => {
+		const simulation = simulate(ticker);
+		const {book} = simulation.kernel.global;
+		// A subheap of the book's own: its removal queued, then run.
+		const subheap = {base: 0xc9_00_00_00, memorySize: 8192} as unknown as SubHeap;
+		book.added(subheap, 'region', 8192);
+		book.retired(subheap.base, 'queued');
+		const queued = buildSnapshot(simulation);
+		expect(queued.retiredSubheaps.at(-1)).toMatchObject({base: '0xc9000000', fate: 'queued'});
+		expect(buildSnapshot(simulation).retiredSubheaps).toBe(queued.retiredSubheaps);
+		book.resolved(subheap.base, 'freed');
+		const freed = buildSnapshot(simulation);
+		expect(freed.retiredSubheaps.at(-1)).toMatchObject({base: '0xc9000000', fate: 'freed'});
+		// The document made before keeps what it said.
+		expect(queued.retiredSubheaps.at(-1)!.fate).toBe('queued');
 	});
 });

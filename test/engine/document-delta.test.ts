@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {buildSnapshot} from '../../source/engine/build-snapshot.js';
-import {applyDelta, createDeltaWriter, createViewWriter} from '../../source/engine/document-delta.js';
+import {applyDelta, createDeltaWriter, createViewWriter, readFacts} from '../../source/engine/document-delta.js';
 import type {LiveFacts} from '../../source/engine/engine-protocol.js';
 import {applySectionTail, sectionTail} from '../../source/engine/section-tail.js';
 import type {SnapshotDocument} from '../../source/engine/snapshot-types.js';
@@ -55,11 +55,41 @@ describe('document deltas between the engine and the UI', () => {
 		expect(views({document: baseDocument(), facts: {...facts}})).toBeUndefined();
 		// Facts alone (a notice, a rate falling after a pause): the facts, no section.
 		const notice = {...facts, notice: {id: 1, text: 'left the recording'}} as LiveFacts;
-		expect(views({document, facts: notice})).toEqual({delta: {}, facts: notice});
+		expect(views({document, facts: notice})).toEqual({delta: {}, facts: JSON.stringify(notice)});
 		expect(views({document, facts: notice})).toBeUndefined();
 		// A section alone.
 		const stepped = {...document, run: {...document.run, tick: document.run.tick + 1}};
-		expect(views({document: stepped, facts: notice})).toEqual({delta: {run: JSON.stringify(stepped.run)}, facts: notice});
+		expect(views({document: stepped, facts: notice})).toEqual({delta: {run: JSON.stringify(stepped.run)}, facts: JSON.stringify(notice)});
+	});
+
+	test('the facts cross as their JSON text, which the UI reads back as they were', () => {
+		const facts = {live: true, rate: 100, paused: false, liveTick: 40, workloads: ['steady', 'quotes " and ☃'], workloadIndex: 1, time: {shown: {boot: 1, tick: 40}, present: {boot: 1, tick: 40}}} as unknown as LiveFacts;
+		const view = createViewWriter()({document: baseDocument(), facts})!;
+		expect(typeof view.facts).toBe('string');
+		expect(readFacts(view.facts)).toEqual(facts);
+	});
+
+	test('a section that is the very value it was last time is not read again: unchanged', () => {
+		const write = createDeltaWriter();
+		let reads = 0;
+		const dmesg = ['[Kernel]: a line'];
+		// JSON.stringify calls toJSON: each call is one reading of the section.
+		Object.defineProperty(dmesg, 'toJSON', {
+			value() {
+				reads++;
+				return [...dmesg];
+			},
+		});
+		const document = {...baseDocument(), dmesg};
+		expect(write(document).dmesg).toBe(JSON.stringify(['[Kernel]: a line']));
+		expect(reads).toBe(1);
+		const stepped = {...document, run: {...document.run, tick: document.run.tick + 1}};
+		expect(write(stepped)).toEqual({run: JSON.stringify(stepped.run)});
+		expect(reads).toBe(1);
+		// Another value that reads the same: read, found the same, not sent.
+		expect(write({...stepped, dmesg: ['[Kernel]: a line']})).toEqual({});
+		// And one that reads differently after it: sent.
+		expect(write({...stepped, dmesg: ['[Kernel]: another']})).toEqual({dmesg: JSON.stringify(['[Kernel]: another'])});
 	});
 
 	test('the history crosses as what moved: the UI rebuilds it byte for byte, view after view, across a reboot', async () => {
