@@ -72,8 +72,16 @@ export const lendKernelArrays = (source: KernelArrays): (() => void) => {
 
 /** Given-back arrays kept per length: about the regions of one length a workload frees before it maps more. */
 const KEPT_PER_LENGTH = 4;
+/**
+ * The bytes all kept arrays may hold together (65,536 page addresses): a workload that maps
+ * regions of many lengths must not leave a few of every length it ever freed. vmobject-churn's
+ * 33 lengths, four of each, need about 200 KiB.
+ */
+export const KEPT_BYTES = 256 * 1024;
 /** Arrays given back, by length, to be handed out again by `uint32Reused`. */
 const givenBack = new Map<number, Uint32Array[]>();
+/** The bytes of the arrays in `givenBack`. */
+let keptBytes = 0;
 /** Arrays `uint32Reused` made itself: only these may be handed out again (not a lender's, which it takes back). */
 const reusable = new WeakSet<Uint32Array>();
 
@@ -88,24 +96,42 @@ export const uint32Reused = (length: number): Uint32Array => {
 		return current.uint32ToFill(length);
 	}
 
-	const array = givenBack.get(length)?.pop() ?? new Uint32Array(length);
+	const list = givenBack.get(length);
+	if (list !== undefined) {
+		const kept = list.pop()!;
+		if (list.length === 0) {
+			givenBack.delete(length);
+		}
+
+		keptBytes -= kept.byteLength;
+		reusable.add(kept);
+		return kept;
+	}
+
+	const array = new Uint32Array(length);
 	reusable.add(array);
 	return array;
 };
 
 /** The caller is done with `array` from `uint32Reused`, and never reads it again. */
 export const giveBackUint32 = (array: Uint32Array): void => {
-	if (!reusable.has(array)) {
+	if (!reusable.has(array) || keptBytes + array.byteLength > KEPT_BYTES) {
 		return;
 	}
 
-	let kept = givenBack.get(array.length);
-	if (!kept) {
-		kept = [];
-		givenBack.set(array.length, kept);
+	const kept = givenBack.get(array.length);
+	if (kept === undefined) {
+		givenBack.set(array.length, [array]);
+	} else if (kept.length < KEPT_PER_LENGTH) {
+		kept.push(array);
+	} else {
+		return;
 	}
 
-	if (kept.length < KEPT_PER_LENGTH) {
-		kept.push(array);
-	}
+	// Out of the set while kept: the same array given back twice is kept once.
+	reusable.delete(array);
+	keptBytes += array.byteLength;
 };
+
+/** The bytes the given-back arrays hold now (tests). */
+export const keptUint32Bytes = (): number => keptBytes;
