@@ -137,7 +137,7 @@ export class Heap {
 
 		this.bitmap.setRange(first, placed * chunks, true);
 		this.allocatedChunks += placed * chunks;
-		this.book.bookedRun(holder, placed, placed * chunks);
+		this.book.booked(holder, placed * chunks, placed);
 		return placed;
 	}
 
@@ -178,7 +178,7 @@ export class Heap {
 			this.memory.takeHolder(start + block * chunks);
 		}
 
-		this.book.releasedRun(holder, freed, freed * chunks);
+		this.book.released(holder, freed * chunks, freed);
 		return freed;
 	}
 

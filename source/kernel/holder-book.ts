@@ -165,51 +165,26 @@ export class HolderBook {
 		return this.lastId;
 	}
 
-	/** A kmalloc call made for `holder`. */
-	called(holder: number): void {
-		this.kmallocs[holder]!++;
-		this.lastTick[holder] = this.now;
-	}
-
-	/** A kfree call that freed a block of `holder`'s. */
-	freed(holder: number): void {
-		this.kfrees[holder]!++;
-		this.lastTick[holder] = this.now;
-	}
-
-	/** A block of `chunks` chunks placed for `holder`. */
-	booked(holder: number, chunks: number): void {
-		this.liveBlocks[holder]!++;
-		this.liveChunks[holder]! += chunks;
-	}
-
-	/** A block of `chunks` chunks given back. */
-	released(holder: number, chunks: number): void {
-		this.releases++;
-		this.liveBlocks[holder]!--;
-		this.liveChunks[holder]! -= chunks;
-	}
-
-	/** `blocks` kmalloc calls made for `holder` (a run of PhysicalPages, heap.ts `allocateRun`). */
-	calledRun(holder: number, blocks: number): void {
+	/** `blocks` kmalloc calls made for `holder` (more than one: a run of PhysicalPages, heap.ts `allocateRun`). */
+	called(holder: number, blocks = 1): void {
 		this.kmallocs[holder]! += blocks;
 		this.lastTick[holder] = this.now;
 	}
 
 	/** `blocks` kfree calls that freed blocks of `holder`'s. */
-	freedRun(holder: number, blocks: number): void {
+	freed(holder: number, blocks = 1): void {
 		this.kfrees[holder]! += blocks;
 		this.lastTick[holder] = this.now;
 	}
 
 	/** `blocks` blocks of `chunks` chunks in all placed for `holder`. */
-	bookedRun(holder: number, blocks: number, chunks: number): void {
+	booked(holder: number, chunks: number, blocks = 1): void {
 		this.liveBlocks[holder]! += blocks;
 		this.liveChunks[holder]! += chunks;
 	}
 
 	/** `blocks` blocks of `chunks` chunks in all given back. */
-	releasedRun(holder: number, blocks: number, chunks: number): void {
+	released(holder: number, chunks: number, blocks = 1): void {
 		this.releases += blocks;
 		this.liveBlocks[holder]! -= blocks;
 		this.liveChunks[holder]! -= chunks;

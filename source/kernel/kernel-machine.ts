@@ -210,7 +210,7 @@ export class KernelMachine {
 		const placed = this.heap.allocateRun(size, count, holder, pointers, at);
 		this.kmallocCalls += placed;
 		if (placed > 0) {
-			this.holders.calledRun(holder, placed);
+			this.holders.called(holder, placed);
 		}
 
 		if (this.debugAsserts) {
@@ -229,7 +229,7 @@ export class KernelMachine {
 		const freed = this.heap.deallocateRun(pointer, count, chunks);
 		this.kfreeCalls += freed;
 		if (freed > 0) {
-			this.holders.freedRun(this.heap.runHolder, freed);
+			this.holders.freed(this.heap.runHolder, freed);
 		}
 
 		if (this.debugAsserts) {

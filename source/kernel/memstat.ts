@@ -27,19 +27,6 @@ export type MemstatInput = {
 
 const sizeT = (value: number): number => value % 2 ** 32;
 
-/** `slab_<size>_num_allocated` and `_num_free`, made once a class. */
-const slabKeys = new Map<number, readonly [string, string]>();
-
-const slabKeysFor = (size: number): readonly [string, string] => {
-	let keys = slabKeys.get(size);
-	if (!keys) {
-		keys = [`slab_${size}_num_allocated`, `slab_${size}_num_free`];
-		slabKeys.set(size, keys);
-	}
-
-	return keys;
-};
-
 /** Whether `slabs` are the kernel's four classes, in order (slab-allocator.ts). */
 const standardSlabs = (slabs: readonly Slab[]): boolean =>
 	slabs.length === 4 && slabs[0]!.size === 16 && slabs[1]!.size === 32 && slabs[2]!.size === 64 && slabs[3]!.size === 128;
@@ -77,9 +64,8 @@ export const buildMemstat = (input: MemstatInput): Memstat => {
 	}
 
 	for (const slab of slabs) {
-		const [allocated, free] = slabKeysFor(slab.size);
-		memstat[allocated] = slab.numAllocated;
-		memstat[free] = slab.numFree;
+		memstat[`slab_${slab.size}_num_allocated`] = slab.numAllocated;
+		memstat[`slab_${slab.size}_num_free`] = slab.numFree;
 	}
 
 	return memstat;
