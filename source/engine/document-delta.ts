@@ -10,8 +10,9 @@
 // definition (snapshot.md), so nothing is lost on the way.
 
 import type {LiveFacts, PublishedView} from './engine-protocol.js';
+import {applyHolderRowsDelta, holderRowsDelta, type HolderRowsDelta} from './holder-rows-delta.js';
 import {applySectionTail, sectionTail} from './section-tail.js';
-import type {SnapshotDocument} from './snapshot-types.js';
+import type {HolderRow, SnapshotDocument} from './snapshot-types.js';
 
 /**
 A section whose arrays only move on from view to view (section-tail.ts): after the first time,
@@ -22,10 +23,13 @@ const TAILED_SECTIONS: ReadonlySet<string> = new Set<keyof SnapshotDocument>(['h
 /** A tailed section that moved: the JSON text of its tail (section-tail.ts). */
 export type SectionTailText = {tail: string};
 
-/** The changed sections as JSON text (or a tail's); null for a section that went away. */
-export type DocumentDelta = Partial<Record<keyof SnapshotDocument, string | SectionTailText | null>>;
+/** The holders table after the first time: the JSON text of its changed rows and order (holder-rows-delta.ts). */
+export type SectionRowsText = {rows: string};
 
-/** A section as last given: its value, and its JSON text unless it is tailed. */
+/** The changed sections as JSON text (or a tail's, or changed rows'); null for a section that went away. */
+export type DocumentDelta = Partial<Record<keyof SnapshotDocument, string | SectionTailText | SectionRowsText | null>>;
+
+/** A section as last given: its value, and its JSON text unless it is tailed or rowed. */
 type SentSection = {value: unknown; text?: string};
 
 /**
@@ -38,7 +42,7 @@ export const createDeltaWriter = () => {
 	let sent = new Map<string, SentSection>();
 	return (document: SnapshotDocument): DocumentDelta => {
 		const now = new Map<string, SentSection>();
-		const delta: Record<string, string | SectionTailText | null> = {};
+		const delta: Record<string, string | SectionTailText | SectionRowsText | null> = {};
 		// Keys, then each value: Object.entries made an array for each section, every view.
 		for (const key of Object.keys(document) as Array<keyof SnapshotDocument>) {
 			const value: unknown = document[key];
@@ -66,8 +70,20 @@ export const createDeltaWriter = () => {
 				continue;
 			}
 
+			if (key === 'holders' && previous !== undefined) {
+				now.set(key, {value});
+				const rows = holderRowsDelta(previous.value, value, document.heap?.allocatedBytes);
+				if (rows === undefined) {
+					delta[key] = JSON.stringify(value);
+				} else if (rows !== null) {
+					delta[key] = {rows: JSON.stringify(rows)};
+				}
+
+				continue;
+			}
+
 			const text = JSON.stringify(value);
-			now.set(key, TAILED_SECTIONS.has(key) ? {value} : {value, text});
+			now.set(key, TAILED_SECTIONS.has(key) || key === 'holders' ? {value} : {value, text});
 			if (previous?.text !== text) {
 				delta[key] = text;
 			}
@@ -90,7 +106,25 @@ A published view as it crosses: the changed sections, and the facts as JSON text
 made into text anyway, to see whether they changed; posting the text copies its characters,
 where the structured clone of the facts walked their objects again.
 */
-export type ViewCrossing = {delta: DocumentDelta; facts: string};
+export type ViewCrossing = {delta: DocumentDelta; facts: string; keys?: SectionKeys};
+
+/**
+The document's sections in its order, when the UI would not come to that order by itself: a
+section that comes back (the holders when their panel is shown again) lands last in the UI's
+copy, where the engine's document has it in its place, and a saved document is JSON text.
+*/
+export type SectionKeys = Array<keyof SnapshotDocument>;
+
+/** The sections of `document` that are there (a key whose value is undefined is no section). */
+const sectionKeys = (document: SnapshotDocument): SectionKeys =>
+	(Object.keys(document) as SectionKeys).filter((key) => document[key] !== undefined);
+
+/** The order of the sections the UI comes to from `had` with `delta`: kept ones in place, new ones last. */
+const keysAfter = (had: SectionKeys, delta: DocumentDelta): SectionKeys => {
+	const kept = had.filter((key) => delta[key] !== null);
+	const added = (Object.keys(delta) as SectionKeys).filter((key) => delta[key] !== null && !had.includes(key));
+	return [...kept, ...added];
+};
 
 /**
 The engine's side of a published view: the changed sections and the facts, or undefined when
@@ -100,6 +134,7 @@ not draw the same screen again a few times a second.
 export const createViewWriter = () => {
 	const changes = createDeltaWriter();
 	let sentFacts: string | undefined;
+	let sentKeys: SectionKeys = [];
 	return ({document, facts}: PublishedView): ViewCrossing | undefined => {
 		const delta = changes(document);
 		const factsText = JSON.stringify(facts);
@@ -108,29 +143,44 @@ export const createViewWriter = () => {
 		}
 
 		sentFacts = factsText;
-		return {delta, facts: factsText};
+		const keys = sectionKeys(document);
+		const inOrder = keysAfter(sentKeys, delta).join() === keys.join();
+		sentKeys = keys;
+		return inOrder ? {delta, facts: factsText} : {delta, facts: factsText, keys};
 	};
 };
 
 /** The UI's side of the facts: what the engine measured, from their text. */
 export const readFacts = (text: string): LiveFacts => JSON.parse(text) as LiveFacts;
 
-/** The UI's side: the previous document with the changed sections in their place (itself when none changed). */
-export const applyDelta = (previous: SnapshotDocument | undefined, delta: DocumentDelta): SnapshotDocument => {
-	if (previous && Object.keys(delta).length === 0) {
+/**
+The UI's side: the previous document with the changed sections in their place (itself when none
+changed), in the order `keys` gives when the engine sent one.
+*/
+export const applyDelta = (previous: SnapshotDocument | undefined, delta: DocumentDelta, keys?: SectionKeys): SnapshotDocument => {
+	if (previous && !keys && Object.keys(delta).length === 0) {
 		return previous;
 	}
 
 	const document: Record<string, unknown> = {...previous};
+	let rows: HolderRowsDelta | undefined;
 	for (const [key, text] of Object.entries(delta)) {
 		if (text === null || text === undefined) {
 			delete document[key];
 		} else if (typeof text === 'string') {
 			document[key] = JSON.parse(text) as unknown;
+		} else if ('rows' in text) {
+			rows = JSON.parse(text.rows) as HolderRowsDelta;
 		} else {
 			document[key] = applySectionTail(document[key], JSON.parse(text.tail) as unknown);
 		}
 	}
 
-	return document as SnapshotDocument;
+	// After the other sections: the shares are made from this document's heap, not the last one's.
+	if (rows) {
+		const made = document as SnapshotDocument;
+		document.holders = applyHolderRowsDelta(made.holders as HolderRow[], rows, made.heap.allocatedBytes);
+	}
+
+	return (keys ? Object.fromEntries(keys.map((key) => [key, document[key]])) : document) as SnapshotDocument;
 };
