@@ -10,9 +10,8 @@
 // definition (snapshot.md), so nothing is lost on the way.
 
 import type {LiveFacts, PublishedView} from './engine-protocol.js';
-import {applyHolderRowsDelta, holderRowsDelta, type HolderRowsDelta} from './holder-rows-delta.js';
 import {applySectionTail, sectionTail} from './section-tail.js';
-import type {HolderRow, SnapshotDocument} from './snapshot-types.js';
+import type {SnapshotDocument} from './snapshot-types.js';
 
 /**
 A section whose arrays only move on from view to view (section-tail.ts): after the first time,
@@ -23,13 +22,10 @@ const TAILED_SECTIONS: ReadonlySet<string> = new Set<keyof SnapshotDocument>(['h
 /** A tailed section that moved: the JSON text of its tail (section-tail.ts). */
 export type SectionTailText = {tail: string};
 
-/** The holders table after the first time: the JSON text of its changed rows and order (holder-rows-delta.ts). */
-export type SectionRowsText = {rows: string};
+/** The changed sections as JSON text (or a tail's); null for a section that went away. */
+export type DocumentDelta = Partial<Record<keyof SnapshotDocument, string | SectionTailText | null>>;
 
-/** The changed sections as JSON text (or a tail's, or changed rows'); null for a section that went away. */
-export type DocumentDelta = Partial<Record<keyof SnapshotDocument, string | SectionTailText | SectionRowsText | null>>;
-
-/** A section as last given: its value, and its JSON text unless it is tailed or rowed. */
+/** A section as last given: its value, and its JSON text unless it is tailed. */
 type SentSection = {value: unknown; text?: string};
 
 /**
@@ -42,7 +38,7 @@ export const createDeltaWriter = () => {
 	let sent = new Map<string, SentSection>();
 	return (document: SnapshotDocument): DocumentDelta => {
 		const now = new Map<string, SentSection>();
-		const delta: Record<string, string | SectionTailText | SectionRowsText | null> = {};
+		const delta: Record<string, string | SectionTailText | null> = {};
 		// Keys, then each value: Object.entries made an array for each section, every view.
 		for (const key of Object.keys(document) as Array<keyof SnapshotDocument>) {
 			const value: unknown = document[key];
@@ -70,20 +66,8 @@ export const createDeltaWriter = () => {
 				continue;
 			}
 
-			if (key === 'holders' && previous !== undefined) {
-				now.set(key, {value});
-				const rows = holderRowsDelta(previous.value, value, document.heap?.allocatedBytes);
-				if (rows === undefined) {
-					delta[key] = JSON.stringify(value);
-				} else if (rows !== null) {
-					delta[key] = {rows: JSON.stringify(rows)};
-				}
-
-				continue;
-			}
-
 			const text = JSON.stringify(value);
-			now.set(key, TAILED_SECTIONS.has(key) || key === 'holders' ? {value} : {value, text});
+			now.set(key, TAILED_SECTIONS.has(key) ? {value} : {value, text});
 			if (previous?.text !== text) {
 				delta[key] = text;
 			}
@@ -163,23 +147,14 @@ export const applyDelta = (previous: SnapshotDocument | undefined, delta: Docume
 	}
 
 	const document: Record<string, unknown> = {...previous};
-	let rows: HolderRowsDelta | undefined;
 	for (const [key, text] of Object.entries(delta)) {
 		if (text === null || text === undefined) {
 			delete document[key];
 		} else if (typeof text === 'string') {
 			document[key] = JSON.parse(text) as unknown;
-		} else if ('rows' in text) {
-			rows = JSON.parse(text.rows) as HolderRowsDelta;
 		} else {
 			document[key] = applySectionTail(document[key], JSON.parse(text.tail) as unknown);
 		}
-	}
-
-	// After the other sections: the shares are made from this document's heap, not the last one's.
-	if (rows) {
-		const made = document as SnapshotDocument;
-		document.holders = applyHolderRowsDelta(made.holders as HolderRow[], rows, made.heap.allocatedBytes);
 	}
 
 	return (keys ? Object.fromEntries(keys.map((key) => [key, document[key]])) : document) as SnapshotDocument;

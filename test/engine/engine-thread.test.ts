@@ -147,7 +147,7 @@ describe('live, on the engine thread', () => {
 		}
 	});
 
-	test('the holders table the UI rebuilt from changed rows is the one a save carries, whole', async () => {
+	test('the document the UI rebuilt from views is the one a save carries, the holders table whole', async () => {
 		const churnLink = await startLiveEngineThread({
 			run: {...run, ramBytes: 512 * 1024 * 1024},
 			workload: {kind: 'builtin', name: 'vmobject-churn'},
@@ -157,7 +157,7 @@ describe('live, on the engine thread', () => {
 			tickTimeoutMs: 2000,
 		});
 		try {
-			// Dozens of views: the table crossed whole once, then as its changed rows.
+			// Dozens of views, each with only the sections that changed.
 			await waitFor(() => {
 				expect(churnLink.current().facts.liveTick).toBeGreaterThan(3000);
 			});
