@@ -18,14 +18,6 @@ import type {HolderRow} from './snapshot-types.js';
 export const HOLDERS_RECENT_TICKS = 1000;
 
 /**
- * A row's share of the heap, to six decimals (enough for a percentage with four, and the document
- * stays readable). One function for the engine and the UI: the live view's crossing leaves the
- * shares of unchanged rows out and the UI makes them again from the same inputs (holder-rows-delta.ts).
- */
-export const holderShare = (liveBytes: number, allocatedBytes: number): number =>
-	allocatedBytes === 0 ? 0 : Math.round((liveBytes / allocatedBytes) * 1e6) / 1e6;
-
-/**
  * Every holder with a live block, or with a kmalloc or kfree at `activeSince` or later (by default
  * the last HOLDERS_RECENT_TICKS ticks); the most live bytes first, then the most kmallocs, then
  * the oldest holder.
@@ -51,7 +43,8 @@ export const holderRows = (kernel: Kernel, allocatedBytes: number, activeSince =
 			workload: key.workload ?? null,
 			liveBlocks,
 			liveBytes,
-			share: holderShare(liveBytes, allocatedBytes),
+			// Six decimals: enough for a percentage with four, and the document stays readable.
+			share: allocatedBytes === 0 ? 0 : Math.round((liveBytes / allocatedBytes) * 1e6) / 1e6,
 			kmallocCount,
 			kfreeCount,
 		});
