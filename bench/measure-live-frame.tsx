@@ -18,7 +18,7 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {render} from 'ink';
-import {applyDelta, createViewWriter, readFacts, type DocumentDelta} from '../source/engine/document-delta.js';
+import {applyDelta, createViewWriter, readFacts, type DocumentDelta, type SectionKeys} from '../source/engine/document-delta.js';
 import type {LiveFacts} from '../source/engine/engine-protocol.js';
 import {LiveEngine} from '../source/engine/live-engine.js';
 import {LiveSession} from '../source/engine/live-session.js';
@@ -76,7 +76,7 @@ simulation.step = (ticks: number) => {
 	return ran;
 };
 
-type Crossing = {delta: DocumentDelta; facts: LiveFacts};
+type Crossing = {delta: DocumentDelta; facts: LiveFacts; keys?: SectionKeys};
 const crossings: Crossing[] = [];
 // What the screen shows, told to the engine as kmtop's UI tells it (use-shown-sections.ts): no
 // region or deferred-call events, and the holders table only while a Holders panel fits.
@@ -109,11 +109,11 @@ for (let frame = 0; frame < warm + frames; frame++) {
 	// The facts cross as JSON text, as from the engine's thread.
 	const facts = view ? readFacts(view.facts) : crossings.at(-1)!.facts;
 	if (view) {
-		shownDocument = applyDelta(shownDocument, view.delta);
+		shownDocument = applyDelta(shownDocument, view.delta, view.keys);
 		engine.shown = {holders: holdersPanelFits(shownDocument, facts, columns, rows), frequentEvents: false};
 	}
 
-	crossings.push({delta: view ? view.delta : {}, facts});
+	crossings.push({delta: view ? view.delta : {}, facts, ...(view?.keys ? {keys: view.keys} : {})});
 }
 
 const seconds = frames / 4;
@@ -172,7 +172,7 @@ rootNode.onRender = () => {
 };
 
 type FrameTimes = {cpu: number; total: number; crossing: number; react: number; ink: number; layout: number; nodes: number; rows: number; write: number};
-const drawFrames = async (facts: (frame: number) => LiveFacts, delta: (frame: number) => Crossing['delta']): Promise<FrameTimes[]> => {
+const drawFrames = async (facts: (frame: number) => LiveFacts, delta: (frame: number) => Pick<Crossing, 'delta' | 'keys'>): Promise<FrameTimes[]> => {
 	const times: FrameTimes[] = [];
 	for (let frame = 1; frame < crossings.length; frame++) {
 		await new Promise((resolve) => {
@@ -184,7 +184,8 @@ const drawFrames = async (facts: (frame: number) => LiveFacts, delta: (frame: nu
 		part.drawing = 0;
 		const cpuStarted = threadMs();
 		const started = wallMs();
-		document = applyDelta(document, delta(frame));
+		const crossing = delta(frame);
+		document = applyDelta(document, crossing.delta, crossing.keys);
 		const crossed = wallMs();
 		instance.rerender(screen(facts(frame)));
 		const ended = wallMs();
@@ -212,11 +213,11 @@ const drawFrames = async (facts: (frame: number) => LiveFacts, delta: (frame: nu
 const summary = (times: FrameTimes[]) =>
 	Object.fromEntries((['cpu', 'total', 'crossing', 'react', 'ink', 'layout', 'nodes', 'rows', 'write'] as const).map((key) => [key, median(times.map((time) => time[key]))])) as FrameTimes;
 
-const live = await drawFrames((frame) => crossings[frame]!.facts, (frame) => crossings[frame]!.delta);
+const live = await drawFrames((frame) => crossings[frame]!.facts, (frame) => crossings[frame]!);
 const bytesPerFrame = terminal.bytes / crossings.length;
 // The floor: the last view again, only the header's tick moving (a new facts object each frame).
 const last = crossings.at(-1)!.facts;
-const floor = await drawFrames((frame) => ({...last, liveTick: last.liveTick + frame}), () => ({}));
+const floor = await drawFrames((frame) => ({...last, liveTick: last.liveTick + frame}), () => ({delta: {}}));
 instance.unmount();
 
 process.stdout.write(

@@ -90,7 +90,25 @@ A published view as it crosses: the changed sections, and the facts as JSON text
 made into text anyway, to see whether they changed; posting the text copies its characters,
 where the structured clone of the facts walked their objects again.
 */
-export type ViewCrossing = {delta: DocumentDelta; facts: string};
+export type ViewCrossing = {delta: DocumentDelta; facts: string; keys?: SectionKeys};
+
+/**
+The document's sections in its order, when the UI would not come to that order by itself: a
+section that comes back (the holders when their panel is shown again) lands last in the UI's
+copy, where the engine's document has it in its place, and a saved document is JSON text.
+*/
+export type SectionKeys = Array<keyof SnapshotDocument>;
+
+/** The sections of `document` that are there (a key whose value is undefined is no section). */
+const sectionKeys = (document: SnapshotDocument): SectionKeys =>
+	(Object.keys(document) as SectionKeys).filter((key) => document[key] !== undefined);
+
+/** The order of the sections the UI comes to from `had` with `delta`: kept ones in place, new ones last. */
+const keysAfter = (had: SectionKeys, delta: DocumentDelta): SectionKeys => {
+	const kept = had.filter((key) => delta[key] !== null);
+	const added = (Object.keys(delta) as SectionKeys).filter((key) => delta[key] !== null && !had.includes(key));
+	return [...kept, ...added];
+};
 
 /**
 The engine's side of a published view: the changed sections and the facts, or undefined when
@@ -100,6 +118,7 @@ not draw the same screen again a few times a second.
 export const createViewWriter = () => {
 	const changes = createDeltaWriter();
 	let sentFacts: string | undefined;
+	let sentKeys: SectionKeys = [];
 	return ({document, facts}: PublishedView): ViewCrossing | undefined => {
 		const delta = changes(document);
 		const factsText = JSON.stringify(facts);
@@ -108,16 +127,22 @@ export const createViewWriter = () => {
 		}
 
 		sentFacts = factsText;
-		return {delta, facts: factsText};
+		const keys = sectionKeys(document);
+		const inOrder = keysAfter(sentKeys, delta).join() === keys.join();
+		sentKeys = keys;
+		return inOrder ? {delta, facts: factsText} : {delta, facts: factsText, keys};
 	};
 };
 
 /** The UI's side of the facts: what the engine measured, from their text. */
 export const readFacts = (text: string): LiveFacts => JSON.parse(text) as LiveFacts;
 
-/** The UI's side: the previous document with the changed sections in their place (itself when none changed). */
-export const applyDelta = (previous: SnapshotDocument | undefined, delta: DocumentDelta): SnapshotDocument => {
-	if (previous && Object.keys(delta).length === 0) {
+/**
+The UI's side: the previous document with the changed sections in their place (itself when none
+changed), in the order `keys` gives when the engine sent one.
+*/
+export const applyDelta = (previous: SnapshotDocument | undefined, delta: DocumentDelta, keys?: SectionKeys): SnapshotDocument => {
+	if (previous && !keys && Object.keys(delta).length === 0) {
 		return previous;
 	}
 
@@ -132,5 +157,5 @@ export const applyDelta = (previous: SnapshotDocument | undefined, delta: Docume
 		}
 	}
 
-	return document as SnapshotDocument;
+	return (keys ? Object.fromEntries(keys.map((key) => [key, document[key]])) : document) as SnapshotDocument;
 };

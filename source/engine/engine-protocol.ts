@@ -5,7 +5,7 @@
 
 import type {JournalEntry, KnownHang} from './session-journal.js';
 import type {SubheapOutcome} from './build-subheap-document.js';
-import type {DocumentDelta} from './document-delta.js';
+import type {DocumentDelta, SectionKeys} from './document-delta.js';
 import type {DocumentMade, SnapshotDocument} from './snapshot-types.js';
 import type {CompareSideSummary, FirstDifference, PanicComparison} from './compare-runs.js';
 import type {ComparisonFacts} from './live-comparison.js';
@@ -179,7 +179,7 @@ export type EngineToUi =
 	| {type: 'progress'; tick: number; trace?: TraceProgress}
 	| {type: 'document'; document: SnapshotDocument; subheap?: SubheapOutcome}
 	/** A view: the facts (as JSON text), and the document's sections that changed since the last view (document-delta.ts). */
-	| {type: 'view'; delta: DocumentDelta; facts: string}
+	| {type: 'view'; delta: DocumentDelta; facts: string; keys?: SectionKeys}
 	| {type: 'journal'; entry: JournalEntry}
 	| {type: 'response'; id: number; document: SnapshotDocument}
 	| {type: 'subheap-response'; id: number; outcome: SubheapOutcome}

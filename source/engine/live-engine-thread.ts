@@ -64,7 +64,7 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 			switch (message.type) {
 				case 'view': {
 					// A new thread's first view is a whole document: nothing of the old one stays.
-					const document = applyDelta(firstView ? undefined : store?.current().document, message.delta);
+					const document = applyDelta(firstView ? undefined : store?.current().document, message.delta, message.keys);
 					const facts = readFacts(message.facts);
 					firstView = false;
 					if (!store) {

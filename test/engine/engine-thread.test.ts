@@ -147,6 +147,34 @@ describe('live, on the engine thread', () => {
 		}
 	});
 
+	test('the document the UI rebuilt from views is the one a save carries, the holders table whole', async () => {
+		const churnLink = await startLiveEngineThread({
+			run: {...run, ramBytes: 512 * 1024 * 1024},
+			workload: {kind: 'builtin', name: 'vmobject-churn'},
+			rate: 2000,
+			refreshMs: 50,
+			advanceEveryMs: 10,
+			tickTimeoutMs: 2000,
+		});
+		try {
+			// Dozens of views, each with only the sections that changed.
+			await waitFor(() => {
+				expect(churnLink.current().facts.liveTick).toBeGreaterThan(3000);
+			});
+			churnLink.send({type: 'toggle-pause'});
+			await waitFor(() => {
+				expect(churnLink.current().facts.paused).toBe(true);
+			});
+			// Paused, what `s` saves is the shown view's document, with how it was made.
+			const {made, ...saved} = await churnLink.liveDocument();
+			expect(made?.by).toBe('live');
+			expect(saved.holders!.length).toBeGreaterThan(100);
+			expect(JSON.stringify(churnLink.current().document)).toBe(JSON.stringify(saved));
+		} finally {
+			await churnLink.close();
+		}
+	});
+
 	test('starting an engine thread sets no V8 flag: the live command sets them once, at its start', async () => {
 		// Test processes start one engine after another: a memory-reducer flag set there while the
 		// reducer is in its second GC aborts the process (limit-memory-reducer.ts).
