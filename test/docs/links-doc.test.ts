@@ -38,6 +38,13 @@ describe('links and paths of README.md and docs/', () => {
 		}
 	});
 
+	// The README and `kmtop --help` point at docs/: the package ships it.
+	it('ships every linked document in the package', () => {
+		const {files} = JSON.parse(read('package.json')) as {files: string[]};
+		const linked = links.map(({file, target}) => path.posix.join(path.posix.dirname(file), target.split('#')[0]!));
+		expect(linked.filter(file => !files.some(shipped => file === shipped || file.startsWith(`${shipped}/`)))).toEqual([]);
+	});
+
 	it.each(documents)('%s: every repository path it names in code exists', file => {
 		const named = [...read(file).matchAll(/`((?:source|test|docs|workloads|scripts|bench|\.ci)\/[\w./-]*)`/g)].map(([, name]) => name!);
 		expect(named.filter(name => !existsSync(path.join(root, name)))).toEqual([]);
