@@ -64,5 +64,7 @@ describe('the repository stands alone', () => {
 		expect(named.filter(name => !markdown.has(name))).toEqual([]);
 		// Spelled in parts, so this file does not match itself.
 		expect(text).not.toMatch(new RegExp(`\\.\\./${'shared'}|/${'work'}/`));
+		// test/reference/ (the literal ports the tests import) is the repository's only `reference/`.
+		expect(text).not.toMatch(new RegExp(`(?<!test/|\\.\\./)\\b${'reference'}/[\\w.-]+`));
 	});
 });
