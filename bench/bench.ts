@@ -52,7 +52,7 @@ const child = (script: string, args: string[]): Record<string, number> =>
 	) as Record<string, number>;
 
 const length = quick ? 200_000 : 1_000_000;
-say(`kernel: ${length.toLocaleString('en-US')}-op trace, the kernel, the literal §1.4 port and a plain scan...`);
+say(`kernel: ${length.toLocaleString('en-US')}-op trace, the kernel, the literal AK/Bitmap.h port and a plain scan...`);
 const kernel = measureKernel(length);
 say('public path: the same trace from a workload module through the facade, against the kernel direct...');
 const publicPath = await measurePublicPath(generateTrace(length));
@@ -140,7 +140,7 @@ if (json) {
 		workers === null ? `${total.toFixed(1)} in all` : `${workers.toFixed(1)} + ${helpers!.toFixed(1)} + ${main!.toFixed(1)}`;
 	rows.push(
 		['kernel, issue-7 trace (8,000 live)', mops(at8000), `${mark(at8000 >= 3e6)} (≥ 3 M)`],
-		['  literal §1.4 port, same trace', mops(kernel.literal.opsPerSecond), `kernel ×${kernel.ratios.overLiteral.toFixed(1)}`],
+		['  literal AK/Bitmap.h port, same trace', mops(kernel.literal.opsPerSecond), `kernel ×${kernel.ratios.overLiteral.toFixed(1)}`],
 		['  plain word-level scan, same trace', mops(kernel.plain.opsPerSecond), `kernel ×${kernel.ratios.overPlain.toFixed(1)}`],
 		[
 			'  placements vs the literal port',

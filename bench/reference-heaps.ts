@@ -31,7 +31,7 @@ class BitmapPool {
 export const literalHeap = (poolBytes = 32 * 1024 * 1024): ReferenceHeap => {
 	const pool = new BitmapPool(Math.floor(poolBytes / 33));
 	return {
-		name: 'literal §1.4 port',
+		name: 'literal AK/Bitmap.h port',
 		allocate(size) {
 			const n = chunksFor(size);
 			const first = n < 128 ? literalFindFirstFit(pool.words, pool.chunks, n) : literalFindBestFit(pool.words, pool.chunks, n);

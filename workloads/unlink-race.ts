@@ -17,7 +17,7 @@ const PROCESS = 'FileManager(41:41)';
 
 const workload: Workload<State> = {
 	name: 'unlink-race',
-	description: 'frees the only block of a subheap while every other one is full: the §5.5 orphan before 2020-12-26',
+	description: 'frees the only block of a subheap while every other one is full: the orphaned block before 2020-12-26',
 	setup(_kernel, ctx) {
 		ctx.state = {fill: [], lone: 0};
 	},

@@ -1,6 +1,7 @@
 // `kmtop workloads` and `kmtop revisions`: aligned plain-text tables.
 
 import type {Revision} from '../kernel/revisions.js';
+import {workloadKey} from '../view/live-keys.js';
 
 type Row = string[];
 
@@ -22,7 +23,8 @@ export const formatWorkloadTable = (
 	alignColumns([
 		['KEY', 'NAME', 'DESCRIPTION'],
 		...workloads.map((workload, index) => [
-			index < 9 ? String(index + 1) : '',
+			// The live view's key: 1…9, then 0 for the tenth (live-keys.ts).
+			workloadKey(index) ?? '',
 			workload.name === defaultName ? `${workload.name} (default)` : workload.name,
 			workload.description,
 		]),

@@ -22,7 +22,7 @@ const preferredOrder = [
 	'big-allocations',
 	'leak',
 	'drain',
-	// Repros of the bugs the seed commits fixed (revisions.md), one each.
+	// Repros of bugs that later commits fixed (docs/revisions.md), one each.
 	'expansion-loop',
 	'unlink-race',
 	'backup-deadlock',

@@ -28,10 +28,10 @@ export const ETERNAL_RANGE_SIZE = 2 * MiB;
 export const BACKUP_MEMORY_SIZE = 1 * MiB;
 
 /**
- * The kernel image layout is a simulation choice (kernel.md, "Machine"): the kernel is linked
- * at 0xc0100000 and its `.heap` section (the eternal range, then the kmalloc pool) sits below
- * 0xc0800000, where kernel regions begin. Real builds put it wherever `end_of_kernel_image`
- * fell; nothing the kernel prints depends on it except the pool's own addresses.
+ * The kernel image layout is a simulation choice: the kernel is linked at 0xc0100000 and its
+ * `.heap` section (the eternal range, then the kmalloc pool) sits below 0xc0800000, where
+ * kernel regions begin. Real builds put it wherever `end_of_kernel_image` fell; nothing the
+ * kernel prints depends on it except the pool's own addresses.
  */
 export const ETERNAL_RANGE_BASE = 0xc0300000;
 export const KMALLOC_POOL_BASE = 0xc0500000;

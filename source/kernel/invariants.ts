@@ -1,6 +1,6 @@
-// The debug-only ASSERT the seed's VERIFY commit proposes (reference/seed-commit-messages.txt):
-// expensive whole-heap checks, off by default, on in the tests and with --debug-asserts. Each
-// returns a description of the first broken invariant, or undefined.
+// Whole-heap invariant checks, a debug-only ASSERT in kernel terms: expensive, off by default, on
+// in the tests and with --debug-asserts. Each returns a description of the first broken
+// invariant, or undefined.
 
 import {CHUNK_SIZE} from './constants.js';
 import {NO_BLOCK} from './holder-book.js';

@@ -44,6 +44,13 @@ export const splitKeys = (input: string, key: Key): string[] => {
 const pressOf = (one: string, key: Key, alone: boolean): KeyPress =>
 	alone ? {...key, input: one} : {input: one, return: one === '\r' || one === '\n', tab: one === '\t', backspace: one === '\b' || one === '\u007F'};
 
+/**
+The same key as Ink's Key, for the time machine's keys: a return among several keys is a return
+(the `g` prompt's Enter, typed fast after the digits or pasted with them), not the read's Key.
+*/
+const keyOf = (one: string, key: Key, alone: boolean): Key =>
+	alone ? key : {...key, return: one === '\r' || one === '\n', tab: one === '\t', backspace: one === '\b' || one === '\u007F'};
+
 const commandOf = (input: string): EngineCommand | undefined => {
 	switch (input) {
 		case 'w': {
@@ -181,7 +188,7 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 
 		const keys = splitKeys(input, key);
 		for (const one of keys) {
-			handle(one, key, pressOf(one, key, keys.length === 1));
+			handle(one, keyOf(one, key, keys.length === 1), pressOf(one, key, keys.length === 1));
 		}
 	}, []);
 	useInput(onInput);

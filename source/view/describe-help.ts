@@ -1,4 +1,4 @@
-// The help overlay: every key of the live view (cli.md), what still works on the panic screen,
+// The help overlay: every key of the live view (live-keys.ts), what still works on the panic screen,
 // and what each kernel revision changed, the running one marked. Everything wraps; nothing is
 // cut: what does not fit in the height is left out whole and a last line says where it is.
 

@@ -1,6 +1,6 @@
-// The live view's keys (cli.md, "Keys (live)"), in the words `kmtop --help` uses, for the help
-// overlay and the footer. One table, which `kmtop --help` (cli/help-text.ts) prints too, so the
-// two cannot drift apart.
+// The live view's keys (the README's `kmtop [options]`), in the words `kmtop --help` uses, for
+// the help overlay and the footer. One table, which `kmtop --help` (cli/help-text.ts) prints too,
+// so the two cannot drift apart.
 
 export type KeyRow = [keys: string, action: string];
 

@@ -1,5 +1,5 @@
 // Snapshots of every built-in workload (and a trace replay, and a panic) validate against the
-// JSON Schema shipped in the package.
+// JSON Schema shipped in the package, which names every key they have.
 import {readFileSync} from 'node:fs';
 import {Ajv2020} from 'ajv/dist/2020.js';
 import {describe, expect, it} from 'vitest';
@@ -13,10 +13,37 @@ import {ftraceExcerptPath} from '../fixture-paths.js';
 const schema = JSON.parse(readFileSync(new URL('../../source/snapshot.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv2020({allErrors: true, strict: true}).compile(schema);
 
+type Node = {properties?: Record<string, Node>; items?: Node; oneOf?: Node[]; additionalProperties?: unknown; $ref?: string};
+const defs = (schema as {$defs: Record<string, Node>}).$defs;
+
+// The keys of `value`, at any depth, that the schema does not name: the schema allows more keys
+// (readers ignore what they do not know), so validation alone would not see one it lacks.
+const unnamedKeys = (value: unknown, node: Node, at: string): string[] => {
+	const resolved = node.$ref ? defs[node.$ref.replace('#/$defs/', '')]! : node;
+	if (Array.isArray(value)) {
+		return value.flatMap((item, index) => unnamedKeys(item, resolved.items ?? {}, `${at}[${index}]`));
+	}
+
+	if (value === null || typeof value !== 'object') {
+		return [];
+	}
+
+	const options = resolved.oneOf?.filter(option => option.properties) ?? [resolved];
+	return Object.entries(value).flatMap(([key, inner]) => {
+		const named = options.find(option => option.properties?.[key]);
+		if (named) {
+			return unnamedKeys(inner, named.properties![key]!, `${at}.${key}`);
+		}
+
+		return options.some(option => typeof option.additionalProperties === 'object') ? [] : [`${at}.${key}`];
+	});
+};
+
 const check = (document: unknown) => {
 	const valid = validate(document);
 	expect(validate.errors ?? []).toEqual([]);
 	expect(valid).toBe(true);
+	expect(unnamedKeys(document, schema as Node, '')).toEqual([]);
 };
 
 describe('the snapshot JSON Schema', () => {

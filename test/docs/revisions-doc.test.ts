@@ -43,3 +43,27 @@ describe('docs/revisions.md, the command table', () => {
 		}
 	});
 });
+
+// The README's table of how each older revision fails, with seed 1: the kind of panic its words
+// name, at the tick it gives.
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const failures = [...readme.matchAll(/^\| `(\d{4}-\d\d-\d\d)` \| `-w (\S+)` \| (.+) \|$/gm)].map(([, revision, workload, result]) => ({
+	revision: revision!,
+	workload: workload!,
+	result: result!,
+	tick: /\btick (\d+)/.exec(result!)?.[1],
+	kind: /page fault/.test(result!) ? 'fault' : /hang/.test(result!) ? 'hang' : /ASSERTION FAILED/.test(result!) ? 'verify' : 'oom',
+}));
+
+describe('README, how each older revision fails', () => {
+	it('has its rows', () => {
+		expect(failures).toHaveLength(7);
+	});
+
+	it.each(failures)('--revision $revision -w $workload: $kind at tick $tick', async ({revision, workload, tick, kind}) => {
+		const simulation = new Simulation({seed: 1, revision, ramBytes: 512 * 1024 * 1024, workload: await loadBuiltinWorkload(workload)});
+		simulation.step(10_000);
+		expect(simulation.halted).toBe(true);
+		expect(buildSnapshot(simulation).panic).toMatchObject(tick === undefined ? {kind} : {kind, tick: Number(tick)});
+	});
+});

@@ -17,6 +17,11 @@ const sections = new Map([...doc.matchAll(/^### `(\w+)`[^\n]*\n([\s\S]*?)(?=^##)
 const ownKeys = (node: Schema): string[] =>
 	Object.keys(node.properties ?? node.items?.properties ?? node.oneOf?.find(option => option.properties)?.properties ?? {});
 
+// The keys of the objects inside an object's keys, at any depth, through arrays and every alternative.
+const innerKeys = (node: Schema): string[] => [...new Set([node, node.items, ...(node.oneOf ?? [])].flatMap(option =>
+	Object.values(option?.properties ?? {}).flatMap(inner => [...[inner, inner.items, ...(inner.oneOf ?? [])].flatMap(shape => Object.keys(shape?.properties ?? {})), ...innerKeys(inner)]),
+))];
+
 describe('docs/snapshot.md', () => {
 	const topLevel = Object.keys(schema.properties!);
 
@@ -27,6 +32,12 @@ describe('docs/snapshot.md', () => {
 	it.each(topLevel.flatMap(key => ownKeys(schema.properties![key]!).map(own => [key, own] as const)))('%s: describes `%s`', (key, own) => {
 		// memstat's slab keys are described once, as slab_N_num_allocated and slab_N_num_free.
 		expect(sections.get(key)).toContain(`\`${own.replace(/^slab_\d+_/, 'slab_N_')}\``);
+	});
+
+	// `start.workload`'s `kind`, `trace.skipped`'s reasons, `freeRuns`' `{minChunks, …}`: named in the section, in code.
+	it.each(topLevel.flatMap(key => innerKeys(schema.properties![key]!).map(inner => [key, inner] as const)))('%s: names the inner key %s', (key, inner) => {
+		const code = [...sections.get(key)!.matchAll(/`([^`]+)`/g)].map(([, span]) => span!).join(' ');
+		expect(code).toMatch(new RegExp(`\\b${inner}\\b`));
 	});
 
 	it('names the schema file the package ships, and its export', () => {

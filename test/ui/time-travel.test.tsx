@@ -142,6 +142,20 @@ describe('time travel in the live view', () => {
 		expect(session.simulation.tick).toBe(3500);
 	});
 
+	test('g, a tick and Enter in one read (typed fast, or pasted) go to that tick', async () => {
+		const session = await sessionAt('steady');
+		await session.travelTo({boot: 1, tick: 3000});
+		const {header, press, screen} = mount(session);
+		await press(`g1234${ENTER}`);
+		await waitFor(() => expect(header()).toContain('◀ t1,234 (of 3,000)'));
+		expect(screen()).not.toContain('go to tick');
+		// The Enter of a read with digits before it, the prompt opened by a read of its own.
+		await press('g');
+		await press(`2000${ENTER}`);
+		await waitFor(() => expect(header()).toContain('◀ t2,000 (of 3,000)'));
+		expect(screen()).not.toContain('go to tick');
+	});
+
 	test('in the past, keys that change the simulation wait; space resumes from the present', async () => {
 		const session = await sessionAt('steady');
 		await session.travelTo({boot: 1, tick: 500});

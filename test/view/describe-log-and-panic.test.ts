@@ -160,7 +160,7 @@ describe('panic screen', () => {
 });
 
 describe('help', () => {
-	test('every key of cli.md', () => {
+	test('every key of the live view', () => {
 		const keys = text(describeHelpKeys(60)).join('\n');
 		for (const key of ['1..9, 0', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', 's', '?', 'q, Ctrl+C']) {
 			expect(keys).toContain(`  ${key} `);
