@@ -30,7 +30,7 @@ export const formatOomPanic = (revision: Revision, size: number): string[] => {
 export const faultLines = (description: string): string[] => [
 	`Page fault in ring 0: ${description}`,
 	'Crash in ring 0 :(',
-	'(kmtop: the exact crash text of this era is unconfirmed; see the reference, §12)',
+	"(kmtop: the real kernel's crash text of this era may differ; this line is kmtop's)",
 ];
 
 export const hangLines = (description: string): string[] => [

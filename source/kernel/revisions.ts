@@ -36,7 +36,7 @@ export type Revision = {
 	removedMemoryBecomesBackup: boolean;
 	/** The "even more" region: `max(calc, 1 MiB)` (§5.3b) or `page_round_up(calc) + 1 MiB` (678bbd29cac). */
 	extraRegionSizing: 'max-calc-1mib' | 'page-round-up-plus-1mib';
-	/** `VERIFY(!m_adding)` in add_memory (678bbd29cac). */
+	/** `ASSERT(!m_adding)` in add_memory (678bbd29cac; the macro was renamed VERIFY in 2021). */
 	addingGuard: boolean;
 	/** remove_memory hands the region to a deferred call instead of freeing it (28b109688bf, §5.4). */
 	deferredContraction: boolean;
@@ -155,7 +155,7 @@ export const revisions: readonly Revision[] = [
 		changes: [
 			'at most 2 expansions and 3 search passes per allocate',
 			'extra region page_round_up(calc) + 1 MiB',
-			'VERIFY(!m_adding) in add_memory',
+			'ASSERT(!m_adding) in add_memory',
 		],
 		...r20200909,
 	},

@@ -120,7 +120,7 @@ describe('§5.5: unlink before remove (74fa8949943)', () => {
 			'kmalloc(): Queued memory region at V0xc0801000, bytes: 1048576 will be freed now',
 			"Page fault in ring 0: write to the deferred call's OwnPtr at V0xc0801020, inside the region it just unmapped",
 			'Crash in ring 0 :(',
-			'(kmtop: the exact crash text of this era is unconfirmed; see the reference, §12)',
+			"(kmtop: the real kernel's crash text of this era may differ; this line is kmtop's)",
 		]);
 		expect(panic.kind).toBe('fault');
 	});
