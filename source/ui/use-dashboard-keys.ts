@@ -44,6 +44,10 @@ export const splitKeys = (input: string, key: Key): string[] => {
 const pressOf = (one: string, key: Key, alone: boolean): KeyPress =>
 	alone ? {...key, input: one} : {input: one, return: one === '\r' || one === '\n', tab: one === '\t', backspace: one === '\b' || one === '\u007F'};
 
+/** Ink's Key for one character of several: Ink named the whole read, not this character (`1234\r` is no return to it). */
+const keyOf = (key: Key, press: KeyPress, alone: boolean): Key =>
+	alone ? key : {...key, return: press.return === true, tab: press.tab === true, backspace: press.backspace === true, delete: false};
+
 const commandOf = (input: string): EngineCommand | undefined => {
 	switch (input) {
 		case 'w': {
@@ -181,7 +185,8 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 
 		const keys = splitKeys(input, key);
 		for (const one of keys) {
-			handle(one, key, pressOf(one, key, keys.length === 1));
+			const press = pressOf(one, key, keys.length === 1);
+			handle(one, keyOf(key, press, keys.length === 1), press);
 		}
 	}, []);
 	useInput(onInput);
