@@ -47,7 +47,13 @@ const focusKeys: Record<string, Array<[string, string]>> = {
 	],
 };
 
-export const footerExplore = (state: ExploreState): FooterExplore => {
+/** On the panic screen only the keys that open a view work (explore-keys.ts): the panels are not drawn. */
+const panicKeys: Array<[string, string]> = [
+	['m', 'map'],
+	['a', 'holders'],
+];
+
+export const footerExplore = (state: ExploreState, panic = false): FooterExplore => {
 	const {prompt} = state;
 	if (prompt) {
 		return prompt.kind === 'search' ? {prompt: {text: `/${prompt.text}`, enter: 'search'}} : {prompt: {text: `will it fit: kmalloc(${prompt.text}`, enter: 'asks'}};
@@ -55,6 +61,10 @@ export const footerExplore = (state: ExploreState): FooterExplore => {
 
 	if (state.screen !== 'dashboard') {
 		return {keys: focusKeys[state.screen]};
+	}
+
+	if (panic) {
+		return {idleKeys: panicKeys};
 	}
 
 	return state.focus ? {keys: focusKeys[state.focus === 'holders' ? 'holders-panel' : state.focus]} : {idleKeys: focusKeys.none};

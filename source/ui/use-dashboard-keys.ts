@@ -44,12 +44,9 @@ export const splitKeys = (input: string, key: Key): string[] => {
 const pressOf = (one: string, key: Key, alone: boolean): KeyPress =>
 	alone ? {...key, input: one} : {input: one, return: one === '\r' || one === '\n', tab: one === '\t', backspace: one === '\b' || one === '\u007F'};
 
-/**
-The same key as Ink's Key, for the time machine's keys: a return among several keys is a return
-(the `g` prompt's Enter, typed fast after the digits or pasted with them), not the read's Key.
-*/
-const keyOf = (one: string, key: Key, alone: boolean): Key =>
-	alone ? key : {...key, return: one === '\r' || one === '\n', tab: one === '\t', backspace: one === '\b' || one === '\u007F'};
+/** Ink's Key for one character of several: Ink named the whole read, not this character (`1234\r` is no return to it). */
+const keyOf = (key: Key, press: KeyPress, alone: boolean): Key =>
+	alone ? key : {...key, return: press.return === true, tab: press.tab === true, backspace: press.backspace === true, delete: false};
 
 const commandOf = (input: string): EngineCommand | undefined => {
 	switch (input) {
@@ -188,7 +185,8 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 
 		const keys = splitKeys(input, key);
 		for (const one of keys) {
-			handle(one, keyOf(one, key, keys.length === 1), pressOf(one, key, keys.length === 1));
+			const press = pressOf(one, key, keys.length === 1);
+			handle(one, keyOf(key, press, keys.length === 1), press);
 		}
 	}, []);
 	useInput(onInput);

@@ -38,6 +38,26 @@ export const holderName = (row: Pick<HolderRow, 'process' | 'purpose' | 'workloa
 	[row.process ?? (row.workload ? undefined : 'kernel'), row.purpose ?? undefined, row.workload ? `workload ${row.workload}` : undefined].filter(Boolean).join(' · ');
 
 /**
+holderName(row) in `width` columns. Cut at its end, the rows of one process read alike
+(`ImageDecoder(45:45) · VM…` three times): what the process holds gives way no more than the
+process does, each cut at its own end, the process keeping 40 % at least when both are long.
+*/
+export const fitHolderName = (row: Pick<HolderRow, 'process' | 'purpose' | 'workload'>, width: number): string => {
+	const name = holderName(row);
+	const thread = row.process ?? (row.workload ? undefined : 'kernel');
+	const rest = [row.purpose ?? undefined, row.workload ? `workload ${row.workload}` : undefined].filter(Boolean).join(' · ');
+	// Under 12 columns there is no room for both parts to say something: the name is cut at its end.
+	if (textWidth(name) <= width || !thread || rest === '' || width < 12) {
+		return truncateText(name, width);
+	}
+
+	// ' · ' between the two: three columns.
+	const room = width - 3;
+	const threadRoom = Math.max(room - textWidth(rest), Math.min(textWidth(thread), Math.max(4, Math.floor(room * 0.4))));
+	return `${truncateText(thread, threadRoom)} · ${truncateText(rest, room - threadRoom)}`;
+};
+
+/**
 The columns holderName(row) takes, without building it: the live view's layout asks this of every
 holder on every refresh (hundreds of rows, and a name string and two arrays each were a good part
 of a frame's garbage). The same parts as holderName, an empty one left out as `filter(Boolean)` does.
@@ -146,7 +166,7 @@ export const holderHeader = (width: number, widths: Widths, column: HolderColumn
 
 const holderLine = (row: HolderRow, width: number, widths: Widths, allocated: number, rates: HolderRates | undefined, selected: boolean): StyledLine => {
 	const rate = rates ? rateOf(rates, row.id) : undefined;
-	const name = truncateText(holderName(row), widths.name - 1);
+	const name = fitHolderName(row, widths.name - 1);
 	const line: StyledLine = [
 		segment(selected ? '▸' : ' ', selected ? 'selected' : 'plain'),
 		segment(padEnd(name, widths.name), row.workload ? 'accent' : 'plain'),

@@ -82,6 +82,7 @@ export const describeLastPlaced = (document: SubheapDocument, options: MarkWords
 		width,
 		[mark, segment(`: ${dataAddress(document, chunk)} (chunk ${formatCount(chunk)}), ${chunkWord(chunks)}, ${whereOnMap(document, options, chunk)}`)],
 		[mark, segment(`: ${dataAddress(document, chunk)}, ${chunkWord(chunks)}, ${whereOnMap(document, options, chunk)}`)],
+		[mark, segment(`: ${dataAddress(document, chunk)}, ${whereOnMap(document, options, chunk)}`)],
 	);
 };
 
@@ -101,6 +102,7 @@ export const describeFit = (document: SubheapDocument, answer: FitAnswer, option
 		width,
 		[...request, segment(answer.chunks === 0 ? chunks : `${chunks} by ${strategyText(answer)}`)],
 		[...request, segment(answer.chunks === 0 ? chunks : `${chunks} by ${answer.strategy === 'first-fit' ? 'first' : 'best'} fit`)],
+		[...request, segment(chunks)],
 	);
 	if (answer.fits) {
 		const elsewhere =

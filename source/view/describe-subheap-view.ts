@@ -152,23 +152,33 @@ const stackedLayout = (document: SubheapDocument, options: SubheapViewOptions): 
 	const {width, height} = options;
 	const shape = shapeChunkMap(document.totalChunks, {width});
 	const marks = markLines(document, options, shape, width, width).map((line) => fitLine(line, width));
+	const shortMarks = markLines(document, options, shape, width, width, true).map((line) => fitLine(line, width));
 	const histogram = describeFreeRunsAcross(document, width);
 	const index = indexLine(document, width);
 	const legend = describeChunkMapLegend(document, {width});
 	const warn = warnings(document, options, width);
-	// The map keeps three rows at least; the legend goes first, then the marks' extra lines.
-	const below = (withLegend: boolean, markCount: number) => [...(withLegend ? [legend] : []), ...marks.slice(0, markCount), ...warn, ...histogram, index];
-	let lines = below(true, marks.length);
-	for (const [withLegend, markCount] of [
-		[false, marks.length],
-		[false, Math.min(marks.length, 2)],
-		[false, Math.min(marks.length, 1)],
+	// The map keeps three rows at least; the legend goes first, then the marks' wrapped wording,
+	// then the free runs across (what `k` asked outranks them), then the marks themselves, the last first.
+	const below = (withLegend: boolean, chosen: StyledLine[], withHistogram: boolean) => [
+		...(withLegend ? [legend] : []),
+		...chosen,
+		...warn,
+		...(withHistogram ? histogram : []),
+		index,
+	];
+	let lines = below(true, marks, true);
+	for (const [chosen, withHistogram] of [
+		[marks, true],
+		[shortMarks, true],
+		[shortMarks, false],
+		[shortMarks.slice(0, 2), false],
+		[shortMarks.slice(0, 1), false],
 	] as const) {
 		if (height - 1 - lines.length >= 3) {
 			break;
 		}
 
-		lines = below(withLegend, markCount);
+		lines = below(false, chosen, withHistogram);
 	}
 
 	const rows = Math.max(1, height - 1 - lines.length);

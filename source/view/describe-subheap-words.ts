@@ -157,11 +157,13 @@ export const warnings = (document: SubheapDocument, options: SubheapViewOptions,
 
 /**
 The marks in words, the most telling first: the "will it fit" answer, the clicked cell, the last
-block placed. Worded for the map's shape, wrapped to `width` (never cut).
+block placed. Worded for the map's shape, wrapped to `width` (never cut); `short`, each of their
+lines in its shorter wording within `width` instead (a short screen's: a wrapped line cut after
+its first row would lose its end, the row and column or what kmalloc returns).
 */
-export const markLines = (document: SubheapDocument, options: SubheapViewOptions, shape: ChunkMapShape, width: number, mapWidth: number): StyledLine[] => {
-	const words = {width: mapWidth, textWidth: 1000};
-	const rewrap = (lines: StyledLine[]) => lines.flatMap((line) => wrapped(trimEnd(line), width));
+export const markLines = (document: SubheapDocument, options: SubheapViewOptions, shape: ChunkMapShape, width: number, mapWidth: number, short = false): StyledLine[] => {
+	const words = {width: mapWidth, textWidth: short ? width : 1000};
+	const rewrap = (lines: StyledLine[]) => (short ? lines : lines.flatMap((line) => wrapped(trimEnd(line), width)));
 	return [
 		...(options.fit ? rewrap(describeFit(document, options.fit, words, {takenFirstBy: options.takenFirstBy})) : []),
 		...(options.cell === undefined ? [] : describeCell(document, shape, options.cell, width, options.holderName)),

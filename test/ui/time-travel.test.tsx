@@ -156,6 +156,18 @@ describe('time travel in the live view', () => {
 		expect(screen()).not.toContain('go to tick');
 	});
 
+	// A terminal hands keys typed fast (or pasted) to Ink as one read: `1234\r` is one input, split
+	// into its characters by the dashboard. The return among them is Enter, the DEL a backspace.
+	test('g with the tick and Enter in one read goes there; a backspace in the read takes a digit back', async () => {
+		const session = await sessionAt('steady');
+		await session.travelTo({boot: 1, tick: 3000});
+		const {header, press, screen} = mount(session);
+		await press('g');
+		await press('1235\u007F4\r');
+		await waitFor(() => expect(header()).toContain('◀ t1,234 (of 3,000)'));
+		expect(screen()).not.toContain('go to tick');
+	});
+
 	test('in the past, keys that change the simulation wait; space resumes from the present', async () => {
 		const session = await sessionAt('steady');
 		await session.travelTo({boot: 1, tick: 500});
