@@ -134,16 +134,24 @@ export const buildSnapshot = (simulation: Simulation, options: SnapshotOptions =
 	return document;
 };
 
-/** A document made whole (the frozen one) without what `options` leaves out, as buildSnapshot would have made it. */
+/**
+A document made whole (the frozen one) without what `options` leaves out, as buildSnapshot would
+have made it: keys in their place (a copy, the holders deleted, the events replaced where they
+stand), so the JSON text is the one buildSnapshot writes.
+*/
 export const leaveOutSections = (document: SnapshotDocument, options: Pick<SnapshotOptions, 'holders' | 'frequentEvents'>): SnapshotDocument => {
 	if (options.holders !== false && options.frequentEvents !== false) {
 		return document;
 	}
 
-	const {holders, ...rest} = document;
-	return {
-		...rest,
-		...(options.holders === false ? {} : {holders}),
-		events: options.frequentEvents === false ? document.events.filter((event) => !isFrequentEvent(event)) : document.events,
-	};
+	const kept = {...document};
+	if (options.holders === false) {
+		delete kept.holders;
+	}
+
+	if (options.frequentEvents === false) {
+		kept.events = document.events.filter((event) => !isFrequentEvent(event));
+	}
+
+	return kept;
 };

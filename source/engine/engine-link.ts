@@ -26,7 +26,10 @@ export type EngineLink = {
 	send: (command: EngineCommand) => void;
 	/** What the screen shows of the sections the engine may leave out; the next view follows at once. */
 	show: (sections: ShownSections) => void;
-	/** The live document even while the display is frozen (what `s` saves). */
+	/**
+	The live document even while the display is frozen (what `s` saves). Rejected, saying why, when
+	the engine failed and the screen's copy of it lacks a section (take-shown-document.ts).
+	*/
 	liveDocument: () => Promise<SnapshotDocument>;
 	/** Subheap #`id`'s document, built by the engine from its kernel as it is now. */
 	subheapDocument: (id: number) => Promise<SubheapOutcome>;

@@ -12,6 +12,7 @@ import type {HookSite} from './hook-watchdog.js';
 import {describeLoadHang} from './run-snapshot-thread.js';
 import type {JournalEntry, KnownHang} from './session-journal.js';
 import type {SnapshotDocument} from './snapshot-types.js';
+import {takeShownDocument} from './take-shown-document.js';
 
 export type LiveThreadOptions = {
 	run: RunOptions;
@@ -26,6 +27,8 @@ export type LiveThreadOptions = {
 	schedule?: JournalEntry[];
 	/** Told of each journal entry as the engine applies it (the recorder of `--record`). */
 	onJournal?(entry: JournalEntry): void;
+	/** Starts the engine's thread (a test gives a fake one). */
+	startThread?: typeof startEngineThread;
 };
 
 /** The engine could not start: a bad module or trace (exit 2), or kmtop's own failure. */
@@ -42,7 +45,7 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 	new Promise((resolve, reject) => {
 		const journal: JournalEntry[] = [];
 		const knownHangs: KnownHang[] = [];
-		const requests = new Map<number, (document: SnapshotDocument) => void>();
+		const requests = new Map<number, {resolve: (document: SnapshotDocument) => void; reject: (error: Error) => void}>();
 		const subheapRequests = new Map<number, {resolve: (outcome: SubheapOutcome) => void; reject: (error: Error) => void}>();
 		let nextRequest = 0;
 		let notices = 0;
@@ -96,7 +99,7 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 				}
 
 				case 'response': {
-					requests.get(message.id)?.(message.document);
+					requests.get(message.id)?.resolve(message.document);
 					requests.delete(message.id);
 					break;
 				}
@@ -123,14 +126,9 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 			}
 		};
 
-		// A request the stopped thread never answered gets the last document shown; a subheap's
-		// document cannot be made up, so that request fails (the view keeps the one it has).
-		const answerPendingRequests = () => {
-			for (const answer of requests.values()) {
-				answer(store!.current().document);
-			}
-
-			requests.clear();
+		// A subheap's document the stopped thread never answered cannot be made up: that request
+		// fails (the view keeps the one it has).
+		const refuseSubheapRequests = () => {
 			for (const {reject} of subheapRequests.values()) {
 				reject(new Error('the engine stopped before it answered'));
 			}
@@ -138,9 +136,24 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 			subheapRequests.clear();
 		};
 
+		// A save the failed thread never answered gets the last document shown, if it is whole
+		// (take-shown-document.ts); a new thread after a hang is asked again instead (spawn).
+		const settleDocumentRequests = () => {
+			for (const {resolve, reject} of requests.values()) {
+				try {
+					resolve(takeShownDocument(store!.current()));
+				} catch (error: unknown) {
+					reject(error as Error);
+				}
+			}
+
+			requests.clear();
+		};
+
 		const fail = (message: string, badInput: boolean) => {
 			if (store) {
-				answerPendingRequests();
+				refuseSubheapRequests();
+				settleDocumentRequests();
 				setState({kind: 'failed', message}, message);
 			} else {
 				reject(new EngineStartError(message, badInput));
@@ -157,12 +170,14 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 			const workload = facts.workloads[site.workloadIndex] ?? facts.workloads[facts.workloadIndex] ?? '';
 			const known = knownHangAt(site, workload, message);
 			if (!known) {
+				refuseSubheapRequests();
+				settleDocumentRequests();
 				setState({kind: 'failed', message: describeLoadHang(options.workload, options.tickTimeoutMs)});
 				return;
 			}
 
 			knownHangs.push(known);
-			answerPendingRequests();
+			refuseSubheapRequests();
 			const text = `workload ${workload} hung at tick ${site.tick.toLocaleString('en-US')}: its ${site.hook} ran past the ${options.tickTimeoutMs / 1000} s watchdog (--tick-timeout); stopped, the kernel goes on`;
 			setState({kind: 'recovering', message: text, tick: site.tick, reached: 0});
 			spawn(facts, site.tick);
@@ -174,7 +189,7 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 			}
 
 			firstView = true;
-			thread = startEngineThread(
+			thread = (options.startThread ?? startEngineThread)(
 				{
 					run: options.run,
 					workload: options.workload,
@@ -201,6 +216,12 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 			if (shown) {
 				thread.post({type: 'shown', sections: shown});
 			}
+
+			// A save under way is the new thread's to answer, once it has re-run to the hang: the
+			// whole document, which the screen's copy is not (take-shown-document.ts).
+			for (const id of requests.keys()) {
+				thread.post({type: 'request-document', id});
+			}
 		};
 
 		const link: EngineLink = {
@@ -213,14 +234,16 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 				shown = sections;
 				thread.post({type: 'shown', sections});
 			},
+			// Recovering, the new thread answers once it has re-run to the hang; failed, there is
+			// no thread to ask, and only a whole copy of the last view is saved.
 			async liveDocument() {
-				if (store!.current().state.kind !== 'running') {
-					return store!.current().document;
+				if (store!.current().state.kind === 'failed') {
+					return takeShownDocument(store!.current());
 				}
 
 				const id = nextRequest++;
-				return new Promise((resolveDocument) => {
-					requests.set(id, resolveDocument);
+				return new Promise((resolve, reject) => {
+					requests.set(id, {resolve, reject});
 					thread.post({type: 'request-document', id});
 				});
 			},

@@ -1,9 +1,9 @@
 import {describe, expect, test} from 'vitest';
-import {buildSnapshot} from '../../source/engine/build-snapshot.js';
+import {buildSnapshot, leaveOutSections} from '../../source/engine/build-snapshot.js';
 import {HeapHistory} from '../../source/engine/heap-history.js';
 import {buildHistorySection} from '../../source/engine/build-history-section.js';
 import {simulate, ticker} from './helpers.js';
-import {createSession} from '../ui/helpers.js';
+import {createSession, createTraceSession} from '../ui/helpers.js';
 import type {SubHeap} from '../../source/kernel/expandable-heap.js';
 
 /** A history with `count` samples pushed whose figures say which sample each is. */
@@ -150,5 +150,41 @@ describe('buildSnapshot: sections that stand still are the values they were', ()
 		expect(freed.retiredSubheaps.at(-1)).toMatchObject({base: '0xc9000000', fate: 'freed'});
 		// The document made before keeps what it said.
 		expect(queued.retiredSubheaps.at(-1)!.fate).toBe('queued');
+	});
+});
+
+describe('leaveOutSections: the frozen document without what the screen does not show', () => {
+	// A save is the text a headless `kmtop snapshot` of the same state writes: the keys in buildSnapshot's order.
+	const leftOut = [{holders: false}, {frequentEvents: false}, {holders: false, frequentEvents: false}, {holders: true, frequentEvents: false}];
+
+	const order = ['schema', 'kmtop', 'run', 'memstat', 'systemMonitor', 'heap', 'backup', 'subheaps', 'retiredSubheaps', 'regions', 'slabs', 'holders', 'events', 'dmesg', 'history', 'panic'];
+
+	// Left out, the holders' key goes and the rest keep their place; with the events filtered, the holders too.
+	test.each(leftOut)('%o: the keys in their place, the text buildSnapshot writes', async (options) => {
+		const session = await createSession();
+		session.simulation.step(3000);
+		session.toggleFreeze();
+		const frozen = session.snapshot(options);
+		expect(Object.keys(frozen)).toEqual(order.filter((key) => key !== 'holders' || options.holders !== false));
+		expect(JSON.stringify(frozen)).toBe(JSON.stringify(buildSnapshot(session.simulation, options)));
+		// vmobject-churn maps regions every tick: the filter had events to drop.
+		const whole = buildSnapshot(session.simulation).events.length;
+		expect(frozen.events.length < whole).toBe(options.frequentEvents === false);
+	});
+
+	test('a trace replay\'s document keeps its trace section last', async () => {
+		const session = await createTraceSession();
+		session.simulation.step(50);
+		session.toggleFreeze();
+		const frozen = session.snapshot({frequentEvents: false});
+		expect(Object.keys(frozen).slice(-6)).toEqual(['holders', 'events', 'dmesg', 'history', 'panic', 'trace']);
+		expect(JSON.stringify(frozen)).toBe(JSON.stringify(buildSnapshot(session.simulation, {frequentEvents: false})));
+	});
+
+	test('nothing left out: the document itself', async () => {
+		const session = await createSession();
+		session.simulation.step(10);
+		const document = buildSnapshot(session.simulation);
+		expect(leaveOutSections(document, {holders: true, frequentEvents: true})).toBe(document);
 	});
 });
