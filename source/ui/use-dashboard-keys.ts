@@ -140,7 +140,10 @@ export const useDashboardKeys = (latest: DashboardKeyActions): void => {
 				}
 
 				case '.': {
-					if (facts.paused) {
+					if (actions.view.document.panic) {
+						// A halted kernel has no next tick; pausing would not give it one.
+						actions.showStatus('. has no tick to step: the kernel has halted (r reboots)');
+					} else if (facts.paused) {
 						actions.send({type: 'step'});
 					} else {
 						actions.showStatus('. steps one tick while paused (space pauses)');

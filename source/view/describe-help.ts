@@ -4,7 +4,7 @@
 
 import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {revisions} from '../kernel/revisions.js';
-import {exploreKeys, exploreKeysShort, haltedKeys, liveKeys, liveKeysShort, workloadKey, type KeyRow} from './live-keys.js';
+import {exploreKeys, exploreKeysShort, haltedKeys, haltedLookKeys, liveKeys, liveKeysShort, workloadKey, type KeyRow} from './live-keys.js';
 import {fitLine, padEnd, segment, type StyledLine} from './styled-line.js';
 import {wrapLine, wrapText} from './wrap-text.js';
 
@@ -40,7 +40,7 @@ export const describeHelpKeys = (width: number, workloads: readonly string[] = [
 	...(explore === 'full' ? [fitLine([segment('Moving around', 'bold')], width), ...keyRows(exploreKeys, width)] : exploreLine(width)),
 	fitLine([], width),
 	fitLine([segment('After a kernel panic', 'bold')], width),
-	...keyRows(haltedKeys, width),
+	...keyRows([...haltedKeys, ...haltedLookKeys], width),
 	...(workloads.length > 0 ? [fitLine([], width), fitLine([segment('Workloads', 'bold')], width), ...workloadLines(workloads, width)] : []),
 	fitLine([], width),
 	fitLine([segment('Any key closes this help.', 'dim')], width),
@@ -64,7 +64,7 @@ export const describeHelpKeysCompact = (width: number): StyledLine[] => [
 	...twoColumns(liveKeysShort, width),
 	// The keys alone, in one line at 60 columns (the footer says what the focused panel's do).
 	...wrapLine([segment('Moving  ', 'bold'), segment('Tab ↑↓ Enter Esc m k a < > / n N e E mouse', 'dim')], width, '  ').map((line) => fitLine(line, width)),
-	...wrapLine([segment('After a panic  ', 'bold'), segment('r, v / V, s and q work; the workload keys switch and reboot', 'dim')], width, '  ').map((line) =>
+	...wrapLine([segment('After a panic  ', 'bold'), segment('r, v / V, s, q, ← → [ ] g, m and a work; the workload keys switch and reboot', 'dim')], width, '  ').map((line) =>
 		fitLine(line, width),
 	),
 ];

@@ -77,6 +77,15 @@ export const haltedKeys: KeyRow[] = [
 	['q', 'quit'],
 ];
 
+/**
+What else works after a panic, for the help: the heap is still there to look at. Not on the panic
+screen itself, whose rows would push out what led to the panic at 80×24 (its footer has m and a).
+*/
+export const haltedLookKeys: KeyRow[] = [
+	['← → [ ] g', 'back in time, to before the panic'],
+	['m / a', 'the chunk map / the holders at the panic'],
+];
+
 /** Workloads the number keys reach: 1…9, then 0 for the tenth; any further ones only through w / W. */
 export const NUMBERED_WORKLOADS = 10;
 

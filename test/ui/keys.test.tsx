@@ -205,6 +205,10 @@ describe('keys', () => {
 		await waitFor(() => expect(screen()).toContain('KERNEL PANIC at tick 5,927: out of memory'));
 		expect(screen()).toContain('!! [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(');
 		expect(screen()).toContain('× HALTED');
+		// . does not pretend to step a halted kernel.
+		await press('.');
+		await waitFor(() => expect(screen()).toContain('. has no tick to step: the kernel has halted (r reboots)'));
+		expect(session.simulation.tick).toBe(5927);
 		await press('1');
 		expect(session.simulation.halted).toBe(false);
 		expect(session.simulation.workload.name).toBe('steady');

@@ -165,6 +165,11 @@ describe('help', () => {
 		for (const key of ['1..9, 0', 'w / W', 'space', '.', '+ / -', 'f', 'v / V', 'r', 's', '?', 'q, Ctrl+C']) {
 			expect(keys).toContain(`  ${key} `);
 		}
+
+		// After a panic the heap can still be looked at: the help says how, not only how to reboot.
+		const panicPart = keys.slice(keys.indexOf('After a kernel panic'));
+		expect(panicPart).toMatch(/ {2}← → \[ \] g +back in time, to before the panic/);
+		expect(panicPart).toMatch(/ {2}m \/ a +the chunk map \/ the holders at the panic$/m);
 	});
 
 	test('the small terminal\'s keys: two columns, nothing cut', () => {
@@ -177,8 +182,8 @@ describe('help', () => {
 			'  f          freeze display   ?          this help',
 			'  v / V      cycle revisions  q, Ctrl+C  quit',
 			'Moving  Tab ↑↓ Enter Esc m k a < > / n N e E mouse',
-			'After a panic  r, v / V, s and q work; the workload keys',
-			'  switch and reboot',
+			'After a panic  r, v / V, s, q, ← → [ ] g, m and a work;',
+			'  the workload keys switch and reboot',
 		]);
 	});
 
