@@ -46,6 +46,12 @@ export type TimeFacts = {
 	unavailable?: string;
 };
 
+/**
+A line for the status bar. `whilePast`: it answers a key pressed in the past ("space returns to the
+present first"), so it is moot, and goes, once the view is back at the present.
+*/
+export type LiveNotice = {id: number; text: string; whilePast?: boolean};
+
 /** The live session's facts beside the document, measured by the engine against the wall clock. */
 export type LiveFacts = {
 	live: true;
@@ -80,7 +86,7 @@ export type LiveFacts = {
 	/** `c`: the two revisions side by side, while comparing. */
 	comparison?: ComparisonFacts;
 	/** One line from the engine for the status bar, new when its id changes (a key refused in the past). */
-	notice?: {id: number; text: string};
+	notice?: LiveNotice;
 	/**
 	Sections the engine leaves out of the document (with their figures in these facts, the holders'
 	rates) because the UI said no panel on screen shows them (ShownSections): the dashboard at 80×24,

@@ -3,7 +3,7 @@
 // nothing of threads: its owner calls `advance` on a timer and sends `view()` to the screen.
 
 import {subheapOutcome, type SubheapOutcome} from './build-subheap-document.js';
-import type {EngineCommand, LiveFacts, PublishedView, ShownSections, TimeFacts} from './engine-protocol.js';
+import type {EngineCommand, LiveFacts, LiveNotice, PublishedView, ShownSections, TimeFacts} from './engine-protocol.js';
 import type {LiveSession} from './live-session.js';
 import {isTraceWorkload} from './trace/is-trace-workload.js';
 import {HolderRateMeter} from './holder-rate-meter.js';
@@ -20,7 +20,7 @@ export class LiveEngine {
 	private lastAdvance: number;
 	private meteredBoot = 0;
 	private notices = 0;
-	private notice: {id: number; text: string} | undefined;
+	private notice: LiveNotice | undefined;
 	/** Told when something changed without a command (a travel that ran in slices arrived). */
 	onChange: (() => void) | undefined;
 	/** What the UI has on screen (the UI says; until it does, everything). */
@@ -88,7 +88,7 @@ export class LiveEngine {
 
 			case 'toggle-comparison': {
 				if (session.inPast) {
-					this.say('c compares at the present: space returns to it');
+					this.say('c compares at the present: space returns to it', {whilePast: true});
 				} else if (session.travelRefusal !== undefined && !session.comparing.comparison) {
 					this.say('a trace replay cannot be compared live: it reads its file once (compare two kmtop snapshot --trace runs instead)');
 				} else {
@@ -192,7 +192,7 @@ export class LiveEngine {
 		const {session} = this;
 		if (session.inPast) {
 			const {tick} = session.timeMachine!.shown;
-			this.say(`t${tick.toLocaleString('en-US')} is the past: space goes back to the present first`);
+			this.say(`t${tick.toLocaleString('en-US')} is the past: space goes back to the present first`, {whilePast: true});
 			return false;
 		}
 
@@ -204,8 +204,8 @@ export class LiveEngine {
 		return true;
 	}
 
-	private say(text: string): void {
-		this.notice = {id: ++this.notices, text};
+	private say(text: string, {whilePast = false} = {}): void {
+		this.notice = {id: ++this.notices, text, ...(whilePast ? {whilePast} : {})};
 	}
 
 	view(): PublishedView {

@@ -14,6 +14,7 @@ import {useShownSections} from './use-shown-sections.js';
 import {useStatusMessage} from './use-status-message.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {describePrompt, useTravelKeys} from './use-travel-keys.js';
+import {isInPast} from '../view/describe-time-badge.js';
 
 export type LiveDashboardProps = {
 	engine: EngineLink;
@@ -27,7 +28,7 @@ export function LiveDashboard({engine, saveSnapshot, onQuit, sizeSource}: LiveDa
 	const {exit} = useApp();
 	const size = useTerminalSize(sizeSource);
 	const view = useEngineView(engine);
-	const [status, showStatus] = useStatusMessage();
+	const [status, showStatus, withdrawStatus] = useStatusMessage();
 	const [helpOpen, setHelpOpen] = useState(false);
 	const quit = useCallback(
 		(code: number) => {
@@ -68,6 +69,16 @@ export function LiveDashboard({engine, saveSnapshot, onQuit, sizeSource}: LiveDa
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- once per notice: keyed on its id, not on each new view object
 	}, [factNoticeId, showStatus]);
+
+	// A hint about the past ("space returns to the present first") goes once the view is back there,
+	// rather than stay up for its seconds saying what no longer holds.
+	const pastHint = view.facts.notice?.whilePast ? view.facts.notice.text : undefined;
+	const inPast = isInPast(view.facts);
+	useEffect(() => {
+		if (pastHint !== undefined && !inPast) {
+			withdrawStatus(pastHint);
+		}
+	}, [pastHint, inPast, withdrawStatus]);
 
 	const travel = useTravelKeys({view, send: engine.send, showStatus});
 	const facts = {...view.facts, status: travel.prompt === undefined ? status : describePrompt(travel.prompt), engine: view.state, graphWindow: travel.graphWindow};

@@ -1,10 +1,18 @@
-// The footer's status line from the shell ("saved kmtop-….json"): shown for a few seconds.
+// The footer's status line from the shell ("saved kmtop-….json"): shown for a few seconds, or
+// until what it answered is over (a hint about the past, once the view is back at the present).
 
 import {useCallback, useEffect, useRef, useState} from 'react';
 
 export const STATUS_MS = 6000;
 
-export const useStatusMessage = (durationMs = STATUS_MS): [string | undefined, (text: string) => void] => {
+export type StatusMessage = [
+	text: string | undefined,
+	show: (text: string) => void,
+	/** Takes `text` away now if it is still the one shown (a later message stays). */
+	withdraw: (text: string) => void,
+];
+
+export const useStatusMessage = (durationMs = STATUS_MS): StatusMessage => {
 	const [text, setText] = useState<string | undefined>(undefined);
 	const timer = useRef<NodeJS.Timeout | undefined>(undefined);
 	const show = useCallback(
@@ -18,11 +26,22 @@ export const useStatusMessage = (durationMs = STATUS_MS): [string | undefined, (
 		[durationMs],
 	);
 
+	const withdraw = useCallback((shown: string) => {
+		setText((current) => {
+			if (current !== shown) {
+				return current;
+			}
+
+			clearTimeout(timer.current);
+			return undefined;
+		});
+	}, []);
+
 	useEffect(
 		() => () => {
 			clearTimeout(timer.current);
 		},
 		[],
 	);
-	return [text, show];
+	return [text, show, withdraw];
 };

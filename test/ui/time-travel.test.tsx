@@ -177,9 +177,20 @@ describe('time travel in the live view', () => {
 		await press('r');
 		await waitFor(() => expect(screen()).toContain('t499 is the past: space goes back to the present first'));
 		expect(session.journal).toEqual([]);
+		await press('c');
+		await waitFor(() => expect(screen()).toContain('c compares at the present: space returns to it'));
 		await press(' ');
 		await waitFor(() => expect(header()).toContain('▸ RUNNING'));
 		expect(session.inPast).toBe(false);
+		// Back at the present the hint says what no longer holds: it goes at once, not after its
+		// seconds. A frame drawn after that (z, the graphs' window: its axis label moves) shows the
+		// status line without it.
+		const axis = () => frameLines(screen()).find((line) => line.startsWith('└') && line.includes(' t'))!;
+		const before = axis();
+		await press('z');
+		await waitFor(() => expect(axis()).not.toBe(before));
+		expect(screen()).not.toContain('space returns to it');
+		expect(screen()).not.toContain('space goes back to the present first');
 	});
 
 	test('z cycles the graphs between the last 500, 5,000 and 50,000 ticks: the axis says which', async () => {
