@@ -26,7 +26,8 @@ import {escapeText} from './view/escape-text.js';
 
 export {COMPARE_TICKS} from './cli/run-compare-command.js';
 
-const parseContext = (): ParseContext => ({
+/** What the argument parser checks names and sizes against (built-in workloads, revisions, RAM bounds). */
+export const parseContext = (): ParseContext => ({
 	workloadNames: builtinWorkloadNames(),
 	revisionIds: revisionIds(),
 	defaultRevision: defaultRevisionId,

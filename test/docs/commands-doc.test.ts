@@ -5,23 +5,14 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {optionTable} from '../../source/cli/command-table.js';
-import {parseArguments, type ParseContext} from '../../source/cli/parse-arguments.js';
-import {builtinWorkloadNames, defaultWorkloadName} from '../../source/engine/workload-loader.js';
-import {MAX_RAM_BYTES, MIN_RAM_BYTES} from '../../source/kernel/constants.js';
-import {defaultRevisionId, revisionIds} from '../../source/kernel/revisions.js';
+import {parseArguments} from '../../source/cli/parse-arguments.js';
+import {parseContext} from '../../source/cli.js';
 import {parseSweepArguments, sweepOptionTable} from '../../source/sweep/parse-sweep-arguments.js';
 
 const files = ['README.md', ...['revisions', 'snapshot', 'sweep', 'time-travel', 'traces', 'workloads'].map(name => `docs/${name}.md`)];
 const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
 
-const context: ParseContext = {
-	workloadNames: builtinWorkloadNames(),
-	revisionIds: revisionIds(),
-	defaultRevision: defaultRevisionId,
-	defaultWorkload: defaultWorkloadName,
-	minRamBytes: MIN_RAM_BYTES,
-	maxRamBytes: MAX_RAM_BYTES,
-};
+const context = parseContext();
 
 // A command as shown: `kmtop …` or, in the README, `node cli.js …`; its comment dropped.
 const commandOf = (line: string): string[] | undefined => {
