@@ -150,8 +150,27 @@ export const leaveOutSections = (document: SnapshotDocument, options: Pick<Snaps
 	}
 
 	if (options.frequentEvents === false) {
-		kept.events = document.events.filter((event) => !isFrequentEvent(event));
+		kept.events = lifecycleEventsOf(document.events);
 	}
 
 	return kept;
+};
+
+/**
+The lifecycle events of each events array filtered so far. A frozen document is given out four
+times a second with the same events; filtered anew each time, they were a new array the view's
+writer had to make into JSON text only to find it unchanged (document-delta.ts). An events array
+handed out is never changed (event-log.ts), so its filtered copy stands as long as it does.
+*/
+const filteredEvents = new WeakMap<SnapshotDocument['events'], SnapshotDocument['events']>();
+
+/** `events` without the frequent ones: the same array for the same events. */
+const lifecycleEventsOf = (events: SnapshotDocument['events']): SnapshotDocument['events'] => {
+	let lifecycle = filteredEvents.get(events);
+	if (lifecycle === undefined) {
+		lifecycle = events.filter((event) => !isFrequentEvent(event));
+		filteredEvents.set(events, lifecycle);
+	}
+
+	return lifecycle;
 };

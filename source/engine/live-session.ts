@@ -43,6 +43,12 @@ export class LiveSession {
 	readonly workloads: Workload[];
 	paused = false;
 	/**
+	The pause is travel's (`←`, `→`, `g` pause a running present), not the user's space. It lasts
+	while the view looks around this kernel's past; a reboot starts a kernel with no past to look
+	at, which runs at the rate as it would had the user never travelled (travel-session.ts).
+	*/
+	pausedByTravel = false;
+	/**
 	Runs of the present towards a travel's target under way (`g` ahead, `→` at the present): the
 	present is paused but not waiting, so no step back is prepared meanwhile (it would chase a
 	target that moves, taking the engine's time from the run the user asked for).
@@ -197,6 +203,8 @@ export class LiveSession {
 	}
 
 	togglePause(): void {
+		// Whatever space does, the pause (or its end) is the user's now.
+		this.pausedByTravel = false;
 		if (this.inPast) {
 			// Space in the past resumes from the present.
 			this.timeMachine!.leave();
@@ -275,11 +283,20 @@ export class LiveSession {
 	cycleRevision(direction: 1 | -1): void {
 		const ids = revisions.map((revision) => revision.id as string);
 		const index = ids.indexOf(this.simulation.revision);
-		this.apply({type: 'reboot', revision: ids[(index + direction + ids.length) % ids.length]!});
+		this.rebootInto(ids[(index + direction + ids.length) % ids.length]!);
 	}
 
 	reboot(): void {
-		this.apply({type: 'reboot', revision: this.simulation.revision});
+		this.rebootInto(this.simulation.revision);
+	}
+
+	/** A reboot the user asked for (r, v / V, a workload key on a halted kernel): it ends travel's pause, not the user's. */
+	private rebootInto(revision: string): void {
+		this.apply({type: 'reboot', revision});
+		if (this.pausedByTravel) {
+			this.paused = false;
+			this.pausedByTravel = false;
+		}
 	}
 
 	/** Does what a journal entry says, and keeps it in the journal (a replay calls it too). */

@@ -12,10 +12,23 @@ export type TravelHost = {
 	readonly inPast: boolean;
 	readonly now: () => number;
 	paused: boolean;
+	/** Whether the pause is travel's, not the user's (live-session.ts: a reboot ends travel's). */
+	pausedByTravel: boolean;
 	/** Runs of the present towards a travel's target under way (while there are, it is not waiting). */
 	presentRuns: number;
 	applyDueEntries(): void;
 	ticksToNextEntry(): number;
+};
+
+/**
+Travel holds the present still while the view looks around it. A pause the user already had stays
+the user's; one travel makes is travel's, so a reboot from there runs (live-session.ts).
+*/
+const pauseForTravel = (session: TravelHost): void => {
+	if (!session.paused) {
+		session.paused = true;
+		session.pausedByTravel = true;
+	}
 };
 
 /**
@@ -28,7 +41,7 @@ export const travelBy = async (session: TravelHost, delta: number): Promise<void
 		return;
 	}
 
-	session.paused = true;
+	pauseForTravel(session);
 	const target = machine.orderOf(machine.destination) + delta;
 	const present = machine.orderOf(machine.present);
 	if (target < present) {
@@ -47,7 +60,7 @@ export const travelTo = async (session: TravelHost, target: {boot: number; tick:
 		return;
 	}
 
-	session.paused = true;
+	pauseForTravel(session);
 	const present = machine.present;
 	if (target.boot === present.boot && target.tick > present.tick) {
 		machine.leave();

@@ -8,6 +8,7 @@ import {withCounts} from './describe-lifecycle.js';
 import {formatKilobytes} from './format-bytes.js';
 import {NUMBERED_WORKLOADS, workloadKey} from './live-keys.js';
 import {currentWorkloadFailure} from './select-events.js';
+import {isInPast} from './describe-time-badge.js';
 import {fitLine, joinSegments, lineWidth, segment, textWidth, type StyledLine} from './styled-line.js';
 import type {ViewFacts} from './view-facts.js';
 
@@ -33,6 +34,8 @@ export type FooterInput = {
 	status?: string;
 	paused: boolean;
 	frozen: boolean;
+	/** The view shows the past: keys that change the simulation wait for the present (space). */
+	past: boolean;
 	/** The workloads the keys reach, when the facts say. */
 	workloads?: readonly string[];
 	workload: string;
@@ -52,6 +55,7 @@ export const footerInput = (document: SnapshotDocument, facts: ViewFacts): Foote
 		...(facts.status === undefined ? {} : {status: facts.status}),
 		paused: facts.paused === true,
 		frozen: facts.frozen === true,
+		past: isInPast(facts),
 		...(facts.workloads === undefined ? {} : {workloads: facts.workloads}),
 		workload: document.run.workload,
 		panic: document.panic !== null && document.panic !== undefined,
@@ -68,6 +72,7 @@ export const sameFooterInput = (a: FooterInput, b: FooterInput): boolean =>
 	&& a.status === b.status
 	&& a.paused === b.paused
 	&& a.frozen === b.frozen
+	&& a.past === b.past
 	&& a.workloads?.length === b.workloads?.length
 	&& (a.workloads ?? []).every((name, index) => name === b.workloads![index])
 	&& a.workload === b.workload
@@ -77,25 +82,43 @@ export const sameFooterInput = (a: FooterInput, b: FooterInput): boolean =>
 	&& a.version === b.version
 	&& a.ramBytes === b.ramBytes;
 
+/**
+The panic screen's keys. Its body lists r, v / V, the workloads, s and q itself; what it does not
+list (looking around: back in time, and the map and holders, explore-hints.ts) drops after those.
+Frozen, `f` is the way out: it stays longest.
+*/
+const panicHints = (input: FooterInput): Hint[] => [
+	{key: 'r', action: 'reboot', keep: true, dropOrder: 9},
+	{key: 'v/V', action: 'revision', dropOrder: 3},
+	{key: '0-9 w/W', action: 'workload', dropOrder: 1},
+	{key: 's', action: 'save', dropOrder: 2},
+	...(input.frozen ? [{key: 'f', action: 'unfreeze', dropOrder: 7}] : []),
+	{key: '←/→', action: 'travel', dropOrder: 4},
+	{key: '?', action: 'help', keep: true, dropOrder: 9},
+	{key: 'q', action: 'quit', keep: true, dropOrder: 9},
+];
+
+/** Where the idle keys (explore-hints.ts) drop: first on the dashboard; on the panic screen after the keys its body lists. */
+const idleDropOrder = (input: FooterInput): number => (input.panic ? 5 : 0.5);
+
 const hints = (input: FooterInput): Hint[] => {
 	if (input.panic) {
-		return [
-			{key: 'r', action: 'reboot', keep: true, dropOrder: 9},
-			{key: 'v/V', action: 'revision', dropOrder: 3},
-			{key: '0-9 w/W', action: 'workload', dropOrder: 1},
-			{key: 's', action: 'save', dropOrder: 2},
-			{key: '?', action: 'help', keep: true, dropOrder: 9},
-			{key: 'q', action: 'quit', keep: true, dropOrder: 9},
-		];
+		return panicHints(input);
 	}
 
+	// In the past space goes back to the present, and a reboot or a revision waits for it (live-engine.ts).
 	return [
-		{key: 'space', action: input.paused ? 'resume' : 'pause', dropOrder: 7},
+		{key: 'space', action: input.past ? 'present' : input.paused ? 'resume' : 'pause', dropOrder: 7},
+		...(input.past ? [{key: '←/→', action: 'travel', dropOrder: 6.5}] : []),
 		{key: '.', action: 'step', dropOrder: 1},
 		{key: '+/-', action: 'speed', dropOrder: 2},
 		{key: 'f', action: input.frozen ? 'unfreeze' : 'freeze', dropOrder: 6},
-		{key: 'v/V', action: 'revision', dropOrder: 4},
-		{key: 'r', action: 'reboot', dropOrder: 3},
+		...(input.past
+			? []
+			: [
+					{key: 'v/V', action: 'revision', dropOrder: 4},
+					{key: 'r', action: 'reboot', dropOrder: 3},
+				]),
 		{key: 's', action: 'save', dropOrder: 5},
 		{key: '?', action: 'help', keep: true, dropOrder: 9},
 		{key: 'q', action: 'quit', keep: true, dropOrder: 9},
@@ -108,7 +131,7 @@ const hintLine = (shown: Hint[]): StyledLine =>
 /** The keys that fit in `width`, dropping the least used first (the focused panel's last, before ? and q). */
 const keyHints = (input: FooterInput, width: number, explore: FooterExplore = {}): StyledLine => {
 	const focused = (explore.keys ?? []).map(([key, action], index): Hint => ({key, action, dropOrder: 8 + index / 100}));
-	const idle = (explore.idleKeys ?? []).map(([key, action], index): Hint => ({key, action, dropOrder: 0.5 - index / 100}));
+	const idle = (explore.idleKeys ?? []).map(([key, action], index): Hint => ({key, action, dropOrder: idleDropOrder(input) - index / 100}));
 	const main = hints(input);
 	// The idle keys go before `? help` and `q quit`, which end the line.
 	const ending = main.filter((hint) => hint.keep && (hint.key === '?' || hint.key === 'q'));

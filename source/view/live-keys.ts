@@ -79,7 +79,7 @@ export const haltedKeys: KeyRow[] = [
 
 /**
 What else works after a panic, for the help: the heap is still there to look at. Not on the panic
-screen itself, whose rows would push out what led to the panic at 80×24 (its footer has m and a).
+screen itself, whose rows would push out what led to the panic at 80×24 (its footer has ← / →, m and a).
 */
 export const haltedLookKeys: KeyRow[] = [
 	['← → [ ] g', 'back in time, to before the panic'],

@@ -1,5 +1,6 @@
-import {describe, expect, test} from 'vitest';
+import {describe, expect, test, vi} from 'vitest';
 import {buildSnapshot, leaveOutSections} from '../../source/engine/build-snapshot.js';
+import {createDeltaWriter} from '../../source/engine/document-delta.js';
 import {HeapHistory} from '../../source/engine/heap-history.js';
 import {buildHistorySection} from '../../source/engine/build-history-section.js';
 import {simulate, ticker} from './helpers.js';
@@ -179,6 +180,30 @@ describe('leaveOutSections: the frozen document without what the screen does not
 		const frozen = session.snapshot({frequentEvents: false});
 		expect(Object.keys(frozen).slice(-6)).toEqual(['holders', 'events', 'dmesg', 'history', 'panic', 'trace']);
 		expect(JSON.stringify(frozen)).toBe(JSON.stringify(buildSnapshot(session.simulation, {frequentEvents: false})));
+	});
+
+	test('frozen, the filtered events are the same array view after view: not filtered nor made into text again; a reboot\'s cross', async () => {
+		const session = await createSession();
+		session.simulation.step(3000);
+		session.toggleFreeze();
+		const writer = createDeltaWriter();
+		const first = session.snapshot({frequentEvents: false});
+		expect(writer(first).events).toBe(JSON.stringify(first.events));
+		const stringify = vi.spyOn(JSON, 'stringify');
+		try {
+			const again = session.snapshot({frequentEvents: false});
+			expect(again.events).toBe(first.events);
+			expect(writer(again)).toEqual({});
+			expect(stringify.mock.calls.some(([value]) => value === again.events)).toBe(false);
+		} finally {
+			stringify.mockRestore();
+		}
+
+		// A reboot while frozen takes the frozen document again: its events cross, filtered as buildSnapshot would.
+		session.reboot();
+		const rebooted = session.snapshot({frequentEvents: false});
+		expect(rebooted.events).not.toBe(first.events);
+		expect(writer(rebooted).events).toBe(JSON.stringify(buildSnapshot(session.simulation, {frequentEvents: false}).events));
 	});
 
 	test('nothing left out: the document itself', async () => {

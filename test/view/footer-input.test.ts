@@ -19,6 +19,7 @@ describe('the footer\'s input', () => {
 		['status', {status: 'saved x.json'}],
 		['paused', {paused: true}],
 		['frozen', {frozen: true}],
+		['past', {past: true}],
 		['workloads', {workloads: ['steady', 'vmobject-churn']}],
 		['a workload renamed', {workloads: ['steady', 'vmobject-churn', 'leak2']}],
 		['no workloads said', {workloads: undefined}],
