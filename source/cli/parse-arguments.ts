@@ -161,6 +161,14 @@ const replayIssues = (command: Command, latest: Map<string, OptionOccurrence>, r
 		} else if (revisionWords[0]!.value === revisionWords[1]!.value) {
 			issues.push({position: revisionWords[1]!.position, message: `kmtop compare needs two different revisions, got ${String(revisionWords[0]!.value)} twice`});
 		}
+
+		// Both kernels would share the one reader of the file: the compare ran to its end with
+		// nothing replayed (6 kmallocs, the boot's) and reported it as the trace's. The live
+		// view's `c` refuses a trace the same way.
+		const trace = latest.get('trace');
+		if (trace) {
+			issues.push({position: trace.position, message: `kmtop compare cannot replay ${trace.flag}: a trace is read once, by one kernel (replay it with kmtop snapshot --trace FILE --revision ID, once per revision)`});
+		}
 	}
 
 	return issues;

@@ -182,6 +182,10 @@ const badLines: Array<{argv: string[]; errors: string[]}> = [
 	{argv: ['--replay', 's.jsonl'], errors: ['--replay is for kmtop snapshot; to watch a recording: kmtop replay FILE']},
 	{argv: ['compare', '--revision', '2020-09-09'], errors: ['kmtop compare needs two --revision options, the kernels to compare (got 1); e.g. --revision 2020-09-09 --revision 2021-02-23']},
 	{argv: ['compare', '--revision', '2021-02-23', '--revision', '2021-02-23'], errors: ['kmtop compare needs two different revisions, got 2021-02-23 twice']},
+	{
+		argv: ['compare', '--revision', '2020-12-31', '--revision', '2021-02-23', '--trace', 'kmem.txt'],
+		errors: ['kmtop compare cannot replay --trace: a trace is read once, by one kernel (replay it with kmtop snapshot --trace FILE --revision ID, once per revision)'],
+	},
 	{argv: ['--seed', '1.5'], errors: ['--seed must be an integer, got "1.5"']},
 	{argv: ['--seed', '1e3'], errors: ['--seed must be an integer, got "1e3"']},
 	{argv: ['--seed', '0x10'], errors: ['--seed must be an integer, got "0x10"']},
