@@ -96,8 +96,13 @@ const defaultPlan = (context: ParseContext): RunPlan => ({
 const unknownOption = (flag: string) =>
 	`unknown option "${flag}"${suggest(flag.replace(/^-+/, ''), Object.keys(optionTable), '--') || '; see kmtop --help'}`;
 
+// `kmtop help` and `kmtop version`, as git and npm take them, are pointed at the options.
+const optionWords: Record<string, string> = {help: '--help', version: '--version'};
+
 const unknownCommand = (word: string) =>
-	`unknown command "${word}"${suggest(word, commands)}; commands: ${formatList(commands)} (none for the live view)`;
+	word in optionWords
+		? `unknown command "${word}"; did you mean kmtop ${optionWords[word]}?`
+		: `unknown command "${word}"${suggest(word, commands)}; commands: ${formatList(commands)} (none for the live view)`;
 
 type Issue = {position: number; message: string};
 type Word = {value: string; position: number};

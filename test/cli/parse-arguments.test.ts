@@ -159,7 +159,6 @@ const badLines: Array<{argv: string[]; errors: string[]}> = [
 	{argv: ['foo'], errors: [`unknown command "foo"; ${commandList}`]},
 	{argv: ['snapshto'], errors: [`unknown command "snapshto" (did you mean snapshot?); ${commandList}`]},
 	{argv: ['swep'], errors: [`unknown command "swep" (did you mean sweep?); ${commandList}`]},
-	{argv: ['help'], errors: [`unknown command "help"; ${commandList}`]},
 	{argv: ['--', '--help'], errors: [`unknown command "--help"; ${commandList}`]},
 	{argv: ['snapshot', 'run.json'], errors: ['unexpected argument "run.json"; kmtop snapshot takes options only']},
 	{argv: ['workloads', 'a', 'b'], errors: ['unexpected argument "a"; kmtop workloads takes options only', 'unexpected argument "b"; kmtop workloads takes options only']},
@@ -176,6 +175,8 @@ const badLines: Array<{argv: string[]; errors: string[]}> = [
 	{argv: ['--trace'], errors: ['--trace needs a value: a trace file path']},
 	// Seeds: decimal integers only.
 	{argv: ['--seed', 'abc'], errors: ['--seed must be an integer, got "abc"']},
+	{argv: ['help'], errors: ['unknown command "help"; did you mean kmtop --help?']},
+	{argv: ['version'], errors: ['unknown command "version"; did you mean kmtop --version?']},
 	{argv: ['replay'], errors: ['kmtop replay needs the recording to play: kmtop replay FILE (made with kmtop --record FILE)']},
 	{argv: ['replay', 's.jsonl', '--seed', '2'], errors: ['--seed comes from the recording that kmtop replay plays; leave it out']},
 	{argv: ['snapshot', '--boot', '2'], errors: ['--boot picks a boot of a recording: add --replay FILE']},
