@@ -317,7 +317,7 @@ describe.runIf(hasScript)('on a terminal', () => {
 		const rows = rowsOf(read('part.jsonl'));
 		expect(rows.length).toBeGreaterThanOrEqual(3);
 		expect(rows.length).toBeLessThan(1000);
-		expect(output).toContain(`kmtop: interrupted: ${rows.length} of 1000 runs finished, and are written`);
+		expect(output).toContain(`kmtop: interrupted: ${rows.length} of 1,000 runs finished, and are written`);
 		// Finished runs are whole rows, in the canonical order (whichever worker finished first).
 		expect(rows.map((row) => row.seed)).toEqual([...rows.map((row) => row.seed)].sort((a, b) => a - b));
 		expect(rows.every((row) => row.ticksRun === 400_000)).toBe(true);
