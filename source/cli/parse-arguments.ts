@@ -96,8 +96,13 @@ const defaultPlan = (context: ParseContext): RunPlan => ({
 const unknownOption = (flag: string) =>
 	`unknown option "${flag}"${suggest(flag.replace(/^-+/, ''), Object.keys(optionTable), '--') || '; see kmtop --help'}`;
 
+// `kmtop help` and `kmtop version`, as git and npm take them, are pointed at the options.
+const optionWords: Record<string, string> = {help: '--help', version: '--version'};
+
 const unknownCommand = (word: string) =>
-	`unknown command "${word}"${suggest(word, commands)}; commands: ${formatList(commands)} (none for the live view)`;
+	word in optionWords
+		? `unknown command "${word}"; did you mean kmtop ${optionWords[word]}?`
+		: `unknown command "${word}"${suggest(word, commands)}; commands: ${formatList(commands)} (none for the live view)`;
 
 type Issue = {position: number; message: string};
 type Word = {value: string; position: number};
@@ -160,6 +165,14 @@ const replayIssues = (command: Command, latest: Map<string, OptionOccurrence>, r
 			issues.push({position, message: `kmtop compare needs two --revision options, the kernels to compare (got ${revisionWords.length}); e.g. --revision 2020-09-09 --revision 2021-02-23`});
 		} else if (revisionWords[0]!.value === revisionWords[1]!.value) {
 			issues.push({position: revisionWords[1]!.position, message: `kmtop compare needs two different revisions, got ${String(revisionWords[0]!.value)} twice`});
+		}
+
+		// Both kernels would share the one reader of the file: the compare ran to its end with
+		// nothing replayed (6 kmallocs, the boot's) and reported it as the trace's. The live
+		// view's `c` refuses a trace the same way.
+		const trace = latest.get('trace');
+		if (trace) {
+			issues.push({position: trace.position, message: `kmtop compare cannot replay ${trace.flag}: a trace is read once, by one kernel (replay it with kmtop snapshot --trace FILE --revision ID, once per revision)`});
 		}
 	}
 

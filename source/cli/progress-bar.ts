@@ -29,6 +29,22 @@ const formatRate = (rate: number) => (rate < 10 ? rate.toFixed(1) : Math.round(r
 
 const SHOW_AFTER_MS = 1000;
 
+const drawBar = (fraction: number, width: number): string => {
+	const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+	return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+};
+
+/**
+The line drawn in place: a bar (10 to 40 wide) and the label, never wider than the terminal
+less one column. A line that wraps is redrawn by `\r` on its last row only: a trace replay's
+label beside the bar is 62 columns, and at 60 every redraw left a row behind.
+*/
+export const formatProgressLine = (fraction: number | null, label: string, columns: number): string => {
+	const room = Math.max(0, columns - 1);
+	const line = fraction === null ? label : `${drawBar(fraction, Math.max(10, Math.min(40, columns - label.length - 5)))} ${label}`;
+	return line.length <= room ? line : `${line.slice(0, Math.max(0, room - 1))}…`;
+};
+
 export class ProgressBar {
 	private readonly stream: ProgressStream;
 	private readonly total: number;
@@ -64,15 +80,7 @@ export class ProgressBar {
 		}
 
 		this.shown = true;
-		const columns = this.stream.columns ?? 80;
-		if (fraction === null) {
-			this.stream.write(`\r${label.slice(0, Math.max(0, columns - 1))}\u001B[K`);
-			return;
-		}
-
-		const width = Math.max(10, Math.min(40, columns - label.length - 5));
-		const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
-		this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${label}\u001B[K`);
+		this.stream.write(`\r${formatProgressLine(fraction, label, this.stream.columns ?? 80)}\u001B[K`);
 	}
 
 	private visible(now: number): boolean {

@@ -6,6 +6,7 @@ import v8 from 'node:v8';
 import type {ParseContext, RunPlan} from './parse-arguments.js';
 import {BadInput, report} from './report-problem.js';
 import {loadRecording, runOptions, startOf, workloadSource} from './resolve-run.js';
+import {nameSavedSnapshot} from './name-saved-snapshot.js';
 import {SessionRecorder} from './session-recorder.js';
 import {writeOutputFile} from './write-output.js';
 import {quoteArgument, THIS_DOCUMENT} from '../engine/describe-made.js';
@@ -93,7 +94,7 @@ export const liveCommand = async (plan: RunPlan, context: ParseContext): Promise
 		return await runLiveDashboard(engine, {
 			onStarted: sizeHeapsForMemory,
 			async saveSnapshot(document) {
-				const file = `kmtop-${document.run.workload}-seed${document.run.seed}-tick${document.run.tick}.json`;
+				const file = nameSavedSnapshot(document);
 				// A session's document replays from itself: its rerun names the file it is saved as.
 				const saved = document.made ? {...document, made: {...document.made, rerun: document.made.rerun.replace(THIS_DOCUMENT, quoteArgument(file))}} : document;
 				await writeOutputFile(file, `${JSON.stringify(saved, null, 2)}\n`);

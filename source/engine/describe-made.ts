@@ -72,10 +72,14 @@ export const runArguments = (run: {seed: number; ramBytes: number; start: Docume
 export const describeMade = (run: MadeRun): DocumentMade => {
 	const point = {boot: run.boot, tick: run.tick};
 	const journal = run.journal.filter((entry) => isEntryDue(entry, point)).map((entry) => ({boot: entry.boot, tick: entry.tick, action: {...entry.action}}));
+	// Without --boot, --replay counts --ticks in the last boot of what it plays. A saved document's
+	// journal ends at its own boot; a recording may go on into later ones, so it always gets --boot
+	// (else boot 1's tick 2,130 of a session rebooted later rerun as the last boot's tick 2,130).
+	const boot = run.boot > 1 || run.recordingFile !== undefined ? ['--boot', String(run.boot)] : [];
 	const words =
 		journal.length === 0 && run.boot === 1
 			? ['kmtop', 'snapshot', ...runArguments(run), '--ticks', String(run.tick)]
-			: ['kmtop', 'snapshot', '--replay', run.recordingFile ?? THIS_DOCUMENT, ...(run.boot > 1 ? ['--boot', String(run.boot)] : []), '--ticks', String(run.tick)];
+			: ['kmtop', 'snapshot', '--replay', run.recordingFile ?? THIS_DOCUMENT, ...boot, '--ticks', String(run.tick)];
 	return {
 		by: run.by,
 		start: {revision: run.start.revision, workload: {...run.start.workload}, debugAsserts: run.start.debugAsserts},

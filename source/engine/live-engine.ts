@@ -90,7 +90,9 @@ export class LiveEngine {
 				if (session.inPast) {
 					this.say('c compares at the present: space returns to it', {whilePast: true});
 				} else if (session.travelRefusal !== undefined && !session.comparing.comparison) {
-					this.say('a trace replay cannot be compared live: it reads its file once (compare two kmtop snapshot --trace runs instead)');
+					// Short enough for an 80-column footer (its hint was cut there), and kmtop compare
+					// refuses a trace too, for the same reason, so there is no command to point at.
+					this.say('a trace replay cannot be compared live: it reads its file once');
 				} else {
 					session.comparing.toggleComparison();
 				}

@@ -16,7 +16,14 @@ const describeRun = (row: SweepRow) => `${row.workload} ${row.revision} seed ${r
 export const mergeRows = (files: readonly RowsFile[], known: KnownNames): MergeResult => {
 	const rows: SweepRow[] = [];
 	const seen = new Map<string, string>();
+	const named = new Set<string>();
 	for (const {file, text} of files) {
+		// Said as such: run by run it would read `a.jsonl:1: the run … is also at a.jsonl:1`.
+		if (named.has(file)) {
+			return {ok: false, error: `${file} is named twice; merge each shard once`};
+		}
+
+		named.add(file);
 		const lines = text.split('\n');
 		for (const [index, line] of lines.entries()) {
 			if (line.trim() === '') {

@@ -136,7 +136,9 @@ const sweepCommand = async (plan: SweepRunPlan, known: KnownNames): Promise<numb
 	await writeOutput(plan.output, formatOutput(rows, plan.format, known));
 	if (signal) {
 		const by = signal === 'SIGINT' ? 'interrupted' : 'terminated';
-		process.stderr.write(`kmtop: ${by}: ${rows.length} of ${combinations.length} runs finished, and are written\n`);
+		// Counted as the progress line just above it counts them (`183/4,800 runs`).
+		const count = (value: number) => value.toLocaleString('en-US');
+		process.stderr.write(`kmtop: ${by}: ${count(rows.length)} of ${count(combinations.length)} runs finished, and are written\n`);
 		return signalExitCodes[signal];
 	}
 

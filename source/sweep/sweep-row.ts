@@ -53,29 +53,30 @@ export type SweepRow = {
 	wallMs: number;
 };
 
-type FieldKind = 'string' | 'integer' | 'integer?' | 'string?' | 'number';
+// `count`: a tick, a size or a number of events, never below 0 (a seed may be: `--seeds -3..3`).
+type FieldKind = 'string' | 'integer' | 'count' | 'count?' | 'string?' | 'number';
 
 /** Every field, in the order written, with what a merge accepts for it. */
 export const rowFields: ReadonlyArray<readonly [keyof SweepRow, FieldKind]> = [
 	['workload', 'string'],
 	['revision', 'string'],
 	['seed', 'integer'],
-	['ramBytes', 'integer'],
-	['ticks', 'integer'],
-	['ticksRun', 'integer?'],
-	['heapTotalBytes', 'integer?'],
-	['heapAllocatedBytes', 'integer?'],
-	['peakHeapBytes', 'integer?'],
-	['subheapsAdded', 'integer?'],
-	['subheapsRemoved', 'integer?'],
-	['backupConsumed', 'integer?'],
-	['backupReplaced', 'integer?'],
-	['backupFailed', 'integer?'],
-	['firstExpansionTick', 'integer?'],
+	['ramBytes', 'count'],
+	['ticks', 'count'],
+	['ticksRun', 'count?'],
+	['heapTotalBytes', 'count?'],
+	['heapAllocatedBytes', 'count?'],
+	['peakHeapBytes', 'count?'],
+	['subheapsAdded', 'count?'],
+	['subheapsRemoved', 'count?'],
+	['backupConsumed', 'count?'],
+	['backupReplaced', 'count?'],
+	['backupFailed', 'count?'],
+	['firstExpansionTick', 'count?'],
 	['panicKind', 'string?'],
-	['panicTick', 'integer?'],
+	['panicTick', 'count?'],
 	['panicLine', 'string?'],
-	['workloadErrorTick', 'integer?'],
+	['workloadErrorTick', 'count?'],
 	['workloadError', 'string?'],
 	['error', 'string?'],
 	['wallMs', 'number'],
@@ -95,6 +96,11 @@ const fits = (kind: FieldKind, value: unknown): boolean => {
 			return Number.isSafeInteger(value);
 		}
 
+		case 'count': {
+			// A row edited by hand or cut and pasted: a negative size would print as `-0.0 MiB`.
+			return Number.isSafeInteger(value) && (value as number) >= 0;
+		}
+
 		default: {
 			return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 		}
@@ -102,7 +108,7 @@ const fits = (kind: FieldKind, value: unknown): boolean => {
 };
 
 const describeKind = (kind: FieldKind) =>
-	({string: 'a string', integer: 'an integer', number: 'a number of milliseconds'})[kind.replace('?', '') as 'string'] + (kind.endsWith('?') ? ' or null' : '');
+	({string: 'a string', integer: 'an integer', count: 'an integer ≥ 0', number: 'a number of milliseconds'})[kind.replace('?', '') as 'string'] + (kind.endsWith('?') ? ' or null' : '');
 
 /** A row, with its keys in the written order, or what is wrong with the value. */
 export const checkRow = (value: unknown): SweepRow | string => {

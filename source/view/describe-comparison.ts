@@ -8,11 +8,22 @@ import {formatKernelAddress, formatSize} from './format-bytes.js';
 import {formatCount, formatPercent} from './format-number.js';
 import {escapeText} from './escape-text.js';
 import {wrapText} from './wrap-text.js';
-import {fitLine, padEnd, padStart, segment, type StyledLine} from './styled-line.js';
+import {firstFitting, fitLine, padEnd, padStart, segment, textWidth, truncateText, type StyledLine} from './styled-line.js';
 
 type Row = {label: string; values: [string, string]};
 
 const LABEL = 20;
+/** The narrowest a label gets (a space after it included) before a value is cut instead. */
+const MIN_LABEL = 8;
+
+/**
+How wide a row's label is in a column `width` wide: 20 when both values fit beside it, else
+narrower (to 8) so the figures keep their room. Both sides of a row use the same width, so they
+stay level. Without this the cut fell on the right end of the line, taking the ≠ with it: at
+80×24 a side is 38 wide, and `Kernel heap  1842K/7982K  23.1%` lost its mark and its percent.
+*/
+export const rowLabelWidth = (values: readonly [string, string], width: number): number =>
+	Math.max(MIN_LABEL, Math.min(LABEL, width - 2 - Math.max(textWidth(values[0]), textWidth(values[1])) - 1));
 
 const figureRows = (left: ComparisonSide, right: ComparisonSide): Row[] => {
 	const both = (label: string, value: (side: ComparisonSide) => string): Row => ({label, values: [value(left), value(right)]});
@@ -55,28 +66,43 @@ const title = (side: ComparisonSide): StyledLine => {
 	return [segment(side.revision, 'accent'), ...(commit ? [segment(` (${commit})`, 'dim')] : [])];
 };
 
-/** The line over both columns: what is compared, and how far along (catching up, parted). */
+/**
+The line over both columns: what is compared, and how far along (catching up, parted). Shorter
+wordings for a narrow terminal, so the tick they parted at is never the part that is cut (at 60
+columns the long one ended `parted first at tick 2,84…`).
+*/
 export const describeComparisonStatus = (comparison: ComparisonFacts, width: number): StyledLine => {
 	const [left, right] = comparison.sides;
-	const progress = comparison.caughtUp
-		? [segment(left.panic && right.panic ? 'both halted' : 'in step with the present', 'dim')]
-		: [segment(`catching up ${comparison.target > 0 ? Math.floor((100 * Math.max(left.tick, right.tick)) / comparison.target) : 100}%`, 'warn')];
-	const parted =
+	const catching = `catching up ${comparison.target > 0 ? Math.floor((100 * Math.max(left.tick, right.tick)) / comparison.target) : 100}%`;
+	const progress = (short: boolean) =>
+		comparison.caughtUp
+			? [segment(left.panic && right.panic ? 'both halted' : short ? 'in step' : 'in step with the present', 'dim')]
+			: [segment(catching, 'warn')];
+	const parted = (short: boolean) =>
 		comparison.parted === null
 			? [segment('not parted yet', 'good')]
-			: [segment('parted first at ', 'dim'), segment(`tick ${formatCount(comparison.parted)}`, 'warn')];
-	return fitLine(
-		[segment(` ${left.revision} beside ${right.revision}`, 'bold'), segment('  ·  ', 'dim'), ...parted, segment('  ·  ', 'dim'), ...progress],
+			: [segment(short ? 'parted at ' : 'parted first at ', 'dim'), segment(`tick ${formatCount(comparison.parted)}`, 'warn')];
+	const revisions = segment(` ${left.revision} beside ${right.revision}`, 'bold');
+	const dot = segment('  ·  ', 'dim');
+	const shortDot = segment(' · ', 'dim');
+	return firstFitting(
 		width,
+		[revisions, dot, ...parted(false), dot, ...progress(false)],
+		[revisions, shortDot, ...parted(true), shortDot, ...progress(true)],
+		// The panels' titles name both revisions.
+		[segment(' '), ...parted(true), shortDot, ...progress(true)],
 	);
 };
 
-const rowLine = (row: Row, index: 0 | 1, width: number): StyledLine => {
+/** One figure's row: label, the value to the right, and ` ≠` (always kept) when the sides differ. */
+export const rowLine = (row: Row, index: 0 | 1, width: number): StyledLine => {
 	const differs = row.values[0] !== row.values[1];
+	const label = rowLabelWidth(row.values, width);
+	const room = Math.max(0, width - label - 2);
 	return fitLine(
 		[
-			segment(padEnd(row.label, LABEL), 'dim'),
-			segment(padStart(row.values[index], Math.max(0, width - LABEL - 2)), differs ? 'warn' : 'plain'),
+			segment(padEnd(truncateText(row.label, label - 1), label), 'dim'),
+			segment(padStart(truncateText(row.values[index], room), room), differs ? 'warn' : 'plain'),
 			segment(differs ? ' ≠' : '  ', 'warn'),
 		],
 		width,

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {formatTimeLeft, ProgressBar} from '../../source/cli/progress-bar.js';
+import {formatProgressLine, formatTimeLeft, ProgressBar} from '../../source/cli/progress-bar.js';
 
 const makeStream = (isTTY: boolean | undefined) => {
 	const written: string[] = [];
@@ -43,5 +43,24 @@ describe('ProgressBar', () => {
 		{seconds: 3720, text: '1h02m'},
 	])('writes $seconds s left as $text', ({seconds, text}) => {
 		expect(formatTimeLeft(seconds)).toBe(text);
+	});
+
+	// A line wider than the terminal wraps, and `\r` redraws only its last row: at 60 columns a
+	// trace replay left a row behind at every redraw.
+	it.each([
+		{columns: 60, fraction: 0.5, line: '[#####.....] 100,925/200,000 events  566 ticks  55,693 eve…'},
+		{columns: 80, fraction: 0.5, line: '[#############............] 100,925/200,000 events  566 ticks  55,693 events/s'},
+		{columns: 30, fraction: null, line: '1,234 events replayed  5,000…'},
+	])('fits a trace replay\'s line in $columns columns', ({columns, fraction, line}) => {
+		const label = fraction === null ? '1,234 events replayed  5,000 lines read  12 ticks  900 events/s' : '100,925/200,000 events  566 ticks  55,693 events/s';
+		expect(formatProgressLine(fraction, label, columns)).toBe(line);
+		expect(line.length).toBeLessThanOrEqual(columns - 1);
+	});
+
+	it('writes the fitted line in place on a 60-column terminal', () => {
+		const written: string[] = [];
+		const bar = new ProgressBar({isTTY: true, columns: 60, write: (text: string) => written.push(text)}, 0, 0);
+		bar.show(1, '200,000/200,000 events  567 ticks  78,000 events/s', 1000);
+		expect(written).toEqual(['\r[##########] 200,000/200,000 events  567 ticks  78,000 eve…\u001B[K']);
 	});
 });

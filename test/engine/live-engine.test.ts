@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import {LiveEngine} from '../../source/engine/live-engine.js';
-import {createSession} from '../ui/helpers.js';
+import {createSession, createTraceSession} from '../ui/helpers.js';
 
 /** A session whose wall clock the test moves by hand. */
 const engineAt = async (workload = 'vmobject-churn') => {
@@ -133,5 +133,13 @@ describe('LiveEngine', () => {
 		expect(engine.view().document).toEqual(document);
 		engine.shown = {holders: false, frequentEvents: false};
 		expect(engine.view().facts.withheld).toEqual(['holders', 'frequentEvents']);
+	});
+
+	test('c on a trace replay says why not in one line that fits an 80-column footer', async () => {
+		const session = await createTraceSession();
+		const engine = new LiveEngine(session, () => 0);
+		engine.apply({type: 'toggle-comparison'});
+		expect(session.comparing.comparison).toBeUndefined();
+		expect(engine.facts().notice?.text).toBe('a trace replay cannot be compared live: it reads its file once');
 	});
 });

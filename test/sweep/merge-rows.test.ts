@@ -35,7 +35,12 @@ describe('mergeRows', () => {
 		[JSON.stringify({...row(), colour: 'red'}), 'rows.jsonl:2: not a kmtop sweep row: unexpected field "colour"'],
 		[JSON.stringify((({wallMs: _, ...rest}) => rest)(row())), 'rows.jsonl:2: not a kmtop sweep row: no "wallMs" field'],
 		[line({seed: 1.5}), 'rows.jsonl:2: not a kmtop sweep row: "seed" must be an integer, got 1.5'],
-		[line({panicTick: '5'}), 'rows.jsonl:2: not a kmtop sweep row: "panicTick" must be an integer or null, got "5"'],
+		[line({panicTick: '5'}), 'rows.jsonl:2: not a kmtop sweep row: "panicTick" must be an integer ≥ 0 or null, got "5"'],
+		// A size or a count below 0 is not a run's: merged, it printed a PEAK HEAP of -0.0 MiB.
+		[line({peakHeapBytes: -5}), 'rows.jsonl:2: not a kmtop sweep row: "peakHeapBytes" must be an integer ≥ 0 or null, got -5'],
+		[line({ticks: -1}), 'rows.jsonl:2: not a kmtop sweep row: "ticks" must be an integer ≥ 0, got -1'],
+		// A seed may be negative (--seeds -3..3).
+		[line({seed: -3, wallMs: 99}), null],
 		[line({workload: null}), 'rows.jsonl:2: not a kmtop sweep row: "workload" must be a string, got null'],
 		[line({wallMs: -1}), 'rows.jsonl:2: not a kmtop sweep row: "wallMs" must be a number of milliseconds, got -1'],
 		[line({seed: 2, wallMs: 99}), 'rows.jsonl:2: the run big-allocations 2021-02-23 seed 2 (536870912 bytes of RAM, 8000 ticks) is also at other.jsonl:1; merge each shard once'],
@@ -44,6 +49,12 @@ describe('mergeRows', () => {
 			{file: 'other.jsonl', text: formatJsonl([row({seed: 2})])},
 			{file: 'rows.jsonl', text: `${formatJsonl([row({seed: 1})])}${bad}\n`},
 		];
-		expect(mergeRows(files, known)).toEqual({ok: false, error});
+		const result = mergeRows(files, known);
+		expect(error === null ? result.ok : result).toEqual(error === null ? true : {ok: false, error});
+	});
+
+	it('says so when one file is named twice, not run by run', () => {
+		const text = formatJsonl([row({seed: 1}), row({seed: 2})]);
+		expect(mergeRows([{file: 'a.jsonl', text}, {file: 'a.jsonl', text}], known)).toEqual({ok: false, error: 'a.jsonl is named twice; merge each shard once'});
 	});
 });

@@ -240,10 +240,12 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
 		file('good.jsonl', await ok(['sweep', '-w', 'drain', '--seeds', '1..2', '--ticks', '3', '--format', 'jsonl']));
 		file('bad.jsonl', '{"workload": "drain"}\n');
 		expect(await run(['sweep', 'merge', 'good.jsonl', 'bad.jsonl', '-o', 'merged.txt'])).toEqual({code: 2, stdout: '', stderr: 'kmtop: bad.jsonl:1: not a kmtop sweep row: no "revision" field\n'});
-		expect(await run(['sweep', 'merge', 'good.jsonl', 'good.jsonl'])).toEqual({
+		expect(await run(['sweep', 'merge', 'good.jsonl', 'good.jsonl'])).toEqual({code: 2, stdout: '', stderr: 'kmtop: good.jsonl is named twice; merge each shard once\n'});
+		file('copy.jsonl', read('good.jsonl'));
+		expect(await run(['sweep', 'merge', 'good.jsonl', 'copy.jsonl'])).toEqual({
 			code: 2,
 			stdout: '',
-			stderr: 'kmtop: good.jsonl:1: the run drain 2021-02-23 seed 1 (536870912 bytes of RAM, 3 ticks) is also at good.jsonl:1; merge each shard once\n',
+			stderr: 'kmtop: copy.jsonl:1: the run drain 2021-02-23 seed 1 (536870912 bytes of RAM, 3 ticks) is also at good.jsonl:1; merge each shard once\n',
 		});
 		expect(existsSync(path.join(work, 'merged.txt'))).toBe(false);
 	});
@@ -315,7 +317,7 @@ describe.runIf(hasScript)('on a terminal', () => {
 		const rows = rowsOf(read('part.jsonl'));
 		expect(rows.length).toBeGreaterThanOrEqual(3);
 		expect(rows.length).toBeLessThan(1000);
-		expect(output).toContain(`kmtop: interrupted: ${rows.length} of 1000 runs finished, and are written`);
+		expect(output).toContain(`kmtop: interrupted: ${rows.length} of 1,000 runs finished, and are written`);
 		// Finished runs are whole rows, in the canonical order (whichever worker finished first).
 		expect(rows.map((row) => row.seed)).toEqual([...rows.map((row) => row.seed)].sort((a, b) => a - b));
 		expect(rows.every((row) => row.ticksRun === 400_000)).toBe(true);
