@@ -52,7 +52,10 @@ export type Revision = {
 	oomMessage: 'klog' | 'panic';
 	/** ASSERT (until 5d180d1f996) or VERIFY: the same semantics, always on (§9.1). */
 	assertionMacro: 'ASSERT' | 'VERIFY';
-	/** allocate_kernel_region takes an AllocationStrategy (476f17b3f18, 2020-09-05), not booleans. */
+	/**
+	 * allocate_kernel_region takes an AllocationStrategy, not booleans: 476f17b3f18, written on
+	 * 2020-09-05 but merged on 2021-01-01, so of these revisions only 2021-02-23 has it.
+	 */
 	allocationStrategyApi: boolean;
 	/** kmalloc's own function name in panic locations (§9.3). */
 	kmallocFunctionName: string;
@@ -99,7 +102,6 @@ const r20200909: Switches = {
 	expansionAttemptLimit: 3,
 	extraRegionSizing: 'page-round-up-plus-1mib',
 	addingGuard: true,
-	allocationStrategyApi: true,
 };
 const r20201104: Switches = {...r20200909, deferredContraction: true, eternalRounding: true};
 const r20201226: Switches = {...r20201104, unlinkBeforeRemove: true, subHeapHeaderSize: 32};
@@ -108,6 +110,7 @@ const r20210223: Switches = {
 	...r20201231,
 	oomMessage: 'panic',
 	assertionMacro: 'VERIFY',
+	allocationStrategyApi: true,
 	klogCpuPrefix: true,
 	memstatCommitted: true,
 	eternalEndFromPoolSize: true,
