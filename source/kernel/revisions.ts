@@ -133,7 +133,7 @@ export const revisions: readonly Revision[] = [
 		changes: [
 			'ExpandableHeap with a 1 MiB backup region; the pool shrinks to 2 MiB',
 			'the expansion loop is unbounded and unguarded',
-			'extra region max(calc, 1 MiB), not page rounded: MM VERIFY above ~1 MiB',
+			'extra region max(calc, 1 MiB), not page rounded: MM ASSERT above ~1 MiB',
 			'backup replaced synchronously inside add_memory',
 			'a removed subheap is freed at once and unlinked only after remove_memory',
 		],
@@ -198,7 +198,7 @@ export const revisions: readonly Revision[] = [
 		date: '2021-02-23',
 		summary: 'ASSERT renamed VERIFY (always on); OOM reads KERNEL PANIC! :^( (default)',
 		changes: [
-			'ASSERT renamed VERIFY, always on in release builds too',
+			'ASSERT renamed VERIFY: a rename, both always on',
 			'OOM panics with KERNEL PANIC! :^( (531d72fdfda)',
 			'klog prefix shows the CPU (#0); memstat gains committed/uncommitted',
 			'(860a3bbce34, 2021-02-28: `= default`, a smaller kernel image, no behaviour change)',
