@@ -149,10 +149,28 @@ const olderLines: Partial<Record<RevisionId, Partial<Record<SiteName, number>>>>
 	'2020-12-31': {addMemoryNotAdding: 73, allocateKernelRegionPageAlignedAug2020: 404},
 };
 
+/**
+ * Until the Bitmap rework that 678bbd29cac's tree has (2020-09-06), set_range was a loop over
+ * set(), and a length read from a freed header (0xaaaaaaaa chunks) ran it to the end of the
+ * bitmap, where set()'s own ASSERT stopped it (AK/Bitmap.h at 4b66692a553 and 1ece93c8055).
+ */
+const bitmapSetBeforeSeptember: SourceSite = {
+	expression: 'index < m_size',
+	file: '../AK/Bitmap.h',
+	line: 93,
+	function: 'void AK::Bitmap::set(size_t, bool) const',
+};
+
+const bitmapSetRevisions = new Set<RevisionId>(['2020-08-28', '2020-08-29', '2020-09-02']);
+
 const siteNames = new Map<SourceSite, SiteName>(Object.entries(sites).map(([name, site]) => [site, name as SiteName]));
 
 /** `site` as revision `revision` printed it: the same check, at the line it had in that tree. */
 export const siteAt = (site: SourceSite, revision: RevisionId): SourceSite => {
+	if (site === sites.bitmapSetRangeEnd && bitmapSetRevisions.has(revision)) {
+		return bitmapSetBeforeSeptember;
+	}
+
 	const name = siteNames.get(site);
 	const line = name === undefined ? undefined : olderLines[revision]?.[name];
 	return line === undefined ? site : {...site, line};

@@ -78,3 +78,23 @@ describe('VERIFY sites at the older revisions', () => {
 		expect(siteAt(sites.eternalEnd, revision).line).toBe(line);
 	});
 });
+
+describe('a double kfree before the Bitmap rework', () => {
+	it.each(['2020-08-29', '2020-09-02'] as const)('%s: set_range loops over set(), whose ASSERT stops it at Bitmap.h:93', (revision) => {
+		const {kernel} = old(revision);
+		const address = kernel.kmalloc(100);
+		kernel.kfree(address);
+		expect(panicOf(() => kernel.kfree(address)).lines).toEqual([
+			'[Kernel]: ASSERTION FAILED: index < m_size',
+			'../AK/Bitmap.h:93 in void AK::Bitmap::set(size_t, bool) const',
+		]);
+	});
+
+	it('2020-09-09 has the ranged set_range and its check', () => {
+		const {kernel} = old('2020-09-09');
+		const address = kernel.kmalloc(100);
+		kernel.kfree(address);
+		expect(panicOf(() => kernel.kfree(address)).lines[0]).toBe('[Kernel]: ASSERTION FAILED: start + len <= m_size');
+	});
+});
+
