@@ -20,7 +20,7 @@ import {PhysicalPages} from './physical-pages.js';
 import {Processor} from './processor.js';
 import {defaultRevisionId, getRevision, type Revision} from './revisions.js';
 import {Slab, slabAlloc, slabAllocRun, slabClasses, slabDealloc, slabDeallocRun} from './slab-allocator.js';
-import {sites} from './source-sites.js';
+import {siteAt, sites} from './source-sites.js';
 import {formatOomPanic, formatVerifyFailure} from './panic-text.js';
 
 export type KernelOptions = {
@@ -272,7 +272,7 @@ export class KernelMachine {
 	}
 
 	verifyFailed(site: SourceSite): never {
-		return this.halt('verify', formatVerifyFailure(site));
+		return this.halt('verify', formatVerifyFailure(siteAt(site, this.revision.id)));
 	}
 
 	/**

@@ -52,7 +52,10 @@ export type Revision = {
 	oomMessage: 'klog' | 'panic';
 	/** ASSERT (until 5d180d1f996) or VERIFY: the same semantics, always on (§9.1). */
 	assertionMacro: 'ASSERT' | 'VERIFY';
-	/** allocate_kernel_region takes an AllocationStrategy (476f17b3f18, 2020-09-05), not booleans. */
+	/**
+	 * allocate_kernel_region takes an AllocationStrategy, not booleans: 476f17b3f18, written on
+	 * 2020-09-05 but merged on 2021-01-01, so of these revisions only 2021-02-23 has it.
+	 */
 	allocationStrategyApi: boolean;
 	/** kmalloc's own function name in panic locations (§9.3). */
 	kmallocFunctionName: string;
@@ -99,7 +102,6 @@ const r20200909: Switches = {
 	expansionAttemptLimit: 3,
 	extraRegionSizing: 'page-round-up-plus-1mib',
 	addingGuard: true,
-	allocationStrategyApi: true,
 };
 const r20201104: Switches = {...r20200909, deferredContraction: true, eternalRounding: true};
 const r20201226: Switches = {...r20201104, unlinkBeforeRemove: true, subHeapHeaderSize: 32};
@@ -108,6 +110,7 @@ const r20210223: Switches = {
 	...r20201231,
 	oomMessage: 'panic',
 	assertionMacro: 'VERIFY',
+	allocationStrategyApi: true,
 	klogCpuPrefix: true,
 	memstatCommitted: true,
 	eternalEndFromPoolSize: true,
@@ -130,7 +133,7 @@ export const revisions: readonly Revision[] = [
 		changes: [
 			'ExpandableHeap with a 1 MiB backup region; the pool shrinks to 2 MiB',
 			'the expansion loop is unbounded and unguarded',
-			'extra region max(calc, 1 MiB), not page rounded: MM VERIFY above ~1 MiB',
+			'extra region max(calc, 1 MiB), not page rounded: MM ASSERT above ~1 MiB',
 			'backup replaced synchronously inside add_memory',
 			'a removed subheap is freed at once and unlinked only after remove_memory',
 		],
@@ -195,7 +198,7 @@ export const revisions: readonly Revision[] = [
 		date: '2021-02-23',
 		summary: 'ASSERT renamed VERIFY (always on); OOM reads KERNEL PANIC! :^( (default)',
 		changes: [
-			'ASSERT renamed VERIFY, always on in release builds too',
+			'ASSERT renamed VERIFY: a rename, both always on',
 			'OOM panics with KERNEL PANIC! :^( (531d72fdfda)',
 			'klog prefix shows the CPU (#0); memstat gains committed/uncommitted',
 			'(860a3bbce34, 2021-02-28: `= default`, a smaller kernel image, no behaviour change)',

@@ -6,6 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {buildSnapshot} from '../../source/engine/build-snapshot.js';
 import {Simulation} from '../../source/engine/simulation.js';
 import {loadBuiltinWorkload} from '../../source/engine/workload-loader.js';
+import {revisions} from '../../source/kernel/revisions.js';
 
 const doc = readFileSync(new URL('../../docs/revisions.md', import.meta.url), 'utf8');
 const rows = [...doc.matchAll(/^\| `kmtop snapshot --revision (\S+) -w (\S+) --ticks (\d+)` \| (.+) \|$/gm)].map(([, revision, workload, ticks, result]) => ({
@@ -65,5 +66,24 @@ describe('README, how each older revision fails', () => {
 		simulation.step(10_000);
 		expect(simulation.halted).toBe(true);
 		expect(buildSnapshot(simulation).panic).toMatchObject(tick === undefined ? {kind} : {kind, tick: Number(tick)});
+	});
+});
+
+// The change table names each change at the revision whose record first has it, so a reader who
+// checks a commit's date against the table finds it in the right row.
+const changeRows = new Map(
+	[...doc.matchAll(/^\| `(\d{4}-\d\d-\d\d)`(?: \(default\))? \| [^|]+ \| (.+) \|$/gm)].map(([, revision, text]) => [revision!, text!]),
+);
+
+describe('docs/revisions.md, the change table', () => {
+	it.each([
+		['allocationStrategyApi', '`AllocationStrategy`'],
+		['memstatCommitted', 'committed page counts'],
+		['klogCpuPrefix', '`[#0 …]`'],
+		['oomMessage', '`KERNEL PANIC! :^(`'],
+	] as const)('%s: only the row where the switch flips says %s', (name, words) => {
+		const flips = revisions.filter((revision, index) => index > 0 && revision[name] !== revisions[index - 1]![name]).map((revision) => revision.id);
+		expect(flips).toHaveLength(1);
+		expect([...changeRows].filter(([, text]) => text.includes(words)).map(([revision]) => revision)).toEqual(flips);
 	});
 });

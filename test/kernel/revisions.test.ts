@@ -30,8 +30,18 @@ describe('revision records', () => {
 		['deferredBackupReplacement', [false, false, false, false, false, false, true, true]],
 		['expansionAttemptLimit', [null, null, null, 3, 3, 3, 3, 3]],
 		['subHeapHeaderSize', [28, 28, 28, 28, 28, 32, 32, 32]],
+		// 476f17b3f18 was written on 2020-09-05 but merged on 2021-01-01.
+		['allocationStrategyApi', [false, false, false, false, false, false, false, true]],
 	] as const)('switch %s flips where the history says', (name, values) => {
 		expect(revisions.map((revision) => revision[name])).toEqual(values);
+	});
+});
+
+describe('revision texts', () => {
+	it('an ASSERT-era revision says ASSERT, never VERIFY, in its summary and changes', () => {
+		for (const revision of revisions.filter((candidate) => candidate.assertionMacro === 'ASSERT')) {
+			expect([revision.summary, ...revision.changes].filter((text) => text.includes('VERIFY'))).toEqual([]);
+		}
 	});
 });
 
