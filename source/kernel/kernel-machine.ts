@@ -154,6 +154,17 @@ export class KernelMachine {
 		});
 	}
 
+	/**
+	 * dmesgln() as the current thread: the prefix without a CPU number (AK/Format.cpp's vdmesgln).
+	 * Its StringBuilder holds 128 bytes inline, more than any line kmtop prints this way, so
+	 * unlike a long klog() line it never kmallocs.
+	 */
+	dmesgln(message: string): string {
+		const line = formatKlogLine(message, this.currentProcess, false);
+		this.dmesg.append(line.text, line.rawLength);
+		return line.text;
+	}
+
 	/** klog() as the current thread (§10.2). */
 	klog(message: string): void {
 		const line = formatKlogLine(message, this.currentProcess, this.revision.klogCpuPrefix);
@@ -286,6 +297,10 @@ export class KernelMachine {
 			if (continuation && index === 1) {
 				this.dmesg.append(message, message.length + 1);
 				return message;
+			}
+
+			if (this.revision.dmesgln) {
+				return this.dmesgln(message);
 			}
 
 			const line = formatKlogLine(message, this.currentProcess, this.revision.klogCpuPrefix);

@@ -110,6 +110,11 @@ export class KernelServices {
 		this.kernel.klog(message);
 	}
 
+	/** dmesgln(): from 2021-02 the lines klog() printed before, without its CPU number. */
+	dmesgln(message: string): void {
+		this.kernel.dmesgln(message);
+	}
+
 	event(kind: KernelEventKind, message: string): void {
 		this.kernel.event(kind, message);
 	}

@@ -23,6 +23,8 @@ export type MemoryManagerServices = VectorHeap & {
 	enterCritical(): void;
 	leaveCritical(): void;
 	log(message: string): void;
+	dmesgln(message: string): void;
+	readonly revision: {readonly dmesgln: boolean};
 	verify(site: SourceSite): never;
 	deadlock(description: string): never;
 	regionAllocated(region: Region): void;

@@ -15,6 +15,8 @@ export type RangeAllocatorServices = VectorHeap & {
 	enterCritical(): void;
 	leaveCritical(): void;
 	log(message: string): void;
+	dmesgln(message: string): void;
+	readonly revision: {readonly dmesgln: boolean};
 	/** A spinlock taken twice on one CPU: the kernel hangs here. Never returns. */
 	deadlock(description: string): never;
 };
@@ -58,8 +60,12 @@ export class RangeAllocator {
 		}
 
 		this.unlock();
-		// dmesgln after the lock is dropped (ScopedSpinLock ends with the loop's scope).
-		this.services.log(`RangeAllocator: Failed to allocate anywhere: size=${size}, alignment=${PAGE_SIZE}`);
+		// Printed after the lock is dropped (ScopedSpinLock ends with the loop's scope).
+		if (this.services.revision.dmesgln) {
+			this.services.dmesgln(`RangeAllocator: Failed to allocate anywhere: size=${size}, alignment=${PAGE_SIZE}`);
+		} else {
+			this.services.log(`VRA: Failed to allocate anywhere: ${size}, ${PAGE_SIZE}`);
+		}
 		return undefined;
 	}
 

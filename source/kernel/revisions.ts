@@ -61,6 +61,13 @@ export type Revision = {
 	kmallocFunctionName: string;
 	/** klog prefix `[#<cpu> name(pid:tid)]` from 95bfc12ff43 (2021-01-27, §10.2). */
 	klogCpuPrefix: boolean;
+	/**
+	 * Panic and failed VERIFY lines (34a83aba711, 2021-02-13) and the range allocator's failure
+	 * (5af69d6e93b, 2021-02-12) go through dmesgln(), whose prefix names the thread without a CPU,
+	 * `[name(pid:tid)]`, where klog() said `[#0 name(pid:tid)]`. Before, the range allocator's
+	 * klog() line read `VRA: Failed to allocate anywhere: N, 4096`.
+	 */
+	dmesgln: boolean;
 	/** /proc/memstat has `user_physical_committed/uncommitted` from d3e6cdf21fa (2021-01-04, §8.1). */
 	memstatCommitted: boolean;
 
@@ -90,6 +97,7 @@ const baseline: Switches = {
 	allocationStrategyApi: false,
 	kmallocFunctionName: 'kmalloc_impl',
 	klogCpuPrefix: false,
+	dmesgln: false,
 	memstatCommitted: false,
 	eternalRounding: false,
 	eternalEndFromPoolSize: false,
@@ -112,6 +120,7 @@ const r20210223: Switches = {
 	assertionMacro: 'VERIFY',
 	allocationStrategyApi: true,
 	klogCpuPrefix: true,
+	dmesgln: true,
 	memstatCommitted: true,
 	eternalEndFromPoolSize: true,
 };

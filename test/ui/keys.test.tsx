@@ -203,7 +203,7 @@ describe('keys', () => {
 		expect(session.simulation.halted).toBe(true);
 		const {press, screen, onQuit} = mount(session);
 		await waitFor(() => expect(screen()).toContain('KERNEL PANIC at tick 5,927: out of memory'));
-		expect(screen()).toContain('!! [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(');
+		expect(screen()).toContain('!! [ImageDecoder(45:45)]: KERNEL PANIC! :^(');
 		expect(screen()).toContain('× HALTED');
 		// . does not pretend to step a halted kernel.
 		await press('.');

@@ -31,7 +31,7 @@ test('a monochrome screen: no SGR sequences, states in words', async () => {
 	});
 	const screen = (await stdout.screen()).join('\n');
 	expect(screen).toContain('× HALTED');
-	expect(screen).toContain('!! [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(');
+	expect(screen).toContain('!! [ImageDecoder(45:45)]: KERNEL PANIC! :^(');
 	expect(screen).toContain('○ CONSUMED');
 	stdin.type('q');
 	expect(await exit).toBe(0);

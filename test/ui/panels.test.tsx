@@ -166,9 +166,9 @@ describe('panels', () => {
 		const lines = frameLines(render(<PanicScreen document={panicDocument()} facts={facts} width={100} height={12} />).lastFrame());
 		expect(lines).toEqual([
 			'┌ KERNEL PANIC at tick 4,001: out of memory ───────────────────────────────────────────────────────┐',
-			'│ !! [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(                                                   │',
-			'│ !! [#0 ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)                    │',
-			'│ !! [#0 ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)     │',
+			'│ !! [ImageDecoder(45:45)]: KERNEL PANIC! :^(                                                      │',
+			'│ !! [ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)                       │',
+			'│ !! [ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)        │',
 			'│                                                                                                  │',
 			'│ Left behind                                                                                      │',
 			'│ Kernel heap:     3496K/5988K  ███████████████████████▍░░░░░░░░░░░░░░░░  58.4%                    │',
@@ -217,7 +217,7 @@ describe('NO_COLOR', () => {
 		);
 		const frame = lastFrame()!;
 		expect(frame).not.toContain('\u001B');
-		for (const word of ['● READY', '◀ new', '← new', '!! [#0 ImageDecoder', '███', '░░░']) {
+		for (const word of ['● READY', '◀ new', '← new', '!! [ImageDecoder', '███', '░░░']) {
 			expect(frame).toContain(word);
 		}
 	});

@@ -101,9 +101,9 @@ describe('renderTextSnapshot', () => {
 		expect(lines[0]).toBe(' kmtop  rev 2021-02-23 (5d180d1f996)  workload big-allocations  seed 1  tick 5,927                             × HALTED');
 		expect(lines[1]).toMatch(/^┌ KERNEL PANIC at tick 5,927: out of memory ─+┐$/);
 		expect(lines.slice(2, 5)).toEqual([
-			'│ !! [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(                                                                       │',
-			'│ !! [#0 ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)                                        │',
-			'│ !! [#0 ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)                         │',
+			'│ !! [ImageDecoder(45:45)]: KERNEL PANIC! :^(                                                                          │',
+			'│ !! [ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)                                           │',
+			'│ !! [ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)                            │',
 		]);
 		expect(lines.some((line) => line.startsWith('┌ Subheaps'))).toBe(true);
 	});

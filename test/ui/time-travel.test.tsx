@@ -330,8 +330,8 @@ describe('c: this revision beside the next', () => {
 		const lines = frameLines(text);
 		expect(lines).toContain('│ panic at tick 5,927 (oom)                      ││ panic at tick 5,927 (oom)                      │');
 		// The panic's first line differs (the older kernel's words against the newer's), marked on both sides.
-		expect(lines).toContain('│ ≠ [ImageDecoder(45:45)]: kmalloc(): PANIC! Out ││ ≠ [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(  │');
-		expect(lines).toContain('│                                                ││ ≠ [#0 ImageDecoder(45:45)]: kmalloc: Out of    │');
+		expect(lines).toContain('│ ≠ [ImageDecoder(45:45)]: kmalloc(): PANIC! Out ││ ≠ [ImageDecoder(45:45)]: KERNEL PANIC! :^(     │');
+		expect(lines).toContain('│                                                ││ ≠ [ImageDecoder(45:45)]: kmalloc: Out of       │');
 		// The same state otherwise: no figure marked.
 		const row = (label: string) => lines.find((line) => line.includes(`│ ${label}`))!;
 		expect(row('tick')).toBe('│ tick                          5,927 (halted)   ││ tick                          5,927 (halted)   │');

@@ -15,7 +15,7 @@ describe('log lines', () => {
 	test.each([
 		['[#0 WebContent(66:66)]: kmalloc(): Adding memory to heap at V0xcd547000, bytes: 1048576', 'kmalloc'],
 		['[#0 Shell(12:12)]: hello from a workload', 'other'],
-		['[#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(', 'panic'],
+		['[ImageDecoder(45:45)]: KERNEL PANIC! :^(', 'panic'],
 		['[Kernel]: ASSERTION FAILED: !m_adding', 'panic'],
 		['[ImageDecoder(45:45)]: kmalloc(): PANIC! Out of memory (no suitable block for size 3296350)', 'panic'],
 		['kmtop watchdog: add_memory never returned', 'panic'],
@@ -56,9 +56,9 @@ describe('log lines', () => {
 	test('panic lines are marked !! and in the alarm tone', () => {
 		const lines = describeKernelLog(panicDocument(), 100, 3);
 		expect(text(lines)).toEqual([
-			'!! [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(',
-			'!! [#0 ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)',
-			'!! [#0 ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)',
+			'!! [ImageDecoder(45:45)]: KERNEL PANIC! :^(',
+			'!! [ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)',
+			'!! [ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)',
 		]);
 		expect(lines[0]![0]).toEqual({text: '!!', tone: 'alarm'});
 	});
@@ -91,9 +91,9 @@ describe('panic screen', () => {
 		const document = panicDocument();
 		expect(panicTitle(document, document.panic!)).toBe('KERNEL PANIC at tick 4,001: out of memory');
 		expect(text(describePanic(document, {rate: 100}, 96, 19))).toEqual([
-			'!! [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(',
-			'!! [#0 ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)',
-			'!! [#0 ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)',
+			'!! [ImageDecoder(45:45)]: KERNEL PANIC! :^(',
+			'!! [ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)',
+			'!! [ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)',
 			'',
 			'What led here  (the last 5 events, oldest first)',
 			't2,847 −  #4 removed  V0xc4ba9000  2056K  queued → freed',
@@ -124,10 +124,10 @@ describe('panic screen', () => {
 		]);
 		expect(lines.at(-1)).toBe('s save a JSON snapshot of the panic   q quit');
 		expect(text(describePanic(panicDocument(), {rate: 100}, 56, 13))).toEqual([
-			'!! [#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(',
-			'!! [#0 ImageDecoder(45:45)]: kmalloc: Out of memory',
+			'!! [ImageDecoder(45:45)]: KERNEL PANIC! :^(',
+			'!! [ImageDecoder(45:45)]: kmalloc: Out of memory',
 			'   (requested size: 1016768)',
-			'!! [#0 ImageDecoder(45:45)]: at',
+			'!! [ImageDecoder(45:45)]: at',
 			'   ../Kernel/Heap/kmalloc.cpp:251 in void*',
 			'   kmalloc_impl(size_t)',
 			'Left behind',

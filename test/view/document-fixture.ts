@@ -93,9 +93,9 @@ export const baseDocument = (): SnapshotDocument => ({
 export const panicDocument = (): SnapshotDocument => {
 	const document = baseDocument();
 	const lines = [
-		'[#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(',
-		'[#0 ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)',
-		'[#0 ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)',
+		'[ImageDecoder(45:45)]: KERNEL PANIC! :^(',
+		'[ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)',
+		'[ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)',
 	];
 	return {
 		...document,

@@ -69,9 +69,9 @@ describe('big-allocations', () => {
 			tick: 5927,
 			kind: 'oom',
 			lines: [
-				'[#0 ImageDecoder(45:45)]: KERNEL PANIC! :^(',
-				'[#0 ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)',
-				'[#0 ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)',
+				'[ImageDecoder(45:45)]: KERNEL PANIC! :^(',
+				'[ImageDecoder(45:45)]: kmalloc: Out of memory (requested size: 1016768)',
+				'[ImageDecoder(45:45)]: at ../Kernel/Heap/kmalloc.cpp:251 in void* kmalloc_impl(size_t)',
 			],
 		});
 		expect(simulation.kernel.dmesg.tail(5).slice(0, 2)).toEqual([
