@@ -3,8 +3,9 @@
 // start of its memory. Walking the list reads each SubHeap's header from that memory, so in the
 // revisions that free a region while it is still linked (§5.5) the walk page-faults, as the
 // kernel did. It is a real linked list: the kernel's loops see insertions and removals made by
-// the calls they make (an allocation inside remove_memory, §5.5). Its walks are in subheap.ts,
-// the list itself and what we keep beside it (a sorted array, the stats' sums) in subheap-list.ts.
+// the calls they make (an allocation inside remove_memory, §5.5). Its walks are in subheap.ts;
+// the list, and what we keep beside it (a sorted array, the stats' sums, the idle-tree sweep), in
+// subheap-list.ts.
 
 import {CHUNK_SIZE} from './constants.js';
 import {FirstFitHints} from './first-fit-hints.js';

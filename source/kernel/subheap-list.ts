@@ -98,6 +98,7 @@ export class SubheapList {
 		}
 	}
 
+	/** The heap holding `pointer`, without touching headers: where krealloc copies to, what a header read looks in. */
 	findHeap(pointer: number): Heap | undefined {
 		for (const subheap of this.subheaps()) {
 			if (subheap.heap.contains(pointer)) {
