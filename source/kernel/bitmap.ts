@@ -11,7 +11,7 @@
 // where the words cost a bit: a kernel 7,000,000 ticks into vmobject-churn has ~500 subheaps,
 // most of them full of long-lived blocks and searched rarely if ever (issue #16: memory). So the
 // tree is built on the first search, kept while searches keep coming, and dropped by
-// `dropTreeIfIdle` (the ExpandableHeap calls it now and then); without one, a kfree sets words only.
+// `dropTreeIfIdle` (subheap-list.ts sweeps now and then); without one, a kfree sets words only.
 
 import {emulateBestFit} from './bitmap-best-fit.js';
 import {BEST, buildSearchTree, nodeBits, searchWord, SUF, updateAncestors} from './bitmap-search-tree.js';

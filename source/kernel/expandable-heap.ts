@@ -3,7 +3,9 @@
 // start of its memory. Walking the list reads each SubHeap's header from that memory, so in the
 // revisions that free a region while it is still linked (§5.5) the walk page-faults, as the
 // kernel did. It is a real linked list: the kernel's loops see insertions and removals made by
-// the calls they make (an allocation inside remove_memory, §5.5). Its walks are in subheap.ts.
+// the calls they make (an allocation inside remove_memory, §5.5). Its walks are in subheap.ts;
+// the list, and what we keep beside it (a sorted array, the stats' sums, the idle-tree sweep), in
+// subheap-list.ts.
 
 import {CHUNK_SIZE} from './constants.js';
 import {FirstFitHints} from './first-fit-hints.js';
@@ -11,7 +13,8 @@ import {Heap, chunksNeeded, heapMemoryForBytes, type HeapFaults} from './heap.js
 import {HeapMemory} from './heap-memory.js';
 import {reallocateWithin} from './heap-reallocate.js';
 import {HolderBook, NO_BLOCK, UNATTRIBUTED} from './holder-book.js';
-import {SubHeap, linkInOrder, searchSorted, touchHeader, unlinkFrom, walkTo} from './subheap.js';
+import {SubHeap, touchHeader, walkTo} from './subheap.js';
+import {SubheapList} from './subheap-list.js';
 
 export {SubHeap} from './subheap.js';
 import type {Revision} from './revisions.js';
@@ -22,18 +25,6 @@ export type ExpandHeapCallbacks = {
 	addMemory(allocationRequest: number): boolean;
 	removeMemory(memoryBase: number): boolean;
 };
-
-/**
- * Every this many allocations, subheaps whose bitmap was not searched since the last time drop
- * their search trees (bitmap.ts): a subheap of long-lived blocks keeps its bitmap's words only.
- * A tree costs about one search pass over its words to rebuild, so a subheap searched now and
- * then pays little, and one searched on every allocation keeps its tree. The first sweep comes
- * early, so that V8 has seen it run before it optimizes `allocate` (a branch never run is compiled
- * as a bail-out: the first sweep at 65,536, seconds into a live view, threw away kmalloc's
- * optimized path). Trees are a cache: when one is dropped changes no result.
- */
-export const TREE_SWEEP_ALLOCATIONS = 65_536;
-const FIRST_SWEEP_ALLOCATIONS = 1024;
 
 /** A search pass budget for the unbounded loop of 4b66692a553: past it, we call it a hang (§5.3a). */
 export const EXPANSION_WATCHDOG_PASSES = 10_000;
@@ -57,12 +48,8 @@ export class ExpandableHeap {
 	lastAllocatePasses = 0;
 	/** The holder of the blocks the last `deallocateRun` freed. */
 	runHolder = UNATTRIBUTED;
-	/** The list as an array sorted by address (the pool first), for binary searches. */
-	private linked: SubHeap[] = [];
-	/** Allocations left before idle search trees are dropped (the first sweep after FIRST_SWEEP_ALLOCATIONS). */
-	private allocationsUntilSweep = FIRST_SWEEP_ALLOCATIONS;
-	/** Linked subheaps whose memory is gone: while there are any, every walk takes the slow path. */
-	private unmappedLinked = 0;
+	/** `m_heaps`, from `main` (subheap-list.ts). */
+	private readonly list: SubheapList;
 	private readonly revision: Revision;
 	private readonly faults: HeapFaults;
 	private readonly expand: ExpandHeapCallbacks;
@@ -80,10 +67,10 @@ export class ExpandableHeap {
 		this.holders = options.holders ?? new HolderBook();
 		const heap = new Heap(pool, pool.base, pool.size, options.faults, this.holders);
 		this.main = new SubHeap(heap, pool.size, pool.base);
-		this.linked = [this.main];
-		// Stored twice, so V8 knows they change before it optimizes anything (holder-book.ts).
-		[this.expanding, this.unmappedLinked] = [true, 1];
-		[this.expanding, this.unmappedLinked] = [false, 0];
+		this.list = new SubheapList(this.main, this.hints, options.faults);
+		// Stored twice, so V8 knows it changes before it optimizes anything (holder-book.ts).
+		this.expanding = true;
+		this.expanding = false;
 	}
 
 	/** sizeof(SubHeap) + Heap's estimate (§2.5). */
@@ -91,15 +78,13 @@ export class ExpandableHeap {
 		return this.revision.subHeapHeaderSize + heapMemoryForBytes(bytes);
 	}
 
-	*subheaps(): Generator<SubHeap> {
-		for (let subheap: SubHeap | undefined = this.main; subheap; subheap = subheap.next) {
-			yield subheap;
-		}
+	subheaps(): Generator<SubHeap> {
+		return this.list.subheaps();
 	}
 
 	/** The block is booked to `holder` (holder-book.ts). */
 	allocate(size: number, holder: number = UNATTRIBUTED): number {
-		this.countAllocations(1);
+		this.list.countAllocations(1);
 		const chunks = chunksNeeded(size);
 		const limit = this.revision.expansionAttemptLimit;
 		let passes = 0;
@@ -148,7 +133,7 @@ export class ExpandableHeap {
 			return 0;
 		}
 
-		this.countAllocations(placed);
+		this.list.countAllocations(placed);
 		this.hints.placed(subheap, chunks, pointers[at + placed - 1]!, this.holders.releases);
 		this.lastAllocatePasses = 1;
 		return placed;
@@ -160,7 +145,7 @@ export class ExpandableHeap {
 	 * Returns how many it freed (0: the next goes through `deallocate`); `runHolder` is their holder.
 	 */
 	deallocateRun(pointer: number, count: number, chunks: number): number {
-		const subheap = this.unmappedLinked === 0 ? searchSorted(this.linked, pointer) : undefined;
+		const subheap = this.list.search(pointer);
 		if (!subheap) {
 			return 0;
 		}
@@ -176,7 +161,8 @@ export class ExpandableHeap {
 			return NO_BLOCK;
 		}
 
-		const subheap = this.unmappedLinked === 0 ? searchSorted(this.linked, pointer) : walkTo(this.main, pointer, this.faults);
+		// The kernel's walk while a linked subheap is unmapped; after a search's miss, it misses too.
+		const subheap = this.list.search(pointer) ?? walkTo(this.main, pointer, this.faults);
 		if (!subheap) {
 			this.faults.verify(sites.expandableDeallocateNotReached);
 		}
@@ -188,18 +174,6 @@ export class ExpandableHeap {
 		}
 
 		return holder;
-	}
-
-	/** A linked subheap's memory was unmapped (HeapMemory.unmap): every walk now touches each header. */
-	memoryUnmapped(): void {
-		this.relink();
-	}
-
-	/** After every change to the list. */
-	private relink(): void {
-		this.hints.forgetAll();
-		this.linked = [...this.subheaps()];
-		this.unmappedLinked = this.linked.filter((subheap) => !subheap.heap.memory.mapped).length;
 	}
 
 	/** ExpandableHeap::reallocate + Heap::reallocate (§1.5, §2.5), data-loss quirk included; `holder` books a new block (pointer 0). */
@@ -230,19 +204,18 @@ export class ExpandableHeap {
 		const heapSize = memorySize - headerSize;
 		const heap = new Heap(memory, memoryBase + headerSize, heapSize, this.faults, this.holders);
 		const subheap = new SubHeap(heap, heapSize, memoryBase);
-		linkInOrder(this.main, subheap, this.faults);
-		memory.unmapListener = this;
-		this.relink();
+		this.list.link(subheap);
+		memory.unmapListener = this.list;
 		return subheap;
 	}
 
 	/** The stats sum over every linked subheap, the main one included (§2.5). */
 	totalChunks(): number {
-		return this.linked.reduce((total, subheap) => total + subheap.heap.totalChunks, 0);
+		return this.list.totalChunks();
 	}
 
 	allocatedChunks(): number {
-		return this.linked.reduce((total, subheap) => total + subheap.heap.allocatedChunks, 0);
+		return this.list.allocatedChunks();
 	}
 
 	freeBytes(): number {
@@ -251,17 +224,6 @@ export class ExpandableHeap {
 
 	allocatedBytes(): number {
 		return this.allocatedChunks() * CHUNK_SIZE;
-	}
-
-	/** Every TREE_SWEEP_ALLOCATIONS allocations, idle subheaps drop their search trees. */
-	private countAllocations(count: number): void {
-		this.allocationsUntilSweep -= count;
-		if (this.allocationsUntilSweep <= 0) {
-			this.allocationsUntilSweep += TREE_SWEEP_ALLOCATIONS;
-			for (const subheap of this.linked) {
-				subheap.heap.bitmap.dropTreeIfIdle();
-			}
-		}
 	}
 
 	/** The walk from the main heap, or from the first-fit hint where it lands the same (first-fit-hints.ts). */
@@ -324,24 +286,13 @@ export class ExpandableHeap {
 	readdListener: {subheapReadded(removed: SubHeap, readded: SubHeap): void} | undefined;
 
 	private unlink(subheap: SubHeap): void {
-		if (!unlinkFrom(this.main, subheap, this.faults)) {
-			return;
-		}
-
-		this.relink();
-		if (subheap.heap.allocatedChunks > 0) {
+		if (this.list.unlink(subheap) && subheap.heap.allocatedChunks > 0) {
 			// Blocks that left with it no longer count as allocated; neither do their holders.
 			subheap.heap.forgetBlocks();
 		}
 	}
 
 	findHeap(pointer: number): Heap | undefined {
-		for (const subheap of this.subheaps()) {
-			if (subheap.heap.contains(pointer)) {
-				return subheap.heap;
-			}
-		}
-
-		return undefined;
+		return this.list.findHeap(pointer);
 	}
 }

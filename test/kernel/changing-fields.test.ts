@@ -1,5 +1,5 @@
 // The kernel's fields that change after construction are known to V8 as changing from the start
-// (holder-book.ts, expandable-heap.ts, processor.ts, region.ts, heap-memory.ts, kernel-machine.ts).
+// (holder-book.ts, expandable-heap.ts, subheap-list.ts, processor.ts, region.ts, heap-memory.ts, kernel-machine.ts).
 // V8 takes a field stored only once for a constant, and code it optimizes relies on that; the
 // first store of another value then discards that code. In the live view that was most of
 // kmalloc's and kfree's optimized code at once, several times in its first seconds, each function
@@ -41,7 +41,7 @@ const cases: Array<[string, string, () => Fields, (value: unknown) => unknown]> 
 	['HolderBook', 'retiredKmallocs', () => new HolderBook() as unknown as Fields, (value) => (value as number) + 0.5],
 	['HolderBook', 'retiredKfrees', () => new HolderBook() as unknown as Fields, (value) => (value as number) + 0.5],
 	['ExpandableHeap', 'expanding', () => new Kernel().heap as unknown as Fields, (value) => !(value as boolean)],
-	['ExpandableHeap', 'unmappedLinked', () => new Kernel().heap as unknown as Fields, (value) => (value as number) + 1],
+	['SubheapList', 'unmappedLinked', () => (new Kernel().heap as unknown as {list: Fields}).list, (value) => (value as number) + 1],
 	['Processor', 'pending', () => new Kernel().processor as unknown as Fields, () => []],
 	['Region', 'mapped', () => new Region(0xd000_0000, 0x10_0000, 'test', 'reserve') as unknown as Fields, (value) => !(value as boolean)],
 	['HeapMemory', 'mapped', () => new HeapMemory(0xd000_0000, 0x10_0000) as unknown as Fields, (value) => !(value as boolean)],

@@ -1,9 +1,10 @@
 // Reference §11 scenarios 4, 5, 6, 7, 8, 14: growing the heap.
 import {describe, expect, it} from 'vitest';
 import {MiB} from '../../source/kernel/constants.js';
-import {EXPANSION_WATCHDOG_PASSES, ExpandableHeap, TREE_SWEEP_ALLOCATIONS} from '../../source/kernel/expandable-heap.js';
+import {EXPANSION_WATCHDOG_PASSES, ExpandableHeap} from '../../source/kernel/expandable-heap.js';
 import {HeapMemory} from '../../source/kernel/heap-memory.js';
 import {getRevision} from '../../source/kernel/revisions.js';
+import {TREE_SWEEP_ALLOCATIONS} from '../../source/kernel/subheap-list.js';
 import {systemMonitorLines} from '../../source/kernel/memstat.js';
 import {literalFindFirstFit} from '../reference/literal-bitmap-search.js';
 import {boot, fillMainHeap, heapTotalBytes, kernelLog, panicOf} from './helpers.js';
