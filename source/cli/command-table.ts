@@ -9,6 +9,7 @@
 import {MiB, PAGE_SIZE} from '../kernel/constants.js';
 import type {ParseContext, RunPlan} from './parse-arguments.js';
 import {formatSize} from './parse-size.js';
+import {COMPARE_MIN_COLUMNS} from '../view/compare-columns.js';
 import {
 	type ValueReader,
 	checked,
@@ -28,11 +29,11 @@ export const limits = {maxRate: 1_000_000, refreshMs: [50, 5000], columns: [40, 
 /** The sections of --help that list options, in order. */
 export const optionSections = {
 	common: 'Options',
-	live: 'Live view options',
+	live: 'Live view options (--rate, --refresh also for kmtop replay)',
 	snapshot: 'Snapshot options',
-	compare: 'Compare options (the others as for a snapshot)',
+	compare: 'Compare options (--ticks, --format, --columns, -o as for a snapshot)',
 	sweep: 'Sweep options (--ticks, -o as for a snapshot)',
-	trace: 'Trace replay options',
+	trace: 'Trace replay options (the live view and kmtop snapshot)',
 } as const;
 
 type SectionId = keyof typeof optionSections;
@@ -162,7 +163,7 @@ export const optionTable: Record<string, OptionSpec> = {
 	columns: {
 		type: 'string', valueName: 'N', section: 'snapshot', usedBy: ['snapshot', 'compare'],
 		...checked(`an integer from ${limits.columns.join(' to ')}`, integerIn(limits.columns), columns => ({columns})),
-		describe: () => `width for --format text, ${limits.columns.join(' to ')}`,
+		describe: () => `width for --format text, ${limits.columns.join(' to ')}; ${COMPARE_MIN_COLUMNS} up for compare`,
 		byDefault: () => defaults.columns,
 	},
 	panel: {
