@@ -1,8 +1,9 @@
 // Every command and option kmtop takes, in one table: the parser (scan, meow, validation) and
 // `kmtop --help` are both built from it, so they cannot drift apart.
 //
-// To add an option: one entry in `optionTable` (its section decides where --help lists it), and
-// its field in RunPlan with a default in parse-arguments.ts. To add a command: one entry in
+// To add an option: one entry in `optionTable` (its section decides where --help lists it, its
+// `usedBy` which commands take it: the parser refuses it for any other), and its field in RunPlan
+// with a default in parse-arguments.ts. To add a command: one entry in
 // `commandTable`. A command whose options are its own, read by its own parser (kmtop sweep, with
 // tokenizeArguments from tokenize-arguments.ts), lists them for --help in its entry and section.
 
