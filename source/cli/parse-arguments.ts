@@ -1,7 +1,8 @@
 // The pure validation layer on top of meow: the command line in, a run plan or every problem
 // with it out. The options and commands themselves are in command-table.ts.
 
-import {commandTable, defaults, optionTable} from './command-table.js';
+import {type CommandName, commandTable, defaults, optionTable} from './command-table.js';
+import {dependentIssues, type Issue, unusedOption, usesOption} from './option-scope.js';
 import {readCommandLine, type OptionOccurrence} from './read-command-line.js';
 import {formatList, suggest} from './read-value.js';
 
@@ -104,34 +105,35 @@ const unknownCommand = (word: string) =>
 		? `unknown command "${word}"; did you mean kmtop ${optionWords[word]}?`
 		: `unknown command "${word}"${suggest(word, commands)}; commands: ${formatList(commands)} (none for the live view)`;
 
-type Issue = {position: number; message: string};
 type Word = {value: string; position: number};
 
 // The first word names the command; any other word is one too many, but for the file `replay` plays.
-const readCommand = ([first, ...rest]: Word[]): {command: Command; file?: string; issues: Issue[]} => {
+// `known` is false when the word names no command.
+const readCommand = ([first, ...rest]: Word[]): {command: CommandName; known: boolean; file?: string; issues: Issue[]} => {
 	if (!first) {
-		return {command: 'live', issues: []};
+		return {command: 'live', known: true, issues: []};
 	}
 
 	const command = commandTable.find(entry => 'word' in entry && entry.word === first.value)?.name;
 	if (!command) {
-		return {command: 'live', issues: [{position: first.position, message: unknownCommand(first.value)}]};
+		return {command: 'live', known: false, issues: [{position: first.position, message: unknownCommand(first.value)}]};
 	}
 
 	if (command === 'replay') {
 		const [file, ...extra] = rest;
 		const issues = file ? [] : [{position: first.position, message: 'kmtop replay needs the recording to play: kmtop replay FILE (made with kmtop --record FILE)'}];
-		return {command, ...(file ? {file: file.value} : {}), issues: [...issues, ...extra.map(({position, value}) => ({position, message: `unexpected argument "${value}"; kmtop replay plays one recording`}))]};
+		return {command, known: true, ...(file ? {file: file.value} : {}), issues: [...issues, ...extra.map(({position, value}) => ({position, message: `unexpected argument "${value}"; kmtop replay plays one recording`}))]};
 	}
 
-	return {command, issues: rest.map(({position, value}) => ({position, message: `unexpected argument "${value}"; kmtop ${command} takes options only`}))};
+	return {command, known: true, issues: rest.map(({position, value}) => ({position, message: `unexpected argument "${value}"; kmtop ${command} takes options only`}))};
 };
 
 /** What a recording fixes (the run it was made with), so a replay cannot be given it too. */
-const fixedByRecording = ['workload', 'seed', 'revision', 'ram', 'trace', 'debug-asserts'] as const;
+const fixedByRecording = ['workload', 'seed', 'revision', 'ram', 'trace', 'trace-size', 'trace-ms-per-tick', 'strict', 'debug-asserts'] as const;
 
-// A replay's run is the recording's; --boot counts in a replay; compare takes two --revision.
-const replayIssues = (command: Command, latest: Map<string, OptionOccurrence>, revisionWords: OptionOccurrence[]): Issue[] => {
+// A replay's run is the recording's; compare takes two --revision and no trace. These name what
+// the option is for better than unusedOption does, so they come first.
+const replayIssues = (command: CommandName, latest: Map<string, OptionOccurrence>, revisionWords: OptionOccurrence[]): Issue[] => {
 	const issues: Issue[] = [];
 	const replay = latest.get('replay');
 	const replaying = command === 'replay' || replay !== undefined;
@@ -140,23 +142,18 @@ const replayIssues = (command: Command, latest: Map<string, OptionOccurrence>, r
 		for (const name of fixedByRecording) {
 			const option = latest.get(name);
 			if (option) {
-				issues.push({position: option.position, message: `${option.flag} comes from the recording that ${source} plays; leave it out`});
+				issues.push({position: option.position, option: name, message: `${option.flag} comes from the recording that ${source} plays; leave it out`});
 			}
 		}
 
 		const record = latest.get('record');
 		if (record) {
-			issues.push({position: record.position, message: `${record.flag} records a new session, and ${source} plays one already recorded`});
+			issues.push({position: record.position, option: 'record', message: `${record.flag} records a new session, and ${source} plays one already recorded`});
 		}
 	}
 
 	if (replay && command !== 'snapshot') {
-		issues.push({position: replay.position, message: `${replay.flag} is for kmtop snapshot; to watch a recording: kmtop replay FILE`});
-	}
-
-	const boot = latest.get('boot');
-	if (boot && !replay) {
-		issues.push({position: boot.position, message: `${boot.flag} picks a boot of a recording: add --replay FILE`});
+		issues.push({position: replay.position, option: 'replay', message: `${replay.flag} is for kmtop snapshot; to watch a recording: kmtop replay FILE`});
 	}
 
 	if (command === 'compare') {
@@ -172,7 +169,7 @@ const replayIssues = (command: Command, latest: Map<string, OptionOccurrence>, r
 		// view's `c` refuses a trace the same way.
 		const trace = latest.get('trace');
 		if (trace) {
-			issues.push({position: trace.position, message: `kmtop compare cannot replay ${trace.flag}: a trace is read once, by one kernel (replay it with kmtop snapshot --trace FILE --revision ID, once per revision)`});
+			issues.push({position: trace.position, option: 'trace', message: `kmtop compare cannot replay ${trace.flag}: a trace is read once, by one kernel (replay it with kmtop snapshot --trace FILE --revision ID, once per revision)`});
 		}
 	}
 
@@ -188,24 +185,6 @@ const readOption = ({name, flag, value, wellFormed}: OptionOccurrence, context: 
 
 	// `--seed=` and `--seed ''` are as good as no value at all.
 	return wellFormed ? option.read(String(value), flag, context) : `${flag} needs a value: ${option.accepts(context)}`;
-};
-
-// `--panel map` draws text, and `--subheap` only means something to it.
-const panelIssues = (latest: Map<string, OptionOccurrence>): Issue[] => {
-	const panel = latest.get('panel');
-	const subheap = latest.get('subheap');
-	const format = latest.get('format');
-	const issues: Issue[] = [];
-	if (panel?.value === 'map' && format?.value !== 'text') {
-		issues.push({position: panel.position, message: `${panel.flag} map draws text: add --format text`});
-	}
-
-	if (subheap && panel?.value !== 'map') {
-		const missing = format?.value === 'text' ? '--panel map' : '--format text --panel map';
-		issues.push({position: subheap.position, message: `${subheap.flag} picks the subheap --panel map draws: add ${missing}`});
-	}
-
-	return issues;
 };
 
 /**
@@ -232,36 +211,39 @@ export const parseArguments = (argv: readonly string[], context: ParseContext): 
 	const issues: Issue[] = unknown.map(({flag, position}) => ({position, message: unknownOption(flag)}));
 	// The last occurrence wins (a shell alias can be overridden), so only it is read.
 	const latest = new Map(options.map(option => [option.name, option]));
+	const {command, known, file, issues: commandIssues} = readCommand(words);
+	issues.push(...commandIssues);
+	// compare reads every --revision, not only the last.
+	const revisionWords = command === 'compare' ? options.filter(option => option.name === 'revision') : [];
+	issues.push(...replayIssues(command, latest, revisionWords));
+	// An option the command does not read is refused, once (a check above may have named it better);
+	// after an unknown command word, every option is read for its own errors.
+	const used = new Map([...latest].filter(([name]) => !known || usesOption(command, name)));
+	for (const [name, option] of latest) {
+		if (!used.has(name) && !issues.some(issue => issue.option === name)) {
+			issues.push({position: option.position, option: name, message: unusedOption(command, name, option.flag)});
+		}
+	}
+
 	const patches: Array<Partial<RunPlan>> = [];
-	for (const option of latest.values()) {
+	for (const option of [...revisionWords.slice(0, -1), ...used.values()]) {
 		const result = readOption(option, context);
 		if (typeof result === 'string') {
-			issues.push({position: option.position, message: result});
+			issues.push({position: option.position, option: option.name, message: result});
 		} else {
 			patches.push(result);
 		}
 	}
 
-	const workload = latest.get('workload');
-	const trace = latest.get('trace');
+	const workload = used.get('workload');
+	const trace = used.get('trace');
 	if (workload && trace) {
 		const position = Math.max(workload.position, trace.position);
 		issues.push({position, message: `${trace.flag} replays a trace as the workload, so it cannot be combined with ${workload.flag}`});
 	}
 
-	issues.push(...panelIssues(latest));
-	const {command, file, issues: commandIssues} = readCommand(words);
-	issues.push(...commandIssues);
-	// compare reads every --revision, not only the last.
-	const revisionWords = command === 'compare' ? options.filter(option => option.name === 'revision') : [];
-	for (const option of revisionWords.slice(0, -1)) {
-		const result = readOption(option, context);
-		if (typeof result === 'string') {
-			issues.push({position: option.position, message: result});
-		}
-	}
-
-	issues.push(...replayIssues(command, latest, revisionWords));
+	// Options that count only with another, unless already refused or misread.
+	issues.push(...dependentIssues(command, new Map([...used].filter(([name]) => !issues.some(issue => issue.option === name)))));
 	if (issues.length > 0) {
 		// The sort is stable, so issues that share a position keep their order.
 		return {ok: false, errors: issues.sort((a, b) => a.position - b.position).map(issue => issue.message)};

@@ -3,6 +3,8 @@
 // arguments. The CLI's tokenizer splits the command line; which options there are, which go with
 // merge, and the plan are here; what each value must be is in read-sweep-option.ts.
 
+import {optionTable} from '../cli/command-table.js';
+import {unusedOption} from '../cli/option-scope.js';
 import {tokenizeArguments, type OptionTable} from '../cli/tokenize-arguments.js';
 import {countSeeds, countShard, type SeedRange, type Shard} from './expand-combinations.js';
 import {didYouMean, readSweepOption, readers, sweepDefaults, sweepLimits} from './read-sweep-option.js';
@@ -102,6 +104,22 @@ const checkSize = (plan: SweepRunPlan): string | undefined => {
 
 type Issue = {position: number; message: string};
 
+// What sweep takes in the place of an option of kmtop's it does not use.
+const sweepInstead: Record<string, string> = {seed: '--seeds LIST'};
+
+// An option of kmtop's that sweep does not read is refused as the other commands refuse one
+// (option-scope.ts), not called unknown; anything else is unknown, with a suggestion.
+const refuseOption = (flag: string, merge: boolean): string => {
+	const name = flag.replace(/^--/, '');
+	if (flag.startsWith('--') && Object.hasOwn(optionTable, name)) {
+		const instead = sweepInstead[name];
+		return `${unusedOption('sweep', name, flag)}${instead ? `; sweep takes ${instead}` : ''}`;
+	}
+
+	const known = Object.keys(sweepOptionTable).filter((option) => !merge || mergeOptions.has(option));
+	return `unknown option "${flag}"${didYouMean(flag.replace(/^-+/, ''), known, '--') || '; see kmtop --help'}`;
+};
+
 /** The plan of `kmtop sweep` from its tokens (the first word is `sweep`), or every problem with them, in command-line order. */
 export const validateSweepArguments = (tokens: readonly SweepToken[], context: SweepContext): SweepParseResult => {
 	const positioned = tokens.map((token, position) => ({...token, position}));
@@ -112,9 +130,7 @@ export const validateSweepArguments = (tokens: readonly SweepToken[], context: S
 	const latest = new Map<string, SweepToken & {kind: 'option'; position: number}>();
 	for (const token of positioned) {
 		if (token.kind === 'unknown') {
-			const known = Object.keys(sweepOptionTable).filter((name) => !merge || mergeOptions.has(name));
-			const hint = didYouMean(token.flag.replace(/^-+/, ''), known, '--') || '; see kmtop --help';
-			issues.push({position: token.position, message: `unknown option "${token.flag}"${hint}`});
+			issues.push({position: token.position, message: refuseOption(token.flag, merge)});
 		} else if (token.kind === 'option') {
 			latest.set(token.name, token);
 		}

@@ -3,11 +3,9 @@
 
 import type {CompareDocument, CompareSideSummary} from '../engine/compare-runs.js';
 import type {SnapshotEvent} from '../engine/snapshot-types.js';
+import {COMPARE_DIFFERS as DIFFERS, COMPARE_LABEL as LABEL, COMPARE_MIN_SIDE} from './compare-columns.js';
 import {escapeText} from './escape-text.js';
 import {formatCount} from './format-number.js';
-
-const LABEL = 28;
-const DIFFERS = '≠';
 
 const pad = (text: string, width: number): string => (text.length >= width ? `${text.slice(0, width - 2)}… ` : text.padEnd(width));
 
@@ -22,7 +20,7 @@ const describeEvent = (event: SnapshotEvent): string => `${event.kind.padEnd(26)
 /** The report as lines of plain text, each at most `columns` wide where the table is concerned. */
 export const describeCompare = (report: CompareDocument, columns = 120): string[] => {
 	const [a, b] = report.sides;
-	const side = Math.max(24, Math.floor((columns - LABEL - 2) / 2));
+	const side = Math.max(COMPARE_MIN_SIDE, Math.floor((columns - LABEL - 2) / 2));
 	const row = (label: string, left: string, right: string): string =>
 		`${pad(label, LABEL)}${pad(left, side)}${pad(right, side)}${left === right ? '' : DIFFERS}`.trimEnd();
 	const {run} = report;

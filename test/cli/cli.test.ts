@@ -172,6 +172,12 @@ describe('bad input: one line on stderr naming the value and what is accepted, e
 		[['snapshot', '--ram', 'lots'], 'kmtop: --ram must be a size in bytes or with a K, M or G suffix, like 512M, got "lots"\n'],
 		[['snapshot', '--revision', '2019-01-01'], 'kmtop: unknown revision "2019-01-01"; revisions: 2020-08-28, 2020-08-29, 2020-09-02, 2020-09-09, 2020-11-04, 2020-12-26, 2020-12-31, 2021-02-23\n'],
 		[['snapshot', '--format', 'xml'], 'kmtop: --format must be json or text, got "xml"\n'],
+		// An option the command does not read: refused, not ignored (the live view's before it needs a terminal).
+		[['snapshot', '--rate', '5'], 'kmtop: kmtop snapshot does not use --rate (it is for the live view and kmtop replay)\n'],
+		[['--ticks', '500'], 'kmtop: the live view does not use --ticks (it is for kmtop snapshot, kmtop compare and kmtop sweep)\n'],
+		[['workloads', '--seed', '3'], 'kmtop: kmtop workloads does not use --seed (it is for the live view, kmtop snapshot and kmtop compare)\n'],
+		[['sweep', '--rate', '5'], 'kmtop: kmtop sweep does not use --rate (it is for the live view and kmtop replay)\n'],
+		[['compare', '--revision', '2020-09-09', '--revision', '2021-02-23', '--format', 'text', '--columns', '76'], 'kmtop: kmtop compare --format text needs --columns 77 or more, for two revisions side by side; got 76\n'],
 	])('%j', (args, message) => {
 		const {code, stdout, stderr} = run(args);
 		expect({code, stdout, stderr}).toEqual({code: 2, stdout: '', stderr: message});

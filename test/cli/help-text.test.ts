@@ -42,7 +42,12 @@ describe('helpText', () => {
 		'  --refresh MS              redraw every MS ms, 50 to 5000 (default: 250)',
 		'                            (default: 1000, or a whole --trace)',
 		'  --format json|text        JSON, or the dashboard as plain text (default: json)',
-		'  --columns N               width for --format text, 40 to 1000 (default: 120)',
+		'  --columns N               width for --format text, 40 to 1000; 77 up for',
+		'                            compare (default: 120)',
+		// Where the options of a section apply, when not only to the command it is named for.
+		'Live view options (--rate, --refresh also for kmtop replay)',
+		'Compare options (--ticks, --format, --columns, -o as for a snapshot)',
+		'Trace replay options (the live view and kmtop snapshot)',
 		'  -o, --output FILE         write to FILE, atomically (default: - for stdout)',
 		'                            (default: req)',
 		'  kmtop -w logging-burst --seed 7',

@@ -84,7 +84,7 @@ const goodLines: Array<{argv: string[]; changes: Partial<RunPlan>}> = [
 	{argv: ['snapshot', '--ticks', '0'], changes: {command: 'snapshot', ticks: 0}},
 	{argv: ['snapshot', '--ticks=5'], changes: {command: 'snapshot', ticks: 5}},
 	{argv: ['snapshot', '--format', 'text', '--columns', '40'], changes: {command: 'snapshot', format: 'text', columns: 40}},
-	{argv: ['snapshot', '--columns=1000'], changes: {command: 'snapshot', columns: 1000}},
+	{argv: ['snapshot', '--format=text', '--columns=1000'], changes: {command: 'snapshot', format: 'text', columns: 1000}},
 	{argv: ['snapshot', '-o', 'run.json'], changes: {command: 'snapshot', output: 'run.json'}},
 	{argv: ['snapshot', '-o=run.json'], changes: {command: 'snapshot', output: 'run.json'}},
 	{argv: ['snapshot', '--output', 'out dir/run.json'], changes: {command: 'snapshot', output: 'out dir/run.json'}},
@@ -107,11 +107,15 @@ const goodLines: Array<{argv: string[]; changes: Partial<RunPlan>}> = [
 	{argv: ['--seed', '1', '--seed', '2'], changes: {seed: 2}},
 	{argv: ['--seed', 'abc', '--seed=3'], changes: {seed: 3}},
 	{argv: ['-w', 'leak', '--workload', 'drain'], changes: {workload: {kind: 'builtin', name: 'drain'}}},
-	// Options of another command are accepted (and checked), so a shell alias can carry them.
-	{argv: ['snapshot', '--rate', '5', '--refresh', '100'], changes: {command: 'snapshot', rate: 5, refreshMs: 100}},
-	{argv: ['--format', 'text', '-o', 'run.txt'], changes: {format: 'text', output: 'run.txt'}},
-	{argv: ['workloads', '--seed', '3'], changes: {command: 'workloads', seed: 3}},
-	{argv: ['--trace-size', 'alloc', '--strict'], changes: {traceSize: 'alloc', strict: true}},
+	// Each command takes the options its runner reads (command-table.ts, usedBy), and --no-color.
+	{argv: ['replay', 's.jsonl', '--refresh', '100', '--tick-timeout', '9', '--no-color'], changes: {command: 'replay', replay: 's.jsonl', refreshMs: 100, tickTimeoutMs: 9000, color: false}},
+	{argv: ['--trace', 'k.txt', '--trace-size', 'alloc', '--strict', '--tick-timeout', '9'], changes: {trace: 'k.txt', traceSize: 'alloc', strict: true, tickTimeoutMs: 9000}},
+	{
+		argv: ['compare', '--revision', '2020-09-09', '--revision', '2021-02-23', '--ticks', '50', '--format', 'text', '--columns', '77', '-o', 'c.txt', '--debug-asserts', '--tick-timeout', '9'],
+		changes: {command: 'compare', revision: '2021-02-23', compareRevisions: ['2020-09-09', '2021-02-23'], ticks: 50, format: 'text', columns: 77, output: 'c.txt', debugAsserts: true, tickTimeoutMs: 9000},
+	},
+	{argv: ['workloads', '--no-color'], changes: {command: 'workloads', color: false}},
+	{argv: ['revisions', '--no-color'], changes: {command: 'revisions', color: false}},
 ];
 
 describe('parseArguments: good lines', () => {
@@ -166,12 +170,12 @@ const badLines: Array<{argv: string[]; errors: string[]}> = [
 	{argv: ['--seed'], errors: ['--seed needs a value: an integer']},
 	{argv: ['--seed='], errors: ['--seed needs a value: an integer']},
 	{argv: ['--seed', ''], errors: ['--seed needs a value: an integer']},
-	{argv: ['--seed', '--ticks', '5'], errors: ['--seed needs a value: an integer']},
+	{argv: ['snapshot', '--seed', '--ticks', '5'], errors: ['--seed needs a value: an integer']},
 	{argv: ['-w', '--seed', 'x'], errors: ['-w needs a value: a built-in workload name or a path to a workload module', '--seed must be an integer, got "x"']},
 	{argv: ['--revision'], errors: [`--revision needs a value: one of ${revisionList}`]},
 	{argv: ['--ram'], errors: [`--ram needs a value: ${ramSize}`]},
-	{argv: ['--format'], errors: ['--format needs a value: json or text']},
-	{argv: ['-o'], errors: ['-o needs a value: a file path, or - for stdout']},
+	{argv: ['snapshot', '--format'], errors: ['--format needs a value: json or text']},
+	{argv: ['snapshot', '-o'], errors: ['-o needs a value: a file path, or - for stdout']},
 	{argv: ['--trace'], errors: ['--trace needs a value: a trace file path']},
 	// Seeds: decimal integers only.
 	{argv: ['--seed', 'abc'], errors: ['--seed must be an integer, got "abc"']},
@@ -194,11 +198,11 @@ const badLines: Array<{argv: string[]; errors: string[]}> = [
 	{argv: ['--seed', ' 5'], errors: ['--seed must be an integer, got " 5"']},
 	{argv: ['--seed', '9007199254740992'], errors: ['--seed must be an integer from -9007199254740991 to 9007199254740991, got "9007199254740992"']},
 	// Ticks: non-negative integers.
-	{argv: ['--ticks', '-5'], errors: ['--ticks must be a non-negative integer, got "-5"']},
-	{argv: ['--ticks=-5'], errors: ['--ticks must be a non-negative integer, got "-5"']},
-	{argv: ['--ticks', 'many'], errors: ['--ticks must be a non-negative integer, got "many"']},
-	{argv: ['--ticks', '2.5'], errors: ['--ticks must be a non-negative integer, got "2.5"']},
-	{argv: ['--ticks', '99999999999999999'], errors: ['--ticks must be an integer from 0 to 9007199254740991, got "99999999999999999"']},
+	{argv: ['snapshot', '--ticks', '-5'], errors: ['--ticks must be a non-negative integer, got "-5"']},
+	{argv: ['snapshot', '--ticks=-5'], errors: ['--ticks must be a non-negative integer, got "-5"']},
+	{argv: ['snapshot', '--ticks', 'many'], errors: ['--ticks must be a non-negative integer, got "many"']},
+	{argv: ['snapshot', '--ticks', '2.5'], errors: ['--ticks must be a non-negative integer, got "2.5"']},
+	{argv: ['snapshot', '--ticks', '99999999999999999'], errors: ['--ticks must be an integer from 0 to 9007199254740991, got "99999999999999999"']},
 	// Workloads and revisions list the valid ones.
 	{argv: ['-w', 'foo'], errors: [`unknown workload "foo"; ${workloadList}`]},
 	{argv: ['--workload=stedy'], errors: [`unknown workload "stedy" (did you mean steady?); ${workloadList}`]},
@@ -223,11 +227,11 @@ const badLines: Array<{argv: string[]; errors: string[]}> = [
 	{argv: ['--refresh', '5001'], errors: ['--refresh must be an integer from 50 to 5000 (milliseconds), got "5001"']},
 	{argv: ['--refresh', '250.5'], errors: ['--refresh must be an integer from 50 to 5000 (milliseconds), got "250.5"']},
 	{argv: ['--refresh', '250ms'], errors: ['--refresh must be an integer from 50 to 5000 (milliseconds), got "250ms"']},
-	{argv: ['--format', 'xml'], errors: ['--format must be json or text, got "xml"']},
-	{argv: ['--format', 'JSON'], errors: ['--format must be json or text, got "JSON"']},
-	{argv: ['--columns', '39'], errors: ['--columns must be an integer from 40 to 1000, got "39"']},
-	{argv: ['--columns', '1001'], errors: ['--columns must be an integer from 40 to 1000, got "1001"']},
-	{argv: ['--columns', 'wide'], errors: ['--columns must be an integer from 40 to 1000, got "wide"']},
+	{argv: ['snapshot', '--format', 'xml'], errors: ['--format must be json or text, got "xml"']},
+	{argv: ['snapshot', '--format', 'JSON'], errors: ['--format must be json or text, got "JSON"']},
+	{argv: ['snapshot', '--format', 'text', '--columns', '39'], errors: ['--columns must be an integer from 40 to 1000, got "39"']},
+	{argv: ['snapshot', '--format', 'text', '--columns', '1001'], errors: ['--columns must be an integer from 40 to 1000, got "1001"']},
+	{argv: ['snapshot', '--format', 'text', '--columns', 'wide'], errors: ['--columns must be an integer from 40 to 1000, got "wide"']},
 	{argv: ['--tick-timeout', '0'], errors: ['--tick-timeout must be a number of seconds above 0, at most 3600, got "0"']},
 	{argv: ['--tick-timeout', '5s'], errors: ['--tick-timeout must be a number of seconds above 0, at most 3600, got "5s"']},
 	{argv: ['--tick-timeout', '3601'], errors: ['--tick-timeout must be a number of seconds above 0, at most 3600, got "3601"']},
@@ -236,6 +240,47 @@ const badLines: Array<{argv: string[]; errors: string[]}> = [
 	{argv: ['--trace-ms-per-tick', '9'.repeat(400)], errors: [`--trace-ms-per-tick must be a number of milliseconds above 0, got "${'9'.repeat(400)}"`]},
 	{argv: ['--trace-ms-per-tick', 'slow'], errors: ['--trace-ms-per-tick must be a number of milliseconds above 0, got "slow"']},
 	{argv: ['--trace', 'kmem.txt', '-w', 'leak'], errors: ['--trace replays a trace as the workload, so it cannot be combined with -w']},
+	// An option the command does not read is refused, named as typed, with where it applies.
+	{argv: ['snapshot', '--rate', '5'], errors: ['kmtop snapshot does not use --rate (it is for the live view and kmtop replay)']},
+	{argv: ['snapshot', '--refresh=100'], errors: ['kmtop snapshot does not use --refresh (it is for the live view and kmtop replay)']},
+	{argv: ['snapshot', '--record', 's.jsonl'], errors: ['kmtop snapshot does not use --record (it is for the live view)']},
+	{argv: ['--ticks', '500'], errors: ['the live view does not use --ticks (it is for kmtop snapshot, kmtop compare and kmtop sweep)']},
+	{argv: ['--format', 'text', '-o', 'run.txt'], errors: [
+		'the live view does not use --format (it is for kmtop snapshot, kmtop compare and kmtop sweep)',
+		'the live view does not use -o (it is for kmtop snapshot, kmtop compare and kmtop sweep)',
+	]},
+	{argv: ['--columns', '100', '--panel', 'map', '--subheap', '1'], errors: [
+		'the live view does not use --columns (it is for kmtop snapshot and kmtop compare)',
+		'the live view does not use --panel (it is for kmtop snapshot)',
+		'the live view does not use --subheap (it is for kmtop snapshot)',
+	]},
+	{argv: ['--boot', '2'], errors: ['the live view does not use --boot (it is for kmtop snapshot)']},
+	// Not checked: an option a command ignores is refused whatever its value.
+	{argv: ['snapshot', '--rate', 'fast'], errors: ['kmtop snapshot does not use --rate (it is for the live view and kmtop replay)']},
+	{argv: ['workloads', '--seed', '3'], errors: ['kmtop workloads does not use --seed (it is for the live view, kmtop snapshot and kmtop compare)']},
+	{argv: ['revisions', '-w', 'leak', '--tick-timeout', '9'], errors: [
+		'kmtop revisions does not use -w (it is for the live view, kmtop snapshot, kmtop compare and kmtop sweep)',
+		'kmtop revisions does not use --tick-timeout (it is for the live view, kmtop replay, kmtop snapshot, kmtop compare and kmtop sweep)',
+	]},
+	{argv: ['replay', 's.jsonl', '--format', 'text'], errors: ['kmtop replay does not use --format (it is for kmtop snapshot, kmtop compare and kmtop sweep)']},
+	{argv: ['replay', 's.jsonl', '--ticks', '50', '-o', 'x'], errors: [
+		'kmtop replay does not use --ticks (it is for kmtop snapshot, kmtop compare and kmtop sweep)',
+		'kmtop replay does not use -o (it is for kmtop snapshot, kmtop compare and kmtop sweep)',
+	]},
+	{argv: ['replay', 's.jsonl', '--strict'], errors: ['--strict comes from the recording that kmtop replay plays; leave it out']},
+	{argv: ['snapshot', '--replay', 's.jsonl', '--trace-size', 'alloc'], errors: ['--trace-size comes from the recording that --replay plays; leave it out']},
+	{argv: ['compare', '--revision', '2020-09-09', '--revision', '2021-02-23', '--rate', '5', '--panel', 'map', '--seed', '3'], errors: [
+		'kmtop compare does not use --rate (it is for the live view and kmtop replay)',
+		'kmtop compare does not use --panel (it is for kmtop snapshot)',
+	]},
+	{argv: ['compare', '--revision', '2020-09-09', '--revision', '2021-02-23', '--strict'], errors: ['kmtop compare does not use --strict (it is for the live view and kmtop snapshot)']},
+	// An option that counts only with another.
+	{argv: ['snapshot', '--columns', '100'], errors: ['--columns is the width of --format text: add --format text']},
+	{argv: ['snapshot', '--panel', 'dashboard'], errors: ['--panel dashboard draws text: add --format text']},
+	{argv: ['snapshot', '--strict', '--trace-ms-per-tick', '2'], errors: ['--strict is for a trace replay: add --trace FILE', '--trace-ms-per-tick is for a trace replay: add --trace FILE']},
+	{argv: ['--trace-size', 'alloc'], errors: ['--trace-size is for a trace replay: add --trace FILE']},
+	// compare's side-by-side table needs 77 columns (compare-columns.ts).
+	{argv: ['compare', '--revision', '2020-09-09', '--revision', '2021-02-23', '--format', 'text', '--columns', '76'], errors: ['kmtop compare --format text needs --columns 77 or more, for two revisions side by side; got 76']},
 	// Switches take no value.
 	{argv: ['--strict=yes'], errors: ['--strict takes no value, got "yes"']},
 	{argv: ['--no-color=false'], errors: ['--no-color takes no value, got "false"']},

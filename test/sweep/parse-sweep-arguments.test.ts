@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {parseSweepArguments, type SweepContext, type SweepPlan, type SweepRunPlan} from '../../source/sweep/parse-sweep-arguments.js';
+import {optionTable} from '../../source/cli/command-table.js';
+import {usesOption} from '../../source/cli/option-scope.js';
+import {parseSweepArguments, sweepOptionTable, type SweepContext, type SweepPlan, type SweepRunPlan} from '../../source/sweep/parse-sweep-arguments.js';
 
 const MiB = 1024 * 1024;
 
@@ -105,8 +107,19 @@ const bad: Array<[argv: string[], errors: string[]]> = [
 	[['sweep', '--tick-timeout', '0'], ['--tick-timeout must be a number of seconds above 0, at most 3600, got "0"']],
 	[['sweep', '--tick-timeout', '1h'], ['--tick-timeout must be a number of seconds above 0, at most 3600, got "1h"']],
 	[['sweep', '--debug-asserts=yes'], ['--debug-asserts takes no value, got "yes"']],
-	[['sweep', '--seed', '5'], ['unknown option "--seed" (did you mean --seeds?)']],
-	[['sweep', '--trace', 'x.txt'], ['unknown option "--trace"; see kmtop --help']],
+	// kmtop's options that sweep does not read: refused as every command refuses them.
+	[['sweep', '--seed', '5'], ['kmtop sweep does not use --seed (it is for the live view, kmtop snapshot and kmtop compare); sweep takes --seeds LIST']],
+	[['sweep', '--trace', 'x.txt'], ['kmtop sweep does not use --trace (it is for the live view and kmtop snapshot)']],
+	[['sweep', '--rate', '5', '--refresh=100'], [
+		'kmtop sweep does not use --rate (it is for the live view and kmtop replay)',
+		'kmtop sweep does not use --refresh (it is for the live view and kmtop replay)',
+	]],
+	[['sweep', '--columns', '80', '--panel', 'map', '--record', 'r.jsonl'], [
+		'kmtop sweep does not use --columns (it is for kmtop snapshot and kmtop compare)',
+		'kmtop sweep does not use --panel (it is for kmtop snapshot)',
+		'kmtop sweep does not use --record (it is for the live view)',
+	]],
+	[['sweep', 'merge', 'a.jsonl', '--rate', '5'], ['kmtop sweep does not use --rate (it is for the live view and kmtop replay)']],
 	[['sweep', 'extra'], ['unexpected argument "extra"; kmtop sweep takes options only (or: kmtop sweep merge FILES…)']],
 	[['sweep', 'merge'], ['kmtop sweep merge needs the jsonl files to merge, like: kmtop sweep merge shard-*.jsonl']],
 	[['sweep', 'merge', 'a.jsonl', '--seeds', '1..4'], ['--seeds is for running a sweep; kmtop sweep merge takes only --format and -o']],
@@ -123,6 +136,11 @@ const bad: Array<[argv: string[], errors: string[]]> = [
 ];
 
 describe('parseSweepArguments', () => {
+	it('takes exactly the options command-table.ts says sweep reads', () => {
+		const sweepReads = Object.keys(optionTable).filter((name) => usesOption('sweep', name));
+		expect(sweepReads.sort()).toEqual(Object.keys(sweepOptionTable).filter((name) => Object.hasOwn(optionTable, name)).sort());
+	});
+
 	it.each(good)('%j', (argv, plan) => {
 		expect(parseSweepArguments(argv, context)).toEqual({ok: true, plan});
 	});
