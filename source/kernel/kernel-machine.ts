@@ -3,7 +3,6 @@
 // of eternal memory), then the memory manager, whose start allocates the first 1 MiB backup at
 // 0xc0801000. `Kernel` (kernel.ts) puts the public entry points on top.
 
-
 import {ETERNAL_RANGE_BASE, ETERNAL_RANGE_SIZE, KMALLOC_POOL_BASE, MiB} from './constants.js';
 import {DmesgBuffer} from './dmesg.js';
 import type {KernelEvent, KernelEventKind, PanicKind} from './events.js';
@@ -154,13 +153,13 @@ export class KernelMachine {
 		});
 	}
 
-	/**
-	 * dmesgln() as the current thread: the prefix without a CPU number (AK/Format.cpp's vdmesgln).
-	 * Its StringBuilder holds 128 bytes inline, more than any line kmtop prints this way, so
-	 * unlike a long klog() line it never kmallocs.
-	 */
+	/** dmesgln(): no CPU in its prefix (AK/Format.cpp vdmesgln); 128 bytes inline, never kmallocs. */
 	dmesgln(message: string): string {
-		const line = formatKlogLine(message, this.currentProcess, false);
+		return this.print(message, false);
+	}
+
+	private print(message: string, cpuPrefix: boolean): string {
+		const line = formatKlogLine(message, this.currentProcess, cpuPrefix);
 		this.dmesg.append(line.text, line.rawLength);
 		return line.text;
 	}
@@ -299,13 +298,8 @@ export class KernelMachine {
 				return message;
 			}
 
-			if (this.revision.dmesgln) {
-				return this.dmesgln(message);
-			}
-
-			const line = formatKlogLine(message, this.currentProcess, this.revision.klogCpuPrefix);
-			this.dmesg.append(line.text, line.rawLength);
-			return line.text;
+			// klog() until 2021-02, then dmesgln(): neither kmallocs while the kernel halts.
+			return this.print(message, this.revision.klogCpuPrefix && !this.revision.dmesgln);
 		});
 		this.panic = {tick: this.now, kind, lines: printed};
 		this.event('panic', lines.join(' / '));
