@@ -25,6 +25,24 @@ export const unusedOption = (command: CommandName, name: string, flag: string): 
 	return `${commandTitle(command)} does not use ${flag} (it is for ${joinAnd(where)})`;
 };
 
+/**
+The options only `kmtop sweep` reads (its own table, parse-sweep-arguments.ts), which kmtop's table
+does not hold: given to another command they are refused as one it does not read, not called unknown
+(`kmtop snapshot --seeds 1..5` is a sweep's option, not a typo of --seed).
+*/
+export const sweepOnlyOptions = ['seeds', 'jobs', 'shard'] as const;
+
+/** `kmtop snapshot does not use --seeds (it is for kmtop sweep; kmtop snapshot takes --seed N)`, or undefined for an option sweep lacks too. */
+export const sweepOnlyOption = (command: CommandName, flag: string): string | undefined => {
+	const name = flag.replace(/^--/, '');
+	if (!flag.startsWith('--') || !(sweepOnlyOptions as readonly string[]).includes(name)) {
+		return undefined;
+	}
+
+	const instead = name === 'seeds' && usesOption(command, 'seed') ? `; ${commandTitle(command)} takes --seed N` : '';
+	return `${commandTitle(command)} does not use ${flag} (it is for kmtop sweep${instead})`;
+};
+
 /** A problem; `option` names the option it is about, so no other check reports that option again. */
 export type Issue = {position: number; message: string; option?: string};
 

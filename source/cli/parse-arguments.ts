@@ -2,7 +2,7 @@
 // with it out. The options and commands themselves are in command-table.ts.
 
 import {type CommandName, commandTable, defaults, optionTable} from './command-table.js';
-import {dependentIssues, type Issue, unusedOption, usesOption} from './option-scope.js';
+import {dependentIssues, type Issue, sweepOnlyOption, unusedOption, usesOption} from './option-scope.js';
 import {readCommandLine, type OptionOccurrence} from './read-command-line.js';
 import {formatList, suggest} from './read-value.js';
 
@@ -208,10 +208,11 @@ export const parseArguments = (argv: readonly string[], context: ParseContext): 
 		return {ok: true, plan: {...defaultPlan(context), command: 'sweep'}};
 	}
 
-	const issues: Issue[] = unknown.map(({flag, position}) => ({position, message: unknownOption(flag)}));
+	const {command, known, file, issues: commandIssues} = readCommand(words);
+	// An option of kmtop sweep's is named as one the command does not read; anything else is unknown.
+	const issues: Issue[] = unknown.map(({flag, position}) => ({position, message: (known && sweepOnlyOption(command, flag)) || unknownOption(flag)}));
 	// The last occurrence wins (a shell alias can be overridden), so only it is read.
 	const latest = new Map(options.map(option => [option.name, option]));
-	const {command, known, file, issues: commandIssues} = readCommand(words);
 	issues.push(...commandIssues);
 	// compare reads every --revision, not only the last.
 	const revisionWords = command === 'compare' ? options.filter(option => option.name === 'revision') : [];

@@ -177,6 +177,7 @@ describe('bad input: one line on stderr naming the value and what is accepted, e
 		[['--ticks', '500'], 'kmtop: the live view does not use --ticks (it is for kmtop snapshot, kmtop compare and kmtop sweep)\n'],
 		[['workloads', '--seed', '3'], 'kmtop: kmtop workloads does not use --seed (it is for the live view, kmtop snapshot and kmtop compare)\n'],
 		[['sweep', '--rate', '5'], 'kmtop: kmtop sweep does not use --rate (it is for the live view and kmtop replay)\n'],
+		[['snapshot', '--seeds', '1..5'], 'kmtop: kmtop snapshot does not use --seeds (it is for kmtop sweep; kmtop snapshot takes --seed N)\n'],
 		[['compare', '--revision', '2020-09-09', '--revision', '2021-02-23', '--format', 'text', '--columns', '76'], 'kmtop: kmtop compare --format text needs --columns 77 or more, for two revisions side by side; got 76\n'],
 	])('%j', (args, message) => {
 		const {code, stdout, stderr} = run(args);

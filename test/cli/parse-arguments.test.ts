@@ -255,6 +255,12 @@ const badLines: Array<{argv: string[]; errors: string[]}> = [
 		'the live view does not use --subheap (it is for kmtop snapshot)',
 	]},
 	{argv: ['--boot', '2'], errors: ['the live view does not use --boot (it is for kmtop snapshot)']},
+	// kmtop sweep's own options are named as sweep's, not called unknown (with --seed offered where it counts).
+	{argv: ['snapshot', '--seeds', '1..5'], errors: ['kmtop snapshot does not use --seeds (it is for kmtop sweep; kmtop snapshot takes --seed N)']},
+	{argv: ['--jobs=2', '--shard', '1/2'], errors: ['the live view does not use --jobs (it is for kmtop sweep)', 'the live view does not use --shard (it is for kmtop sweep)']},
+	{argv: ['workloads', '--seeds', '3'], errors: ['kmtop workloads does not use --seeds (it is for kmtop sweep)']},
+	{argv: ['snapshot', '-seeds', '3'], errors: ['unknown option "-seeds" (did you mean --seed?)']},
+	{argv: ['bogus', '--jobs', '2'], errors: ['unknown command "bogus"; commands: snapshot, replay, compare, sweep, workloads, revisions (none for the live view)', 'unknown option "--jobs"; see kmtop --help']},
 	// Not checked: an option a command ignores is refused whatever its value.
 	{argv: ['snapshot', '--rate', 'fast'], errors: ['kmtop snapshot does not use --rate (it is for the live view and kmtop replay)']},
 	{argv: ['workloads', '--seed', '3'], errors: ['kmtop workloads does not use --seed (it is for the live view, kmtop snapshot and kmtop compare)']},

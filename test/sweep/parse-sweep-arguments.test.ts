@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {optionTable} from '../../source/cli/command-table.js';
-import {usesOption} from '../../source/cli/option-scope.js';
+import {sweepOnlyOptions, usesOption} from '../../source/cli/option-scope.js';
 import {parseSweepArguments, sweepOptionTable, type SweepContext, type SweepPlan, type SweepRunPlan} from '../../source/sweep/parse-sweep-arguments.js';
 
 const MiB = 1024 * 1024;
@@ -139,6 +139,10 @@ describe('parseSweepArguments', () => {
 	it('takes exactly the options command-table.ts says sweep reads', () => {
 		const sweepReads = Object.keys(optionTable).filter((name) => usesOption('sweep', name));
 		expect(sweepReads.sort()).toEqual(Object.keys(sweepOptionTable).filter((name) => Object.hasOwn(optionTable, name)).sort());
+	});
+
+	it('its own options are the ones option-scope.ts names as sweep\'s to the other commands', () => {
+		expect(Object.keys(sweepOptionTable).filter((name) => !Object.hasOwn(optionTable, name))).toEqual([...sweepOnlyOptions]);
 	});
 
 	it.each(good)('%j', (argv, plan) => {
