@@ -159,6 +159,11 @@ export class TimeMachine {
 		}
 	}
 
+	/** Whether prepareStepBack has running left to do: the step back is neither ready nor out of reach. */
+	get stepBackPending(): boolean {
+		return this.unavailable === undefined && !this.cursor && !this.travelling && this.orderOf(this.present) > 0 && this.preparation.ready === undefined;
+	}
+
 	/** Where the prepared step back has got to, once it is at the tick before the present. */
 	get stepBackReady(): TimePoint | undefined {
 		return this.preparation.ready;

@@ -142,4 +142,31 @@ describe('LiveEngine', () => {
 		expect(session.comparing.comparison).toBeUndefined();
 		expect(engine.facts().notice?.text).toBe('a trace replay cannot be compared live: it reads its file once');
 	});
+	test('calm (the engine advances once a view, no timer): running at 25 ticks a view or fewer, or waiting with nothing left to prepare', async () => {
+		const {engine, session, clock} = await engineAt();
+		// 1,000 t/s: 250 ticks a 250 ms view, 25 a 25 ms one.
+		expect([engine.calm(250), engine.calm(25)]).toEqual([false, true]);
+		for (let step = 1; step <= 10; step++) {
+			clock.now = step * 100;
+			engine.advance();
+		}
+
+		// Paused at tick 1,000: the step back to tick 999 is made ready by advancing, then nothing is left to do.
+		engine.apply({type: 'toggle-pause'});
+		expect(session.simulation.tick).toBe(1000);
+		expect(engine.calm(250)).toBe(false);
+		let advances = 0;
+		while (!engine.calm(250) && advances < 1000) {
+			clock.now += 33;
+			engine.advance();
+			advances++;
+		}
+
+		expect(session.timeMachine?.stepBackReady).toEqual({boot: 1, tick: 999});
+		expect(engine.calm(250)).toBe(true);
+		// A step ahead moves the present on: a new step back to make ready.
+		engine.apply({type: 'step'});
+		expect(session.simulation.tick).toBe(1001);
+		expect(engine.calm(250)).toBe(false);
+	});
 });
