@@ -3,9 +3,8 @@
 
 import {Box} from 'ink';
 import type {ComparisonFacts} from '../engine/live-comparison.js';
-import {describeComparisonColumns, describeComparisonStatus} from '../view/describe-comparison.js';
+import {describeComparisonColumns, describeComparisonStatus, describeComparisonTitles} from '../view/describe-comparison.js';
 import {FRAME_COLUMNS, FRAME_ROWS, framePanel} from '../view/frame-panel.js';
-import {segment} from '../view/styled-line.js';
 import {PanelLines} from './panels/panel-lines.js';
 
 export type ComparisonScreenProps = {comparison: ComparisonFacts; width: number; height?: number};
@@ -16,12 +15,13 @@ export function ComparisonScreen({comparison, width, height}: ComparisonScreenPr
 	const panelHeight = height === undefined ? undefined : Math.max(3, height - 1);
 	const columns = describeComparisonColumns(comparison, Math.min(leftWidth, rightWidth) - FRAME_COLUMNS, panelHeight === undefined ? undefined : panelHeight - FRAME_ROWS);
 	const [left, right] = comparison.sides;
+	const [leftTitle, rightTitle] = describeComparisonTitles(left.revision, right.revision, [leftWidth, rightWidth]);
 	return (
 		<Box flexDirection="column" width={width}>
 			<PanelLines lines={[describeComparisonStatus(comparison, width)]} width={width} />
 			<Box flexDirection="row">
-				<PanelLines lines={framePanel([segment('this revision', 'bold'), segment(`  ${left.revision}`, 'dim')], columns[0], leftWidth, panelHeight)} width={leftWidth} />
-				<PanelLines lines={framePanel([segment(right.revision > left.revision ? 'the next' : 'the one before (there is no next)', 'bold'), segment(`  ${right.revision}, same seed and workload`, 'dim')], columns[1], rightWidth, panelHeight)} width={rightWidth} />
+				<PanelLines lines={framePanel(leftTitle, columns[0], leftWidth, panelHeight)} width={leftWidth} />
+				<PanelLines lines={framePanel(rightTitle, columns[1], rightWidth, panelHeight)} width={rightWidth} />
 			</Box>
 		</Box>
 	);

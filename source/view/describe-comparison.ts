@@ -8,7 +8,7 @@ import {formatKernelAddress, formatSize} from './format-bytes.js';
 import {formatCount, formatPercent} from './format-number.js';
 import {escapeText} from './escape-text.js';
 import {wrapText} from './wrap-text.js';
-import {firstFitting, fitLine, padEnd, padStart, segment, textWidth, truncateText, type StyledLine} from './styled-line.js';
+import {firstFitting, fitLine, lineWidth, padEnd, padStart, segment, textWidth, truncateText, type StyledLine} from './styled-line.js';
 
 type Row = {label: string; values: [string, string]};
 
@@ -169,4 +169,20 @@ export const describeComparisonColumns = (comparison: ComparisonFacts, width: nu
 	};
 
 	return [column(0), column(1)];
+};
+
+/**
+The two columns' titles for frames `widths` wide, each the longest form that fits its top border
+(a frame's title has `width - 5` columns): the revision stays in sight where a longer form would
+push it off (60 columns: `the previous  2020-12-31`, not `the one before (there is…`).
+*/
+export const describeComparisonTitles = (left: string, right: string, widths: readonly [number, number]): [StyledLine, StyledLine] => {
+	const fitting = (width: number, variants: StyledLine[]) => variants.find((variant) => lineWidth(variant) <= width - 5) ?? variants.at(-1)!;
+	const next = right > left ? ['the next'] : ['the one before (there is no next)', 'the one before (no next)', 'the one before', 'the previous'];
+	const rightVariants: StyledLine[] = [
+		[segment(next[0]!, 'bold'), segment(`  ${right}, same seed and workload`, 'dim')],
+		...next.map((name) => [segment(name, 'bold'), segment(`  ${right}`, 'dim')]),
+		[segment(next.at(-1)!, 'bold')],
+	];
+	return [fitting(widths[0], [[segment('this revision', 'bold'), segment(`  ${left}`, 'dim')], [segment('this revision', 'bold')]]), fitting(widths[1], rightVariants)];
 };

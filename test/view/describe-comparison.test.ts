@@ -3,7 +3,7 @@
 
 import {describe, expect, it} from 'vitest';
 import type {ComparisonFacts, ComparisonSide} from '../../source/engine/live-comparison.js';
-import {describeComparisonColumns, describeComparisonStatus, rowLabelWidth} from '../../source/view/describe-comparison.js';
+import {describeComparisonColumns, describeComparisonStatus, describeComparisonTitles, rowLabelWidth} from '../../source/view/describe-comparison.js';
 import {lineText} from '../../source/view/styled-line.js';
 
 const side = (revision: string, tick: number, kernelHeap: string, allocated: number, available: number, halted: boolean): ComparisonSide => ({
@@ -64,5 +64,24 @@ describe('describeComparisonStatus', () => {
 		expect(lineText(describeComparisonStatus(facts, 120))).toBe(' 2020-09-09 beside 2020-11-04  ·  parted first at tick 2,847  ·  in step with the present'.padEnd(120));
 		expect(lineText(describeComparisonStatus(facts, 80))).toBe(' 2020-09-09 beside 2020-11-04 · parted at tick 2,847 · in step'.padEnd(80));
 		expect(lineText(describeComparisonStatus(facts, 60))).toBe(' parted at tick 2,847 · in step'.padEnd(60));
+	});
+});
+
+describe('describeComparisonTitles', () => {
+	// Frame widths: half of 60, 79, 80 and 120 columns; a title has `width - 5` columns.
+	it.each([
+		[[30, 30], '2021-02-23', '2020-12-31', ['this revision  2021-02-23', 'the previous  2020-12-31']],
+		[[39, 40], '2021-02-23', '2020-12-31', ['this revision  2021-02-23', 'the one before  2020-12-31']],
+		[[45, 45], '2021-02-23', '2020-12-31', ['this revision  2021-02-23', 'the one before (no next)  2020-12-31']],
+		[[40, 40], '2020-09-09', '2020-11-04', ['this revision  2020-09-09', 'the next  2020-11-04']],
+		[[60, 60], '2020-09-09', '2020-11-04', ['this revision  2020-09-09', 'the next  2020-11-04, same seed and workload']],
+		[[60, 60], '2021-02-23', '2020-12-31', ['this revision  2021-02-23', 'the one before (there is no next)  2020-12-31']],
+		[[20, 20], '2021-02-23', '2020-12-31', ['this revision', 'the previous']],
+	] as const)('%j: %s beside %s', (widths, left, right, expected) => {
+		const titles = describeComparisonTitles(left, right, widths);
+		expect(titles.map((title) => lineText(title))).toEqual(expected);
+		titles.forEach((title, index) => {
+			expect(lineText(title).length).toBeLessThanOrEqual(widths[index]! - 5);
+		});
 	});
 });
