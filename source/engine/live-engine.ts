@@ -7,6 +7,7 @@ import type {EngineCommand, LiveFacts, LiveNotice, PublishedView, ShownSections,
 import type {LiveSession} from './live-session.js';
 import {isTraceWorkload} from './trace/is-trace-workload.js';
 import {HolderRateMeter} from './holder-rate-meter.js';
+import {createWaitingDocument} from './reuse-waiting-document.js';
 import {WallClockMeter} from './wall-clock-meter.js';
 
 /** The most ticks a view may bring for the engine to advance only once a view (`calm`). */
@@ -20,6 +21,9 @@ export class LiveEngine {
 	private lastAdvance: number;
 	private meteredBoot = 0;
 	private notices = 0;
+	/** Commands applied so far: a waiting present's document is made again after one (reuse-waiting-document.ts). */
+	private commands = 0;
+	private readonly waitingDocument = createWaitingDocument();
 	private notice: LiveNotice | undefined;
 	/** Told when something changed without a command (a travel that ran in slices arrived). */
 	onChange: (() => void) | undefined;
@@ -75,6 +79,7 @@ export class LiveEngine {
 	}
 
 	apply(command: EngineCommand): void {
+		this.commands++;
 		const {session} = this;
 		if (changesSimulation(command) && !this.mayChangeSimulation()) {
 			return;
@@ -221,7 +226,7 @@ export class LiveEngine {
 	}
 
 	view(): PublishedView {
-		return {document: this.session.snapshot(this.shown), facts: this.facts()};
+		return {document: this.waitingDocument(this.session, this.shown, this.commands), facts: this.facts()};
 	}
 
 	/** Subheap #`id`'s document as the kernel is now (the `Subheap #N` view asks while it is open). */
