@@ -65,6 +65,8 @@ export type LiveFacts = {
 	/** The tick that was current 3 s of wall time ago: anything later is "new". */
 	recentSinceTick: number;
 	paused: boolean;
+	/** The pause is travel's, not the user's (LiveSession.pausedByTravel): a thread started after a hang runs. */
+	pausedByTravel?: true;
 	frozen: boolean;
 	/** The simulation's tick (the document's may be older while the display is frozen). */
 	liveTick: number;

@@ -196,7 +196,8 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 					mode: {
 						kind: 'live',
 						rate: facts?.rate ?? options.rate,
-						paused: facts?.paused ?? false,
+						// The user's pause holds; travel's ends with the past it was for (the new thread starts at the present).
+						paused: (facts?.paused ?? false) && !facts?.pausedByTravel,
 						refreshMs: options.refreshMs,
 						advanceEveryMs: options.advanceEveryMs,
 						...(resumeAt === undefined ? {} : {resume: {journal: [...journal], tick: resumeAt, knownHangs: [...knownHangs]}}),

@@ -249,6 +249,7 @@ export class LiveEngine {
 			kfreePerSecond: running ? rates.kfreePerSecond : 0,
 			recentSinceTick: this.meter.tickAgo(now),
 			paused: session.paused,
+			...(session.pausedByTravel ? {pausedByTravel: true as const} : {}),
 			frozen: session.frozen,
 			liveTick: simulation.tick,
 			boot: simulation.bootNumber,

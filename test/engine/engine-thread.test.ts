@@ -122,6 +122,39 @@ describe('live, on the engine thread', () => {
 		expect(link.current().state).toEqual({kind: 'running'});
 	});
 
+	test('a hang met in the past: the new thread runs at the present, since the pause was travel\'s, not the user\'s', async () => {
+		// Hangs at tick 40 the third time it gets there: the present and the first travel pass it, the second travel does not.
+		const file = path.join(work, 'travel-hang.js');
+		writeFileSync(file, "let visits = 0;\nexport default {name: 'travel-hang', description: 'a test workload', tick(kernel, ctx) { kernel.kmalloc(32); if (ctx.tick === 40 && ++visits === 3) { for (;;) {} } }};\n");
+		const travelLink = await startLiveEngineThread({run, workload: {kind: 'file', path: file}, rate: 1000, refreshMs: 50, advanceEveryMs: 10, tickTimeoutMs: 2000});
+		try {
+			await waitFor(() => {
+				expect(travelLink.current().facts.liveTick).toBeGreaterThan(100);
+			});
+			travelLink.send({type: 'travel-to', tick: 45});
+			await waitFor(() => {
+				expect(travelLink.current().facts.time?.shown.tick).toBe(45);
+			});
+			expect(travelLink.current().facts).toMatchObject({paused: true, pausedByTravel: true});
+			// Back from 45 to 42 re-runs from the boot's copy, through tick 40.
+			travelLink.send({type: 'travel-to', tick: 42});
+			await waitFor(() => {
+				expect(travelLink.current().notice?.text).toBe(
+					'workload travel-hang hung at tick 40: its tick ran past the 2 s watchdog (--tick-timeout); stopped, the kernel goes on',
+				);
+			});
+			await waitFor(() => {
+				expect(travelLink.current().state).toEqual({kind: 'running'});
+			});
+			expect(travelLink.current().facts.paused).toBe(false);
+			await waitFor(() => {
+				expect(travelLink.current().facts.liveTick).toBeGreaterThan(60);
+			});
+		} finally {
+			await travelLink.close();
+		}
+	});
+
 	test('the thread started after a hang is told what the screen shows, and leaves out the rest as before', async () => {
 		const file = workloadFile('shown-hang', 'tick(kernel, ctx) { kernel.kmalloc(32); if (ctx.tick === 40) { for (;;) {} } }');
 		const shownLink = await startLiveEngineThread({run, workload: {kind: 'file', path: file}, rate: 1000, refreshMs: 50, advanceEveryMs: 10, tickTimeoutMs: 2000});
