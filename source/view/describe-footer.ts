@@ -9,7 +9,7 @@ import {formatKilobytes} from './format-bytes.js';
 import {NUMBERED_WORKLOADS, workloadKey} from './live-keys.js';
 import {currentWorkloadFailure} from './select-events.js';
 import {isInPast} from './describe-time-badge.js';
-import {fitLine, joinSegments, lineWidth, segment, textWidth, type StyledLine} from './styled-line.js';
+import {firstFitting, fitLine, joinSegments, lineWidth, segment, textWidth, type StyledLine} from './styled-line.js';
 import type {ViewFacts} from './view-facts.js';
 
 type Hint = {key: string; action: string; keep?: boolean; dropOrder: number};
@@ -170,7 +170,21 @@ the running one always whole. Workloads beyond the tenth are counted (w / W reac
 */
 export const workloadList = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine => workloadListOf(footerInput(document, facts), width);
 
+/** In the past the workload keys wait for the present (live-engine.ts): only the running workload, and why. */
+const pastWorkloadLine = (input: FooterInput, width: number): StyledLine => {
+	const key = workloadKey((input.workloads ?? []).indexOf(input.workload));
+	return firstFitting(
+		width,
+		[segment(' '), segment(`[${key ? `${key} ` : ''}${input.workload}]`, 'selected'), segment('  workloads switch at the present', 'dim')],
+		[segment(' '), segment(`[${key ? `${key} ` : ''}${input.workload}]`, 'selected')],
+	);
+};
+
 const workloadListOf = (input: FooterInput, width: number): StyledLine => {
+	if (input.past) {
+		return pastWorkloadLine(input, width);
+	}
+
 	const names = input.workloads ?? [input.workload];
 	const current = names.indexOf(input.workload);
 	const numbered = names.slice(0, NUMBERED_WORKLOADS);
@@ -272,8 +286,9 @@ export const describeFooterOf = (input: FooterInput, width: number, lines: 1 | 2
 	const names = input.workloads ?? [];
 	const current = names.indexOf(input.workload);
 	const key = workloadKey(current);
+	// In the past the workload keys wait for the present: its keys (travel) take the whole line.
 	const prefix: StyledLine =
-		current >= 0
+		current >= 0 && !input.past
 			? [
 					segment(' '),
 					segment(`[${key ? `${key} ` : ''}${input.workload}]`, 'selected'),

@@ -51,6 +51,18 @@ describe('header', () => {
 });
 
 describe('footer', () => {
+	test('in the past the workload keys (they wait for the present) are not offered, on two lines or one', () => {
+		const past = {...facts, paused: true, time: {shown: {boot: 1, tick: 323}, present: {boot: 1, tick: 326}}};
+		expect(text(describeFooter(baseDocument(), past, 100, 2)).map((line) => line.trimEnd())).toEqual([
+			' [2 vmobject-churn]  workloads switch at the present',
+			' space present  ←/→ travel  . step  +/- speed  f freeze  s save  ? help  q quit',
+		]);
+		expect(text(describeFooter(baseDocument(), past, 60, 1)).map((line) => line.trimEnd())).toEqual([' space present  ←/→ travel  f freeze  s save  ? help  q quit']);
+		expect(lineText(workloadList(baseDocument(), past, 20))).toBe(' [2 vmobject-churn] ');
+		// At the present the same widths offer them.
+		expect(lineText(describeFooter(baseDocument(), {...facts, paused: true}, 60, 1)[0]!)).toContain('1-3 w/W');
+	});
+
 	test('two lines: workloads (the running one bracketed), keys', () => {
 		expect(text(describeFooter(baseDocument(), facts, 100, 2)).map((line) => line.trimEnd())).toEqual([
 			'  1 steady [2 vmobject-churn] 3 logging-burst   w/W next/previous',

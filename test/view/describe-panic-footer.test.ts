@@ -44,8 +44,8 @@ describe('the footer after a panic', () => {
 		['frozen', 60, ' [2 vmobject-churn]  1-5 w/W  r reboot  ? help  q quit'],
 		['back at the panic from the past (paused by travel)', 120, ' r reboot  v/V revision  0-9 w/W workload  s save  ←/→ travel  m map  a holders  ? help  q quit'],
 		['travelled back', 120, ' space present  ←/→ travel  . step  +/- speed  f freeze  s save  Tab panels  m map  a holders  ? help  q quit'],
-		['travelled back', 80, ' [2 vmobject-churn]  1-5 w/W  space present  ←/→ travel  ? help  q quit'],
-		['travelled back', 60, ' [2 vmobject-churn]  1-5 w/W  space present  ? help  q quit'],
+		['travelled back', 80, ' space present  ←/→ travel  . step  +/- speed  f freeze  s save  ? help  q quit'],
+		['travelled back', 60, ' space present  ←/→ travel  f freeze  s save  ? help  q quit'],
 		['frozen, travelled back', 120, ' space present  ←/→ travel  . step  +/- speed  f unfreeze  s save  Tab panels  m map  a holders  ? help  q quit'],
 	])('%s, %i columns: %s', (state, width, keys) => {
 		expect(keyLine(state, width)).toBe(keys);
