@@ -51,8 +51,14 @@ export const traceTitle = (document: SnapshotDocument, width: number): StyledLin
 		return [title];
 	}
 
-	const details = [trace.format ?? 'unknown format', fileName(trace.file), `${Number(trace.msPerTick.toPrecision(3))} ms/tick`];
-	const variants = [3, 2, 1].map((shown): StyledLine => [title, segment(`  ${details.slice(0, shown).join('  ')}`, 'dim')]);
+	const details = [
+		trace.format ?? 'unknown format',
+		fileName(trace.file),
+		`${Number(trace.msPerTick.toPrecision(3))} ms/tick`,
+		// Its time went back a millisecond or more (captures joined): replayed on from the tick reached.
+		...(trace.timeRestarts ? [`time started over ${formatCount(trace.timeRestarts)}×`] : []),
+	];
+	const variants = details.map((_, index): StyledLine => [title, segment(`  ${details.slice(0, details.length - index).join('  ')}`, 'dim')]);
 	return variants.find((variant) => lineWidth(variant) <= width) ?? variants.at(-1)!;
 };
 

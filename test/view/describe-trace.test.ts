@@ -143,6 +143,14 @@ describe('Trace replay', () => {
 		expect(lineText(traceTitle(traceDocument(), width))).toBe(expected);
 	});
 
+	test.each([
+		[120, 'Trace replay  ftrace  linux-ftrace-kmem-excerpt.txt  0.05 ms/tick  time started over 2×'],
+		[80, 'Trace replay  ftrace  linux-ftrace-kmem-excerpt.txt  0.05 ms/tick'],
+	])('the title of a trace whose time started over, at %i columns', (width, expected) => {
+		const document = traceDocument();
+		expect(lineText(traceTitle({...document, trace: {...document.trace!, timeRestarts: 2}}, width))).toBe(expected);
+	});
+
 	test('the title of a panel whose replay waits', () => {
 		expect(lineText(traceTitle(baseDocument(), 55))).toBe('Trace replay');
 	});

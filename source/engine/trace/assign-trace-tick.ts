@@ -8,7 +8,10 @@
 //
 // Multi-CPU traces interleave per-CPU buffers, so a timestamp can run slightly backwards; such an
 // event is clamped to the latest tick already assigned, keeping ticks monotonic in file order
-// (which is the order the events must be replayed in for pointers to match).
+// (which is the order the events must be replayed in for pointers to match). A timestamp a whole
+// millisecond or more before the latest one is no disagreement of CPU clocks but time starting
+// over (two captures joined end to end, a clock reset): the events from there are replayed from
+// the latest tick on, at their own pace, instead of all in that one tick (`restarts` counts them).
 
 export const defaultMsPerTick = 0.05;
 
@@ -27,9 +30,17 @@ export function msPerTickFor(spanSeconds: number, ticks: number): number {
 	return spanSeconds > 0 && ticks > 0 ? (spanSeconds * 1000) / ticks : defaultMsPerTick;
 }
 
+/** How far back (ms) a timestamp goes before it starts time over rather than being clamped. */
+export const RESTART_AFTER_MS = 1;
+
 export class TraceClock {
 	#t0: number | undefined;
 	#tick = 0;
+	/** Where time last started over: its timestamp and the tick it was given. */
+	#segmentT0: number | undefined;
+	#segmentTick = 0;
+	#latest = Number.NEGATIVE_INFINITY;
+	#restarts = 0;
 
 	constructor(readonly msPerTick: number = defaultMsPerTick) {
 		if (!(Number.isFinite(msPerTick) && msPerTick > 0)) {
@@ -46,10 +57,25 @@ export class TraceClock {
 		return this.#t0;
 	}
 
+	/** Times the trace's time started over (a timestamp RESTART_AFTER_MS or more before the latest). */
+	get restarts(): number {
+		return this.#restarts;
+	}
+
 	/** The tick of the next event in file order: never earlier than the previous event's. */
 	tickOf(timeSeconds: number): number {
 		this.#t0 ??= timeSeconds;
-		this.#tick = Math.max(this.#tick, traceTickOf(timeSeconds, this.#t0, this.msPerTick));
+		this.#segmentT0 ??= timeSeconds;
+		if ((this.#latest - timeSeconds) * 1000 >= RESTART_AFTER_MS) {
+			this.#restarts++;
+			this.#segmentT0 = timeSeconds;
+			this.#segmentTick = this.#tick;
+			this.#latest = timeSeconds;
+			return this.#tick;
+		}
+
+		this.#latest = Math.max(this.#latest, timeSeconds);
+		this.#tick = Math.max(this.#tick, this.#segmentTick + traceTickOf(timeSeconds, this.#segmentT0, this.msPerTick));
 		return this.#tick;
 	}
 }

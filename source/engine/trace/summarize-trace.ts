@@ -37,6 +37,8 @@ export type TraceSummary = {
 	finished: boolean;
 	/** Why the replay cannot go on, when it cannot: null while it can (or when finished). */
 	stopped: string | null;
+	/** Present when the trace's time started over (assign-trace-tick.ts): how many times. */
+	timeRestarts?: number;
 };
 
 export type TraceState = {
@@ -78,5 +80,6 @@ export const summarizeTrace = ({file, source, count, msPerTick, finished, stoppe
 		topCallSites: source.replay.topCallSites(5).map(({callSite, bytes, count: calls}) => ({callSite, bytes, count: calls})),
 		finished,
 		stopped,
+		...(source.replay.clock.restarts > 0 ? {timeRestarts: source.replay.clock.restarts} : {}),
 	};
 };

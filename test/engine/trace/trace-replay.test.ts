@@ -115,10 +115,19 @@ describe('rhythm', () => {
 		expect(traceTickOf(1.0029999, 1, 1)).toBe(2);
 	});
 
-	it('clamps backwards timestamps to the latest tick assigned', () => {
+	it('clamps a timestamp less than 1 ms before the latest (CPU clocks) to the latest tick assigned', () => {
 		const clock = new TraceClock(1);
-		expect([10, 10.0009, 10.001, 10.0025, 10.004, 10.0015, 10.0041, 9.9, 10.0051].map(t => clock.tickOf(t)))
+		expect([10, 10.0009, 10.001, 10.0025, 10.004, 10.0031, 10.0041, 10.0032, 10.0051].map(t => clock.tickOf(t)))
 			.toEqual([0, 0, 1, 2, 4, 4, 4, 4, 5]);
+		expect(clock.restarts).toBe(0);
+	});
+
+	it('starts time over from the latest tick at a timestamp 1 ms or more before the latest (captures joined)', () => {
+		const clock = new TraceClock(1);
+		// 10.004 -> 10.0015 is 2.5 ms back, 10.0041 -> 9.9 104.1 ms: each goes on from the tick reached, at its own pace.
+		expect([10, 10.0009, 10.001, 10.0025, 10.004, 10.0015, 10.0041, 9.9, 10.0051].map(t => clock.tickOf(t)))
+			.toEqual([0, 0, 1, 2, 4, 4, 6, 6, 111]);
+		expect(clock.restarts).toBe(2);
 	});
 
 	it('hands each tick its due events, late ones included', () => {

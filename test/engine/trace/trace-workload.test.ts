@@ -1,5 +1,5 @@
 // The trace workload end to end: a real Linux kmem trace replayed through the simulated heap.
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -54,6 +54,22 @@ describe('replaying the shared ftrace fixture', () => {
 			finished: true,
 		});
 		expect(document.trace?.topCallSites[0]).toEqual({callSite: 'ext4_htree_store_dirent+0x34/0x120', bytes: 21_650, count: 370});
+	});
+
+	it('joined to itself (time starts over at the second copy), the second copy is replayed after the first, not in its last tick', async () => {
+		const directory = mkdtempSync(path.join(tmpdir(), 'kmtop-trace-'));
+		try {
+			const file = path.join(directory, 'twice.txt');
+			const text = readFileSync(fixture, 'utf8');
+			writeFileSync(file, text + text);
+			const {document} = await replay(file);
+			// 566 ticks, then the second copy from tick 566 on: its 28.292 ms again.
+			expect(document.run.tick).toBe(1131);
+			expect(document.trace).toMatchObject({eventsTotal: 2000, eventsReplayed: 1896, timeRestarts: 1, finished: true});
+			expect((await replay(fixture)).document.trace?.timeRestarts).toBeUndefined();
+		} finally {
+			rmSync(directory, {recursive: true, force: true});
+		}
 	});
 
 	it('allocates from threads named after the Linux tasks', async () => {
