@@ -7,11 +7,8 @@ import type {EngineCommand, LiveFacts, LiveNotice, PublishedView, ShownSections,
 import type {LiveSession} from './live-session.js';
 import {isTraceWorkload} from './trace/is-trace-workload.js';
 import {HolderRateMeter} from './holder-rate-meter.js';
-import {createWaitingDocument} from './reuse-waiting-document.js';
+import {createWaitingDocument, isCalm} from './waiting-present.js';
 import {WallClockMeter} from './wall-clock-meter.js';
-
-/** The most ticks a view may bring for the engine to advance only once a view (`calm`). */
-export const CALM_TICKS_PER_VIEW = 25;
 
 export class LiveEngine {
 	readonly session: LiveSession;
@@ -21,7 +18,7 @@ export class LiveEngine {
 	private lastAdvance: number;
 	private meteredBoot = 0;
 	private notices = 0;
-	/** Commands applied so far: a waiting present's document is made again after one (reuse-waiting-document.ts). */
+	/** Commands applied so far: a waiting present's document is made again after one (waiting-present.ts). */
 	private commands = 0;
 	private readonly waitingDocument = createWaitingDocument();
 	private notice: LiveNotice | undefined;
@@ -46,36 +43,9 @@ export class LiveEngine {
 		return ran;
 	}
 
-	/**
-	Whether advancing right before each view is enough, rather than every few dozen milliseconds:
-	nothing is under way that advancing drives (a travel, a comparison, a recording's entries, a
-	run of the present towards a travel's target), and either the present runs on at most
-	CALM_TICKS_PER_VIEW ticks a view (the default 100 t/s at 250 ms) or it waits (paused, halted,
-	or the view is in the past) with its step back made ready (prepare-step-back.ts) or none to make.
-	The ticks are the same, computed in one go; the engine's thread wakes four times a second
-	instead of thirty (about half a percent of a core less at the defaults, and paused about one
-	percent: the timer used to run on while a paused present had nothing left to prepare).
-	*/
+	/** Whether advancing right before each view is enough (waiting-present.ts). */
 	calm(refreshMs: number): boolean {
-		const {session} = this;
-		if (
-			session.presentRuns !== 0
-			|| session.comparing.comparison !== undefined
-			|| session.schedule.length > 0
-			|| session.timeMachine?.travelling !== undefined
-		) {
-			return false;
-		}
-
-		if (session.inPast) {
-			return true;
-		}
-
-		if (session.paused || session.simulation.halted) {
-			return !(session.timeMachine?.stepBackPending ?? false);
-		}
-
-		return (session.rate * refreshMs) / 1000 <= CALM_TICKS_PER_VIEW;
+		return isCalm(this.session, refreshMs);
 	}
 
 	apply(command: EngineCommand): void {

@@ -7,9 +7,10 @@ import type {SnapshotDocument} from '../engine/snapshot-types.js';
 import {withCounts} from './describe-lifecycle.js';
 import {formatKilobytes} from './format-bytes.js';
 import {NUMBERED_WORKLOADS, workloadKey} from './live-keys.js';
+import {keyRange, workloadListOf} from './describe-workload-list.js';
 import {currentWorkloadFailure} from './select-events.js';
 import {isInPast} from './describe-time-badge.js';
-import {firstFitting, fitLine, joinSegments, lineWidth, segment, textWidth, type StyledLine} from './styled-line.js';
+import {fitLine, joinSegments, lineWidth, segment, textWidth, type StyledLine} from './styled-line.js';
 import type {ViewFacts} from './view-facts.js';
 
 type Hint = {key: string; action: string; keep?: boolean; dropOrder: number};
@@ -154,77 +155,12 @@ const statusText = (input: FooterInput): {text: string; bad: boolean} | undefine
 	return input.failure === undefined ? undefined : {text: input.failure, bad: true};
 };
 
-/** `1-9`, or `0-9` when the tenth workload has the key 0. */
-const keyRange = (count: number): string => (count >= NUMBERED_WORKLOADS ? '0-9' : `1-${count}`);
-
-/** The shortest a cut workload name gets: five letters and `…`. */
-const MIN_NAME = 6;
-
-/** A name cut to `cap` columns, `…` saying so; `cap` 0 leaves the key alone. */
-const shortName = (name: string, cap: number): string => (cap <= 0 ? '' : name.length <= cap ? name : `${name.slice(0, cap - 1)}…`);
-
 /**
 ` 1 steady [2 vmobject-churn] 3 logging-burst …`: every workload the number keys reach (1…9, then
 0), each name as long as the width allows (all cut to the same length before any is left out), and
 the running one always whole. Workloads beyond the tenth are counted (w / W reach them).
 */
 export const workloadList = (document: SnapshotDocument, facts: ViewFacts, width: number): StyledLine => workloadListOf(footerInput(document, facts), width);
-
-/** In the past the workload keys wait for the present (live-engine.ts): only the running workload, and why. */
-const pastWorkloadLine = (input: FooterInput, width: number): StyledLine => {
-	const key = workloadKey((input.workloads ?? []).indexOf(input.workload));
-	return firstFitting(
-		width,
-		[segment(' '), segment(`[${key ? `${key} ` : ''}${input.workload}]`, 'selected'), segment('  workloads switch at the present', 'dim')],
-		[segment(' '), segment(`[${key ? `${key} ` : ''}${input.workload}]`, 'selected')],
-	);
-};
-
-const workloadListOf = (input: FooterInput, width: number): StyledLine => {
-	if (input.past) {
-		return pastWorkloadLine(input, width);
-	}
-
-	const names = input.workloads ?? [input.workload];
-	const current = names.indexOf(input.workload);
-	const numbered = names.slice(0, NUMBERED_WORKLOADS);
-	const item = (name: string, index: number, cap: number): StyledLine => {
-		const key = workloadKey(index)!;
-		const short = shortName(name, cap);
-		if (index === current) {
-			return [segment(`[${key} ${name}]`, 'selected')];
-		}
-
-		return [segment(` ${key}${short === '' ? '' : ` ${short}`} `)];
-	};
-
-	// The running workload beyond the tenth still shows, by name, after the numbered ones.
-	const runningBeyond = current >= NUMBERED_WORKLOADS;
-	const beyond = names.length - numbered.length - (runningBeyond ? 1 : 0);
-	const extra: StyledLine = [
-		...(runningBeyond ? [segment(' '), segment(`[${input.workload}]`, 'selected')] : []),
-		...(beyond > 0 ? [segment(` +${beyond} more`, 'dim')] : []),
-	];
-	const keys = [segment('  '), segment('w/W', 'bold'), segment(' next/previous', 'dim')];
-	const longest = Math.max(0, ...numbered.map((name) => name.length));
-	// Whole names with the w / W hint, then without it, then shorter and shorter names (five
-	// letters at least, fewer say nothing); bare keys last.
-	const tries: Array<[cap: number, hint: boolean]> = [
-		[longest, true],
-		...Array.from({length: Math.max(0, longest - MIN_NAME + 1)}, (_, step): [number, boolean] => [longest - step, false]),
-		[0, true],
-		[0, false],
-	];
-	for (const [cap, hint] of tries) {
-		const line = [segment(' '), ...numbered.flatMap((name, index) => item(name, index, cap)), ...extra, ...(hint ? keys : [])];
-		if (lineWidth(line) <= width) {
-			return fitLine(line, width);
-		}
-	}
-
-	const name = current >= 0 && workloadKey(current) ? `${workloadKey(current)!} ${input.workload}` : input.workload;
-	return fitLine([segment(' '), segment(`[${name}]`, 'selected'), segment(`  ${keyRange(numbered.length)}`, 'bold'), segment(' w/W', 'bold')], width);
-};
 
 /** The line being typed, a cursor after it, and what Enter and Esc do. */
 const promptLine = (prompt: NonNullable<FooterExplore['prompt']>, width: number): StyledLine => {
