@@ -19,12 +19,15 @@ const sameMade = (a: Made, b: Made): boolean =>
 	a.simulation === b.simulation && a.boot === b.boot && a.tick === b.tick && a.calls === b.calls && a.failure === b.failure
 	&& a.shown === b.shown && a.commands === b.commands;
 
+/** The present waits: paused, halted, or the view is in the past. */
+const waits = (session: LiveSession): boolean => session.paused || session.simulation.halted || session.inPast;
+
 /**
 Whether the document can change with nothing done: the present runs, a recording's entries or a
 comparison are under way, or a trace replay reads its file on while it waits.
 */
 const mayChangeAlone = (session: LiveSession): boolean =>
-	!(session.paused || session.simulation.halted || session.inPast)
+	!waits(session)
 	|| session.schedule.length > 0
 	|| session.comparing.comparison !== undefined
 	|| isTraceWorkload(session.simulation.workload);
@@ -77,12 +80,9 @@ export const isCalm = (session: LiveSession, refreshMs: number): boolean => {
 		return false;
 	}
 
-	if (session.inPast) {
-		return true;
-	}
-
-	if (session.paused || session.simulation.halted) {
-		return !(session.timeMachine?.stepBackPending ?? false);
+	// In the past nothing is made ready (live-session.ts advance); at the present, the step back.
+	if (waits(session)) {
+		return session.inPast || !(session.timeMachine?.stepBackPending ?? false);
 	}
 
 	return (session.rate * refreshMs) / 1000 <= CALM_TICKS_PER_VIEW;

@@ -17,11 +17,8 @@ const shortName = (name: string, cap: number): string => (cap <= 0 ? '' : name.l
 /** In the past the workload keys wait for the present (live-engine.ts): only the running workload, and why. */
 const pastWorkloadLine = (input: FooterInput, width: number): StyledLine => {
 	const key = workloadKey((input.workloads ?? []).indexOf(input.workload));
-	return firstFitting(
-		width,
-		[segment(' '), segment(`[${key ? `${key} ` : ''}${input.workload}]`, 'selected'), segment('  workloads switch at the present', 'dim')],
-		[segment(' '), segment(`[${key ? `${key} ` : ''}${input.workload}]`, 'selected')],
-	);
+	const running = [segment(' '), segment(`[${key ? `${key} ` : ''}${input.workload}]`, 'selected')];
+	return firstFitting(width, [...running, segment('  workloads switch at the present', 'dim')], running);
 };
 
 export const workloadListOf = (input: FooterInput, width: number): StyledLine => {
