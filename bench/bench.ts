@@ -132,6 +132,8 @@ if (json) {
 	const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 	const liveWindow = ({from, to}: CpuWindow) => `${from.toFixed(0)}–${to.toFixed(0)} s`;
 	const liveThreads = ({threads}: CpuWindow) => `${threads.ui.toFixed(2)} + ${threads.engine.toFixed(2)} + ${threads.helpers.toFixed(2)}`;
+	const liveFaults = ({faults}: CpuWindow) =>
+		`page faults ${[faults.ui, faults.engine, faults.helpers].map((count) => count.toLocaleString('en-US')).join(' + ')} (pages V8 touched afresh)`;
 	/** The runs behind a median live window, in the order they ran. */
 	const liveRunsSaid = (window: 'warm' | 'steady') =>
 		liveStart.runs.length === 1
@@ -229,9 +231,9 @@ if (json) {
 		['live view frame at 120×40 (Ink, median / p95)', `${showAgainstGoal(liveView.msPerFrameMedian!, 1, {atMost: 5})} / ${liveView.msPerFrameP95!.toFixed(1)} ms`, `${mark(liveView.msPerFrameMedian! <= 5)} (≤ 5 ms)`],
 		...liveFrameRows(liveFrame),
 		[`kmtop live, defaults: CPU, ${liveWindow(liveStart.warm)}`, `${showAgainstGoal(liveStart.warm.cpuPercentOfOneCore, 1, {atMost: 3})} % of a core`, `${mark(liveStart.warm.cpuPercentOfOneCore <= 3)} (≤ 3 %; while V8 compiles what turned hot; ${liveRunsSaid('warm')})`],
-		['  CPU s: UI + engine + helpers (V8, libuv)', liveThreads(liveStart.warm), ''],
+		['  CPU s: UI + engine + helpers (V8, libuv)', liveThreads(liveStart.warm), liveFaults(liveStart.warm)],
 		[`  the same, ${liveWindow(liveStart.steady)}`, `${showAgainstGoal(liveStart.steady.cpuPercentOfOneCore, 1, {atMost: 3})} % of a core`, `${mark(liveStart.steady.cpuPercentOfOneCore <= 3)} (≤ 3 %; a kmtop left running; ${liveRunsSaid('steady')})`],
-		['  CPU s: UI + engine + helpers (V8, libuv)', liveThreads(liveStart.steady), ''],
+		['  CPU s: UI + engine + helpers (V8, libuv)', liveThreads(liveStart.steady), liveFaults(liveStart.steady)],
 		[
 			'Ink alone, a comparable 120×40 frame, 4/s',
 			`${inkFloor.kmtop.msPerFrame.toFixed(2)} ms CPU`,

@@ -27,12 +27,20 @@ export const findKmtop = (script: ChildProcessWithoutNullStreams): number | unde
 
 const clockTicksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).stdout.trim()) || 100;
 
-/** User + system CPU seconds of a process or thread, from its stat file (fields 14 and 15, after the name). */
-export const statCpuSeconds = (statPath: string): number => {
+/** A stat file's fields after the name (which may hold spaces): the first is field 3, the state. */
+const statFields = (statPath: string): string[] => {
 	const stat = readFileSync(statPath, 'utf8');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+};
+
+/** User + system CPU seconds of a process or thread, from its stat file (fields 14 and 15). */
+export const statCpuSeconds = (statPath: string): number => {
+	const fields = statFields(statPath);
 	return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
 };
+
+/** Minor page faults of a process or thread so far, from its stat file (field 10, minflt). */
+export const statMinorFaults = (statPath: string): number => Number(statFields(statPath)[7]);
 
 /** A size field of /proc/PID/status (VmRSS, VmHWM), in bytes. */
 export const statusBytes = (pid: number, field: 'VmRSS' | 'VmHWM'): number =>
