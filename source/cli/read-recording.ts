@@ -2,8 +2,11 @@
 // and checked against this kmtop before anything runs. Each problem is one line (exit 2): a
 // file that is not a recording, one from another kmtop version (its simulation may differ, so
 // its figures would not be the ones recorded), a revision or custom workload that is not here.
+// The file is read a piece at a time and refused early when it cannot be one: NUL bytes near its
+// start (a binary file, /dev/zero, which a plain read would take to the end of memory), or more
+// bytes than any recording or saved document has.
 
-import {existsSync, readFileSync} from 'node:fs';
+import {closeSync, existsSync, openSync, readSync} from 'node:fs';
 import path from 'node:path';
 import type {WorkloadSource} from '../engine/engine-protocol.js';
 import {RecordingError, lastBootOf, parseRecording, type Recording} from '../engine/recording.js';
@@ -13,19 +16,61 @@ export type RecordingChecks = {
 	version: string;
 	revisionIds: string[];
 	workloadNames: string[];
+	/** The most bytes a file may have (a session's recording is kilobytes; a saved document, megabytes). */
+	maxBytes?: number;
+};
+
+/** Bytes from the start in which a NUL byte means binary data, not JSON text. */
+const binaryCheckBytes = 64 * 1024;
+const MiB = 1024 * 1024;
+const defaultMaxBytes = 256 * MiB;
+
+const formatMiB = (bytes: number): string => (bytes >= MiB ? `${bytes / MiB} MiB` : `${bytes} bytes`);
+
+/** The file's text, read a piece at a time (a pipe or a device as well as a file), or one line why not. */
+const readRecordingText = (file: string, maxBytes: number): string => {
+	const pieces: Buffer[] = [];
+	let total = 0;
+	let fd: number | undefined;
+	try {
+		fd = openSync(file, 'r');
+		for (;;) {
+			const piece = Buffer.allocUnsafe(total < binaryCheckBytes ? binaryCheckBytes - total : MiB);
+			const read = readSync(fd, piece, 0, piece.length, null);
+			if (read === 0) {
+				break;
+			}
+
+			if (total < binaryCheckBytes && piece.subarray(0, read).includes(0)) {
+				throw new RecordingError(`${file}: not a kmtop recording: it holds binary data (NUL bytes), and a recording is JSON text (kmtop --record FILE, or a snapshot saved with s)`);
+			}
+
+			total += read;
+			if (total > maxBytes) {
+				throw new RecordingError(`${file}: not a kmtop recording: it is over ${formatMiB(maxBytes)}, and a recording or a saved snapshot is far smaller`);
+			}
+
+			pieces.push(piece.subarray(0, read));
+		}
+	} catch (error) {
+		if (error instanceof RecordingError) {
+			throw error;
+		}
+
+		throw new RecordingError(`${file}: cannot read the recording: ${describeSystemError(error)}`);
+	} finally {
+		if (fd !== undefined) {
+			closeSync(fd);
+		}
+	}
+
+	return Buffer.concat(pieces, total).toString('utf8');
 };
 
 const describeSource = (source: WorkloadSource): string => (source.kind === 'builtin' ? source.name : source.path);
 
 export const readRecording = (file: string, checks: RecordingChecks): Recording => {
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (error) {
-		throw new RecordingError(`${file}: cannot read the recording: ${describeSystemError(error)}`);
-	}
-
-	const recording = parseRecording(text, file);
+	const recording = parseRecording(readRecordingText(file, checks.maxBytes ?? defaultMaxBytes), file);
 	if (recording.kmtop !== checks.version) {
 		throw new RecordingError(
 			`${file}: recorded with kmtop ${recording.kmtop}, and this is kmtop ${checks.version}; another version may simulate differently, so replay it with kmtop ${recording.kmtop}`,
