@@ -2,7 +2,7 @@
 // file is named after the workload), a user's workload is an ES module given by path. Every way
 // a module can be wrong is one clear error naming the file and the problem.
 
-import {existsSync, readdirSync} from 'node:fs';
+import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {describeThrown} from './describe-thrown.js';
@@ -168,8 +168,15 @@ export const loadBuiltinWorkload = async (name: string): Promise<Workload> => {
 /** A user's workload module; its name must not shadow a built-in. */
 export const loadWorkloadFile = async (file: string, cwd = process.cwd()): Promise<Workload> => {
 	const resolved = path.resolve(cwd, file);
-	if (!existsSync(resolved)) {
+	const stats = statSync(resolved, {throwIfNoEntry: false});
+	if (!stats) {
 		throw new WorkloadLoadError(`${file}: no such file`);
+	}
+
+	// Node's loader reads a module whole: a device such as /dev/zero never ends, and filled memory
+	// by gigabytes a second until the load watchdog stopped it.
+	if (!stats.isFile()) {
+		throw new WorkloadLoadError(`${file}: ${stats.isDirectory() ? 'a directory' : 'not a regular file (a device, a pipe or a socket)'}; a workload is a JavaScript module file (docs/workloads.md)`);
 	}
 
 	const workload = validateWorkload(await importModule(resolved, file), file);

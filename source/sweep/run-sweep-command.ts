@@ -10,7 +10,8 @@ import {checkOutputPath} from '../cli/check-output-path.js';
 import {describeSystemError} from '../cli/describe-system-error.js';
 import {ProgressBar} from '../cli/progress-bar.js';
 import {writeOutputFile, writeStdout} from '../cli/write-output.js';
-import {loadWorkloadFile} from '../engine/workload-loader.js';
+import {runSnapshotThread} from '../engine/run-snapshot-thread.js';
+import {WorkloadLoadError} from '../engine/workload-loader.js';
 import {compareWorkloads, type KnownNames} from './canonical-order.js';
 import {listCombinations, type SweepSpace} from './expand-combinations.js';
 import {formatCsv, formatJsonl} from './format-rows.js';
@@ -44,8 +45,40 @@ const formatOutput = (rows: SweepRow[], format: SweepFormat, known: KnownNames):
 const writeOutput = async (output: string | null, text: string): Promise<void> =>
 	output === null ? writeStdout(text) : writeOutputFile(output, text);
 
-// Built-ins as planned; each module loaded here once, so a bad one is bad input before any
-// worker starts, and so its rows carry the name it gives itself.
+/**
+A module's own name. It is user code, which may loop at import: it is loaded on an engine thread
+(a snapshot of tick 0), watched by --tick-timeout as `kmtop snapshot` watches it, never on this
+one (until 2026-12-04 it was, and a module that looped at import hung the sweep for good).
+*/
+const readWorkloadName = async (file: string, plan: SweepRunPlan): Promise<string> => {
+	const outcome = await runSnapshotThread({
+		run: {seed: 1, revision: plan.revisions[0]!, ramBytes: plan.ramBytes[0]!, debugAsserts: plan.debugAsserts},
+		workload: {kind: 'file', path: file},
+		ticks: 0,
+		tickTimeoutMs: plan.tickTimeoutMs,
+		output: process.stderr,
+	});
+	switch (outcome.kind) {
+		case 'document': {
+			return outcome.document.run.workload;
+		}
+
+		case 'bad-input': {
+			throw new WorkloadLoadError(outcome.message);
+		}
+
+		case 'failed': {
+			throw new WorkloadLoadError(`${file}: failed to load: ${outcome.message}`);
+		}
+
+		default: {
+			throw new WorkloadLoadError(`${file}: its loading was stopped`);
+		}
+	}
+};
+
+// Built-ins as planned; each module loaded once, so a bad one is bad input before any worker
+// starts, and so its rows carry the name it gives itself.
 const resolveWorkloads = async (plan: SweepRunPlan, known: KnownNames): Promise<SweepSpace['workloads']> => {
 	const builtins = plan.workloads.flatMap((source) => (source.kind === 'builtin' ? [{name: source.name, source}] : []));
 	const modules: Array<{name: string; source: {kind: 'path'; path: string}; typed: string}> = [];
@@ -55,7 +88,7 @@ const resolveWorkloads = async (plan: SweepRunPlan, known: KnownNames): Promise<
 				continue; // the same file named twice
 			}
 
-			const {name} = await loadWorkloadFile(source.path);
+			const name = await readWorkloadName(source.path, plan);
 			const twin = modules.find((module) => module.name === name);
 			if (twin) {
 				throw new SweepInputError(`${twin.typed} and ${source.path} both call their workload "${name}"; a sweep tells workloads apart by name`);

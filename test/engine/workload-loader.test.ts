@@ -80,4 +80,11 @@ describe("a user's workload module", () => {
 		expect(error?.message).toBe(target + message.replace(/^[^:]+/, ''));
 		expect(error?.message.startsWith(target)).toBe(true);
 	});
+
+	it.each([
+		['/dev/zero', () => '/dev/zero', 'not a regular file (a device, a pipe or a socket)'],
+		['a directory', () => directory, 'a directory'],
+	])('%s: refused before Node reads it (a device never ends)', async (_, target, what) => {
+		await expect(loadWorkloadFile(target())).rejects.toThrow(`${target()}: ${what}; a workload is a JavaScript module file (docs/workloads.md)`);
+	});
 });

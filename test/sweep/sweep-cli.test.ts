@@ -224,10 +224,19 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
 		[['sweep', '--jobs', '0'], '--jobs must be an integer from 1 to 256, got "0"'],
 		[['sweep', '--shard', '4/3'], '--shard "4/3" is out of range: K must be from 1 to 3'],
 		[['sweep', '-w', './nowhere.js'], './nowhere.js: no such file'],
+		// Read whole by Node's loader, /dev/zero filled memory by gigabytes a second and never ended.
+		[['sweep', '-w', '/dev/zero'], '/dev/zero: not a regular file (a device, a pipe or a socket); a workload is a JavaScript module file (docs/workloads.md)'],
 		[['sweep', 'merge', 'nowhere.jsonl'], 'cannot read nowhere.jsonl: ENOENT (no such file or directory)'],
 		[['sweep', '--ticks', '5', '-o', 'missing/out.jsonl'], `cannot write missing/out.jsonl: no such directory ${path.join(work, 'missing')}`],
 	])('%j', async (args, message) => {
 		expect(await run(args)).toEqual({code: 2, stdout: '', stderr: `kmtop: ${message}\n`});
+	});
+
+	it('a module that loops at import: stopped by --tick-timeout, as kmtop snapshot stops it (it was loaded on the main thread, and hung the sweep)', async () => {
+		const loops = file('loops-at-import.mjs', "for (;;) {}\nexport default {name: 'never', description: 'd', tick() {}};");
+		const message = `kmtop: ${loops}: the workload did not finish loading within 1 s (--tick-timeout); does it loop at import?\n`;
+		expect(await run(['sweep', '-w', `drain,${loops}`, '--tick-timeout', '1'])).toEqual({code: 2, stdout: '', stderr: message});
+		expect(await run(['snapshot', '-w', loops, '--tick-timeout', '1'])).toEqual({code: 2, stdout: '', stderr: message});
 	});
 
 	it('two modules that call themselves the same', async () => {
