@@ -2,7 +2,7 @@
 // at all, each answered at once with one line (exit 2), never read to the end of memory.
 
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -32,8 +32,8 @@ const checks = {version: kmtopVersion, revisionIds: context.revisionIds, workloa
 
 const binary = (name: string) => `${name}: not a kmtop recording: it holds binary data (NUL bytes), and a recording is JSON text (kmtop --record FILE, or a snapshot saved with s)`;
 
-const kmtop = (args: string[], input?: string) => {
-	const result = spawnSync(process.execPath, [cli, ...args], {input, encoding: 'utf8', env: {...process.env, NO_COLOR: '', FORCE_COLOR: ''}, timeout: 120_000});
+const kmtop = (args: string[]) => {
+	const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '', FORCE_COLOR: ''}, timeout: 120_000});
 	return {code: result.status, stderr: result.stderr, stdout: result.stdout};
 };
 
@@ -64,16 +64,13 @@ const sparse = (): string => {
 	const name = path.join(work, 'sparse.jsonl');
 	writeFileSync(name, '');
 	// A hole of 1 GiB: no disk, and all zeros to a reader.
-	spawnSync('truncate', ['-s', '1G', name]);
+	truncateSync(name, 1024 * MiB);
 	return name;
 };
 
 const directory = (): string => {
 	const name = path.join(work, 'a-directory');
-	if (!existsSync(name)) {
-		mkdirSync(name);
-	}
-
+	mkdirSync(name, {recursive: true});
 	return name;
 };
 
