@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {readRecording} from '../../source/cli/read-recording.js';
-import {formatEndLine, formatStartLine, RECORDING_FORMAT} from '../../source/engine/recording.js';
+import {formatEndLine, formatStartLine, parseRecording, RECORDING_FORMAT} from '../../source/engine/recording.js';
 import {kmtopVersion} from '../../source/engine/version.js';
 import {context, MiB} from './parse-context.js';
 
@@ -57,6 +57,27 @@ describe('readRecording', () => {
 		const name = file('long.jsonl', recordingText + ' '.repeat(4096));
 		expect(() => readRecording(name, {...checks, maxBytes: 2048})).toThrow(`${name}: not a kmtop recording: it is over 2048 bytes, and a recording or a saved snapshot is far smaller`);
 		expect(readRecording(name, {...checks, maxBytes: 8192}).end).toEqual({boot: 1, tick: 300});
+	});
+});
+
+describe('parseRecording', () => {
+	const [startLine, endLine] = recordingText.split('\n');
+	it('150,000,000 blank lines between the start and the end: read (splitting them into lines was a V8 fatal error)', {timeout: 120_000}, () => {
+		const text = `${startLine}\n${'\n'.repeat(150_000_000)}${endLine}\n`;
+		expect(parseRecording(text, 'blank.jsonl')).toMatchObject({seed: 5, journal: [], end: {boot: 1, tick: 300}});
+	});
+
+	it.each([
+		['blank lines, spaces and CRLF around the lines', `\r\n  \n${startLine}\r\n\n \t\n${endLine}\r\n\n`, undefined],
+		['a line that is not JSON, numbered among the lines that are not blank', `\n${startLine}\n\n\n  x\n${endLine}\n`, 'blank.jsonl: line 2 is not JSON'],
+		['an entry after the end', `${startLine}\n${endLine}\n\n{"boot":1,"tick":5,"action":{"type":"reboot","revision":"2021-02-23"}}\n`, 'blank.jsonl: line 3 is not a journal entry kmtop wrote'],
+		['nothing but white space', ' \n\t\r\n', `blank.jsonl: not a kmtop recording (its first line should say "format": "${RECORDING_FORMAT}"); record one with kmtop --record FILE`],
+	])('%s', (_, text, problem) => {
+		if (problem === undefined) {
+			expect(parseRecording(text, 'blank.jsonl').end).toEqual({boot: 1, tick: 300});
+		} else {
+			expect(() => parseRecording(text, 'blank.jsonl')).toThrow(problem);
+		}
 	});
 });
 
