@@ -4,6 +4,7 @@
 // document handed out stays the one taken when the flag went up.
 
 import {revisions} from '../kernel/revisions.js';
+import {advanceSession} from './advance-session.js';
 import {buildSnapshot, leaveOutSections, type SnapshotOptions} from './build-snapshot.js';
 import {applyJournalAction, type JournalAction, type JournalEntry, type KnownHang} from './session-journal.js';
 import {Simulation, type HookWatch} from './simulation.js';
@@ -70,8 +71,9 @@ export class LiveSession {
 	readonly comparing: SessionComparison;
 	private frozenSnapshot: SnapshotDocument | undefined;
 	/** The rate, and the fraction of a tick owed from one advance to the next (pace-ticks.ts). */
-	private readonly pacer: TickPacer;
-	private readonly budgetMs: number;
+	readonly pacer: TickPacer;
+	/** How long one `advance` may compute. */
+	readonly budgetMs: number;
 	readonly now: () => number;
 
 	constructor(options: LiveSessionOptions) {
@@ -139,45 +141,9 @@ export class LiveSession {
 		return this.recording.leaveRecording();
 	}
 
-	/** Runs the ticks `elapsedMs` of wall time owes at the current rate; returns how many ran. */
+	/** Runs the ticks `elapsedMs` of wall time owes at the current rate; returns how many ran (advance-session.ts). */
 	advance(elapsedMs: number): number {
-		this.applyDueEntries();
-		this.comparing.runOn(elapsedMs);
-		this.comparing.advanceComparison();
-		if (this.paused || this.simulation.halted || this.inPast) {
-			this.pacer.drop();
-			if (!this.inPast && this.presentRuns === 0) {
-				// Waiting at the present: the first step back is made ready meanwhile.
-				this.timeMachine?.prepareStepBack(this.budgetMs / 2);
-			}
-
-			return 0;
-		}
-
-		const owed = this.pacer.owe(elapsedMs);
-		const started = this.now();
-		let ran = 0;
-		// In slices, so the time budget is checked often without reading the clock every tick.
-		let sliceStarted = started;
-		while (ran < owed && !this.simulation.halted) {
-			const slice = Math.min(256, owed - ran, Math.max(1, this.ticksToNextEntry()));
-			if (!this.traceReading.ready(this.simulation.workload, this.simulation.tick + slice)) {
-				break;
-			}
-
-			ran += this.simulation.step(slice);
-			this.applyDueEntries();
-			this.comparing.advanceComparison();
-			const now = this.now();
-			this.timeMachine?.ran(now - sliceStarted);
-			sliceStarted = this.now();
-			if (now - started > this.budgetMs) {
-				this.pacer.drop(); // falling behind
-				break;
-			}
-		}
-
-		return ran;
+		return advanceSession(this, elapsedMs);
 	}
 
 	/** A trace replay streams its file: the ticks wait until their records are read; its readError, a trace that failed to read part way. */
