@@ -68,8 +68,14 @@ describe('headless, on the engine thread', () => {
 	});
 
 	test('a throw from a timer and an async tick are the workload\'s faults, recorded', async () => {
-		const timer = workloadFile('timer', "setup() { setTimeout(() => { throw null; }, 0); }, tick(kernel) { kernel.kmalloc(16); }");
-		const outcome = await snapshot(timer, 300_000);
+		// The timer runs when the run lets the thread's event loop turn, after a slice of 500 ticks
+		// once 100 ms have passed (session-journal.ts runTicksTo), and not at the first such turn (a
+		// setImmediate, which comes before the loop's timers) but at the next: the first 120 ticks of
+		// each slice take a millisecond each, so three turns come however fast the kernel is.
+		// (300,000 plain ticks, the test until 2026-12-04, had the turns only while the kernel was
+		// slow enough; once it got faster, runs ended with one and the timer never ran.)
+		const timer = workloadFile('timer', "setup() { setTimeout(() => { throw null; }, 0); }, tick(kernel, ctx) { if (ctx.tick % 500 < 120) { const until = Date.now() + 1; while (Date.now() < until) {} } kernel.kmalloc(16); }");
+		const outcome = await snapshot(timer, 1500);
 		expect(outcome.kind === 'document' && failures(outcome.document)[0]?.[1]).toMatch(
 			/^workload timer failed at tick \d+: threw null \(thrown outside its hooks: a timer, a callback or a rejected promise\)$/,
 		);
