@@ -12,6 +12,7 @@
 
 import {CompactBuffer, StoredView, expandBuffer, type ViewKind} from './compact-buffer.js';
 import {CloneError, isIndex, locate, uncopyable} from './locate-uncopyable.js';
+import {plainShape} from './plain-shape.js';
 
 export {CloneError} from './locate-uncopyable.js';
 export {StoredView} from './compact-buffer.js';
@@ -25,6 +26,12 @@ export type CloneOptions = {
 	StoredView of it. Copying such a copy again gives one that runs, its buffers expanded.
 	*/
 	compact?: (source: ArrayBuffer) => CompactBuffer;
+	/**
+	The keys of a class's instances (by their prototype) that are derived from the rest of the
+	object and rebuilt on demand: the copy holds undefined there (a stored copy need not keep a
+	bitmap's search tree, its largest part after the words it is built from).
+	*/
+	derived?: (prototype: object) => readonly string[] | undefined;
 };
 
 export type ClonedGraph<T> = {
@@ -41,37 +48,9 @@ const STRING_BYTES = 16;
 
 type Pending = {from: object; to: object};
 
-/** Class prototypes and the key lists of their instances found to hold plain data only. */
-const checkedShapes = new WeakMap<object, Set<string>>();
-
 // A view of the kind and place of the original, over the copy's buffer (a StoredView over a compact one).
 const viewOf = (Kind: ViewKind, buffer: ArrayBuffer | CompactBuffer, byteOffset: number, length: number): object =>
 	buffer instanceof CompactBuffer ? new StoredView(Kind, buffer, byteOffset, length) : new Kind(buffer, byteOffset, length);
-
-// Plain objects pass; a class instance's keys are checked for getters once per class and key set.
-const plainShape = (from: object, keys: string[]): boolean => {
-	const prototype = Object.getPrototypeOf(from) as object | null;
-	if (prototype === Object.prototype || prototype === null) {
-		return true;
-	}
-
-	const signature = keys.join('\u0000');
-	let checked = checkedShapes.get(prototype);
-	if (checked?.has(signature)) {
-		return true;
-	}
-
-	for (const key of keys) {
-		if (!('value' in Reflect.getOwnPropertyDescriptor(from, key)!)) {
-			return false;
-		}
-	}
-
-	checked ??= new Set();
-	checked.add(signature);
-	checkedShapes.set(prototype, checked);
-	return true;
-};
 
 /**
 One copy's state, its steps as methods. They were closures made afresh by each cloneGraph call,
@@ -88,10 +67,12 @@ class GraphCopier {
 	bytes = 0;
 	readonly shared: (value: object) => boolean;
 	readonly compact: CloneOptions['compact'];
+	readonly derived: CloneOptions['derived'];
 
 	constructor(options: CloneOptions) {
 		this.shared = options.shared ?? (() => false);
 		this.compact = options.compact;
+		this.derived = options.derived;
 	}
 
 	copyOf(value: unknown): unknown {
@@ -227,6 +208,16 @@ class GraphCopier {
 		this.copyExtraProperties(from, to, false);
 	}
 
+	/** The keys of `from` to leave undefined in its copy (CloneOptions.derived). */
+	derivedKeysOf(from: object): readonly string[] | undefined {
+		if (this.derived === undefined) {
+			return undefined;
+		}
+
+		const prototype = Object.getPrototypeOf(from) as object | null;
+		return prototype === Object.prototype || prototype === null ? undefined : this.derived(prototype);
+	}
+
 	// Own properties, attributes and all. Most objects hold only plain writable data (class
 	// fields, object literals): those are copied by assignment, which is many times faster than
 	// reading every property's descriptor. A class's first instance is checked property by
@@ -240,15 +231,21 @@ class GraphCopier {
 				this.bytes += SLOT_BYTES * keys.length;
 				const source = from as Record<string, unknown>;
 				const target = to as Record<string, unknown>;
+				const derived = this.derivedKeysOf(from);
 				for (const key of keys) {
 					const item = source[key];
-					target[key] = typeof item === 'number' ? item : this.copyOf(item);
+					if (derived?.includes(key)) {
+						target[key] = undefined;
+					} else {
+						target[key] = typeof item === 'number' ? item : this.copyOf(item);
+					}
 				}
 
 				return;
 			}
 		}
 
+		const derived = skipIndices ? undefined : this.derivedKeysOf(from);
 		for (const key of Reflect.ownKeys(from)) {
 			if (skipIndices && (key === 'length' || (typeof key === 'string' && isIndex(key)))) {
 				continue;
@@ -257,7 +254,7 @@ class GraphCopier {
 			const descriptor = Reflect.getOwnPropertyDescriptor(from, key)!;
 			this.bytes += SLOT_BYTES;
 			if ('value' in descriptor) {
-				const item = this.copyOf(descriptor.value);
+				const item = typeof key === 'string' && derived?.includes(key) ? undefined : this.copyOf(descriptor.value);
 				if (descriptor.writable && descriptor.enumerable && descriptor.configurable) {
 					(to as Record<PropertyKey, unknown>)[key] = item;
 				} else {

@@ -22,6 +22,12 @@ export {countTrailingZeros} from './bitmap-words.js';
 const FULL = 0xffffffff;
 
 export class ChunkBitmap {
+	/**
+	 * Fields derived from the words, which a copy kept for time travel leaves out (clone-graph.ts):
+	 * the tree is a byte a chunk against the words' bit, and is built again on the next search.
+	 */
+	static readonly derivedFields: readonly string[] = ['tree'];
+
 	/** Number of bits (chunks). */
 	readonly size: number;
 	/** The bitmap's memory, as the kernel reads it: bit i is bit i%32 of word i/32. */

@@ -100,6 +100,33 @@ describe('cloneGraph', () => {
 		expect(() => cloneGraph({steps: counter()})).toThrow('cannot copy a Generator at .steps');
 	});
 
+	it('leaves a class\'s derived fields undefined (and their buffers uncopied)', () => {
+		class Indexed {
+			items: number[];
+			index: Uint32Array | undefined;
+			constructor(items: number[]) {
+				this.items = items;
+				this.index = new Uint32Array(items);
+			}
+		}
+
+		const derived = (prototype: object) => (prototype === Indexed.prototype ? ['index'] : undefined);
+
+		const first = new Indexed([3, 1, 2]);
+		const frozen = Object.freeze(new Indexed([9])); // copied key by key, not by assignment
+		const root = {first, second: new Indexed([4]), frozen, plain: {index: new Uint32Array(2)}, point: new Point(1, 2)};
+		const {value: copy, buffers} = cloneGraph(root, {derived});
+		expect(copy.first).toBeInstanceOf(Indexed);
+		expect(copy.first.items).toEqual([3, 1, 2]);
+		expect(Object.keys(copy.first)).toEqual(['items', 'index']);
+		expect([copy.first.index, copy.second.index, copy.frozen.index]).toEqual([undefined, undefined, undefined]);
+		expect(Object.isFrozen(copy.frozen)).toBe(true);
+		expect(copy.plain.index).toBeInstanceOf(Uint32Array); // a plain object's field of that name is no class's
+		expect(first.index).toBeInstanceOf(Uint32Array); // the original keeps its own
+		expect(buffers.has(first.index!.buffer as ArrayBuffer)).toBe(false);
+		expect(buffers.has(root.plain.index.buffer)).toBe(true);
+	});
+
 	it('keeps shared objects by reference and counts the bytes it copied', () => {
 		const table = {revision: '2021-02-23'};
 		const big = new Uint8Array(100_000);
