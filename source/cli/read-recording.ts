@@ -25,6 +25,41 @@ const binaryCheckBytes = 64 * 1024;
 const MiB = 1024 * 1024;
 const defaultMaxBytes = 256 * MiB;
 
+/** Names of standard input that open() refuses with ENXIO when it is a socket (Node's child processes get one): read fd 0 itself then. */
+const stdinAliases = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** The file's descriptor, and whether it is ours to close. */
+const openRecording = (file: string): {fd: number; own: boolean} => {
+	try {
+		return {fd: openSync(file, 'r'), own: true};
+	} catch (error) {
+		if (stdinAliases.has(file) && (error as {code?: string}).code === 'ENXIO') {
+			return {fd: 0, own: false};
+		}
+
+		throw error;
+	}
+};
+
+/**
+Reads into `buffer` as readSync does; a non-blocking descriptor (a socket as standard input) that
+has nothing yet is waited for, a millisecond at a time, rather than failing with EAGAIN.
+*/
+const readWaiting = (fd: number, buffer: Buffer, length: number): number => {
+	for (;;) {
+		try {
+			return readSync(fd, buffer, 0, length, null);
+		} catch (error) {
+			if ((error as {code?: string}).code !== 'EAGAIN') {
+				throw error;
+			}
+
+			Atomics.wait(pause, 0, 0, 1);
+		}
+	}
+};
+
 const formatMiB = (bytes: number): string => (bytes >= MiB ? `${bytes / MiB} MiB` : `${bytes} bytes`);
 
 /** The file's text, read a piece at a time (a pipe or a device as well as a file), or one line why not. */
@@ -35,11 +70,11 @@ const readRecordingText = (file: string, maxBytes: number): string => {
 	// the pages never written stay out of RSS: 150 MB piped, 506 against 498 MB peak RSS).
 	const scratch = Buffer.allocUnsafe(MiB);
 	let total = 0;
-	let fd: number | undefined;
+	let opened: {fd: number; own: boolean} | undefined;
 	try {
-		fd = openSync(file, 'r');
+		opened = openRecording(file);
 		for (;;) {
-			const read = readSync(fd, scratch, 0, total < binaryCheckBytes ? binaryCheckBytes - total : MiB, null);
+			const read = readWaiting(opened.fd, scratch, total < binaryCheckBytes ? binaryCheckBytes - total : MiB);
 			if (read === 0) {
 				break;
 			}
@@ -63,8 +98,8 @@ const readRecordingText = (file: string, maxBytes: number): string => {
 
 		throw new RecordingError(`${file}: cannot read the recording: ${describeSystemError(error)}`);
 	} finally {
-		if (fd !== undefined) {
-			closeSync(fd);
+		if (opened?.own) {
+			closeSync(opened.fd);
 		}
 	}
 

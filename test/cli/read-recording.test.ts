@@ -2,7 +2,7 @@
 // at all, each answered at once with one line (exit 2), never read to the end of memory.
 
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -110,5 +110,15 @@ describe('kmtop snapshot --replay', () => {
 		const tickOf = (stdout: string) => (JSON.parse(stdout) as {run: {tick: number}}).run.tick;
 		expect(tickOf(fromPipe.stdout)).toBe(300);
 		expect(fromPipe.stdout).toBe(fromFile.stdout.replace(recording, '/dev/stdin'));
+	});
+
+	it('a recording on standard input as Node\'s child processes get it (a socket, which /dev/stdin cannot open) replays as the file does', () => {
+		const recording = file('socket.jsonl', recordingText);
+		const fromFile = kmtop(['snapshot', '--replay', recording]);
+		for (const name of ['/dev/stdin', '/dev/fd/0']) {
+			const fromSocket = spawnSync(process.execPath, [cli, 'snapshot', '--replay', name], {input: readFileSync(recording), encoding: 'utf8', timeout: 120_000});
+			expect({code: fromSocket.status, stderr: fromSocket.stderr}).toEqual({code: 0, stderr: ''});
+			expect(fromSocket.stdout).toBe(fromFile.stdout.replace(recording, name));
+		}
 	});
 });
