@@ -31,6 +31,34 @@ export type LiveDashboardOptions = {
 
 const exitCodes: Partial<Record<NodeJS.Signals, number>> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
 
+/** A failed read or write that says the terminal is gone (its window closed, the connection dropped). */
+const terminalGone = (error: unknown): boolean =>
+	['EIO', 'EPIPE', 'ENXIO'].includes((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+
+/**
+Ends the process as a hang-up ends one: by SIGHUP's default action (a shell sees 129). Not by
+exiting: at exit Node sets the terminal's modes back, and on Node 20 that aborts with an assertion
+and a native stack when the terminal is gone (tcsetattr fails with EIO; nodejs/node#51519, fixed
+in Node 24 by #58200). Whoever else listens for SIGHUP hears it first: a snapshot being written
+removes its temp file (write-file-atomically.ts).
+*/
+const endByHangUp = (): never => {
+	const others = process.listeners('SIGHUP');
+	process.removeAllListeners('SIGHUP');
+	for (const listener of others) {
+		try {
+			listener('SIGHUP');
+		} catch {
+			// Ending anyway.
+		}
+	}
+
+	process.removeAllListeners('SIGHUP');
+	process.kill(process.pid, 'SIGHUP');
+	// The signal is delivered as kill returns; this is never reached.
+	return process.exit(129);
+};
+
 /** Resolves with the exit code: 0 on q, 130 on Ctrl+C (and SIGINT), 143 on SIGTERM. */
 export const runLiveDashboard = async (engine: EngineLink, options: LiveDashboardOptions): Promise<number> => {
 	const stdout = options.stdout ?? process.stdout;
@@ -89,6 +117,11 @@ export const runLiveDashboard = async (engine: EngineLink, options: LiveDashboar
 	};
 
 	const onCrash = (error: unknown) => {
+		if (terminalGone(error)) {
+			// Nothing to give back, nowhere to say so.
+			endByHangUp();
+		}
+
 		restore();
 		const message = error instanceof Error ? error.message : String(error);
 		process.stderr.write(`kmtop: internal error: ${message}\n`);
@@ -134,6 +167,11 @@ export const runLiveDashboard = async (engine: EngineLink, options: LiveDashboar
 					? `kmtop: Ink's Output patch applied: ${patch.rows.thisFrame.size} rows of the last frame drawn through it\n`
 					: `kmtop: Ink's Output patch not applied: ${patch.reason}\n`,
 			);
+		}
+
+		if (handleProcessEvents && exitCode === exitCodes.SIGHUP) {
+			// The terminal hung up, or may have: it was given back above if it is still there.
+			endByHangUp();
 		}
 	}
 };

@@ -1,7 +1,7 @@
 // The CLI on a real terminal: spawned under `script` (util-linux), which gives it a pseudo-TTY,
 // as a person's shell would. The progress bar, colour and NO_COLOR, and quitting with q.
 import {spawn, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -99,6 +99,37 @@ describe.runIf(hasScript)('on a terminal', () => {
 		expect(on).toBeGreaterThan(-1);
 		expect(off).toBeGreaterThan(on);
 		expect(output.indexOf('\u001B[?1000h', on + 1)).toBe(-1);
+	});
+
+	// The window closed under it (the pseudo-terminal's master side gone: `script` killed): on Node
+	// 20 this was "kmtop: internal error: write EIO" and a native assertion from Node's own restore
+	// of the terminal at exit, status 139. A shell that outlives the hang-up tells how kmtop ended.
+	it('the terminal closed under it: ends as a hang-up does, 129, and says nothing', async () => {
+		const code = path.join(work, 'hangup-code');
+		const errors = path.join(work, 'hangup-stderr');
+		const line = `trap '' HUP; ${quote([process.execPath, cli, '--seed', '16'])} 2>${quote([errors])}; echo $? >${quote([code])}`;
+		const {NO_COLOR: _noColor, FORCE_COLOR: _forceColor, CI: _ci, ...inherited} = process.env;
+		const child = spawn('script', ['-qec', `stty cols 120 rows 40; bash -c ${quote([line])}`, '/dev/null'], {cwd: work, env: {...inherited, TERM: 'xterm-256color'}});
+		let output = '';
+		await new Promise<void>((resolve) => {
+			child.stdout.on('data', (chunk: Buffer) => {
+				output += chunk.toString('utf8');
+				if (output.includes('Kernel heap:')) {
+					resolve();
+				}
+			});
+		});
+		child.kill('SIGKILL');
+		for (let wait = 0; wait < 600 && !existsSync(code); wait++) {
+			await new Promise((resolve) => {
+				setTimeout(resolve, 50);
+			});
+		}
+
+		await new Promise((resolve) => {
+			setTimeout(resolve, 100); // the shell's echo, written whole
+		});
+		expect({code: readFileSync(code, 'utf8'), stderr: readFileSync(errors, 'utf8')}).toEqual({code: '129\n', stderr: ''});
 	});
 
 	it.each<Record<string, string>>([{NO_COLOR: '1'}, {TERM: 'dumb'}])('%o: not one colour code', async (env) => {
