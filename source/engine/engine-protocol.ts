@@ -32,7 +32,9 @@ export type EngineCommand =
 	/** Time travel to a tick of a boot (the boot shown when left out); past the present, the present runs on to it. */
 	| {type: 'travel-to'; tick: number; boot?: number}
 	/** `c`: this boot's revision beside the next one, or back to the dashboard. */
-	| {type: 'toggle-comparison'};
+	| {type: 'toggle-comparison'}
+	/** Esc: stops the present's run towards a `g` tick ahead where it has got to (paused there). */
+	| {type: 'stop-run'};
 
 export type TimePoint = {boot: number; tick: number};
 
@@ -42,6 +44,8 @@ export type TimeFacts = {
 	present: TimePoint;
 	/** A travel under way (a long one runs in slices). */
 	travelling?: {target: TimePoint; reached: TimePoint};
+	/** The present running on (paused) to a tick ahead, `g` past the present: Esc stops it. */
+	runningTo?: TimePoint;
 	/** Why time travel does not work in this session (a trace replay, a workload state with functions). */
 	unavailable?: string;
 };

@@ -71,6 +71,12 @@ export class LiveEngine {
 				break;
 			}
 
+			case 'stop-run': {
+				// Where it has got to, paused: Esc while the present runs to a `g` tick ahead.
+				session.presentRunStops++;
+				break;
+			}
+
 			case 'toggle-comparison': {
 				if (session.inPast) {
 					this.say('c compares at the present: space returns to it', {whilePast: true});
@@ -209,7 +215,8 @@ export class LiveEngine {
 		const {session} = this;
 		const {simulation} = session;
 		const now = this.now();
-		const running = !session.paused && !simulation.halted;
+		// A run to a tick ahead (g) runs while paused: its speed is what it achieves.
+		const running = (!session.paused || session.presentRuns > 0) && !simulation.halted;
 		const rates = this.meter.rates(now);
 		return {
 			live: true,
@@ -245,6 +252,7 @@ export class LiveEngine {
 			shown: machine?.shown ?? present,
 			present,
 			...(machine?.travelling ? {travelling: machine.travelling} : {}),
+			...(session.presentTarget ? {runningTo: session.presentTarget} : {}),
 			...(unavailable === undefined ? {} : {unavailable}),
 		};
 	}

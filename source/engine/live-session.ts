@@ -55,6 +55,8 @@ export class LiveSession {
 	target that moves, taking the engine's time from the run the user asked for).
 	*/
 	presentRuns = 0;
+	presentTarget: {boot: number; tick: number} | undefined;
+	presentRunStops = 0;
 	frozen = false;
 	/** Every key that changed the simulation, with its tick (session-journal.ts). */
 	readonly journal: JournalEntry[] = [];

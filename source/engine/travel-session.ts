@@ -16,6 +16,10 @@ export type TravelHost = {
 	pausedByTravel: boolean;
 	/** Runs of the present towards a travel's target under way (while there are, it is not waiting). */
 	presentRuns: number;
+	/** The newest run's target, while one is under way. */
+	presentTarget: {boot: number; tick: number} | undefined;
+	/** Counts the stops asked for (Esc): a run under way ends at the next slice after one. */
+	presentRunStops: number;
 	applyDueEntries(): void;
 	ticksToNextEntry(): number;
 };
@@ -74,18 +78,23 @@ export const travelTo = async (session: TravelHost, target: {boot: number; tick:
 /** Runs the present `ticks` on (the `g` of a tick ahead, `→` at the present), in slices. */
 const runPresent = async (session: TravelHost, ticks: number): Promise<void> => {
 	session.presentRuns++;
+	session.presentTarget = {boot: session.simulation.bootNumber, tick: session.simulation.tick + ticks};
 	try {
 		await runPresentSlices(session, ticks);
 	} finally {
 		session.presentRuns--;
+		if (session.presentRuns === 0) {
+			session.presentTarget = undefined;
+		}
 	}
 };
 
 const runPresentSlices = async (session: TravelHost, ticks: number): Promise<void> => {
 	const target = session.simulation.tick + ticks;
 	const boot = session.simulation.bootNumber;
+	const stops = session.presentRunStops;
 	let lastYield = session.now();
-	while (session.simulation.tick < target && session.simulation.bootNumber === boot && !session.simulation.halted) {
+	while (session.simulation.tick < target && session.simulation.bootNumber === boot && !session.simulation.halted && session.presentRunStops === stops) {
 		const slice = Math.min(256, target - session.simulation.tick, Math.max(1, session.ticksToNextEntry()));
 		if (isTraceWorkload(session.simulation.workload)) {
 			await session.simulation.workload.prepare(session.simulation.tick + slice);

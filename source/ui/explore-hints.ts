@@ -47,13 +47,16 @@ const focusKeys: Record<string, Array<[string, string]>> = {
 	],
 };
 
+/** While comparing, the comparison fills the body: its keys, not the panels'. */
+const comparisonKeys: Array<[string, string]> = [['c Esc', 'close comparison']];
+
 /** On the panic screen only the keys that open a view work (explore-keys.ts): the panels are not drawn. */
 const panicKeys: Array<[string, string]> = [
 	['m', 'map'],
 	['a', 'holders'],
 ];
 
-export const footerExplore = (state: ExploreState, panic = false): FooterExplore => {
+export const footerExplore = (state: ExploreState, panic = false, comparing = false): FooterExplore => {
 	const {prompt} = state;
 	if (prompt) {
 		return prompt.kind === 'search' ? {prompt: {text: `/${prompt.text}`, enter: 'search'}} : {prompt: {text: `will it fit: kmalloc(${prompt.text}`, enter: 'asks'}};
@@ -61,6 +64,10 @@ export const footerExplore = (state: ExploreState, panic = false): FooterExplore
 
 	if (state.screen !== 'dashboard') {
 		return {keys: focusKeys[state.screen]};
+	}
+
+	if (comparing) {
+		return {keys: comparisonKeys};
 	}
 
 	if (panic) {

@@ -1,6 +1,7 @@
 // The time-travel keys of the live view and the graphs' window: ← / → one tick back / on,
 // Shift+← / → or [ / ] a hundred, `g` and a tick typed in, `z` the graphs' window (500, 5,000 or
-// 50,000 ticks), `c` the current revision beside the next. Keys reach here before the dashboard's
+// 50,000 ticks), `c` the current revision beside the next (Esc closes it too), Esc a run to a tick
+// ahead stopped. Keys reach here before the dashboard's
 // own (use-dashboard-keys.ts): while `g` waits for a tick, digits are the tick's, not workloads.
 
 import type {Key} from 'ink';
@@ -95,6 +96,23 @@ export const useTravelKeys = (latest: TravelKeyActions): TravelKeys => {
 		if (typed.current !== undefined) {
 			answerPrompt(input, key);
 			return true;
+		}
+
+		// Esc, once nothing nearer took it (a view, a search, the focus: explore-keys.ts): the
+		// comparison closes, a run to a tick ahead stops where it is.
+		if (key.escape) {
+			const {facts} = current.current.view;
+			if (facts.comparison) {
+				current.current.send({type: 'toggle-comparison'});
+				return true;
+			}
+
+			if (facts.time?.runningTo) {
+				current.current.send({type: 'stop-run'});
+				return true;
+			}
+
+			return false;
 		}
 
 		if (key.leftArrow || key.rightArrow) {

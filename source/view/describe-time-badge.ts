@@ -1,6 +1,7 @@
 // The header's time-travel badge: `◀ t12,345 (of 20,000)` while the view shows the past (the
 // present's tick in brackets), `◀ t12,345 → t500,000` while a long travel runs, and the boot when
-// the past shown is of an earlier one. A replay still following its recording says so too.
+// the past shown is of an earlier one; `▸ RUNNING → t500,000 Esc stops` while the present runs on
+// to a tick ahead (`g`). A replay still following its recording says so too.
 
 import type {TimePoint} from '../engine/engine-protocol.js';
 import {formatCount} from './format-number.js';
@@ -17,9 +18,13 @@ export const isInPast = (facts: ViewFacts): boolean => {
 	return time !== undefined && (time.travelling !== undefined || time.shown.boot !== time.present.boot || time.shown.tick !== time.present.tick);
 };
 
-/** The badge, or undefined at the present. */
+/** The badge, or undefined at the present (unless it runs on to a tick ahead). */
 export const describeTimeBadge = (facts: ViewFacts): StyledLine | undefined => {
 	const time = facts.time;
+	if (time?.runningTo && !isInPast(facts)) {
+		return [segment('▸ RUNNING', 'good'), segment(` → t${formatCount(time.runningTo.tick)}`, 'warn'), segment(' Esc stops', 'dim')];
+	}
+
 	if (!time || !isInPast(facts)) {
 		return undefined;
 	}

@@ -43,7 +43,7 @@ export const exploreKeys: KeyRow[] = [
 	['PgUp PgDn', 'a page up / down'],
 	['Home End', 'first / last (End in the log, Home in the lifecycle: follow the newest again)'],
 	['Enter', "open the selected subheap's chunk map (a lifecycle event: its subheap's)"],
-	['Esc', 'back: close a view, drop a search, leave the focus'],
+	['Esc', 'back: close a view or the comparison, drop a search, leave the focus; stop a g run ahead'],
 	['m', "the selected subheap's chunk map, Subheap #N"],
 	['k', 'in the chunk map: will kmalloc(N bytes) fit here now, and where'],
 	['a', 'who holds the heap, one row per holder, by live bytes'],

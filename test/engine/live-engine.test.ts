@@ -39,6 +39,38 @@ describe('LiveEngine', () => {
 		expect([facts.achievedRate, facts.kmallocPerSecond, facts.kfreePerSecond]).toEqual([0, 0, 0]);
 	});
 
+	test('g to a tick ahead: the facts say the present runs to it, at the rate it achieves, and stop-run (Esc) stops it where it got to', async () => {
+		const {engine, session, clock} = await engineAt('steady');
+		const turn = async () => new Promise((resolve) => {
+			setImmediate(resolve);
+		});
+		engine.apply({type: 'travel-to', tick: 50_000_000});
+		// The run goes on in slices, a turn of the event loop each 30 ms.
+		while (session.simulation.tick < 2000) {
+			await turn();
+		}
+
+		clock.now = 1000;
+		engine.advance();
+		const running = engine.facts();
+		expect(running.time?.runningTo).toEqual({boot: 1, tick: 50_000_000});
+		expect(running.paused).toBe(true);
+		expect(running.achievedRate).toBeGreaterThanOrEqual(2000); // what ran in the engine's second, not 0 for the pause
+		engine.apply({type: 'stop-run'});
+		while (engine.facts().time?.runningTo !== undefined) {
+			await turn();
+		}
+
+		const stopped = session.simulation.tick;
+		expect(stopped).toBeLessThan(50_000_000);
+		for (let wait = 0; wait < 20; wait++) {
+			await turn();
+		}
+
+		expect(session.simulation.tick).toBe(stopped);
+		expect(engine.facts().paused).toBe(true);
+	});
+
 	test('"new" lasts 3 s of wall time at any rate', async () => {
 		// A light workload: what is measured is time, not what the ticks do.
 		const {engine, session, clock} = await engineAt('steady');

@@ -27,6 +27,12 @@ describe('footerExplore', () => {
 		expect(footerExplore({...initialExploreState, focus: 'lifecycle'}, true)).toEqual(panicKeys);
 	});
 
+	it('while comparing, offers the comparison\'s keys (the panels are not drawn), halted or not', () => {
+		const keys = {keys: [['c Esc', 'close comparison']]};
+		expect(footerExplore(initialExploreState, false, true)).toEqual(keys);
+		expect(footerExplore(initialExploreState, true, true)).toEqual(keys);
+	});
+
 	it('keeps the open view\'s keys on the panic screen (the map opened with m)', () => {
 		expect(footerExplore({...initialExploreState, screen: 'holders'}, true).keys?.map(([key]) => key)).toEqual(['↑↓', '< >', 'Esc']);
 	});

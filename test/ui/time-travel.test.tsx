@@ -142,6 +142,25 @@ describe('time travel in the live view', () => {
 		expect(session.simulation.tick).toBe(3500);
 	});
 
+	test('g far ahead: the header says the present runs to that tick, with its rate, and Esc stops it there, paused', async () => {
+		const session = await sessionAt('steady');
+		const {header, press, link} = mount(session, 20);
+		await press(' ');
+		await waitFor(() => expect(header()).toContain('‖ PAUSED'));
+		await press(`g90000000${ENTER}`);
+		await waitFor(() => expect(header()).toContain('▸ RUNNING → t90,000,000 Esc stops'));
+		// The rate it achieves, not the 0 of a pause (the figure before the rate asked for).
+		await waitFor(() => expect(header()).toMatch(/ [1-9][\d,.]*k?\/100 t\/s /));
+		await press(ESCAPE);
+		await waitFor(() => expect(header()).toContain('‖ PAUSED'));
+		expect(header()).not.toContain('→ t90,000,000');
+		const stopped = session.simulation.tick;
+		expect(stopped).toBeLessThan(90_000_000);
+		await delay(100);
+		expect(session.simulation.tick).toBe(stopped);
+		expect(link.current().facts.time?.runningTo).toBeUndefined();
+	});
+
 	test('g, a tick and Enter in one read (typed fast, or pasted) go to that tick', async () => {
 		const session = await sessionAt('steady');
 		await session.travelTo({boot: 1, tick: 3000});
@@ -338,7 +357,10 @@ describe('c: this revision beside the next', () => {
 		expect(row('heap total')).toBe('│ heap total                      66938K in 49   ││ heap total                      66938K in 49   │');
 		// 49 subheaps do not fit: those that do, then a count of the rest.
 		expect(lines).toContain('│                     … 39 more                  ││                     … 39 more                  │');
-		await press('c');
+		// Its keys in the footer; Esc closes it as c does.
+		expect(text).toContain('c Esc close comparison');
+		await press('\u001B');
 		await waitFor(() => expect(screen()).not.toContain('beside'));
+		expect(session.comparing.comparison).toBeUndefined();
 	});
 });

@@ -32,5 +32,5 @@ const FooterLines = memo(
 );
 
 export function FooterBar({document, facts, width, lines, explore}: FooterBarProps) {
-	return <FooterLines input={footerInput(document, facts)} hints={explore ? footerExplore(explore, Boolean(document.panic)) : {}} width={width} lines={lines} />;
+	return <FooterLines input={footerInput(document, facts)} hints={explore ? footerExplore(explore, Boolean(document.panic), facts.comparison !== undefined) : {}} width={width} lines={lines} />;
 }
