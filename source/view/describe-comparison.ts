@@ -4,7 +4,8 @@
 
 import type {ComparisonFacts, ComparisonSide} from '../engine/live-comparison.js';
 import {findRevision} from '../kernel/revisions.js';
-import {formatKernelAddress, formatSize} from './format-bytes.js';
+import {CHUNK_SIZE} from '../kernel/constants.js';
+import {apportionKilobytes, formatKernelAddress, formatSize} from './format-bytes.js';
 import {formatCount, formatPercent} from './format-number.js';
 import {escapeText} from './escape-text.js';
 import {wrapText} from './wrap-text.js';
@@ -48,13 +49,21 @@ const figureRows = (left: ComparisonSide, right: ComparisonSide): Row[] => {
 	return list;
 };
 
-/** Subheaps level by id, so the one a revision added (or kept) and the other did not faces a dash. */
+/**
+Subheaps level by id, so the one a revision added (or kept) and the other did not faces a dash.
+Each one's size is its chunks', as the Subheaps panel gives it (describe-subheap-table.ts), so a
+side's sizes add up to its heap total (the region a subheap sits on also holds its bitmap).
+*/
 const subheapRows = (left: ComparisonSide, right: ComparisonSide): Row[] => {
 	const ids = [...new Set([...left.subheaps, ...right.subheaps].map((row) => row.id))].sort((a, b) => a - b);
+	const sizes = new Map([left, right].map((side) => {
+		const kilobytes = apportionKilobytes(side.subheaps.map((row) => row.totalChunks * CHUNK_SIZE));
+		return [side, new Map(side.subheaps.map((row, index) => [row.id, kilobytes[index]!]))];
+	}));
 	return ids.map((id, index) => {
 		const subheap = (side: ComparisonSide) => {
 			const row = side.subheaps.find((candidate) => candidate.id === id);
-			return row ? `#${row.id} ${row.origin} ${formatSize(row.memoryBytes)} ${formatPercent(row.totalChunks > 0 ? row.allocatedChunks / row.totalChunks : 0)}` : '—';
+			return row ? `#${row.id} ${row.origin} ${sizes.get(side)!.get(id)!}K ${formatPercent(row.totalChunks > 0 ? row.allocatedChunks / row.totalChunks : 0)}` : '—';
 		};
 
 		return {label: index === 0 ? 'subheaps' : '', values: [subheap(left), subheap(right)]};

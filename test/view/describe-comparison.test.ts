@@ -13,7 +13,7 @@ const side = (revision: string, tick: number, kernelHeap: string, allocated: num
 	memstat: {kmalloc_allocated: allocated, kmalloc_available: available, kmalloc_call_count: 312_101, kfree_call_count: 262_373, user_physical_allocated: 56_815},
 	heap: {totalBytes: 6958 * 1024, allocatedBytes: 0, freeBytes: 5116 * 1024, largestFreeRunBytes: 1993 * 1024, subheapCount: 5},
 	backup: {state: 'ready', base: '0xc1dcb000', bytes: 1_048_576, consumed: 3, replaced: 3, recycled: 0, failedReplacements: 0},
-	subheaps: [{id: 1, origin: 'backup', base: 'c0801000', memoryBytes: 1_048_576, totalChunks: 100, allocatedChunks: halted ? 100 : 35}],
+	subheaps: [{id: 1, origin: 'backup', base: 'c0801000', memoryBytes: 1_048_576, totalChunks: 31_774, allocatedChunks: halted ? 31_774 : 11_121}],
 	panic: halted ? {tick, kind: 'fault', lines: ['[WebContent(66:66)]: Crash in ring 0 :(']} : null,
 });
 
@@ -47,7 +47,21 @@ describe('describeComparisonColumns', () => {
 			'consumed / replaced  3 / 3  ',
 			'physical pages      56,815  ',
 		]);
-		expect(texts.at(-1)).toBe('subhea… #1 backup 1024K 1… ≠');
+		expect(texts.at(-1)).toBe('subhea… #1 backup 992K 10… ≠');
+	});
+
+	it('sizes each subheap by its chunks, as the Subheaps panel does, so a side\'s sizes add up to its heap total', () => {
+		// The pool and a backup subheap: 2 MiB and 1 MiB regions, each with its bitmap in front.
+		const pool = {id: 0, origin: 'pool' as const, base: 'c0200000', memoryBytes: 2 * 1_048_576, totalChunks: 63_519, allocatedChunks: 27_621};
+		const backup = {id: 2, origin: 'backup' as const, base: 'c0801000', memoryBytes: 1_048_576, totalChunks: 31_774, allocatedChunks: 0};
+		const sides = facts.sides.map((each) => ({...each, heap: {...each.heap, totalBytes: (63_519 + 31_774) * 32, subheapCount: 2}, subheaps: [pool, backup]}));
+		const [left] = describeComparisonColumns({...facts, sides: [sides[0]!, sides[1]!]}, 48);
+		const texts = left.map((line) => lineText(line).trim());
+		expect(texts.filter((text) => text.includes('heap total') || text.includes('#'))).toEqual([
+			'heap total                          2977K in 2',
+			'subheaps                   #0 pool 1984K 43.5%',
+			'#2 backup 993K 0.0%', // 1984K + 993K: apportioned, as the panel's column (each alone is 1984.9K and 993.0K)
+		]);
 	});
 });
 
