@@ -7,15 +7,20 @@ import {describeSubheapRows, fullTableWidth, lineIds, subheapHeader, subheapTota
 import {formatKernelAddress, formatSize} from './format-bytes.js';
 import {ruleLine} from './frame-panel.js';
 import {formatCount} from './format-number.js';
+import {RETIRED_SUBHEAPS_KEPT} from '../kernel/subheap-book.js';
 import type {ListView} from './scroll-list.js';
 import {newestLifecycleEvents} from './select-events.js';
 import {fitLine, padStart, segment, type StyledLine} from './styled-line.js';
 import type {ViewFacts} from './view-facts.js';
 
-/** The panel title's count: `4 linked` (and the retired ones kept). */
+/**
+The panel title's count: `4 linked` (and the retired ones kept). The document keeps the last 64
+retired (snapshot.md): a full list says `last 64 retired`, not a count of every one.
+*/
 export const subheapTitle = (document: SnapshotDocument): string => {
 	const retired = document.retiredSubheaps.length;
-	return `Subheaps  ${document.subheaps.length} linked${retired > 0 ? `, ${retired} retired` : ''}`;
+	const count = retired >= RETIRED_SUBHEAPS_KEPT ? `last ${retired}` : String(retired);
+	return `Subheaps  ${document.subheaps.length} linked${retired > 0 ? `, ${count} retired` : ''}`;
 };
 
 /** Lifecycle events a tall panel keeps below the table, however many subheaps there are. */

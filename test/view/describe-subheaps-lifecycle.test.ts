@@ -16,6 +16,10 @@ describe('Subheaps', () => {
 	test('every row at 116 columns, the new one marked; sizes are the chunks, adding up to the total', () => {
 		const document = baseDocument();
 		expect(subheapTitle(document)).toBe('Subheaps  4 linked, 1 retired');
+		// The document keeps the last 64: a full list is not a count of all the retired ones.
+		const retired = document.retiredSubheaps[0]!;
+		expect(subheapTitle({...document, retiredSubheaps: Array.from({length: 63}, () => retired)})).toBe('Subheaps  4 linked, 63 retired');
+		expect(subheapTitle({...document, retiredSubheaps: Array.from({length: 64}, () => retired)})).toBe('Subheaps  4 linked, last 64 retired');
 		expect(text(describeSubheapsPanel(document, facts, 116, {height: 12, lifecycle: 'below'}))).toEqual([
 			'  #  origin    address        size  used                                             largest  added                 ',
 			'  0  pool      V0xc0500000   1985K  ███████████████████████████████████████▋  99.2%      10K  boot                  ',
