@@ -10,6 +10,9 @@ import {HolderRateMeter} from './holder-rate-meter.js';
 import {createWaitingDocument, isCalm} from './waiting-present.js';
 import {WallClockMeter} from './wall-clock-meter.js';
 
+/** The facts measured against the wall clock. */
+type Measured = Pick<LiveFacts, 'achievedRate' | 'kmallocPerSecond' | 'kfreePerSecond' | 'recentSinceTick' | 'holderRates'>;
+
 export class LiveEngine {
 	readonly session: LiveSession;
 	private readonly now: () => number;
@@ -17,6 +20,8 @@ export class LiveEngine {
 	private readonly holderMeter = new HolderRateMeter();
 	private lastAdvance: number;
 	private meteredBoot = 0;
+	/** What was measured with the frozen document (`session.freezes` says which). */
+	private frozenMeasured: {freezes: number; measured: Measured} | undefined;
 	private notices = 0;
 	/** Commands applied so far: a waiting present's document is made again after one (waiting-present.ts). */
 	private commands = 0;
@@ -211,20 +216,40 @@ export class LiveEngine {
 		return subheapOutcome(this.session.shownSimulation.kernel, id);
 	}
 
-	facts(): LiveFacts {
+	/**
+	The figures measured against the wall clock. While the display is frozen (f), those measured
+	with the frozen document, so the rates beside its counters, the header's t/s and what is
+	marked new stay as they were with it.
+	*/
+	private measured(): Measured {
 		const {session} = this;
+		if (session.frozen && this.frozenMeasured?.freezes === session.freezes) {
+			return this.frozenMeasured.measured;
+		}
+
 		const {simulation} = session;
 		const now = this.now();
 		// A run to a tick ahead (g) runs while paused: its speed is what it achieves.
 		const running = (!session.paused || session.presentRuns > 0) && !simulation.halted;
 		const rates = this.meter.rates(now);
-		return {
-			live: true,
-			rate: session.rate,
+		const measured = {
 			achievedRate: running ? rates.ticksPerSecond : 0,
 			kmallocPerSecond: running ? rates.kmallocPerSecond : 0,
 			kfreePerSecond: running ? rates.kfreePerSecond : 0,
 			recentSinceTick: this.meter.tickAgo(now),
+			holderRates: running && this.shown.holders ? this.holderMeter.rates(now, simulation.kernel.holders) : [],
+		};
+		this.frozenMeasured = session.frozen ? {freezes: session.freezes, measured} : undefined;
+		return measured;
+	}
+
+	facts(): LiveFacts {
+		const {session} = this;
+		const {simulation} = session;
+		return {
+			live: true,
+			rate: session.rate,
+			...this.measured(),
 			paused: session.paused,
 			...(session.pausedByTravel ? {pausedByTravel: true as const} : {}),
 			frozen: session.frozen,
@@ -233,7 +258,6 @@ export class LiveEngine {
 			workloads: session.workloads.map((workload) => workload.name),
 			workloadIndex: session.workloadIndex,
 			traceReplay: session.workloads.some((workload) => isTraceWorkload(workload)),
-			holderRates: running && this.shown.holders ? this.holderMeter.rates(now, simulation.kernel.holders) : [],
 			...(session.traceReading.readError === undefined ? {} : {readError: session.traceReading.readError}),
 			time: this.timeFacts(),
 			...(session.schedule.length > 0 ? {replay: {remaining: session.schedule.length}} : {}),

@@ -58,6 +58,8 @@ export class LiveSession {
 	presentTarget: {boot: number; tick: number} | undefined;
 	presentRunStops = 0;
 	frozen = false;
+	/** Counts the frozen documents taken (f, and a switch or reboot while frozen): what was measured with one goes with it. */
+	freezes = 0;
 	/** Every key that changed the simulation, with its tick (session-journal.ts). */
 	readonly journal: JournalEntry[] = [];
 	/** Told of each journal entry before it takes effect (the entry survives a hook that then hangs). */
@@ -216,7 +218,7 @@ export class LiveSession {
 
 	toggleFreeze(): void {
 		this.frozen = !this.frozen;
-		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;
+		this.takeFrozenSnapshot();
 	}
 
 	get workloadIndex(): number {
@@ -277,6 +279,11 @@ export class LiveSession {
 			this.comparing.rebooted();
 		}
 
+		this.takeFrozenSnapshot();
+	}
+
+	private takeFrozenSnapshot(): void {
 		this.frozenSnapshot = this.frozen ? buildSnapshot(this.simulation) : undefined;
+		this.freezes += this.frozen ? 1 : 0;
 	}
 }

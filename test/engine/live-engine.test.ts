@@ -45,8 +45,10 @@ describe('LiveEngine', () => {
 			setImmediate(resolve);
 		});
 		engine.apply({type: 'travel-to', tick: 50_000_000});
-		// The run goes on in slices, a turn of the event loop each 30 ms.
-		while (session.simulation.tick < 2000) {
+		// The run goes on in slices, a turn of the event loop each 30 ms; the engine measured the
+		// tick it had reached as the command returned, at its clock's 0.
+		const measuredAt = session.simulation.tick;
+		while (session.simulation.tick < measuredAt + 2000) {
 			await turn();
 		}
 
@@ -55,7 +57,8 @@ describe('LiveEngine', () => {
 		const running = engine.facts();
 		expect(running.time?.runningTo).toEqual({boot: 1, tick: 50_000_000});
 		expect(running.paused).toBe(true);
-		expect(running.achievedRate).toBeGreaterThanOrEqual(2000); // what ran in the engine's second, not 0 for the pause
+		// What ran in the engine's second, not the 0 of a pause.
+		expect(running.achievedRate).toBe(session.simulation.tick - measuredAt);
 		engine.apply({type: 'stop-run'});
 		while (engine.facts().time?.runningTo !== undefined) {
 			await turn();
@@ -69,6 +72,29 @@ describe('LiveEngine', () => {
 
 		expect(session.simulation.tick).toBe(stopped);
 		expect(engine.facts().paused).toBe(true);
+	});
+
+	test('frozen (f): the measured figures stay those of the frozen document while the simulation goes on, and are measured again after', async () => {
+		const {engine, session, clock} = await engineAt();
+		for (let step = 1; step <= 10; step++) {
+			clock.now = step * 100;
+			engine.advance();
+		}
+
+		engine.apply({type: 'toggle-freeze'});
+		const frozen = engine.facts();
+		expect(frozen.achievedRate).toBe(1000);
+		session.rate = 100;
+		for (let step = 11; step <= 40; step++) {
+			clock.now = step * 100;
+			engine.advance();
+		}
+
+		const later = engine.facts();
+		expect(later.liveTick).toBeGreaterThan(frozen.liveTick);
+		expect([later.achievedRate, later.kmallocPerSecond, later.kfreePerSecond, later.recentSinceTick]).toEqual([frozen.achievedRate, frozen.kmallocPerSecond, frozen.kfreePerSecond, frozen.recentSinceTick]);
+		engine.apply({type: 'toggle-freeze'});
+		expect(engine.facts().achievedRate).toBe(100);
 	});
 
 	test('"new" lasts 3 s of wall time at any rate', async () => {
