@@ -27,8 +27,11 @@ export type EngineThreadEvents = {
 	message(message: EngineToUi): void;
 	/** The watchdog stopped the thread: a hook ran past the limit (or the thread ran out of memory in one). */
 	hang(site: HookSite, message: string): void;
-	/** The thread ended on its own or failed outside any hook: kmtop's own error. */
-	failure(message: string): void;
+	/**
+	The thread ended on its own or failed outside any hook: kmtop's own error; or (`duringLoad`) it
+	ran out of work while the workload module loaded, whose top-level await never settled.
+	*/
+	failure(message: string, duringLoad?: boolean): void;
 };
 
 export type EngineThread = {
@@ -93,7 +96,9 @@ export const startEngineThread = (data: Omit<EngineWorkerData, 'heartbeat'>, opt
 		watchdog.stop();
 		if (!stopping) {
 			stopping = true;
-			events.failure(`the engine thread ended unexpectedly (exit code ${code})`);
+			// A module whose top-level await never settles leaves the thread nothing to run: it
+			// ends while the module loads (the heartbeat still says so).
+			events.failure(`the engine thread ended unexpectedly (exit code ${code})`, readHookSite(heartbeat)?.hook === 'load');
 		}
 	});
 

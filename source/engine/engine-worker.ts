@@ -21,6 +21,14 @@ import {isTraceWorkload} from './trace/is-trace-workload.js';
 import {loadWorkloads} from './load-workloads.js';
 import type {Workload} from './workload-api.js';
 
+// process.exit in a worker ends the thread, not kmtop: a workload that called it took the engine
+// with it, and kmtop reported its own internal error. It throws instead, so it is the workload's
+// fault like any other throw: recorded at the hook and tick it came from, or, at import, the
+// module refused in one line.
+process.exit = (code?: number | string | null): never => {
+	throw new Error(`process.exit(${code ?? ''}) called: a workload ends by returning from its hooks; kmtop ends the run`);
+};
+
 const data = workerData as EngineWorkerData;
 const port = parentPort!;
 const post = (message: EngineToUi): void => {

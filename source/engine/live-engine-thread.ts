@@ -9,7 +9,7 @@ import {applyDelta, readFacts} from './document-delta.js';
 import {createViewStore, type EngineLink, type EngineState} from './engine-link.js';
 import {knownHangAt, startEngineThread, type EngineThread} from './engine-thread.js';
 import type {HookSite} from './hook-watchdog.js';
-import {describeLoadHang} from './run-snapshot-thread.js';
+import {describeLoadEnd, describeLoadHang} from './run-snapshot-thread.js';
 import type {JournalEntry, KnownHang} from './session-journal.js';
 import type {SnapshotDocument} from './snapshot-types.js';
 import {takeShownDocument} from './take-shown-document.js';
@@ -209,8 +209,12 @@ export const startLiveEngineThread = async (options: LiveThreadOptions): Promise
 				{
 					message: onMessage,
 					hang: onHang,
-					failure(message) {
-						fail(`internal error: ${message}`, false);
+					failure(message, duringLoad) {
+						if (duringLoad) {
+							fail(describeLoadEnd(options.workload), true);
+						} else {
+							fail(`internal error: ${message}`, false);
+						}
 					},
 				},
 			);

@@ -46,6 +46,10 @@ export type SnapshotOutcome =
 export const describeLoadHang = (source: WorkloadSource, timeoutMs: number): string =>
 	`${source.kind === 'builtin' ? source.name : source.path}: the workload did not finish loading within ${timeoutMs / 1000} s (--tick-timeout); does it loop at import?`;
 
+/** A module that never finished loading, the thread out of work: its top-level await never settled. */
+export const describeLoadEnd = (source: WorkloadSource): string =>
+	`${source.kind === 'builtin' ? source.name : source.path}: the workload module never finished loading (a top-level await that never settles?)`;
+
 export const runSnapshotThread = async (request: SnapshotThreadRun): Promise<SnapshotOutcome> =>
 	new Promise((resolve) => {
 		// A compare's hangs are kept per side (the watchdog's workload index says which side hung).
@@ -138,8 +142,8 @@ export const runSnapshotThread = async (request: SnapshotThreadRun): Promise<Sna
 						side.push(known);
 						attempt();
 					},
-					failure(message) {
-						finish({kind: 'failed', message});
+					failure(message, duringLoad) {
+						finish(duringLoad ? {kind: 'bad-input', message: describeLoadEnd(request.workload)} : {kind: 'failed', message});
 					},
 				},
 			);

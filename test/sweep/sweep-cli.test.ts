@@ -239,6 +239,23 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
 		expect(await run(['snapshot', '-w', loops, '--tick-timeout', '1'])).toEqual({code: 2, stdout: '', stderr: message});
 	});
 
+	it('a module that calls process.exit or never finishes its top-level await: its fault, not an internal error (the engine thread ended, exit 1)', async () => {
+		const exitsAtImport = file('exits-at-import.mjs', "process.exit(3);\nexport default {name: 'never', description: 'd', tick() {}};");
+		expect(await run(['snapshot', '-w', exitsAtImport])).toEqual({
+			code: 2,
+			stdout: '',
+			stderr: `kmtop: ${exitsAtImport}: failed to load: process.exit(3) called: a workload ends by returning from its hooks; kmtop ends the run\n`,
+		});
+		const awaitsForever = file('awaits-forever.mjs', "await new Promise(() => {});\nexport default {name: 'never', description: 'd', tick() {}};");
+		expect(await run(['snapshot', '-w', awaitsForever])).toEqual({code: 2, stdout: '', stderr: `kmtop: ${awaitsForever}: the workload module never finished loading (a top-level await that never settles?)\n`});
+		const exitsInTick = file('exits-in-tick.mjs', "export default {name: 'exits', description: 'd', tick(kernel, ctx) { if (ctx.tick === 3) process.exit(0); }};");
+		const document = JSON.parse(await ok(['snapshot', '-w', exitsInTick, '--ticks', '10'])) as {run: {tick: number}; events: Array<{kind: string; tick: number; message?: string}>};
+		expect(document.run.tick).toBe(10);
+		expect(document.events.filter((event) => event.kind === 'workload-error').map(({tick, message}) => ({tick, message}))).toEqual([
+			{tick: 3, message: 'workload exits failed at tick 3: process.exit(0) called: a workload ends by returning from its hooks; kmtop ends the run'},
+		]);
+	});
+
 	it('two modules that call themselves the same', async () => {
 		const a = file('a.mjs', "export default {name: 'same', description: 'd', tick() {}};");
 		const b = file('b.mjs', "export default {name: 'same', description: 'd', tick() {}};");
