@@ -108,7 +108,20 @@ export const validateWorkload = (exported: unknown, file: string): Workload => {
 		}
 	}
 
-	return exported as Workload;
+	// What was checked is what runs: the fields as read here, never read again, since a getter or
+	// a Proxy could answer otherwise later (a module calling itself "steady" once past the check,
+	// a name that is an object in the document) or throw where kmtop reads them. The hooks still
+	// run on the module's own object, so a workload's methods reach each other through `this`.
+	// What a hook returns goes back as it came: a promise is the workload's fault (an async hook).
+	const onExported = (hook: (...args: never[]) => void) => (...args: unknown[]): void => Reflect.apply(hook, exported, args) as void;
+
+	return Object.freeze({
+		name: candidate.name,
+		description: candidate.description,
+		tick: onExported(candidate.tick),
+		...(candidate.setup ? {setup: onExported(candidate.setup)} : {}),
+		...(candidate.teardown ? {teardown: onExported(candidate.teardown)} : {}),
+	});
 };
 
 const describeCode = (error: unknown): unknown => {
@@ -127,8 +140,11 @@ const isSyntaxError = (error: unknown): boolean => {
 	}
 };
 
-/** `file` is imported; `shown` names it in messages (the path as the user gave it). */
-const importModule = async (file: string, shown = file): Promise<unknown> => {
+/**
+`file` is imported; `shown` names it in messages (the path as the user gave it). The default export
+comes boxed: a promise resolved with it would read its `then` (a Proxy's trap, a getter) unguarded.
+*/
+const importModule = async (file: string, shown = file): Promise<{exported: unknown}> => {
 	let module: {default?: unknown};
 	try {
 		module = (await import(pathToFileURL(file).href)) as {default?: unknown};
@@ -148,7 +164,7 @@ const importModule = async (file: string, shown = file): Promise<unknown> => {
 		throw new WorkloadLoadError(`${shown}: no default export (export default {name, description, tick})`);
 	}
 
-	return module.default;
+	return {exported: module.default};
 };
 
 export const loadBuiltinWorkload = async (name: string): Promise<Workload> => {
@@ -157,7 +173,7 @@ export const loadBuiltinWorkload = async (name: string): Promise<Workload> => {
 		throw new WorkloadLoadError(`unknown workload "${name}"; built-in workloads: ${builtinWorkloadNames().join(', ')}`);
 	}
 
-	const workload = validateWorkload(await importModule(file), file);
+	const workload = validateWorkload((await importModule(file)).exported, file);
 	if (workload.name !== name) {
 		throw new WorkloadLoadError(`${file}: the file is named "${name}" but the workload calls itself "${workload.name}"`);
 	}
@@ -179,7 +195,7 @@ export const loadWorkloadFile = async (file: string, cwd = process.cwd()): Promi
 		throw new WorkloadLoadError(`${file}: ${stats.isDirectory() ? 'a directory' : 'not a regular file (a device, a pipe or a socket)'}; a workload is a JavaScript module file (docs/workloads.md)`);
 	}
 
-	const workload = validateWorkload(await importModule(resolved, file), file);
+	const workload = validateWorkload((await importModule(resolved, file)).exported, file);
 	if (builtinWorkloadNames().includes(workload.name)) {
 		throw new WorkloadLoadError(`${file}: the name "${workload.name}" is taken by a built-in workload; pick another`);
 	}

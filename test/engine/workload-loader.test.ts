@@ -51,6 +51,31 @@ describe("a user's workload module", () => {
 		expect((await loadWorkloadFile(path)).name).toBe('mine');
 	});
 
+	it('is read once: a getter that answers otherwise later, or throws, is never read again; hooks run on the module\'s object', async () => {
+		const path = file('shifty.mjs', [
+			"let reads = 0;",
+			"const calls = [];",
+			"export {calls};",
+			"export default {",
+			"	get name() { return reads++ === 0 ? 'shifty' : 'steady'; },",
+			"	description: 'd',",
+			"	helper(tick) { calls.push(tick); },",
+			"	get tick() { if (reads > 1) { throw new Error('tick read again'); } return function (kernel, ctx) { this.helper(ctx.tick); }; },",
+			"};",
+		].join('\n'));
+		const workload = await loadWorkloadFile(path);
+		expect([workload.name, workload.name]).toEqual(['shifty', 'shifty']);
+		workload.tick({} as never, {tick: 7} as never);
+		const {calls} = (await import(path)) as {calls: number[]};
+		expect(calls).toEqual([7]);
+		expect(Object.isFrozen(workload)).toBe(true);
+	});
+
+	it('a Proxy whose traps throw is refused in one line', async () => {
+		const path = file('proxy.mjs', "export default new Proxy({}, {get() { throw new Error('proxy get'); }, has() { throw new Error('proxy has'); }, getPrototypeOf() { throw new Error('proxy proto'); }});");
+		await expect(loadWorkloadFile(path)).rejects.toThrow(`${path}: reading the workload object failed: proxy get`);
+	});
+
 	it.each([
 		['missing.mjs', null, 'missing.mjs: no such file'],
 		['nodefault.mjs', 'export const x = 1;', 'nodefault.mjs: no default export (export default {name, description, tick})'],
