@@ -149,7 +149,7 @@ export const replayTarget = (recording: Recording, file: string, boot: number | 
 	}
 
 	const entries = recording.journal.filter((entry) => entry.boot === target);
-	const fallback = recording.end?.boot === target ? recording.end.tick : (reboot?.tick ?? Math.max(0, ...entries.map((entry) => entry.tick)));
+	const fallback = recording.end?.boot === target ? recording.end.tick : (reboot?.tick ?? entries.reduce((latest, entry) => Math.max(latest, entry.tick), 0));
 	return {boot: target, tick: ticks ?? fallback};
 };
 

@@ -6,7 +6,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, 
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {readRecording} from '../../source/cli/read-recording.js';
+import {readRecording, replayTarget} from '../../source/cli/read-recording.js';
 import {formatEndLine, formatStartLine, parseRecording, RECORDING_FORMAT} from '../../source/engine/recording.js';
 import {kmtopVersion} from '../../source/engine/version.js';
 import {context, MiB} from './parse-context.js';
@@ -51,6 +51,13 @@ describe('readRecording', () => {
 	])('%s: one line', (_, make, message) => {
 		const name = make();
 		expect(() => readRecording(name, checks)).toThrow(message(name));
+	});
+
+	it('a recording without its end line (a session that ended badly) runs to its last entry, however many (200,000 overflowed the stack: Math.max of a spread)', () => {
+		const recording = readRecording(file('good-for-target.jsonl', recordingText), checks);
+		const journal = Array.from({length: 200_000}, (_, index) => ({boot: 1, tick: 10 + index, action: {type: 'switch-workload' as const, workload: 'steady'}}));
+		const {end: _end, ...unended} = recording;
+		expect(replayTarget({...unended, journal}, 'unended.jsonl', null, null)).toEqual({boot: 1, tick: 200_009});
 	});
 
 	it('a file over the most bytes it may have is refused once it passes them, not read to its end', () => {
