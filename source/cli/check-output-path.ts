@@ -10,10 +10,11 @@
 //   works for pipes and for other users' terminals, where reopening the path would not;
 // - a regular file whose folder we may not write (no temp file possible): written in place.
 
-import {accessSync, constants, lstatSync, readlinkSync, realpathSync, statSync, type Stats} from 'node:fs';
+import {accessSync, closeSync, constants, lstatSync, openSync, readlinkSync, realpathSync, statSync, unlinkSync, type Stats} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {describeSystemError, errorCode} from './describe-system-error.js';
+import {temporaryName, trackTemporaryFile} from './write-file-atomically.js';
 
 export type ExistingFile = {mode: number; uid: number; gid: number};
 
@@ -81,6 +82,18 @@ const classifyNew = (file: string, resolved: string): OutputTarget => {
 
 /** What writing `file` means, following symlinks; a problem is one line naming `file`. */
 export const resolveOutputTarget = (file: string): OutputTarget => {
+	// As a shell's `>`: a trailing slash names a folder (path.resolve would drop it and write the file).
+	if (file.endsWith('/')) {
+		let why = 'a path ending in / names a directory';
+		try {
+			why = statSync(file, {throwIfNoEntry: false})?.isDirectory() ? 'it is a directory' : why;
+		} catch (error) {
+			why = describeSystemError(error); // ENOTDIR: a file named as a folder
+		}
+
+		return {kind: 'problem', message: `cannot write ${file}: ${why}`};
+	}
+
 	let current = path.resolve(file);
 	try {
 		for (let links = 0; links <= MAX_LINKS; links++) {
@@ -117,8 +130,32 @@ export const resolveOutputTarget = (file: string): OutputTarget => {
 	}
 };
 
+/**
+Why the temp file of a replace cannot be made in `directory`, by making one and removing it: a
+permission check alone passes for root where nothing can be created (/proc, /sys, a read-only mount).
+*/
+const creationProblem = (directory: string): string | undefined => {
+	const probe = temporaryName(path.join(directory, 'kmtop-output-check'));
+	// Tracked as the write's temp file is: a signal meanwhile is handled once it is gone again.
+	const release = trackTemporaryFile(probe);
+	try {
+		closeSync(openSync(probe, 'wx', 0o600));
+		unlinkSync(probe);
+		return undefined;
+	} catch (error) {
+		return describeSystemError(error);
+	} finally {
+		release();
+	}
+};
+
 /** Undefined when `file` can be written, else why not (one line). */
 export const checkOutputPath = (file: string): string | undefined => {
 	const target = resolveOutputTarget(file);
-	return target.kind === 'problem' ? target.message : undefined;
+	if (target.kind === 'problem') {
+		return target.message;
+	}
+
+	const problem = target.kind === 'replace' ? creationProblem(path.dirname(target.path)) : undefined;
+	return problem === undefined ? undefined : `cannot write ${file}: ${problem}`;
 };

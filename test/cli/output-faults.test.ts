@@ -161,6 +161,33 @@ describe('-o onto each kind of path', () => {
 	});
 });
 
+describe('-o to a path that cannot be a file', () => {
+	// A trailing slash names a folder, as a shell's `>` takes it (path.resolve dropped it: the file was
+	// written, or replaced); /proc and /sys pass a permission check for root, where no file can be made.
+	it.each([
+		['an existing file named as a folder', () => at('kept.json/'), 'ENOTDIR (not a directory)'],
+		['a new name as a folder', () => at('new-name/'), 'a path ending in / names a directory'],
+		['a folder', () => `${work}/`, 'it is a directory'],
+	])('%s: one line, exit 2, nothing written', (_name, target, why) => {
+		writeFileSync(at('kept.json'), 'old');
+		const file = target();
+		expect(run([...snapshot, '-o', file])).toMatchObject({code: 2, stdout: '', stderr: `kmtop: cannot write ${file}: ${why}\n`});
+		expect(existsSync(at('new-name'))).toBe(false);
+		expect(readFileSync(at('kept.json'), 'utf8')).toBe('old');
+	});
+
+	it.runIf(isRoot && existsSync('/proc/self'))('/proc/x.json as root: refused up front (it was exit 1 after the run), no temp file left', () => {
+		const {code, stdout, stderr} = run([...snapshot, '-o', '/proc/x.json']);
+		expect({code, stdout, stderr}).toEqual({code: 2, stdout: '', stderr: 'kmtop: cannot write /proc/x.json: ENOENT (no such file or directory)\n'});
+	});
+
+	it('a new file in a writable folder: the up-front check leaves nothing behind', () => {
+		mkdirSync(at('clean'));
+		expect(run([...snapshot, '-o', at('clean/run.json')]).code).toBe(0);
+		expect(readdirSync(at('clean'))).toEqual(['run.json']);
+	});
+});
+
 // nobody may not write in /dev: the real devices are safe here.
 describe.runIf(canSwitchUser)('-o as nobody', () => {
 	it.each([
