@@ -1,6 +1,7 @@
 // What a parsed plan runs: the engine's options, where its workload comes from, how it started
 // (as `made` and a recording say it), the recording it replays, and where its output goes.
 
+import {statSync} from 'node:fs';
 import {checkOutputPath} from './check-output-path.js';
 import type {RunPlan, ParseContext} from './parse-arguments.js';
 import {readRecording, recordedSource} from './read-recording.js';
@@ -32,9 +33,33 @@ export const loadRecording = (file: string, context: ParseContext): Recording =>
 /** How a run started, as the `made` section and a recording say it. */
 export const startOf = (plan: RunPlan): DocumentMade['start'] => ({revision: plan.revision, workload: recordedSource(workloadSource(plan)), debugAsserts: plan.debugAsserts});
 
+/** The same file (through links, hard ones too), when both exist. */
+const sameFile = (a: string, b: string): boolean => {
+	const first = statSync(a, {throwIfNoEntry: false});
+	const second = statSync(b, {throwIfNoEntry: false});
+	return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
+};
+
+/** The files a run reads, named as its options say. */
+const inputsOf = (plan: RunPlan): Array<[option: string, file: string]> => [
+	...(plan.trace !== null && plan.trace !== '-' ? [['--trace', plan.trace] as [string, string]] : []),
+	...(plan.workload.kind === 'path' ? [['-w', plan.workload.path] as [string, string]] : []),
+	...(plan.replay === null ? [] : [['--replay', plan.replay] as [string, string]]),
+];
+
 export const checkOutput = (plan: RunPlan): void => {
-	const outputProblem = plan.output === null ? undefined : checkOutputPath(plan.output);
+	if (plan.output === null) {
+		return;
+	}
+
+	const outputProblem = checkOutputPath(plan.output);
 	if (outputProblem) {
 		throw new BadInput(outputProblem);
+	}
+
+	// A shell's `>` would empty it before the run read it; replacing it after loses the capture.
+	const input = inputsOf(plan).find(([, file]) => sameFile(plan.output!, file));
+	if (input) {
+		throw new BadInput(`cannot write ${plan.output}: it is the run's ${input[0]} file; give the output another name`);
 	}
 };

@@ -3,7 +3,7 @@
 // ENOSPC), temp files under signals and a workload's late failure, and what a workload module
 // throws or an argument smuggles onto stderr.
 import {execFileSync, spawn, spawnSync, type ChildProcess, type StdioOptions} from 'node:child_process';
-import {chmodSync, chownSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, watch, writeFileSync} from 'node:fs';
+import {chmodSync, chownSync, closeSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, watch, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -179,6 +179,26 @@ describe('-o to a path that cannot be a file', () => {
 	it.runIf(isRoot && existsSync('/proc/self'))('/proc/x.json as root: refused up front (it was exit 1 after the run), no temp file left', () => {
 		const {code, stdout, stderr} = run([...snapshot, '-o', '/proc/x.json']);
 		expect({code, stdout, stderr}).toEqual({code: 2, stdout: '', stderr: 'kmtop: cannot write /proc/x.json: ENOENT (no such file or directory)\n'});
+	});
+
+	it('the run\'s own input (a trace, a workload module, a recording; by name, through a link or a hard link): refused, the input kept', () => {
+		const trace = at('capture.txt');
+		writeFileSync(trace, readFileSync(path.join(root, 'test', 'fixtures', 'linux-ftrace-kmem-excerpt.txt')));
+		const module = at('mine.mjs');
+		writeFileSync(module, "export default {name: 'mine', description: 'd', tick() {}};");
+		symlinkSync(trace, at('capture-link.txt'));
+		linkSync(trace, at('capture-hard.txt'));
+		for (const [args, output, option] of [
+			[['--trace', trace], trace, '--trace'],
+			[['--trace', trace], at('capture-link.txt'), '--trace'],
+			[['--trace', at('capture-hard.txt')], trace, '--trace'],
+			[['-w', module], module, '-w'],
+		] as const) {
+			expect(run(['snapshot', ...args, '-o', output])).toMatchObject({code: 2, stdout: '', stderr: `kmtop: cannot write ${output}: it is the run's ${option} file; give the output another name\n`});
+		}
+
+		expect(readFileSync(trace, 'utf8')).toBe(readFileSync(path.join(root, 'test', 'fixtures', 'linux-ftrace-kmem-excerpt.txt'), 'utf8'));
+		expect(readFileSync(module, 'utf8')).toContain("name: 'mine'");
 	});
 
 	it('a new file in a writable folder: the up-front check leaves nothing behind', () => {
