@@ -3,7 +3,7 @@
 // bytes; then the free total, the largest run and the fragmentation index 1 − largest / free.
 
 import type {FreeRunBucket, SubheapDocument} from '../engine/build-subheap-document.js';
-import {formatCount, formatPercent} from './format-number.js';
+import {formatCount, formatCountOf, formatPercent} from './format-number.js';
 import {renderBar} from './render-bar.js';
 import {firstFitting, fitLine, padEnd, padStart, segment, type StyledLine} from './styled-line.js';
 
@@ -73,7 +73,7 @@ export const describeFreeRunTable = (document: SubheapDocument, width: number): 
 export const describeFreeRunSummary = (document: SubheapDocument, width: number): StyledLine[] => {
 	const {chunkSize} = document;
 	const lines: StyledLine[] = document.freeChunks === 0 ? [fitLine([segment(' no free chunk: the subheap is full, fragmentation index —', 'warn')], width)] : [
-		fitLine([segment(' free '), segment(chunksAndBytes(document.freeChunks, chunkSize), 'bold'), segment(` in ${formatCount(document.freeRuns.reduce((sum, bucket) => sum + bucket.count, 0))} runs`)], width),
+		fitLine([segment(' free '), segment(chunksAndBytes(document.freeChunks, chunkSize), 'bold'), segment(` in ${formatCountOf(document.freeRuns.reduce((sum, bucket) => sum + bucket.count, 0), 'run')}`)], width),
 		fitLine(
 			[
 				segment(' largest free run '),

@@ -7,7 +7,7 @@ import {chunkAddress, describeFreeRunTable, formatFragmentationIndex} from './de
 import type {SubheapViewOptions} from './describe-subheap-view.js';
 import {describeFit, describeLastPlaced} from './describe-subheap-map.js';
 import {formatSize} from './format-bytes.js';
-import {formatCount} from './format-number.js';
+import {formatCount, formatCountOf} from './format-number.js';
 import {CHUNKS_PER_CELL, type ChunkMapShape} from './render-chunk-map.js';
 import {firstFitting, fitLine, padEnd, segment, type StyledLine} from './styled-line.js';
 import {wrapLine} from './wrap-text.js';
@@ -108,11 +108,11 @@ export const indexLines = (document: SubheapDocument, width: number): StyledLine
 	const runs = document.freeRuns.reduce((sum, bucket) => sum + bucket.count, 0);
 	const index = formatFragmentationIndex(document.fragmentationIndex);
 	return [
-		...wrapped([segment(' free '), segment(`${formatCount(document.freeChunks)} chunks`, 'bold'), segment(` (${formatCount(document.freeChunks * document.chunkSize)} bytes) in ${formatCount(runs)} runs`)], width),
+		...wrapped([segment(' free '), segment(formatCountOf(document.freeChunks, 'chunk'), 'bold'), segment(` (${formatCount(document.freeChunks * document.chunkSize)} bytes) in ${formatCountOf(runs, 'run')}`)], width),
 		...wrapped(
 			[
 				segment(' largest free run '),
-				segment(`${formatCount(document.largestFreeRunChunks)} chunks`, 'bold'),
+				segment(formatCountOf(document.largestFreeRunChunks, 'chunk'), 'bold'),
 				segment(` at chunk ${formatCount(document.largestFreeRunStart)} (${chunkAddress(document, document.largestFreeRunStart)})`),
 			],
 			width,
@@ -136,12 +136,12 @@ export const indexLine = (document: SubheapDocument, width: number): StyledLine 
 
 	const runs = document.freeRuns.reduce((sum, bucket) => sum + bucket.count, 0);
 	const index = segment(formatFragmentationIndex(document.fragmentationIndex), 'bold');
-	const free = `${formatCount(document.freeChunks)} chunks`;
+	const free = formatCountOf(document.freeChunks, 'chunk');
 	const largest = formatCount(document.largestFreeRunChunks);
 	return firstFitting(
 		width,
-		[segment(` free ${free} in ${formatCount(runs)} runs · largest run ${largest} · fragmentation index `), index, segment(` = 1 − ${largest} / ${formatCount(document.freeChunks)}`, 'dim')],
-		[segment(` free ${free} in ${formatCount(runs)} runs · largest ${largest} · fragmentation index `), index],
+		[segment(` free ${free} in ${formatCountOf(runs, 'run')} · largest run ${largest} · fragmentation index `), index, segment(` = 1 − ${largest} / ${formatCount(document.freeChunks)}`, 'dim')],
+		[segment(` free ${free} in ${formatCountOf(runs, 'run')} · largest ${largest} · fragmentation index `), index],
 		[segment(` free ${free} · largest ${largest} · index `), index],
 	);
 };

@@ -71,3 +71,6 @@ export const formatTickRate = (ticksPerSecond: number): string => {
 	const millions = value / 1e6;
 	return `${Number.isInteger(Math.round(millions * 10) / 10) ? millions.toFixed(0) : millions.toFixed(1)}M`;
 };
+
+/** `1 run`, `12 runs`, `1,024 chunks`: a count in kmtop's number style with its noun. */
+export const formatCountOf = (value: number, noun: string): string => `${formatCount(value)} ${value === 1 ? noun : `${noun}s`}`;

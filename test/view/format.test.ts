@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {apportionKilobytes, formatKernelAddress, formatKilobytes, formatPages, formatSize} from '../../source/view/format-bytes.js';
-import {formatCompactNumber, formatCount, formatPercent, formatTickRate} from '../../source/view/format-number.js';
+import {formatCompactNumber, formatCount, formatCountOf, formatPercent, formatTickRate} from '../../source/view/format-number.js';
 
 describe('formatKilobytes: SystemMonitor K, integer division', () => {
 	test.each([
@@ -130,5 +130,17 @@ describe('numbers', () => {
 		[1_500_000, '1.5M'],
 	])('formatTickRate(%d) = %s', (rate, text) => {
 		expect(formatTickRate(rate)).toBe(text);
+	});
+});
+
+describe('formatCountOf', () => {
+	test.each([
+		[0, 'run', '0 runs'],
+		[1, 'run', '1 run'],
+		[2, 'run', '2 runs'],
+		[1, 'chunk', '1 chunk'],
+		[31_774, 'chunk', '31,774 chunks'],
+	])('%i %s: %s', (value, noun, text) => {
+		expect(formatCountOf(value, noun)).toBe(text);
 	});
 });
