@@ -57,9 +57,16 @@ export const formatPercent = (fraction: number): string => {
 	return `${text === '100.0' && percent < 100 ? '99.9' : text}%`;
 };
 
-/** A tick rate in at most four columns: `5`, `100`, `2000`, `20k`, `500k`, `1M`, `1.5M`. */
+/**
+A tick rate in at most four columns: `5`, `100`, `2000`, `20k`, `500k`, `1M`, `1.5M`; below one a
+second (`--rate 0.5`), `0.5`, and `<0.1` for less (it rounded to `0`, which reads as stopped).
+*/
 export const formatTickRate = (ticksPerSecond: number): string => {
 	const value = Math.max(0, ticksPerSecond);
+	if (value > 0 && value < 0.95) {
+		return value < 0.05 ? '<0.1' : value.toFixed(1);
+	}
+
 	if (value < 9999.5) {
 		return String(Math.round(value));
 	}
