@@ -60,7 +60,7 @@ const readSource = (value: unknown): WorkloadSource | undefined => {
 	}
 
 	if (value.kind === 'trace' && typeof value.path === 'string' && (value.size === 'req' || value.size === 'alloc') && typeof value.strict === 'boolean') {
-		const msPerTick = value.msPerTick === null || (typeof value.msPerTick === 'number' && value.msPerTick > 0) ? value.msPerTick : undefined;
+		const msPerTick = value.msPerTick === null || (typeof value.msPerTick === 'number' && Number.isFinite(value.msPerTick) && value.msPerTick > 0) ? value.msPerTick : undefined;
 		return msPerTick === undefined ? undefined : {kind: 'trace', path: value.path, size: value.size, msPerTick, strict: value.strict};
 	}
 
@@ -99,6 +99,19 @@ const readEntry = (value: unknown): JournalEntry | undefined => {
 
 	const action = readAction(value.action);
 	return action ? {boot: value.boot, tick: value.tick, action} : undefined;
+};
+
+/** The end is where the journal leaves off: its last boot, at or after that boot's last entry. */
+const checkEnd = (journal: JournalEntry[], end: {boot: number; tick: number}, file: string): void => {
+	const boots = 1 + journal.filter((entry) => entry.action.type === 'reboot').length;
+	const last = journal.filter((entry) => entry.boot === end.boot).at(-1);
+	if (end.boot !== boots) {
+		throw new RecordingError(`${file}: its end is in boot ${end.boot} and its journal reaches boot ${boots}: not a recording kmtop wrote`);
+	}
+
+	if (last !== undefined && last.tick > end.tick) {
+		throw new RecordingError(`${file}: its end at tick ${end.tick} comes before its entry at tick ${last.tick}: not a recording kmtop wrote`);
+	}
 };
 
 /** Entries in session order: boots rise one at a time after a reboot, ticks never go back within a boot. */
@@ -215,6 +228,10 @@ export const parseRecording = (text: string, file: string): Recording => {
 	}
 
 	checkOrder(journal, (index) => `${file}: line ${index + 2}`);
+	if (end) {
+		checkEnd(journal, end, file);
+	}
+
 	return {format: RECORDING_FORMAT, ...start, journal, ...(end ? {end} : {}), kind: 'recording'};
 };
 

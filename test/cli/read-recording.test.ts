@@ -79,6 +79,10 @@ describe('parseRecording', () => {
 		['a line that is not JSON, numbered among the lines that are not blank', `\n${startLine}\n\n\n  x\n${endLine}\n`, 'blank.jsonl: line 2 is not JSON'],
 		['an entry after the end', `${startLine}\n${endLine}\n\n{"boot":1,"tick":5,"action":{"type":"reboot","revision":"2021-02-23"}}\n`, 'blank.jsonl: line 3 is not a journal entry kmtop wrote'],
 		['nothing but white space', ' \n\t\r\n', `blank.jsonl: not a kmtop recording (its first line should say "format": "${RECORDING_FORMAT}"); record one with kmtop --record FILE`],
+		// An end kmtop could not have written: replayed, it made a document of a boot that never was, or dropped an entry.
+		['an end in a boot the journal never reached', `${startLine}\n{"end":{"boot":5,"tick":300}}\n`, 'blank.jsonl: its end is in boot 5 and its journal reaches boot 1: not a recording kmtop wrote'],
+		['an end before an entry of its boot', `${startLine}\n{"boot":1,"tick":500,"action":{"type":"switch-workload","workload":"drain"}}\n${endLine}\n`, 'blank.jsonl: its end at tick 300 comes before its entry at tick 500: not a recording kmtop wrote'],
+		['a trace whose pace is not a finite number (1e400 reads as Infinity)', `${startLine!.replace('"workload":{"kind":"builtin","name":"steady"}', '"workload":{"kind":"trace","path":"/t.txt","size":"req","msPerTick":1e400,"strict":false}')}\n${endLine}\n`, 'blank.jsonl: line 1 is not the start of a recording kmtop wrote'],
 	])('%s', (_, text, problem) => {
 		if (problem === undefined) {
 			expect(parseRecording(text, 'blank.jsonl').end).toEqual({boot: 1, tick: 300});
