@@ -54,11 +54,13 @@ export type SweepRow = {
 };
 
 // `count`: a tick, a size or a number of events, never below 0 (a seed may be: `--seeds -3..3`).
-type FieldKind = 'string' | 'integer' | 'count' | 'count?' | 'string?' | 'number';
+// `name`: a workload's name, kebab-case as every workload's is (workload-loader.ts): a row edited to
+// hold anything else (an escape sequence) would go raw into the table and the csv.
+type FieldKind = 'name' | 'string' | 'integer' | 'count' | 'count?' | 'string?' | 'number';
 
 /** Every field, in the order written, with what a merge accepts for it. */
 export const rowFields: ReadonlyArray<readonly [keyof SweepRow, FieldKind]> = [
-	['workload', 'string'],
+	['workload', 'name'],
 	['revision', 'string'],
 	['seed', 'integer'],
 	['ramBytes', 'count'],
@@ -88,6 +90,10 @@ const fits = (kind: FieldKind, value: unknown): boolean => {
 	}
 
 	switch (kind.replace('?', '')) {
+		case 'name': {
+			return typeof value === 'string' && /^[a-z\d]+(?:-[a-z\d]+)*$/.test(value);
+		}
+
 		case 'string': {
 			return typeof value === 'string';
 		}
@@ -108,7 +114,7 @@ const fits = (kind: FieldKind, value: unknown): boolean => {
 };
 
 const describeKind = (kind: FieldKind) =>
-	({string: 'a string', integer: 'an integer', count: 'an integer ≥ 0', number: 'a number of milliseconds'})[kind.replace('?', '') as 'string'] + (kind.endsWith('?') ? ' or null' : '');
+	({name: 'a kebab-case workload name', string: 'a string', integer: 'an integer', count: 'an integer ≥ 0', number: 'a number of milliseconds'})[kind.replace('?', '') as 'string'] + (kind.endsWith('?') ? ' or null' : '');
 
 /** A row, with its keys in the written order, or what is wrong with the value. */
 export const checkRow = (value: unknown): SweepRow | string => {

@@ -41,7 +41,9 @@ describe('mergeRows', () => {
 		[line({ticks: -1}), 'rows.jsonl:2: not a kmtop sweep row: "ticks" must be an integer ≥ 0, got -1'],
 		// A seed may be negative (--seeds -3..3).
 		[line({seed: -3, wallMs: 99}), null],
-		[line({workload: null}), 'rows.jsonl:2: not a kmtop sweep row: "workload" must be a string, got null'],
+		[line({workload: null}), 'rows.jsonl:2: not a kmtop sweep row: "workload" must be a kebab-case workload name, got null'],
+		// It went raw into the table and the csv: an escape sequence cleared the screen.
+		[line({workload: '<script>\u001B[2J'}), 'rows.jsonl:2: not a kmtop sweep row: "workload" must be a kebab-case workload name, got "<script>\\u001b[2J"'],
 		[line({wallMs: -1}), 'rows.jsonl:2: not a kmtop sweep row: "wallMs" must be a number of milliseconds, got -1'],
 		[line({seed: 2, wallMs: 99}), 'rows.jsonl:2: the run big-allocations 2021-02-23 seed 2 (536870912 bytes of RAM, 8000 ticks) is also at other.jsonl:1; merge each shard once'],
 	])('%s', (bad, error) => {
