@@ -136,7 +136,9 @@ permission check alone passes for root where nothing can be created (/proc, /sys
 */
 const creationProblem = (directory: string): string | undefined => {
 	const probe = temporaryName(path.join(directory, 'kmtop-output-check'));
-	// Tracked as the write's temp file is: a signal meanwhile is handled once it is gone again.
+	// Tracked as the write's temp file is. A signal that comes meanwhile is handled at the event
+	// loop's next turn, so the tracking (and its listeners) stays until then: released at once,
+	// a SIGHUP or SIGTERM would find no listener and be lost.
 	const release = trackTemporaryFile(probe);
 	try {
 		closeSync(openSync(probe, 'wx', 0o600));
@@ -145,7 +147,7 @@ const creationProblem = (directory: string): string | undefined => {
 	} catch (error) {
 		return describeSystemError(error);
 	} finally {
-		release();
+		setImmediate(release);
 	}
 };
 
