@@ -84,13 +84,16 @@ const classifyNew = (file: string, resolved: string): OutputTarget => {
 export const resolveOutputTarget = (file: string): OutputTarget => {
 	// As a shell's `>`: a trailing slash names a folder (path.resolve would drop it and write the file).
 	if (file.endsWith('/')) {
-		let why = 'a path ending in / names a directory';
+		// What the path names without its slash (Node 24's statSync of `file.json/` says nothing
+		// rather than ENOTDIR).
+		let info: Stats | undefined;
 		try {
-			why = statSync(file, {throwIfNoEntry: false})?.isDirectory() ? 'it is a directory' : why;
-		} catch (error) {
-			why = describeSystemError(error); // ENOTDIR: a file named as a folder
+			info = statSync(file.replace(/\/+$/, '') || '/', {throwIfNoEntry: false});
+		} catch {
+			info = undefined;
 		}
 
+		const why = info === undefined ? 'a path ending in / names a directory' : info.isDirectory() ? 'it is a directory' : describeSystemError({code: 'ENOTDIR'});
 		return {kind: 'problem', message: `cannot write ${file}: ${why}`};
 	}
 

@@ -230,7 +230,7 @@ export class LiveEngine {
 		const {simulation} = session;
 		const now = this.now();
 		// A run to a tick ahead (g) runs while paused: its speed is what it achieves.
-		const running = (!session.paused || session.presentRuns > 0) && !simulation.halted;
+		const running = (!session.paused || session.runningTo !== undefined) && !simulation.halted;
 		const rates = this.meter.rates(now);
 		const measured = {
 			achievedRate: running ? rates.ticksPerSecond : 0,
@@ -276,7 +276,7 @@ export class LiveEngine {
 			shown: machine?.shown ?? present,
 			present,
 			...(machine?.travelling ? {travelling: machine.travelling} : {}),
-			...(session.presentTarget ? {runningTo: session.presentTarget} : {}),
+			...(session.runningTo ? {runningTo: session.runningTo} : {}),
 			...(unavailable === undefined ? {} : {unavailable}),
 		};
 	}

@@ -57,6 +57,12 @@ export class LiveSession {
 	presentRuns = 0;
 	presentTarget: {boot: number; tick: number} | undefined;
 	presentRunStops = 0;
+
+	/** The target of a run of the present to a tick ahead (`g`) still on its way there; undefined once it has arrived. */
+	get runningTo(): {boot: number; tick: number} | undefined {
+		const target = this.presentTarget;
+		return target && this.presentRuns > 0 && target.boot === this.simulation.bootNumber && this.simulation.tick < target.tick && !this.simulation.halted ? target : undefined;
+	}
 	frozen = false;
 	/** Counts the frozen documents taken (f, and a switch or reboot while frozen): what was measured with one goes with it. */
 	freezes = 0;
