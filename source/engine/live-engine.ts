@@ -6,22 +6,14 @@ import {subheapOutcome, type SubheapOutcome} from './build-subheap-document.js';
 import type {EngineCommand, LiveFacts, LiveNotice, PublishedView, ShownSections, TimeFacts} from './engine-protocol.js';
 import type {LiveSession} from './live-session.js';
 import {isTraceWorkload} from './trace/is-trace-workload.js';
-import {HolderRateMeter} from './holder-rate-meter.js';
 import {createWaitingDocument, isCalm} from './waiting-present.js';
-import {WallClockMeter} from './wall-clock-meter.js';
-
-/** The facts measured against the wall clock. */
-type Measured = Pick<LiveFacts, 'achievedRate' | 'kmallocPerSecond' | 'kfreePerSecond' | 'recentSinceTick' | 'holderRates'>;
+import {LiveFactsMeter} from './measure-live-facts.js';
 
 export class LiveEngine {
 	readonly session: LiveSession;
 	private readonly now: () => number;
-	private readonly meter = new WallClockMeter();
-	private readonly holderMeter = new HolderRateMeter();
+	private readonly meter: LiveFactsMeter;
 	private lastAdvance: number;
-	private meteredBoot = 0;
-	/** What was measured with the frozen document (`session.freezes` says which). */
-	private frozenMeasured: {freezes: number; measured: Measured} | undefined;
 	private notices = 0;
 	/** Commands applied so far: a waiting present's document is made again after one (waiting-present.ts). */
 	private commands = 0;
@@ -36,7 +28,8 @@ export class LiveEngine {
 		this.session = session;
 		this.now = now;
 		this.lastAdvance = now();
-		this.measure();
+		this.meter = new LiveFactsMeter(session, now);
+		this.meter.sample();
 	}
 
 	/** Runs the ticks owed since the last call at the session's rate. */
@@ -44,7 +37,7 @@ export class LiveEngine {
 		const now = this.now();
 		const ran = this.session.advance(now - this.lastAdvance);
 		this.lastAdvance = now;
-		this.measure();
+		this.meter.sample();
 		return ran;
 	}
 
@@ -151,7 +144,7 @@ export class LiveEngine {
 
 		// Time stood still for the engine while the command ran: don't owe ticks for it.
 		this.lastAdvance = this.now();
-		this.measure();
+		this.meter.sample();
 	}
 
 	/** The travel runs on (in slices); the owner publishes when it arrives. */
@@ -216,40 +209,13 @@ export class LiveEngine {
 		return subheapOutcome(this.session.shownSimulation.kernel, id);
 	}
 
-	/**
-	The figures measured against the wall clock. While the display is frozen (f), those measured
-	with the frozen document, so the rates beside its counters, the header's t/s and what is
-	marked new stay as they were with it.
-	*/
-	private measured(): Measured {
-		const {session} = this;
-		if (session.frozen && this.frozenMeasured?.freezes === session.freezes) {
-			return this.frozenMeasured.measured;
-		}
-
-		const {simulation} = session;
-		const now = this.now();
-		// A run to a tick ahead (g) runs while paused: its speed is what it achieves.
-		const running = (!session.paused || session.runningTo !== undefined) && !simulation.halted;
-		const rates = this.meter.rates(now);
-		const measured = {
-			achievedRate: running ? rates.ticksPerSecond : 0,
-			kmallocPerSecond: running ? rates.kmallocPerSecond : 0,
-			kfreePerSecond: running ? rates.kfreePerSecond : 0,
-			recentSinceTick: this.meter.tickAgo(now),
-			holderRates: running && this.shown.holders ? this.holderMeter.rates(now, simulation.kernel.holders) : [],
-		};
-		this.frozenMeasured = session.frozen ? {freezes: session.freezes, measured} : undefined;
-		return measured;
-	}
-
 	facts(): LiveFacts {
 		const {session} = this;
 		const {simulation} = session;
 		return {
 			live: true,
 			rate: session.rate,
-			...this.measured(),
+			...this.meter.measured(this.shown.holders),
 			paused: session.paused,
 			...(session.pausedByTravel ? {pausedByTravel: true as const} : {}),
 			frozen: session.frozen,
@@ -279,21 +245,6 @@ export class LiveEngine {
 			...(session.runningTo ? {runningTo: session.runningTo} : {}),
 			...(unavailable === undefined ? {} : {unavailable}),
 		};
-	}
-
-	/** One sample of the wall clock against the kernel's counters; a new boot starts them over. */
-	private measure(): void {
-		const {simulation} = this.session;
-		const sample = {at: this.now(), tick: simulation.tick, kmallocCalls: simulation.kernel.kmallocCalls, kfreeCalls: simulation.kernel.kfreeCalls};
-		if (simulation.bootNumber === this.meteredBoot) {
-			this.meter.record(sample);
-		} else {
-			this.meteredBoot = simulation.bootNumber;
-			this.meter.reset(sample);
-			this.holderMeter.reset();
-		}
-
-		this.holderMeter.record(sample.at, simulation.kernel.holders);
 	}
 }
 
