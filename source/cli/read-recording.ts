@@ -10,6 +10,7 @@ import {closeSync, existsSync, openSync, readSync} from 'node:fs';
 import path from 'node:path';
 import type {WorkloadSource} from '../engine/engine-protocol.js';
 import {RecordingError, lastBootOf, parseRecording, type Recording} from '../engine/recording.js';
+import {stdinAliases} from '../engine/trace/trace-errors.js';
 import {describeSystemError} from './describe-system-error.js';
 
 export type RecordingChecks = {
@@ -25,11 +26,9 @@ const binaryCheckBytes = 64 * 1024;
 const MiB = 1024 * 1024;
 const defaultMaxBytes = 256 * MiB;
 
-/** Names of standard input that open() refuses with ENXIO when it is a socket (Node's child processes get one): read fd 0 itself then. */
-const stdinAliases = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-/** The file's descriptor, and whether it is ours to close. */
+/** The file's descriptor, and whether it is ours to close: fd 0 itself for a name of standard input that open() refuses with ENXIO (a socket, as Node's child processes get it). */
 const openRecording = (file: string): {fd: number; own: boolean} => {
 	try {
 		return {fd: openSync(file, 'r'), own: true};

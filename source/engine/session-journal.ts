@@ -33,7 +33,8 @@ export type RunTicksOptions = {
 
 const SLICE = 500;
 
-const nextTurn = async (): Promise<void> =>
+/** Lets the thread's event loop turn once (messages, timers) before a long run goes on. */
+export const nextTurn = async (): Promise<void> =>
 	new Promise((resolve) => {
 		setImmediate(resolve);
 	});

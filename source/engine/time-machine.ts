@@ -14,7 +14,7 @@
 import {isBefore, type CheckpointStore} from './checkpoint-store.js';
 import {CheckpointKeeper} from './keep-checkpoints.js';
 import {pointOf, SLICE_TICKS, StepBackPreparation, type Cursor, type StoredCursor} from './prepare-step-back.js';
-import {stepTowards, type JournalEntry} from './session-journal.js';
+import {nextTurn, stepTowards, type JournalEntry} from './session-journal.js';
 import type {Simulation} from './simulation.js';
 import {orderOnTimeline, pointOnTimeline, type TimePoint} from './count-timeline.js';
 import type {Workload} from './workload-api.js';
@@ -298,8 +298,3 @@ export class TimeMachine {
 		this.keeper.leaveTrail(cursor, {...point, order: this.orderOf(point), journalLength: cursor.index});
 	}
 }
-
-const nextTurn = async (): Promise<void> =>
-	new Promise((resolve) => {
-		setImmediate(resolve);
-	});

@@ -1,6 +1,7 @@
 // Time travel as the live session does it (`←` / `→`, `g`): into the past through the time
 // machine (time-machine.ts), or on from the present by running it, paused, the rest of the way.
 
+import {nextTurn} from './session-journal.js';
 import {isTraceWorkload} from './trace/is-trace-workload.js';
 import type {Simulation} from './simulation.js';
 import type {TimeMachine} from './time-machine.js';
@@ -105,9 +106,7 @@ const runPresentSlices = async (session: TravelHost, ticks: number): Promise<voi
 		session.applyDueEntries();
 		session.timeMachine?.ran(session.now() - started);
 		if (session.now() - lastYield > 30) {
-			await new Promise((resolve) => {
-				setImmediate(resolve);
-			});
+			await nextTurn();
 			lastYield = session.now();
 			if (!session.paused || session.inPast) {
 				return; // the user resumed or went back meanwhile

@@ -59,7 +59,8 @@ export const builtinWorkloadNames = (): string[] => {
 	return [...known, ...names.filter((name) => !preferredOrder.includes(name)).sort()];
 };
 
-const kebabCase = /^[a-z\d]+(?:-[a-z\d]+)*$/;
+/** What a workload's name must be (`my-workload`). */
+export const kebabCase = /^[a-z\d]+(?:-[a-z\d]+)*$/;
 
 /** A rejected name as text; JSON.stringify would throw on a BigInt and hide a symbol. */
 const showName = (name: unknown): string => {

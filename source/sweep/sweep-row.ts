@@ -3,6 +3,7 @@
 // every one, so a row is the same whichever command or shard wrote it.
 
 import type {KnownHang} from '../engine/session-journal.js';
+import {kebabCase} from '../engine/workload-loader.js';
 
 /** Where a worker finds a workload: a built-in by name, or a module by absolute path. */
 export type WorkloadSource = {kind: 'builtin'; name: string} | {kind: 'path'; path: string};
@@ -91,7 +92,7 @@ const fits = (kind: FieldKind, value: unknown): boolean => {
 
 	switch (kind.replace('?', '')) {
 		case 'name': {
-			return typeof value === 'string' && /^[a-z\d]+(?:-[a-z\d]+)*$/.test(value);
+			return typeof value === 'string' && kebabCase.test(value);
 		}
 
 		case 'string': {

@@ -13,7 +13,7 @@ import {PassThrough, pipeline, Readable} from 'node:stream';
 import {isatty} from 'node:tty';
 import {createGunzip} from 'node:zlib';
 import {describeTracePath} from './escape-trace-text.js';
-import {TraceFileError, toTraceFileError} from './trace-errors.js';
+import {stdinAliases, TraceFileError, toTraceFileError} from './trace-errors.js';
 
 /** `--trace -`: the trace comes on standard input. */
 export const stdinTracePath = '-';
@@ -47,9 +47,6 @@ const gunzipAheadBytes = 4 * chunkBytes;
 
 const fileError = (path: string, code: string, message: string): TraceFileError =>
 	new TraceFileError(path, code, undefined, message);
-
-/** Names of standard input that open() refuses when it is a socket (as Node's child processes get it). */
-const stdinAliases = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 /** The bytes as they come (`fresh()`: the reader keeps each chunk, so none may be read into again), and how to stop. */
 type OpenedFile = {

@@ -42,3 +42,6 @@ export function toTraceFileError(file: string, error: unknown): unknown {
 	const code = (error as {code?: unknown} | undefined)?.code;
 	return typeof code === 'string' ? new TraceFileError(file, code, error) : error;
 }
+
+/** Names of standard input that open() refuses with ENXIO when it is a socket (as Node's child processes get it): read fd 0 itself then (--trace, --replay). */
+export const stdinAliases: ReadonlySet<string> = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
